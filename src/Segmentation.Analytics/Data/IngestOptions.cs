@@ -1,0 +1,12 @@
+namespace Segmentation.Analytics.Data;
+
+/// <summary>Options of an ingest.</summary>
+/// <param name="AsOf">The as-of date: dates after it are rejected as future dates. A parameter, never the clock.</param>
+/// <param name="Mapping">Schema mapping (files, encodings, headers); null = <c>schema.json</c> in the data directory if present, else canonical names.</param>
+/// <param name="Pseudonymizer">If set, every customer id is replaced by its keyed pseudonym right after validation.</param>
+/// <param name="CheckReferences">Reject rows whose customer_id (or campaign_id) is not in the master table, when that table is loaded.</param>
+public sealed record IngestOptions(
+    DateTime AsOf,
+    SchemaMapping? Mapping = null,
+    Pseudonymizer? Pseudonymizer = null,
+    bool CheckReferences = true);

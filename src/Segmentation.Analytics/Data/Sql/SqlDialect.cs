@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace Segmentation.Analytics.Data.Sql;
+
+/// <summary>
+/// The few places where SQL engines differ, so each query of the product is written once and rendered per engine.
+/// Expressions take and return SQL text; literals are rendered invariantly.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>Engine name as used on the command line (<c>duckdb</c>, <c>postgres</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Quotes an identifier.</summary>
+    public virtual string Id(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>A string literal.</summary>
+    public virtual string Str(string value) => "'" + value.Replace("'", "''") + "'";
+
+    /// <summary>A number literal (invariant, round-trip).</summary>
+    public string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A timestamp literal.</summary>
+    public virtual string Timestamp(DateTime value) => $"TIMESTAMP '{value:yyyy-MM-dd HH:mm:ss}'";
+
+    /// <summary>The value as text (any input type).</summary>
+    public virtual string AsText(string expression) => $"CAST({expression} AS VARCHAR)";
+
+    /// <summary>Parses a double; NULL when the text is not a number.</summary>
+    public abstract string TryDouble(string expression);
+
+    /// <summary>Parses a 64-bit integer; NULL when the text is not an integer.</summary>
+    public abstract string TryInteger(string expression);
+
+    /// <summary>Parses a timestamp from ISO text (date or date-time) or the given strptime-style formats; NULL if none applies.</summary>
+    public abstract string TryTimestamp(string expression, IReadOnlyList<string> formats);
+
+    /// <summary>Parses a boolean (1/0, true/false, yes/no, y/n, t/f, 是/否); NULL if none applies.</summary>
+    public virtual string TryBoolean(string expression)
+    {
+        var t = $"lower(trim({AsText(expression)}))";
+        return $"CASE WHEN {t} IN ('1','true','t','yes','y','是','1.0') THEN TRUE WHEN {t} IN ('0','false','f','no','n','否','0.0') THEN FALSE END";
+    }
+
+    /// <summary>True when the text matches a POSIX regular expression.</summary>
+    public abstract string Matches(string textExpression, string pattern);
+
+    /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (calendar dates).</summary>
+    public virtual string DaysBetween(string from, string to) => $"(CAST({to} AS DATE) - CAST({from} AS DATE))";
+
+    /// <summary>The first day of the month of a timestamp, as a timestamp.</summary>
+    public abstract string MonthStart(string timestamp);
+
+    /// <summary>Double-precision type name.</summary>
+    public virtual string DoubleType => "DOUBLE";
+
+    /// <summary>Statements to run once per session before any query (helper functions).</summary>
+    public virtual IReadOnlyList<string> SessionSetup => [];
+
+    /// <summary>DuckDB, the embedded default.</summary>
+    public static SqlDialect DuckDb { get; } = new DuckDbDialect();
+
+    /// <summary>PostgreSQL (helper functions are created in <c>pg_temp</c>, so nothing persists).</summary>
+    public static SqlDialect Postgres { get; } = new PostgresDialect();
+}
+
+/// <summary>DuckDB rendering.</summary>
+internal sealed class DuckDbDialect : SqlDialect
+{
+    public override string Name => "duckdb";
+    public override string TryDouble(string e) => $"TRY_CAST(trim({AsText(e)}) AS DOUBLE)";
+    public override string TryInteger(string e) =>
+        $"(CASE WHEN regexp_full_match(trim({AsText(e)}), '[+-]?[0-9]+(\\.0*)?') THEN TRY_CAST(TRY_CAST(trim({AsText(e)}) AS DOUBLE) AS BIGINT) END)";
+    public override string TryTimestamp(string e, IReadOnlyList<string> formats)
+    {
+        var text = $"trim({AsText(e)})";
+        var parts = new List<string> { $"TRY_CAST({text} AS TIMESTAMP)" };
+        parts.AddRange(formats.Select(f => $"TRY_STRPTIME({text}, {Str(f)})"));
+        return $"COALESCE({string.Join(", ", parts)})";
+    }
+    public override string MonthStart(string ts) => $"CAST(date_trunc('month', {ts}) AS TIMESTAMP)";
+    public override string Matches(string e, string pattern) => $"regexp_full_match({e}, {Str(pattern)})";
+}
+
+/// <summary>PostgreSQL rendering; parsing helpers are session-local functions.</summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    public override string Name => "postgres";
+    public override string DoubleType => "DOUBLE PRECISION";
+    public override string AsText(string e) => $"CAST({e} AS TEXT)";
+    public override string TryDouble(string e) => $"pg_temp.seg_try_double({AsText(e)})";
+    public override string TryInteger(string e) => $"pg_temp.seg_try_bigint({AsText(e)})";
+    public override string TryTimestamp(string e, IReadOnlyList<string> formats) =>
+        $"pg_temp.seg_try_timestamp({AsText(e)}, ARRAY[{string.Join(", ", formats.Select(ToPostgresFormat).Select(Str))}]::text[])";
+    public override string MonthStart(string ts) => $"CAST(date_trunc('month', {ts}) AS TIMESTAMP)";
+    public override string Matches(string e, string pattern) => $"({e} ~ {Str(pattern)})";
+
+    /// <summary>strptime (%Y%m%d) → to_timestamp (YYYYMMDD).</summary>
+    internal static string ToPostgresFormat(string f) => f
+        .Replace("%Y", "YYYY").Replace("%m", "MM").Replace("%d", "DD")
+        .Replace("%H", "HH24").Replace("%M", "MI").Replace("%S", "SS");
+
+    public override IReadOnlyList<string> SessionSetup =>
+    [
+        """
+        CREATE OR REPLACE FUNCTION pg_temp.seg_try_double(t text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+          IF t IS NULL OR btrim(t) !~ '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN RETURN NULL; END IF;
+          RETURN btrim(t)::double precision;
+        EXCEPTION WHEN others THEN RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION pg_temp.seg_try_bigint(t text) RETURNS bigint LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+          IF t IS NULL OR btrim(t) !~ '^[+-]?[0-9]+$' THEN RETURN NULL; END IF;
+          RETURN btrim(t)::bigint;
+        EXCEPTION WHEN others THEN RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION pg_temp.seg_try_timestamp(t text, formats text[]) RETURNS timestamp LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE f text; r timestamp;
+        BEGIN
+          IF t IS NULL THEN RETURN NULL; END IF;
+          IF btrim(t) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?$' THEN
+            BEGIN RETURN btrim(t)::timestamp; EXCEPTION WHEN others THEN RETURN NULL; END;
+          END IF;
+          FOREACH f IN ARRAY formats LOOP
+            BEGIN
+              r := to_timestamp(btrim(t), f)::timestamp;
+              IF to_char(r, f) = btrim(t) THEN RETURN r; END IF;
+            EXCEPTION WHEN others THEN NULL;
+            END;
+          END LOOP;
+          RETURN NULL;
+        END $$
+        """,
+    ];
+}
