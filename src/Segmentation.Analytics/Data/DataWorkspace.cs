@@ -13,7 +13,7 @@ namespace Segmentation.Analytics.Data;
 /// come back as DataFrames.
 /// </summary>
 /// <remarks>Not thread-safe: one workspace per thread. Dispose to free the engine's memory and temporary files.</remarks>
-public sealed class DataWorkspace : IDisposable
+public sealed class DataWorkspace : ISqlEngine, IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly List<TableIngest> ingests = [];
@@ -110,7 +110,7 @@ public sealed class DataWorkspace : IDisposable
         var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
         if (!File.Exists(path)) throw new DataFileException(path, "file not found");
         string display = path;
-        string stage = "stg_" + table, checkedTable = "chk_" + table;
+        string stage = "stg_" + table;
         bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
         string encodingName = "parquet";
         IReadOnlyList<string> headers;
@@ -194,53 +194,9 @@ public sealed class DataWorkspace : IDisposable
             while (r.Read()) malformedLines.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
         }
 
-        var effectiveSpec = spec;
-        foreach (var (col, cats) in mapping.Categories) effectiveSpec = effectiveSpec.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
-        string validation = ValidationQuery.Render(Dialect, stage, effectiveSpec, present.Keys.ToHashSet(), mapping, Options.AsOf);
-        Execute($"CREATE OR REPLACE TEMP TABLE {checkedTable} AS {validation}");
-
-        // Duplicate keys among otherwise valid rows: the first occurrence is kept.
-        string key = string.Join(", ", spec.Key.Select(Dialect.Id));
-        Execute($"CREATE OR REPLACE TEMP TABLE dup_{table} AS SELECT __rec, first_rec FROM (SELECT __rec, min(__rec) OVER (PARTITION BY {key}) AS first_rec FROM {checkedTable} WHERE __rule IS NULL) x WHERE __rec <> first_rec");
-        Execute($"DROP TABLE IF EXISTS {Dialect.Id(table)}");
-        Execute($"CREATE TEMP TABLE {Dialect.Id(table)} AS SELECT {string.Join(", ", ValidationQuery.CleanProjection(Dialect, spec))} FROM {checkedTable} " +
-                $"WHERE __rule IS NULL AND __rec NOT IN (SELECT __rec FROM dup_{table}) ORDER BY __rec");
-
-        var mapper = new RowMapper(parquet ? [] : malformedLines.Select(m => m.Line).ToArray(), headerLines: parquet ? 0 : 1);
-        var rejects = new List<Reject>();
-        foreach (var m in malformedLines)
-            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = $"SELECT __rec, __rule, __column, __value FROM {checkedTable} WHERE __rule IS NOT NULL ORDER BY __rec";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
-                string rule = r.GetString(1), column = r.GetString(2);
-                string? value = r.IsDBNull(3) ? null : r.GetString(3);
-                var cs = effectiveSpec.Find(column);
-                var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
-                rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, cs, Options.AsOf, cats), Truncate(value)));
-            }
-        }
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = $"SELECT __rec, first_rec FROM dup_{table} ORDER BY __rec";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), first = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
-                rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
-                    $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
-            }
-        }
-        rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        long parsed = Scalar<long>($"SELECT count(*) FROM {stage}");
-        long accepted = Scalar<long>($"SELECT count(*) FROM {Dialect.Id(table)}");
-        Execute($"DROP TABLE {stage}; DROP TABLE {checkedTable}; DROP TABLE dup_{table}");
-
-        var ingest = new TableIngest(table, display, encodingName, parsed + malformedLines.Count, accepted, rejects, ignored, identifiers);
+        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
+            headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf);
+        Execute($"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
@@ -262,21 +218,7 @@ public sealed class DataWorkspace : IDisposable
     private void RejectUnknown(string table, string column, string master)
     {
         var ingest = ingests.First(i => i.Table == table);
-        string cond = $"{Dialect.Id(column)} IS NOT NULL AND {Dialect.Id(column)} NOT IN (SELECT {Dialect.Id(column)} FROM {Dialect.Id(master)})";
-        var found = new List<(long Rec, string Value)>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = $"SELECT __rec, {Dialect.Id(column)} FROM {Dialect.Id(table)} WHERE {cond} ORDER BY __rec";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) found.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1)));
-        }
-        if (found.Count == 0) return;
-        Execute($"DELETE FROM {Dialect.Id(table)} WHERE {cond}");
-        var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
-        var mapper = new RowMapper(ingest.Encoding == "parquet" ? [] : malformed, ingest.Encoding == "parquet" ? 0 : 1);
-        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
-            $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
-        ingests[ingests.IndexOf(ingest)] = ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
+        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master);
     }
 
     /// <summary>Replaces customer_id in every loaded table by its keyed pseudonym (computed once per distinct id).</summary>
@@ -378,29 +320,10 @@ public sealed class DataWorkspace : IDisposable
 
     private static string FirstLine(string s) => s.Split('\n')[0];
 
-    private static string? Truncate(string? s) => s is null ? null : s.Length <= 80 ? s : s[..77] + "...";
-
     /// <inheritdoc />
     public void Dispose()
     {
         connection.Dispose();
         try { Directory.Delete(tempDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>Maps the engine's record numbers (parsed records only) back to file rows, skipping malformed lines.</summary>
-    private sealed class RowMapper(long[] malformedLines, int headerLines)
-    {
-        private readonly long[] sorted = malformedLines.Order().ToArray();
-
-        public long Map(long record)
-        {
-            long line = record + headerLines;
-            foreach (var m in sorted)
-            {
-                if (m <= line) line++;
-                else break;
-            }
-            return line;
-        }
     }
 }

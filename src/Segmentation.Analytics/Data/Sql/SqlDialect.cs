@@ -51,6 +51,33 @@ public abstract class SqlDialect
     /// <summary>The first day of the month of a timestamp, as a timestamp.</summary>
     public abstract string MonthStart(string timestamp);
 
+    /// <summary>Rows where <paramref name="condition"/> holds.</summary>
+    public virtual string CountIf(string condition) => $"count(*) FILTER (WHERE {condition})";
+
+    /// <summary>Distinct values of <paramref name="expression"/> among rows where <paramref name="condition"/> holds.</summary>
+    public virtual string CountDistinctIf(string expression, string condition) => $"count(DISTINCT {expression}) FILTER (WHERE {condition})";
+
+    /// <summary>Sum of <paramref name="expression"/> over rows where <paramref name="condition"/> holds (NULL if none).</summary>
+    public virtual string SumIf(string expression, string condition) => $"sum({expression}) FILTER (WHERE {condition})";
+
+    /// <summary>Minimum over rows where the condition holds.</summary>
+    public virtual string MinIf(string expression, string condition) => $"min({expression}) FILTER (WHERE {condition})";
+
+    /// <summary>Maximum over rows where the condition holds.</summary>
+    public virtual string MaxIf(string expression, string condition) => $"max({expression}) FILTER (WHERE {condition})";
+
+    /// <summary>Exact money: a decimal with 2 places, so sums are identical in every engine.</summary>
+    public virtual string Money(string expression) => $"CAST({expression} AS DECIMAL(18, 2))";
+
+    /// <summary>Casts to double.</summary>
+    public string ToDouble(string expression) => $"CAST({expression} AS {DoubleType})";
+
+    /// <summary>Casts to a 64-bit integer.</summary>
+    public virtual string ToBigInt(string expression) => $"CAST({expression} AS BIGINT)";
+
+    /// <summary>Creates (replacing) a temporary table from a query.</summary>
+    public virtual string CreateTempTableAs(string name, string query) => $"DROP TABLE IF EXISTS {Id(name)}; CREATE TEMP TABLE {Id(name)} AS {query}";
+
     /// <summary>Double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 

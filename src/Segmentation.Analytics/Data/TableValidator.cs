@@ -1,0 +1,117 @@
+using System.Globalization;
+using Segmentation.Analytics.Data.Sql;
+
+namespace Segmentation.Analytics.Data;
+
+/// <summary>
+/// Validates a staged table inside its engine (DuckDB or PostgreSQL): renders <see cref="ValidationQuery"/>, removes
+/// duplicate keys, writes the clean table under the canonical name and collects every reject with its file row.
+/// </summary>
+internal static class TableValidator
+{
+    /// <param name="engine">Where the staged table lives.</param>
+    /// <param name="spec">The table of the data model.</param>
+    /// <param name="mapping">The table's mapping (formats, recoding, categories).</param>
+    /// <param name="stage">Staged relation: <c>__rec</c> (1-based record number) and the present canonical columns.</param>
+    /// <param name="present">Canonical columns present in the input.</param>
+    /// <param name="display">File (or table) name used in rejects.</param>
+    /// <param name="malformed">Lines the reader could not parse, with the reader's reason and text.</param>
+    /// <param name="headerLines">1 for files with a header line, 0 for record-numbered sources.</param>
+    /// <param name="encoding">Encoding name for the report.</param>
+    /// <param name="ignored">Headers not read.</param>
+    /// <param name="identifiers">Identifier headers not read.</param>
+    /// <param name="asOf">As-of date.</param>
+    public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
+        string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
+        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf)
+    {
+        var d = engine.Dialect;
+        string table = spec.Name, checkedTable = "chk_" + table, dupTable = "dup_" + table;
+        var effective = spec;
+        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+
+        engine.Execute(d.CreateTempTableAs(checkedTable, ValidationQuery.Render(d, stage, effective, present, mapping, asOf)));
+        string key = string.Join(", ", spec.Key.Select(d.Id));
+        engine.Execute(d.CreateTempTableAs(dupTable,
+            $"SELECT __rec, first_rec FROM (SELECT __rec, min(__rec) OVER (PARTITION BY {key}) AS first_rec FROM {checkedTable} WHERE __rule IS NULL) x WHERE __rec <> first_rec"));
+        engine.Execute(d.CreateTempTableAs(table,
+            $"SELECT {string.Join(", ", ValidationQuery.CleanProjection(d, spec))} FROM {checkedTable} WHERE __rule IS NULL AND __rec NOT IN (SELECT __rec FROM {dupTable}) ORDER BY __rec"));
+
+        var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
+        var rejects = new List<Reject>();
+        foreach (var m in malformed)
+            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM {checkedTable} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        {
+            while (r.Read())
+            {
+                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+                string rule = r.GetString(1), column = r.GetString(2);
+                string? value = r.IsDBNull(3) ? null : r.GetString(3);
+                var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
+                rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
+            }
+            return 0;
+        });
+        engine.Read($"SELECT __rec, first_rec FROM {dupTable} ORDER BY __rec", r =>
+        {
+            while (r.Read())
+            {
+                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), first = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
+                rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
+                    $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
+            }
+            return 0;
+        });
+        rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
+        long parsed = Count(engine, stage);
+        long accepted = Count(engine, d.Id(table));
+        engine.Execute($"DROP TABLE {checkedTable}; DROP TABLE {dupTable}");
+        return new TableIngest(table, display, encoding, parsed + malformed.Count, accepted, rejects, ignored, identifiers);
+    }
+
+    /// <summary>
+    /// Moves rows that reference a key missing from the master table into the rejects of <paramref name="ingest"/>.
+    /// </summary>
+    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master)
+    {
+        var d = engine.Dialect;
+        string t = d.Id(ingest.Table), c = d.Id(column);
+        string cond = $"{c} IS NOT NULL AND {c} NOT IN (SELECT {c} FROM {d.Id(master)} WHERE {c} IS NOT NULL)";
+        var found = engine.Read($"SELECT __rec, {c} FROM {t} WHERE {cond} ORDER BY __rec", r =>
+        {
+            var list = new List<(long Rec, string Value)>();
+            while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1)));
+            return list;
+        });
+        if (found.Count == 0) return ingest;
+        engine.Execute($"DELETE FROM {t} WHERE {cond}");
+        var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
+        var mapper = new RowMapper(malformed, ingest.Encoding is "parquet" or "table" ? 0 : 1);
+        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
+            $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
+        return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
+    }
+
+    private static long Count(ISqlEngine engine, string relation) =>
+        engine.Read($"SELECT count(*) FROM {relation}", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
+
+    internal static string? Truncate(string? s) => s is null ? null : s.Length <= 80 ? s : s[..77] + "...";
+
+    /// <summary>Maps the engine's record numbers (parsed records only) back to file rows, skipping malformed lines.</summary>
+    internal sealed class RowMapper(long[] malformedLines, int headerLines)
+    {
+        private readonly long[] sorted = malformedLines.Order().ToArray();
+
+        public long Map(long record)
+        {
+            long line = record + headerLines;
+            foreach (var m in sorted)
+            {
+                if (m <= line) line++;
+                else break;
+            }
+            return line;
+        }
+    }
+}
