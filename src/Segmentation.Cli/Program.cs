@@ -1,1 +1,44 @@
-return 0;
+using System.CommandLine;
+using Segmentation.Analytics.Data;
+using Segmentation.Cli.Commands;
+
+namespace Segmentation.Cli;
+
+/// <summary>The <c>seg</c> command: customer segmentation from data to the monthly report.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("seg — customer segmentation analytics: validate data, segment (RFM, tiers, lifecycle, k-means, Ward), validate and name segments, evaluate effects, report.")
+        {
+            GenerateCommand.Create(),
+            DataCommands.Create(),
+            RfmCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
+    }
+
+    /// <summary>Runs a command body: data errors → exit 2, usage errors → exit 1, each with a clear message and no stack trace.</summary>
+    internal static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (DataFileException e)
+        {
+            CliOutput.Error(e.Message);
+            return 2;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            CliOutput.Error(e.Message);
+            return 2;
+        }
+        catch (Exception e) when (e is UsageException or ArgumentException)
+        {
+            CliOutput.Error(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Segmentation.Analytics.Segmenting;
+
+/// <summary>
+/// Fits RFM cut points: for each of recency, frequency and monetary value, the Bins − 1 quantiles of the customers'
+/// values (linear interpolation, numpy/pandas default "type 7"), or the custom thresholds of the options.
+/// </summary>
+/// <remarks>
+/// Scoring (see <see cref="RfmModel"/>): F and M score 1 + the number of cut points the value exceeds; R scores
+/// 1 + the number of cut points the recency is below (recent = high). A value equal to a cut point goes to the lower
+/// bin for F and M and to the lower score for R, so <b>equal values always share a score</b>: ties never straddle a
+/// boundary. With heavy ties (many one-time buyers) bins are uneven by design — this is the documented difference from
+/// rank-based <c>ntile</c>, which splits equal values arbitrarily.
+/// </remarks>
+public sealed class RfmScorer(RfmOptions options)
+{
+    /// <summary>The options.</summary>
+    public RfmOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>Learns the cut points from per-customer recency (days), frequency (occasions) and monetary values.</summary>
+    /// <exception cref="ArgumentException">Arrays of different length, empty, or non-finite values.</exception>
+    public RfmModel Fit(ReadOnlySpan<double> recencyDays, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetary)
+    {
+        Options.Validate();
+        if (recencyDays.Length != frequency.Length || frequency.Length != monetary.Length)
+            throw new ArgumentException($"recencyDays, frequency and monetary must have the same length; got {recencyDays.Length}, {frequency.Length}, {monetary.Length}.");
+        if (recencyDays.Length == 0) throw new ArgumentException("At least one customer is required.", nameof(recencyDays));
+        return new RfmModel(
+            Options.RecencyThresholds?.ToArray() ?? Quantiles(recencyDays, Options.Bins, nameof(recencyDays)),
+            Options.FrequencyThresholds?.ToArray() ?? Quantiles(frequency, Options.Bins, nameof(frequency)),
+            Options.MonetaryThresholds?.ToArray() ?? Quantiles(monetary, Options.Bins, nameof(monetary)),
+            Options.Bins,
+            Options.Monetary,
+            (Options.Rules ?? RfmSegmentRules.Standard).ToArray());
+    }
+
+    /// <summary>The k/bins quantiles, k = 1..bins−1, with linear interpolation between order statistics (numpy default).</summary>
+    public static double[] Quantiles(ReadOnlySpan<double> values, int bins, string name = "values")
+    {
+        var sorted = values.ToArray();
+        foreach (var v in sorted)
+            if (!double.IsFinite(v)) throw new ArgumentException($"{name} contains a non-finite value ({v}).", name);
+        Array.Sort(sorted);
+        var result = new double[bins - 1];
+        for (int k = 1; k < bins; k++)
+        {
+            double h = (sorted.Length - 1) * (double)k / bins;
+            int lo = (int)Math.Floor(h);
+            int hi = Math.Min(lo + 1, sorted.Length - 1);
+            result[k - 1] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,49 @@
+using Spectre.Console;
+
+namespace Segmentation.Cli.Commands;
+
+/// <summary>Console output: Spectre tables and progress when interactive, plain lines otherwise (CI, pipes).</summary>
+internal static class CliOutput
+{
+    public static bool Interactive => AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+    /// <summary>Runs <paramref name="work"/> with a spinner (interactive) or with plain progress lines on stderr.</summary>
+    public static T Progress<T>(string title, Func<IProgress<string>, T> work)
+    {
+        if (Interactive)
+        {
+            T result = default!;
+            AnsiConsole.Status().Start(title, ctx =>
+            {
+                result = work(new Progress(s => ctx.Status($"{title}: {Markup.Escape(s)}")));
+            });
+            return result;
+        }
+        Console.Error.WriteLine($"[seg] {title}");
+        return work(new Progress(s => Console.Error.WriteLine($"[seg]   {s}")));
+    }
+
+    /// <summary>Prints a table (headers, rows) with right-aligned numeric columns.</summary>
+    public static void Table(string? title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, ISet<int>? rightAligned = null)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        if (title is not null) table.Title = new TableTitle(Markup.Escape(title));
+        for (int i = 0; i < headers.Count; i++)
+        {
+            var col = new TableColumn(Markup.Escape(headers[i]));
+            if (rightAligned?.Contains(i) == true) col.RightAligned();
+            table.AddColumn(col);
+        }
+        foreach (var row in rows) table.AddRow(row.Select(c => Markup.Escape(c)).ToArray());
+        AnsiConsole.Write(table);
+    }
+
+    public static void Error(string message) => Console.Error.WriteLine("error: " + message);
+
+    public static void Info(string message) => Console.WriteLine(message);
+
+    private sealed class Progress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

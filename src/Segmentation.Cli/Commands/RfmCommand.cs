@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Segmenting;
+
+namespace Segmentation.Cli.Commands;
+
+/// <summary><c>seg rfm</c>: RFM scores, cells and named segments per customer.</summary>
+internal static class RfmCommand
+{
+    public static Command Create()
+    {
+        var transactions = new Option<string?>("--transactions") { Description = "A transactions file (CSV or Parquet); or use --data" };
+        var data = CommonOptions.Data(required: false);
+        var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot day yyyy-MM-dd (default: the day of the last transaction)" };
+        var output = new Option<string>("--out") { Description = "Output CSV: customer_id, recency_days, frequency, monetary, r, f, m, rfm_cell, segment_key, segment_en, segment_zh", Required = true };
+        var model = new Option<string?>("--model") { Description = "Save the fitted cut points and naming table as JSON (re-use with --use-model)" };
+        var useModel = new Option<string?>("--use-model") { Description = "Score with the cut points of a saved RFM model instead of fitting new ones" };
+        var bins = new Option<int>("--bins") { Description = "Score levels (quantile bins)", DefaultValueFactory = _ => 5 };
+        var average = new Option<bool>("--average-spend") { Description = "M = average spend per purchase occasion instead of net spend" };
+        var schema = CommonOptions.Schema();
+        var cmd = new Command("rfm", "RFM scores (1–5 by quintiles; equal values share a score), RFM cell and the named segment (en/zh) of every customer")
+        {
+            transactions, data, snapshot, output, model, useModel, bins, average, schema,
+        };
+        cmd.SetAction(r => Program.Run(() =>
+        {
+            var tx = r.GetValue(transactions);
+            var dir = r.GetValue(data);
+            if ((tx is null) == (dir is null)) throw new UsageException("give exactly one of --transactions FILE or --data DIR.");
+            var snap = CommonOptions.ParseDate(r.GetValue(snapshot), "--snapshot");
+            var ingest = CommonOptions.Ingest(snap ?? DateTime.Today, r.GetValue(schema), null);
+            using var ws = CliOutput.Progress("reading transactions", p =>
+            {
+                if (dir is not null) return DataWorkspace.Load(dir, ingest, p);
+                var w = DataWorkspace.Create(ingest);
+                if (!File.Exists(tx)) { w.Dispose(); throw new DataFileException(tx!, "file not found"); }
+                w.Ingest("transactions", tx!);
+                return w;
+            });
+            var t = ws.Report.For("transactions")!;
+            CliOutput.Info($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");
+            var day = snap ?? ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date;
+            var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
+            var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AverageSpend : MonetaryMeasure.NetSpend,
+                Rules: r.GetValue(bins) == 5 ? null : BinRules(r.GetValue(bins)));
+            var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : RfmInput.FromAggregates(aggregates, options.Monetary).Fit(options);
+            var table = fitted.ScoreFrame(aggregates);
+            DataFrameCsv.Write(table, r.GetValue(output)!);
+            if (r.GetValue(model) is { } modelPath) fitted.Save(modelPath);
+            var inv = CultureInfo.InvariantCulture;
+            CliOutput.Info($"snapshot {day:yyyy-MM-dd}; cut points R {Join(fitted.RecencyThresholds)} · F {Join(fitted.FrequencyThresholds)} · M {Join(fitted.MonetaryThresholds)}");
+            var keys = table["segment_key"].Cast<string>().ToArray();
+            var monetary = table["monetary"].Cast<double?>().Select(v => v ?? 0).ToArray();
+            double total = monetary.Sum();
+            CliOutput.Table("RFM segments", ["segment", "细分", "customers", "share", "net spend share"],
+                fitted.Rules.Append(RfmSegmentRules.Unmatched).Select(rule => (rule, n: keys.Count(k => k == rule.Key), v: keys.Select((k, i) => k == rule.Key ? monetary[i] : 0).Sum()))
+                    .Where(x => x.n > 0)
+                    .Select(x => (IReadOnlyList<string>)[x.rule.NameEn, x.rule.NameZh, x.n.ToString("N0", inv), (100.0 * x.n / keys.Length).ToString("F1", inv) + " %", total == 0 ? "–" : (100 * x.v / total).ToString("F1", inv) + " %"]),
+                new HashSet<int> { 2, 3, 4 });
+            CliOutput.Info($"{keys.Length:N0} customers written to {r.GetValue(output)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string Join(double[] v) => string.Join("/", v.Select(x => x.ToString("0.##", CultureInfo.InvariantCulture)));
+
+    /// <summary>For a bin count other than 5, a generic table: top third / middle / bottom by the mean of the scores.</summary>
+    private static IReadOnlyList<RfmSegmentRule> BinRules(int bins)
+    {
+        if (bins < 2) throw new UsageException("--bins must be at least 2.");
+        int hi = (int)Math.Ceiling(bins * 2 / 3.0), lo = Math.Max(1, bins / 3);
+        return
+        [
+            new("high", "High value", "高价值客户", hi, bins, hi, bins, hi, bins),
+            new("low", "Low value", "低价值客户", 1, lo, 1, bins, 1, bins),
+            new("middle", "Middle", "一般客户", 1, bins, 1, bins, 1, bins),
+        ];
+    }
+}

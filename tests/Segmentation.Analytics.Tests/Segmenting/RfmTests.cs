@@ -1,0 +1,144 @@
+using System.Globalization;
+using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Models;
+using Segmentation.Analytics.Segmenting;
+
+namespace Segmentation.Analytics.Tests.Segmenting;
+
+public sealed class RfmTests
+{
+    [Fact]
+    public void Rfm_on_cdnow_equals_the_independent_pandas_computation()
+    {
+        using var ws = DataWorkspace.Load(RealData.CdnowMasterDirectory, new IngestOptions(RealData.CdnowEnd));
+        var tx = ws.Report.For("transactions")!;
+        Assert.Equal(69_659, tx.RowsRead);
+        Assert.Equal(80, tx.Rejects.Count); // the 80 zero-value rows of the provenance note
+        Assert.All(tx.Rejects, r => Assert.Equal(RejectRules.ZeroAmount, r.Rule));
+
+        var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd));
+        var input = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend);
+        var model = input.Fit(new RfmOptions());
+        var table = model.ScoreFrame(aggregates);
+
+        var thresholds = File.ReadAllLines(RepoPaths.Reference("rfm", "cdnow_rfm_thresholds.txt"))
+            .ToDictionary(l => l.Split(',')[0], l => l.Split(',')[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+        AssertClose(thresholds["recency_days"], model.RecencyThresholds);
+        AssertClose(thresholds["frequency"], model.FrequencyThresholds);
+        AssertClose(thresholds["monetary"], model.MonetaryThresholds);
+
+        var reference = File.ReadAllLines(RepoPaths.Reference("rfm", "cdnow_rfm.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(reference.Length, table.Rows.Count);
+        for (int i = 0; i < reference.Length; i++)
+        {
+            var row = reference[i];
+            Assert.Equal(row[0], table["customer_id"][i]);
+            Assert.Equal(double.Parse(row[1], CultureInfo.InvariantCulture), (double)table["recency_days"][i]!);
+            Assert.Equal(double.Parse(row[2], CultureInfo.InvariantCulture), (double)table["frequency"][i]!);
+            Assert.Equal(double.Parse(row[3], CultureInfo.InvariantCulture), Math.Round((double)table["monetary"][i]!, 2), 9);
+            Assert.Equal((int.Parse(row[4]), int.Parse(row[5]), int.Parse(row[6])), ((int)table["r"][i]!, (int)table["f"][i]!, (int)table["m"][i]!));
+        }
+    }
+
+    [Fact]
+    public void Hand_checked_customer_00001_of_cdnow()
+    {
+        // 00001 bought once, on 1997-01-01, for $11.77: recency 545 days at 1998-06-30, one occasion.
+        using var ws = DataWorkspace.Load(RealData.CdnowMasterDirectory, new IngestOptions(RealData.CdnowEnd));
+        var agg = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd) + " LIMIT 1");
+        Assert.Equal("00001", agg["customer_id"][0]);
+        Assert.Equal(545L, agg["recency_days"][0]);
+        Assert.Equal(1L, agg["purchase_days"][0]);
+        Assert.Equal(11.77, agg["net_amount"][0]);
+    }
+
+    [Fact]
+    public void Equal_values_always_share_a_score_and_uniform_values_fill_equal_bins()
+    {
+        var values = Enumerable.Range(1, 100).Select(v => (double)v).ToArray();
+        var model = new RfmScorer(new RfmOptions()).Fit(values, values, values);
+        var f = values.Select(model.ScoreFrequency).ToArray();
+        Assert.All(Enumerable.Range(1, 5), s => Assert.Equal(20, f.Count(x => x == s)));
+        var r = values.Select(model.ScoreRecency).ToArray();
+        Assert.All(Enumerable.Range(1, 5), s => Assert.Equal(20, r.Count(x => x == s)));
+        Assert.Equal(5, model.ScoreRecency(1));   // most recent → 5
+        Assert.Equal(1, model.ScoreRecency(100)); // oldest → 1
+
+        // 60 % one-time buyers: they all share F = 1 (no arbitrary split of equal values).
+        var freq = Enumerable.Repeat(1.0, 60).Concat(Enumerable.Range(2, 40).Select(v => (double)v)).ToArray();
+        var m2 = new RfmScorer(new RfmOptions()).Fit(freq, freq, freq);
+        Assert.All(freq.Where(v => v == 1), v => Assert.Equal(1, m2.ScoreFrequency(v)));
+        var byValue = freq.GroupBy(v => v).ToArray();
+        Assert.All(byValue, g => Assert.Single(g.Select(m2.ScoreFrequency).Distinct()));
+    }
+
+    [Fact]
+    public void Standard_rule_table_names_every_cell_and_matches_the_documented_examples()
+    {
+        var model = new RfmModel([1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4], 5, MonetaryMeasure.NetSpend, RfmSegmentRules.Standard.ToArray());
+        for (int r = 1; r <= 5; r++)
+            for (int f = 1; f <= 5; f++)
+                for (int m = 1; m <= 5; m++)
+                    Assert.NotEqual("other", model.Name(r, f, m).Key);
+        Assert.Equal("champions", model.Name(5, 5, 5).Key);
+        Assert.Equal("重要价值客户", model.Name(5, 5, 5).NameZh);
+        Assert.Equal("loyal", model.Name(3, 4, 3).Key);
+        Assert.Equal("new", model.Name(5, 1, 2).Key);
+        Assert.Equal("promising", model.Name(3, 1, 5).Key);
+        Assert.Equal("need_attention", model.Name(2, 3, 3).Key);
+        Assert.Equal("about_to_sleep", model.Name(2, 1, 1).Key);
+        Assert.Equal("cant_lose_them", model.Name(1, 5, 5).Key);
+        Assert.Equal("at_risk", model.Name(1, 4, 2).Key);
+        Assert.Equal("hibernating", model.Name(1, 2, 3).Key);
+        Assert.Equal("lost", model.Name(1, 1, 1).Key);
+        Assert.Equal("流失客户", model.Name(1, 1, 1).NameZh);
+        Assert.Equal(11, RfmSegmentRules.Standard.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Custom_thresholds_and_rule_tables_override_the_defaults()
+    {
+        var rules = new[] { new RfmSegmentRule("vip", "VIP", "贵宾", 3, 3, 1, 3, 3, 3), new RfmSegmentRule("rest", "Rest", "其他", 1, 3, 1, 3, 1, 3) };
+        var model = new RfmScorer(new RfmOptions(Bins: 3, RecencyThresholds: [30, 90], FrequencyThresholds: [1, 3], MonetaryThresholds: [100, 500], Rules: rules))
+            .Fit([1.0], [1.0], [1.0]);
+        var s = model.Score(recencyDays: 10, frequency: 2, monetary: 800);
+        Assert.Equal((3, 2, 3, "vip", "323"), (s.R, s.F, s.M, s.Segment.Key, s.Cell));
+        Assert.Equal("rest", model.Score(100, 5, 800).Segment.Key);
+        Assert.Equal(1, model.ScoreRecency(90)); // a value on the cut point goes to the lower score
+        Assert.Equal(2, model.ScoreRecency(89.9));
+    }
+
+    [Theory]
+    [InlineData(1, null, "Bins")]
+    [InlineData(4, null, "Rules")]
+    [InlineData(5, new[] { 1.0, 2.0 }, "RecencyThresholds")]
+    [InlineData(5, new[] { 1.0, 3.0, 2.0, 4.0 }, "RecencyThresholds")]
+    public void Bad_options_fail_with_the_parameter_name(int bins, double[]? recency, string parameter)
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => new RfmScorer(new RfmOptions(Bins: bins, RecencyThresholds: recency)).Fit([1.0], [1.0], [1.0]));
+        Assert.Equal(parameter, e.ParamName);
+    }
+
+    [Fact]
+    public void Same_data_gives_a_byte_identical_model_file_that_loads_back()
+    {
+        var rng = new Random(3);
+        var r = Enumerable.Range(0, 500).Select(_ => (double)rng.Next(0, 400)).ToArray();
+        var f = Enumerable.Range(0, 500).Select(_ => (double)rng.Next(1, 12)).ToArray();
+        var m = Enumerable.Range(0, 500).Select(_ => Math.Round(rng.NextDouble() * 1000, 2)).ToArray();
+        var copy = (double[])r.Clone();
+        var a = ModelJson.Serialize(new RfmScorer(new RfmOptions()).Fit(r, f, m));
+        var b = ModelJson.Serialize(new RfmScorer(new RfmOptions()).Fit(r, f, m));
+        Assert.Equal(a, b);
+        Assert.Equal(copy, r); // Fit does not mutate its input
+        var back = ModelJson.Deserialize<RfmModel>(a);
+        Assert.Equal(a, ModelJson.Serialize(back));
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])), $"{expected[i]} vs {actual[i]}");
+    }
+}
