@@ -9,6 +9,9 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Without a terminal (CI, pipes) Spectre assumes 80 columns and wraps tables: give it room.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = new RootCommand("seg — customer segmentation analytics: validate data, segment (RFM, tiers, lifecycle, k-means, Ward), validate and name segments, evaluate effects, report.")
         {
             GenerateCommand.Create(),

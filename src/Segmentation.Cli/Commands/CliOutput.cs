@@ -15,12 +15,12 @@ internal static class CliOutput
             T result = default!;
             AnsiConsole.Status().Start(title, ctx =>
             {
-                result = work(new Progress(s => ctx.Status($"{title}: {Markup.Escape(s)}")));
+                result = work(new LineProgress(s => ctx.Status($"{title}: {Markup.Escape(s)}")));
             });
             return result;
         }
         Console.Error.WriteLine($"[seg] {title}");
-        return work(new Progress(s => Console.Error.WriteLine($"[seg]   {s}")));
+        return work(new LineProgress(s => Console.Error.WriteLine($"[seg]   {s}")));
     }
 
     /// <summary>Prints a table (headers, rows) with right-aligned numeric columns.</summary>
@@ -42,7 +42,7 @@ internal static class CliOutput
 
     public static void Info(string message) => Console.WriteLine(message);
 
-    private sealed class Progress(Action<string> report) : IProgress<string>
+    private sealed class LineProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);
     }
