@@ -179,7 +179,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         string select = string.Join(", ", present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
         try
         {
-            Execute($"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}");
+            // Parquet is read in place (a view, scanned per pass); CSV is parsed once into an all-text table.
+            Execute(parquet
+                ? $"CREATE OR REPLACE TEMP VIEW {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}"
+                : $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}");
         }
         catch (DuckDBException e)
         {
@@ -189,14 +192,29 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         if (!parquet)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT line, string_agg(error_type || ': ' || error_message, '; ' ORDER BY column_idx), any_value(csv_line) FROM rej_{table} GROUP BY line ORDER BY line";
+            cmd.CommandText = $"SELECT line, string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) FROM rej_{table} GROUP BY line ORDER BY line";
             using var r = cmd.ExecuteReader();
             while (r.Read()) malformedLines.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
         }
+        var types = new Dictionary<string, string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = $"DESCRIBE SELECT * FROM {stage}";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+        }
 
-        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
-            headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf);
-        Execute($"DROP TABLE {stage}");
+        TableIngest ingest;
+        try
+        {
+            ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
+                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+        Execute(parquet ? $"DROP VIEW {stage}" : $"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;

@@ -104,12 +104,13 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
         var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
         var parts = qualifiedSource.Split('.', 2);
         string schema = parts.Length == 2 ? parts[0] : "public", name = parts[^1];
-        var headers = Read($"SELECT column_name FROM information_schema.columns WHERE table_schema = {Dialect.Str(schema)} AND table_name = {Dialect.Str(name)} ORDER BY ordinal_position", r =>
+        var columnTypes = Read($"SELECT column_name, upper(data_type) FROM information_schema.columns WHERE table_schema = {Dialect.Str(schema)} AND table_name = {Dialect.Str(name)} ORDER BY ordinal_position", r =>
         {
-            var list = new List<string>();
-            while (r.Read()) list.Add(r.GetString(0));
+            var list = new List<(string Name, string Type)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
             return list;
         });
+        var headers = columnTypes.Select(c => c.Name).ToList();
         if (headers.Count == 0) throw new DataFileException(qualifiedSource, "table not found or has no columns");
         var identifiers = headers.Where(h => PersonalDataGuard.IsIdentifierHeader(h) && spec.Find(PersonalDataGuard.Normalize(h)) is null).ToArray();
         var present = new Dictionary<string, string>();
@@ -132,7 +133,13 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
         string select = string.Join(", ", present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
         // Rows of a table have no order of their own; the physical order (ctid) numbers them as they were loaded.
         Execute(Dialect.CreateTempTableAs(stage, $"SELECT row_number() OVER (ORDER BY ctid) AS __rec, {select} FROM {Dialect.Id(schema)}.{Dialect.Id(name)}"));
-        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), qualifiedSource, [], headerLines: 0, "table", ignored, identifiers, Options.AsOf);
+        var types = present.ToDictionary(kv => kv.Key, kv => columnTypes.First(c => c.Name == kv.Value).Type switch
+        {
+            "CHARACTER VARYING" or "TEXT" or "CHARACTER" => "VARCHAR",
+            "TIMESTAMP WITHOUT TIME ZONE" => "TIMESTAMP",
+            var other => other,
+        });
+        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), qualifiedSource, [], headerLines: 0, "table", ignored, identifiers, Options.AsOf, types);
         Execute($"DROP TABLE {stage}");
         Replace(ingest);
         return ingest;

@@ -21,27 +21,24 @@ internal static class TableValidator
     /// <param name="ignored">Headers not read.</param>
     /// <param name="identifiers">Identifier headers not read.</param>
     /// <param name="asOf">As-of date.</param>
+    /// <param name="sourceTypes">Engine type per present column (typed sources skip text parsing).</param>
     public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
         string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
-        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf)
+        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
         var d = engine.Dialect;
-        string table = spec.Name, checkedTable = "chk_" + table, dupTable = "dup_" + table;
+        string table = spec.Name;
         var effective = spec;
         foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+        string validation = ValidationQuery.Render(d, stage, effective, present, mapping, asOf, sourceTypes);
 
-        engine.Execute(d.CreateTempTableAs(checkedTable, ValidationQuery.Render(d, stage, effective, present, mapping, asOf)));
-        string key = string.Join(", ", spec.Key.Select(d.Id));
-        engine.Execute(d.CreateTempTableAs(dupTable,
-            $"SELECT __rec, first_rec FROM (SELECT __rec, min(__rec) OVER (PARTITION BY {key}) AS first_rec FROM {checkedTable} WHERE __rule IS NULL) x WHERE __rec <> first_rec"));
-        engine.Execute(d.CreateTempTableAs(table,
-            $"SELECT {string.Join(", ", ValidationQuery.CleanProjection(d, spec))} FROM {checkedTable} WHERE __rule IS NULL AND __rec NOT IN (SELECT __rec FROM {dupTable}) ORDER BY __rec"));
-
+        // One pass writes the valid rows; a second pass (nothing written) collects the failures.
+        engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", ValidationQuery.CleanProjection(d, spec))} FROM ({validation}) v WHERE __rule IS NULL"));
         var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
         var rejects = new List<Reject>();
         foreach (var m in malformed)
             rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        engine.Read($"SELECT __rec, __rule, __column, __value FROM {checkedTable} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM ({validation}) v WHERE __rule IS NOT NULL ORDER BY __rec", r =>
         {
             while (r.Read())
             {
@@ -53,21 +50,32 @@ internal static class TableValidator
             }
             return 0;
         });
-        engine.Read($"SELECT __rec, first_rec FROM {dupTable} ORDER BY __rec", r =>
-        {
-            while (r.Read())
+        long invalid = rejects.Count - malformed.Count;
+
+        // Duplicate keys among valid rows: the first occurrence stays, later ones are moved to the rejects.
+        string t = d.Id(table);
+        string keyList = string.Join(", ", spec.Key.Select(d.Id));
+        string on = string.Join(" AND ", spec.Key.Select(k => $"t.{d.Id(k)} IS NOT DISTINCT FROM k.{d.Id(k)}"));
+        var duplicates = engine.Read(
+            $"WITH k AS (SELECT {keyList}, min(__rec) AS first_rec FROM {t} GROUP BY {keyList} HAVING count(*) > 1) " +
+            $"SELECT t.__rec, k.first_rec FROM {t} t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec", r =>
             {
-                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), first = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
+                var list = new List<(long Rec, long First)>();
+                while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+                return list;
+            });
+        long validRows = Count(engine, t);
+        if (duplicates.Count > 0)
+        {
+            foreach (var chunk in duplicates.Chunk(10_000))
+                engine.Execute($"DELETE FROM {t} WHERE __rec IN ({string.Join(", ", chunk.Select(x => x.Rec.ToString(CultureInfo.InvariantCulture)))})");
+            foreach (var (rec, first) in duplicates)
                 rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
                     $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
-            }
-            return 0;
-        });
+        }
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        long parsed = Count(engine, stage);
-        long accepted = Count(engine, d.Id(table));
-        engine.Execute($"DROP TABLE {checkedTable}; DROP TABLE {dupTable}");
-        return new TableIngest(table, display, encoding, parsed + malformed.Count, accepted, rejects, ignored, identifiers);
+        long parsed = validRows + invalid;
+        return new TableIngest(table, display, encoding, parsed + malformed.Count, validRows - duplicates.Count, rejects, ignored, identifiers);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Segmentation.Analytics.Data.Sql;
 
 /// <summary>
@@ -7,91 +5,132 @@ namespace Segmentation.Analytics.Data.Sql;
 /// to its type, checked (missing, type, range, code list, future date, personal data), and the first failing rule
 /// of a row is returned with the column and the raw value. Reasons are worded in C# (<see cref="RejectReasons"/>).
 /// </summary>
-/// <remarks>Output columns: <c>__rec</c>, every canonical column (typed; NULL where absent), <c>__rule</c>,
-/// <c>__column</c>, <c>__value</c>. A row is valid when <c>__rule</c> is NULL.</remarks>
+/// <remarks>
+/// Output columns: <c>__rec</c>, every canonical column (typed; NULL where absent), <c>__rule</c>, <c>__column</c>,
+/// <c>__value</c>. A row is valid when <c>__rule</c> is NULL. Three levels keep each parse written (and computed) once:
+/// parse → check → pick the first failure. Columns that already have the right type in the source (Parquet,
+/// database tables) skip text parsing.
+/// </remarks>
 internal static class ValidationQuery
 {
     /// <summary>The default extra date formats tried after ISO 8601.</summary>
     internal static readonly string[] DefaultDateFormats = ["%Y%m%d", "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d"];
 
-    public static string Render(SqlDialect d, string relation, TableSpec spec, IReadOnlySet<string> present, TableMapping mapping, DateTime asOf)
+    private static readonly HashSet<string> IntegerTypes = ["BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT", "HUGEINT", "INT8", "INT4", "INT2"];
+    private static readonly HashSet<string> FloatTypes = ["DOUBLE", "FLOAT", "REAL", "DOUBLE PRECISION", "FLOAT8", "FLOAT4", "NUMERIC"];
+
+    /// <param name="d">Dialect.</param>
+    /// <param name="relation">Staged relation (with <c>__rec</c> and the present canonical columns).</param>
+    /// <param name="spec">Table spec (categories already overridden by the mapping).</param>
+    /// <param name="present">Canonical columns present in the source.</param>
+    /// <param name="mapping">Formats and recoding.</param>
+    /// <param name="asOf">As-of date for the future-date rule.</param>
+    /// <param name="sourceTypes">Engine type of each present column (upper case); text when unknown.</param>
+    public static string Render(SqlDialect d, string relation, TableSpec spec, IReadOnlySet<string> present, TableMapping mapping, DateTime asOf,
+        IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
-        var inner = new List<string> { "__rec" };
-        var errors = new List<(string Column, string Error)>();
-        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10); // the whole as-of day counts as "not in the future"
+        var parse = new List<string> { "__rec" };
+        var check = new List<string> { "__rec" };
+        var errors = new List<string>();
+        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10); // the whole as-of day is not "in the future"
         bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
 
         foreach (var c in spec.Columns)
         {
-            string col = d.Id(c.Name);
+            string col = d.Id(c.Name), rawId = d.Id("__r_" + c.Name), err = d.Id("__e_" + c.Name);
+            check.Add(col);
             if (!present.Contains(c.Name))
             {
-                inner.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
+                parse.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
                 continue;
             }
             string raw = $"{relation}.{col}";
+            string type = sourceTypes is not null && sourceTypes.TryGetValue(c.Name, out var t) ? t.ToUpperInvariant() : "VARCHAR";
+            bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
+            bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
+            bool hasRecode = mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0;
+            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
+            var formats = mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats).ToArray() : DefaultDateFormats;
+
+            // Level 1: parse once.
             string text = $"trim({d.AsText(raw)})";
-            if (mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0)
+            if (hasRecode)
             {
-                var whens = string.Join(" ", recode.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"WHEN {d.Str(kv.Key)} THEN {d.Str(kv.Value)}"));
+                var whens = string.Join(" ", recode!.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"WHEN {d.Str(kv.Key)} THEN {d.Str(kv.Value)}"));
                 text = $"(CASE {text} {whens} ELSE {text} END)";
             }
-            string blank = $"({raw} IS NULL OR {text} = '')";
-            var formats = mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats).ToArray() : DefaultDateFormats;
-            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
-            string typed = c.Kind switch
-            {
-                ColumnKind.Text when categories is { Count: > 0 } =>
-                    $"(CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END)",
-                ColumnKind.Text => $"NULLIF({text}, '')",
-                ColumnKind.Integer => d.TryInteger(text),
-                ColumnKind.Number => d.TryDouble(text),
-                ColumnKind.Boolean => d.TryBoolean(text),
-                ColumnKind.Date => $"CAST(CAST({d.TryTimestamp(text, formats)} AS DATE) AS TIMESTAMP)",
-                ColumnKind.Timestamp => d.TryTimestamp(text, formats),
-                ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. formats])),
-                _ => throw new NotSupportedException(c.Kind.ToString()),
-            };
-            inner.Add($"{typed} AS {col}");
+            bool typedSource = !hasRecode && (
+                (c.Kind == ColumnKind.Number && (isInt || isFloat)) ||
+                (c.Kind == ColumnKind.Integer && isInt) ||
+                (c.Kind is ColumnKind.Timestamp or ColumnKind.Date && isTime) ||
+                (c.Kind == ColumnKind.Boolean && type == "BOOLEAN"));
+            string typed = typedSource
+                ? c.Kind switch
+                {
+                    ColumnKind.Number => d.ToDouble(raw),
+                    ColumnKind.Integer => d.ToBigInt(raw),
+                    ColumnKind.Date => $"CAST(CAST({raw} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => $"CAST({raw} AS TIMESTAMP)",
+                    _ => raw,
+                }
+                : c.Kind switch
+                {
+                    ColumnKind.Text when categories is { Count: > 0 } =>
+                        $"(CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END)",
+                    ColumnKind.Text => $"NULLIF({text}, '')",
+                    ColumnKind.Integer => d.TryInteger(text),
+                    ColumnKind.Number => d.TryDouble(text),
+                    ColumnKind.Boolean => d.TryBoolean(text),
+                    ColumnKind.Date => $"CAST(CAST({d.TryTimestamp(text, formats)} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => d.TryTimestamp(text, formats),
+                    ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. formats])),
+                    _ => throw new NotSupportedException(c.Kind.ToString()),
+                };
+            parse.Add($"{typed} AS {col}");
+            parse.Add($"{(typedSource ? $"CASE WHEN {raw} IS NOT NULL THEN 'x' END" : text)} AS {rawId}");
 
+            // Level 2: check the parsed value (the raw text only tells "blank" from "unparseable").
+            string blank = $"({rawId} IS NULL OR {rawId} = '')";
             var when = new List<string> { $"WHEN {blank} THEN {(c.Required ? d.Str(RejectRules.Missing) : "NULL")}" };
             if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
-                when.Add($"WHEN {typed} IS NULL THEN {d.Str(RejectRules.Category)}");
+                when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
             else if (c.Kind != ColumnKind.Text)
-                when.Add($"WHEN {typed} IS NULL THEN {d.Str(RejectRules.Type)}");
-            if (c.Min is { } min) when.Add($"WHEN {typed} < {d.Num(min)} THEN {d.Str(RejectRules.Range)}");
+                when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Type)}");
+            if (c.Min is { } min) when.Add($"WHEN {col} < {d.Num(min)} THEN {d.Str(RejectRules.Range)}");
             double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
-            if (max is { } mx) when.Add($"WHEN {typed} > {d.Num(mx)} THEN {d.Str(RejectRules.Range)}");
+            if (max is { } mx) when.Add($"WHEN {col} > {d.Num(mx)} THEN {d.Str(RejectRules.Range)}");
             if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
-                when.Add($"WHEN {typed} > {d.Timestamp(asOfEnd)} THEN {d.Str(RejectRules.FutureDate)}");
+                when.Add($"WHEN {col} > {d.Timestamp(asOfEnd)} THEN {d.Str(RejectRules.FutureDate)}");
             if (spec.Name == "transactions" && c.Name == "amount")
-                when.Add($"WHEN {typed} = 0 THEN {d.Str(RejectRules.ZeroAmount)}");
+                when.Add($"WHEN {col} = 0 THEN {d.Str(RejectRules.ZeroAmount)}");
             if (c.Kind == ColumnKind.Text && categories is not { Count: > 0 } && c.Name is not ("transaction_id" or "campaign_id"))
-                when.Add($"WHEN {d.Matches(text, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
-            string error = $"(CASE {string.Join(" ", when)} END)";
-            inner.Add($"{error} AS {d.Id("__e_" + c.Name)}");
-            inner.Add($"{d.AsText(raw)} AS {d.Id("__r_" + c.Name)}");
-            errors.Add((c.Name, "__e_" + c.Name));
+            {
+                // Only values that could be an e-mail, phone or id-card number pay for the regular expression.
+                string maybe = $"(strpos({col}, '@') > 0 OR (length({col}) >= 10 AND substr({col}, 1, 1) IN ('+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9')))";
+                when.Add($"WHEN {maybe} AND {d.Matches(col, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
+            }
+            check.Add($"(CASE {string.Join(" ", when)} END) AS {err}");
+            check.Add(rawId);
+            errors.Add(c.Name);
         }
-
-        var outer = new List<string> { "__rec" };
-        outer.AddRange(spec.Columns.Select(c => d.Id(c.Name)));
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __rule" : $"COALESCE({string.Join(", ", errors.Select(e => d.Id(e.Error)))}) AS __rule");
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __column" :
-            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id(e.Error)} IS NOT NULL THEN {d.Str(e.Column)}"))} END) AS __column");
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __value" :
-            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id(e.Error)} IS NOT NULL THEN {d.Id("__r_" + e.Column)}"))} END) AS __value");
-
-        string sql = $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", inner)} FROM {relation}) v";
         if (spec.Name == "campaigns" && present.Contains("start") && present.Contains("end"))
         {
-            // The start/end order check needs the parsed dates: one more level.
-            sql = $"SELECT __rec, {string.Join(", ", spec.Columns.Select(c => d.Id(c.Name)))}, " +
-                  $"COALESCE(__rule, CASE WHEN {d.Id("end")} < {d.Id("start")} THEN {d.Str(RejectRules.DateOrder)} END) AS __rule, " +
-                  $"COALESCE(__column, CASE WHEN {d.Id("end")} < {d.Id("start")} THEN 'end' END) AS __column, " +
-                  $"COALESCE(__value, CASE WHEN {d.Id("end")} < {d.Id("start")} THEN {d.AsText(d.Id("end"))} END) AS __value FROM ({sql}) w";
+            check.Add($"(CASE WHEN {d.Id("end")} < {d.Id("start")} THEN {d.Str(RejectRules.DateOrder)} END) AS {d.Id("__e___order")}");
+            check.Add($"{d.AsText(d.Id("end"))} AS {d.Id("__r___order")}");
+            errors.Add("__order");
         }
-        return sql;
+
+        // Level 3: the first failure of the row.
+        var outer = new List<string> { "__rec" };
+        outer.AddRange(spec.Columns.Select(c => d.Id(c.Name)));
+        string Col(string e) => e == "__order" ? "end" : e;
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __rule" : $"COALESCE({string.Join(", ", errors.Select(e => d.Id("__e_" + e)))}) AS __rule");
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __column" :
+            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Str(Col(e))}"))} END) AS __column");
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __value" :
+            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Id("__r_" + e)}"))} END) AS __value");
+
+        return $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", check)} FROM (SELECT {string.Join(", ", parse)} FROM {relation}) p) c";
     }
 
     /// <summary>The clean-table projection: derived fields (returns flagged from the sign of the amount).</summary>
@@ -119,6 +158,4 @@ internal static class ValidationQuery
         ColumnKind.Boolean => "BOOLEAN",
         _ => "TIMESTAMP",
     };
-
-    internal static string Invariant(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Data.Sql;
+
+namespace Segmentation.Benchmarks;
+
+/// <summary>
+/// Issue 2's figure: ingest (validate every row) + per-customer aggregation of N transactions from Parquet into a
+/// per-customer DataFrame, against the same aggregation written with DataFrame.LoadCsv + GroupBy.
+/// Args: [transactions=10000000] [customers=1000000] [--skip-loadcsv]
+/// </summary>
+public sealed class IngestBench : IBench
+{
+    public string Name => "ingest";
+
+    public string Description => "validate + aggregate N transactions (Parquet) → per-customer DataFrame; vs DataFrame.LoadCsv + GroupBy";
+
+    public void Run(string[] args, TextWriter output)
+    {
+        long n = args.Length > 0 && long.TryParse(args[0], out var a) ? a : 10_000_000;
+        long customers = args.Length > 1 && long.TryParse(args[1], out var c) ? c : 1_000_000;
+        bool skipLoadCsv = args.Contains("--skip-loadcsv");
+        var dir = Path.Combine(Path.GetTempPath(), $"seg-bench-ingest-{n}");
+        Directory.CreateDirectory(dir);
+        var parquet = Path.Combine(dir, "transactions.parquet");
+        var csv = Path.Combine(dir, "transactions.csv");
+        if (!File.Exists(parquet) || !File.Exists(csv))
+        {
+            var sw0 = Stopwatch.StartNew();
+            using var con = new DuckDBConnection("DataSource=:memory:");
+            con.Open();
+            using var cmd = con.CreateCommand();
+            string select = $"""
+                SELECT 'T' || lpad(CAST(i AS VARCHAR), 10, '0') AS transaction_id,
+                       'C' || lpad(CAST(hash(i) % {customers} AS VARCHAR), 8, '0') AS customer_id,
+                       TIMESTAMP '2024-11-01' + to_seconds(CAST(hash(i * 7 + 1) % 63072000 AS BIGINT)) AS "timestamp",
+                       CASE WHEN hash(i * 3) % 40 = 0 THEN -1 ELSE 1 END * round(5 + (hash(i * 13) % 30000) / 100.0, 2) AS amount,
+                       round((5 + (hash(i * 13) % 30000) / 100.0) * 0.6, 2) AS cost,
+                       CAST(1 + hash(i * 17) % 3 AS BIGINT) AS quantity,
+                       ['web', 'app', 'store', 'phone'][1 + CAST(hash(i * 19) % 4 AS INTEGER)] AS channel,
+                       ['apparel', 'beauty', 'electronics', 'grocery', 'home', 'sports'][1 + CAST(hash(i * 23) % 6 AS INTEGER)] AS category,
+                       'east' AS region,
+                       CASE WHEN hash(i * 29) % 10 = 0 THEN 'K1' END AS campaign_id,
+                       hash(i * 3) % 40 = 0 AS is_return
+                FROM range({n}) t(i)
+                """;
+            cmd.CommandText = $"COPY ({select}) TO '{parquet}' (FORMAT parquet, COMPRESSION zstd)";
+            cmd.ExecuteNonQuery();
+            cmd.CommandText = $"COPY (SELECT * FROM '{parquet}') TO '{csv}' (HEADER, DELIMITER ',')";
+            cmd.ExecuteNonQuery();
+            output.WriteLine($"   data: {n:N0} transactions, {customers:N0} customers; Parquet {new FileInfo(parquet).Length / 1e6:F0} MB, CSV {new FileInfo(csv).Length / 1e6:F0} MB (made in {sw0.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        for (int run = 1; run <= 3; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var ws = DataWorkspace.Create(new IngestOptions(new DateTime(2026, 11, 1)));
+            var ingest = ws.Ingest("transactions", parquet);
+            double tIngest = sw.Elapsed.TotalSeconds;
+            var frame = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, new DateTime(2026, 10, 31)));
+            double tTotal = sw.Elapsed.TotalSeconds;
+            output.WriteLine($"   run {run}: Parquet → validate ({ingest.RowsAccepted:N0} accepted, {ingest.Rejects.Count:N0} rejected) {tIngest:F2} s; + aggregate → DataFrame {frame.Rows.Count:N0} × {frame.Columns.Count}: total {tTotal:F2} s");
+        }
+
+        for (int run = 1; run <= 2; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var ws = DataWorkspace.Create(new IngestOptions(new DateTime(2026, 11, 1)));
+            ws.Ingest("transactions", csv);
+            var frame = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, new DateTime(2026, 10, 31)));
+            output.WriteLine($"   run {run}: CSV → validate + aggregate → DataFrame {frame.Rows.Count:N0} rows: {sw.Elapsed.TotalSeconds:F2} s");
+        }
+
+        if (skipLoadCsv) return;
+        GC.Collect();
+        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var sw2 = Stopwatch.StartNew();
+        var types = new[] { typeof(string), typeof(string), typeof(DateTime), typeof(double), typeof(double), typeof(long), typeof(string), typeof(string), typeof(string), typeof(string), typeof(bool) };
+        var df = DataFrame.LoadCsv(csv, dataTypes: types);
+        double tLoad = sw2.Elapsed.TotalSeconds;
+        // The same aggregates with the DataFrame API where it can (sum, count, max of a day number; no validation).
+        var day = new Int32DataFrameColumn("day", df.Rows.Count);
+        var ts = (PrimitiveDataFrameColumn<DateTime>)df["timestamp"];
+        for (long i = 0; i < df.Rows.Count; i++) day[i] = (int)(ts[i]!.Value.Date - DateTime.UnixEpoch).TotalDays;
+        df.Columns.Add(day);
+        var grouped = df.GroupBy("customer_id");
+        var sums = grouped.Sum("amount");
+        var counts = grouped.Count("transaction_id");
+        var last = grouped.Max("day");
+        output.WriteLine($"   DataFrame.LoadCsv {tLoad:F1} s; + GroupBy sum/count/max {sw2.Elapsed.TotalSeconds:F1} s → {sums.Rows.Count:N0} customers ({counts.Rows.Count:N0}, {last.Rows.Count:N0}); peak working set {Math.Max(before, Process.GetCurrentProcess().PeakWorkingSet64) / 1e9:F1} GB");
+    }
+}
