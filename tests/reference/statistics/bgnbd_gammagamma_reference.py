@@ -32,6 +32,15 @@ repeat = daily[daily["date"] > daily["first"]]
 monetary = repeat.groupby("id")["value"].mean().reindex(freq.index).fillna(0.0)
 summary = pd.DataFrame({"frequency": freq, "recency": recency, "T": T, "monetary": monetary})
 
+# holdout: distinct purchase days in (1997-09-30, 1998-06-30] per calibration customer (lifetimes'
+# calibration_and_holdout_data counts purchase periods the same way)
+hold = tx[(tx["date"] > cal_end) & (tx["date"] <= pd.Timestamp("1998-06-30"))]
+hold_days = hold.groupby("id")["date"].nunique().reindex(freq.index).fillna(0).astype(int)
+holdout_duration = (pd.Timestamp("1998-06-30") - cal_end).days / 7.0
+bucket = np.minimum(freq.values, 7)
+holdout_table = [dict(frequency=int(b), customers=int((bucket == b).sum()),
+                      actualMean=float(hold_days.values[bucket == b].mean())) for b in range(8)]
+
 published = pd.read_csv("data/real/cdnow/cdnow_customers_summary.csv", index_col=0)
 assert (summary["frequency"].values == published["frequency"].values).all()
 assert np.allclose(summary["recency"].round(2).values, published["recency"].values, atol=1e-9)
@@ -153,6 +162,8 @@ spend10 = [float(cond_spend(xx, mm, *gg)) for xx, mm in zip(first10["x"], first1
 out = dict(
     source="scipy %s / numpy %s / pandas %s" % (__import__("scipy").__version__, np.__version__, pd.__version__),
     summary=dict(customers=int(len(summary)), zbarMatchesRounded=zbar_match,
+                 holdoutDuration=holdout_duration, holdoutTotal=int(hold_days.sum()),
+                 holdoutFirst20=[int(v) for v in hold_days.values[:20]], holdoutByFrequency=holdout_table,
                  monetaryFirst10=[float(v) for v in summary["monetary"].values[:10]]),
     bgnbd=dict(r=bg[0], alpha=bg[1], a=bg[2], b=bg[3], logLikelihood=bg_ll_value,
                se=dict(r=bg_se[0], alpha=bg_se[1], a=bg_se[2], b=bg_se[3]),
