@@ -31,7 +31,11 @@ internal sealed class BgNbdLikelihood
         _xIndex = xIndex; _tIndex = tIndex; _txIndex = txIndex; _weight = weight;
         _xValues = xValues; _tValues = tValues; _txValues = txValues;
         TotalWeight = weight.Sum();
+        _lnT = new double[tValues.Length]; _invT = new double[tValues.Length];
+        _lnTx = new double[txValues.Length]; _invTx = new double[txValues.Length];
     }
+
+    private readonly double[] _lnT, _invT, _lnTx, _invTx;
 
     /// <summary>Number of distinct patterns.</summary>
     public int Patterns => _weight.Length;
@@ -109,14 +113,24 @@ internal sealed class BgNbdLikelihood
                 dB[k] = psiAB + SpecialFunctions.DiGamma(b + x) - psiB - psiABx;
             }
         }
-        var lnT = new double[_tValues.Length];
-        for (int k = 0; k < lnT.Length; k++) lnT[k] = Math.Log(alpha + _tValues[k]);
-        var lnTx = new double[_txValues.Length];
-        for (int k = 0; k < lnTx.Length; k++) lnTx[k] = Math.Log(alpha + _txValues[k]);
-        var invT = new double[_tValues.Length];
-        for (int k = 0; k < invT.Length; k++) invT[k] = 1 / (alpha + _tValues[k]);
-        var invTx = new double[_txValues.Length];
-        for (int k = 0; k < invTx.Length; k++) invTx[k] = 1 / (alpha + _txValues[k]);
+        // Reused buffers (no large-object-heap allocation per evaluation); Evaluate is not re-entrant.
+        var lnT = _lnT; var lnTx = _lnTx; var invT = _invT; var invTx = _invTx;
+        Parallel.For(0, (lnTx.Length + ChunkSize - 1) / ChunkSize, c =>
+        {
+            int end = Math.Min(lnTx.Length, (c + 1) * ChunkSize);
+            for (int k = c * ChunkSize; k < end; k++)
+            {
+                double v = alpha + _txValues[k];
+                lnTx[k] = Math.Log(v);
+                invTx[k] = 1 / v;
+            }
+        });
+        for (int k = 0; k < lnT.Length; k++)
+        {
+            double v = alpha + _tValues[k];
+            lnT[k] = Math.Log(v);
+            invT[k] = 1 / v;
+        }
 
         int chunks = (Patterns + ChunkSize - 1) / ChunkSize;
         var partial = new double[chunks * 5];

@@ -4,7 +4,7 @@ namespace Segmentation.Analytics.Statistics;
 internal sealed record MinimizationResult(double[] Point, double Value, int Iterations, bool Converged);
 
 /// <summary>
-/// BFGS quasi-Newton minimiser with a backtracking (Armijo) line search, for the small, smooth,
+/// BFGS quasi-Newton minimiser with a backtracking (Armijo, quadratic interpolation) line search, for the small, smooth,
 /// unconstrained problems of this namespace (log-parameterised likelihoods, 3–4 parameters).
 /// </summary>
 /// <remarks>
@@ -57,7 +57,14 @@ internal static class QuasiNewtonMinimizer
                 for (int i = 0; i < d; i++) xNew[i] = x[i] + step * p[i];
                 fNew = f(xNew, gNew);
                 if (double.IsFinite(fNew) && fNew <= fx + 1e-4 * step * slope) { accepted = true; break; }
-                step *= 0.5;
+                // Minimiser of the quadratic through f(0), f'(0) and f(step) (Nocedal & Wright eq. 3.57),
+                // kept within [0.1, 0.5] × step; outside the domain (f = +∞) shrink by 10.
+                if (double.IsFinite(fNew))
+                {
+                    double trial = -slope * step * step / (2 * (fNew - fx - slope * step));
+                    step = Math.Clamp(trial, 0.1 * step, 0.5 * step);
+                }
+                else step *= 0.1;
             }
             if (!accepted)
                 return new MinimizationResult(x, fx, iter, MaxAbs(g) < Math.Sqrt(tolerance));
