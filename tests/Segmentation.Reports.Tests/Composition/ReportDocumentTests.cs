@@ -216,6 +216,42 @@ public class ReportDocumentTests
     }
 
     [Fact]
+    public void Kpi_delta_is_coloured_by_whether_the_change_is_good()
+    {
+        byte[] pdf = ReportDocument.Create(doc => doc.Page(page => page.Content().Row(row =>
+        {
+            row.RelativeItem().KpiCard("收入", "100", "UP5", deltaGood: true);
+            row.RelativeItem().KpiCard("成本", "80", "UP7", deltaGood: false);
+        }))).GeneratePdf();
+        PdfReadBack read = PdfReadBack.Read(pdf);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters;
+        (double R, double G, double B) ColourOf(char c) => letters.First(l => l.Value == c.ToString()).Color.ToRGBValues();
+        Theme theme = Theme.Default;
+        Assert.Equal(theme.Good.Green / 255.0, ColourOf('5').G, 0.01);
+        Assert.Equal(theme.Good.Red / 255.0, ColourOf('5').R, 0.01);
+        Assert.Equal(theme.Bad.Red / 255.0, ColourOf('7').R, 0.01);
+        Assert.Equal(theme.Bad.Green / 255.0, ColourOf('7').G, 0.01);
+        Assert.Contains("收入", read.Pages[0].Text);
+    }
+
+    [Fact]
+    public void Heading_moves_to_the_next_page_with_the_paragraph_it_introduces()
+    {
+        // Body height of A4 with 40 pt margins: 761.89 pt. Fill it so that a 13 pt heading (≈17 pt line)
+        // still fits but heading + first paragraph line (≈14 pt more) does not.
+        PdfReadBack read = PdfReadBack.Read(ReportDocument.Create(doc => doc.Page(page => page.Content().Column(col =>
+        {
+            col.Item().Spacer(PageSizes.A4.Height - 80 - 25);
+            col.Item().Heading("Orphan check", level: 2);
+            col.Item().Paragraph("First line of the section.");
+        }))).GeneratePdf());
+        Assert.Equal(2, read.Pages.Count);
+        Assert.Empty(read.Pages[0].Words);
+        Assert.Equal(["Orphan", "check", "First", "line", "of", "the", "section."], read.Pages[1].Words);
+    }
+
+    [Fact]
     public void A_container_takes_one_content_only()
     {
         Assert.Throws<InvalidOperationException>(() => ReportDocument.Create(doc => doc.Page(page =>
