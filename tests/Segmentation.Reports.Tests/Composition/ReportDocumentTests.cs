@@ -65,6 +65,22 @@ public class ReportDocumentTests
     }
 
     [Fact]
+    public void Repeated_header_keeps_the_inset_of_a_padded_table()
+    {
+        byte[] pdf = ReportDocument.Create(doc => doc.Page(page => page.Content().Padding(60, 0, 0, 0).Table(table =>
+        {
+            table.Columns(c => { c.Relative(); c.Relative(); });
+            table.Header(h => { h.Cell().Text("Key"); h.Cell().Text("Value"); });
+            for (int i = 0; i < 120; i++) { table.Cell().Text($"k{i}"); table.Cell().Text($"v{i}"); }
+        }))).GeneratePdf();
+        PdfReadBack read = PdfReadBack.Read(pdf);
+        Assert.True(read.Pages.Count >= 2);
+        var lefts = read.Pages.Select(p => p.RawWords.Single(w => w.Text == "Key").BoundingBox.Left).ToList();
+        Assert.All(lefts, left => Assert.Equal(lefts[0], left, 0.01));
+        Assert.InRange(lefts[0], 40 + 60, 40 + 60 + 4 + 2); // margin + padding + cell padding (+ side bearing)
+    }
+
+    [Fact]
     public void Right_aligned_cells_share_their_right_edge()
     {
         PdfReadBack read = PdfReadBack.Read(LongTable(rows: 30).GeneratePdf());
