@@ -4,7 +4,7 @@ using Segmentation.Reports.Composition.Layout;
 namespace Segmentation.Reports.Composition;
 
 /// <summary>
-/// A slot that holds exactly one piece of content. Content methods (<see cref="Text"/>,
+/// A slot that holds exactly one piece of content. Content methods (<see cref="Text(string)"/>,
 /// <see cref="Column"/>, <see cref="Table"/>, …) fill it; decorators (<see cref="Padding(float)"/>,
 /// <see cref="Background"/>, <see cref="Border"/>) fill it with a box and return the inner slot.
 /// Several items go in a <see cref="Column"/>.
@@ -35,10 +35,29 @@ public sealed class Container
     public TextDescriptor Text(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new TextDescriptor(Set(new TextElement(text)));
+        return new TextDescriptor(Set(TextElement(text)));
     }
 
-    /// <summary>Body text: the same as <see cref="Text"/>, reads better for long paragraphs.</summary>
+    /// <summary>
+    /// Rich text: spans of different styles in one wrapped paragraph,
+    /// <c>Text(t => { t.Span("留存率 "); t.Span("+3.2%").Bold().FontColor(good); })</c>.
+    /// </summary>
+    public void Text(Action<RichTextDescriptor> compose)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        var element = new TextElement();
+        compose(new RichTextDescriptor(element));
+        Set(element);
+    }
+
+    private static TextElement TextElement(string text)
+    {
+        var element = new TextElement();
+        element.Spans.Add(new TextElement.Span(text, []));
+        return element;
+    }
+
+    /// <summary>Body text: the same as <see cref="Text(string)"/>, reads better for long paragraphs.</summary>
     public TextDescriptor Paragraph(string text) => Text(text);
 
     /// <summary>A bold heading sized by <paramref name="level"/> from the theme (level 1 in the accent colour), kept on the page of what follows.</summary>
@@ -48,7 +67,9 @@ public sealed class Container
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
-        var element = Set(new TextElement(text) { KeepWithNext = true, SpaceAboveFactor = 0.5f });
+        var element = Set(TextElement(text));
+        element.KeepWithNext = true;
+        element.SpaceAboveFactor = 0.5f;
         element.BaseStyle = context =>
         {
             IReadOnlyList<float> sizes = context.Theme.HeadingSizes;
@@ -69,7 +90,9 @@ public sealed class Container
     public TextDescriptor PageNumber(string format = "{0} / {1}")
     {
         ArgumentNullException.ThrowIfNull(format);
-        return new TextDescriptor(Set(new TextElement(format) { PageNumberFormat = format }));
+        TextElement element = Set(TextElement(format));
+        element.PageNumberFormat = format;
+        return new TextDescriptor(element);
     }
 
     /// <summary>Items stacked vertically; the column flows across pages.</summary>

@@ -71,6 +71,14 @@ internal static class DemoDocument
                 });
                 col.Item().Paragraph(ChineseParagraph);
                 col.Item().Paragraph(EnglishParagraph);
+                col.Item().Text(t =>
+                {
+                    t.Span("要点：");
+                    t.Span("高价值客户留存率 87.5%").Bold().FontColor(new SKColor(0x1A, 0x7F, 0x37));
+                    t.Span("，较上月提高 2.1 个百分点；");
+                    t.Span("流失风险组").Bold();
+                    t.Span(" 仍有约三成客户超过 90 天未购买。");
+                });
                 col.Item().Heading("2. 细分规模 Segment sizes", level: 2);
                 col.Item().Chart(SegmentChart(), height: 220);
                 col.Item().Row(row =>

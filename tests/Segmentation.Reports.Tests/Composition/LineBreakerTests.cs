@@ -57,6 +57,32 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void Spans_of_different_styles_wrap_as_one_paragraph()
+    {
+        LayoutContext context = Context();
+        var body = new TextStyle(10);
+        var big = new TextStyle(16, Bold: true);
+        TextSpan[] spans =
+        [
+            new("Retention of high-value customers rose to ", body),
+            new("87.5%", big),
+            new(" this month, 高价值客户留存率继续提高，流失风险组户数下降。", body),
+        ];
+        string all = string.Concat(spans.Select(s => s.Text));
+        for (float width = 90; width <= 400; width += 23)
+        {
+            List<TextLine> lines = LineBreaker.Break(spans, context, width);
+            Assert.Equal(all.Replace(" ", ""), string.Concat(lines.Select(l => l.Text)).Replace(" ", ""));
+            foreach (TextLine line in lines)
+            {
+                bool hasBig = line.Runs.Any(r => r.Style == big);
+                Assert.Equal(hasBig ? 16 * 1.4f : 10 * 1.4f, line.Height, 0.001f);
+                Assert.True(line.Width <= width + 0.01f);
+            }
+        }
+    }
+
+    [Fact]
     public void A_word_wider_than_the_line_is_split_by_character()
     {
         LayoutContext context = Context();

@@ -252,6 +252,25 @@ public class ReportDocumentTests
     }
 
     [Fact]
+    public void Rich_text_spans_keep_their_own_colour_and_read_back_in_order()
+    {
+        var highlight = new SkiaSharp.SKColor(0xC6, 0x28, 0x28);
+        byte[] pdf = ReportDocument.Create(doc => doc.Page(page => page.Content().Text(t =>
+        {
+            t.Span("留存率提升至 ");
+            t.Span("87%").Bold().FontColor(highlight);
+            t.Span(" (up from 84%)");
+        }))).GeneratePdf();
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters;
+        Assert.Equal("留存率提升至87%(upfrom84%)", string.Concat(letters.Select(l => l.Value)).Replace(" ", ""));
+        var eight = letters.Where(l => l.Value == "8").Select(l => l.Color.ToRGBValues()).ToList();
+        Assert.Equal(2, eight.Count);
+        Assert.Equal(highlight.Red / 255.0, eight[0].r, 0.01);   // the span
+        Assert.Equal(Theme.Default.Text.Red / 255.0, eight[1].r, 0.01); // the plain text after it
+    }
+
+    [Fact]
     public void Heading_moves_to_the_next_page_with_the_paragraph_it_introduces()
     {
         // Body height of A4 with 40 pt margins: 761.89 pt. Fill it so that a 13 pt heading (≈17 pt line)

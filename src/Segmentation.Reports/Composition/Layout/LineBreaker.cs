@@ -9,55 +9,80 @@ namespace Segmentation.Reports.Composition.Layout;
 /// it alone is wider than the line), CJK text may break between any two characters, except that
 /// closing punctuation (，。、；：？！）」』 …) never starts a line and opening punctuation
 /// （「『“ …) never ends one: both stick to their neighbour. Hard line breaks are '\n'.
+/// Spans of different styles may mix inside a line.
 /// </summary>
 /// <remarks>
 /// Widths are sums of glyph advances (no kerning, no ligatures), which is exactly how
-/// <c>SKCanvas.DrawText</c> places glyphs, so measured and drawn lines agree.
+/// <c>SKCanvas.DrawText</c> places glyphs, so measured and drawn lines agree. A line is as tall as
+/// its tallest style (size × line height) with one shared baseline.
 /// </remarks>
 internal static class LineBreaker
 {
     private const string NoLineStart = "!%),.:;?]}¢°·’”…‥‰′″℃、。〃々〉》」』】〕〗〙〛〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～｠｡｣､･";
     private const string NoLineEnd = "$(£¥[{‘“〈《「『【〔〖〘〚〝﹙﹛﹝＄（．［｛￡￥";
 
-    public static List<TextLine> Break(string text, TextStyle style, LayoutContext context, float maxWidth)
+    public static List<TextLine> Break(string text, TextStyle style, LayoutContext context, float maxWidth) =>
+        Break([new TextSpan(text, style)], context, maxWidth);
+
+    public static List<TextLine> Break(IReadOnlyList<TextSpan> spans, LayoutContext context, float maxWidth)
     {
+        var text = new StyledText(spans);
         var lines = new List<TextLine>();
-        foreach (string hardLine in text.Replace("\r\n", "\n").Split('\n'))
-            BreakHardLine(hardLine, style, context, maxWidth, lines);
-        return lines;
+        int start = 0;
+        while (true)
+        {
+            int end = text.Value.IndexOf('\n', start);
+            BreakHardLine(text, start, end < 0 ? text.Value.Length : end, context, maxWidth, lines);
+            if (end < 0) return lines;
+            start = end + 1;
+        }
     }
 
-    /// <summary>Splits <paramref name="text"/> into runs of one font each and positions them from x = 0.</summary>
+    /// <summary>One line of <paramref name="text"/>, not wrapped, positioned from x = 0.</summary>
     public static TextLine Shape(string text, TextStyle style, LayoutContext context)
+    {
+        var styled = new StyledText([new TextSpan(text, style)]);
+        return Shape(styled, 0, styled.Value.Length, context);
+    }
+
+    private static TextLine Shape(StyledText text, int start, int end, LayoutContext context)
     {
         var runs = new List<TextRun>();
         var current = new StringBuilder();
         SKFont? currentFont = null;
+        TextStyle? currentStyle = null;
         float x = 0, runStart = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        for (int i = start; i < end;)
         {
-            SKFont font = currentFont is not null && IsSpace(rune) ? currentFont : FontFor(rune.Value, style, context);
-            if (!ReferenceEquals(font, currentFont) && current.Length > 0)
-            {
-                float width = currentFont!.MeasureText(current.ToString());
-                runs.Add(new TextRun(current.ToString(), currentFont, runStart, width));
-                x = runStart + width;
-                current.Clear();
-            }
+            Rune rune = Rune.GetRuneAt(text.Value, i);
+            TextStyle style = text.StyleAt(i);
+            SKFont font = currentFont is not null && ReferenceEquals(style, currentStyle) && IsSpace(rune)
+                ? currentFont : FontFor(rune.Value, style, context);
+            if ((!ReferenceEquals(font, currentFont) || !ReferenceEquals(style, currentStyle)) && current.Length > 0)
+                x = Flush();
             if (current.Length == 0) runStart = x;
             currentFont = font;
-            current.Append(rune.ToString());
+            currentStyle = style;
+            current.Append(text.Value, i, rune.Utf16SequenceLength);
+            i += rune.Utf16SequenceLength;
         }
-        if (current.Length > 0)
+        if (current.Length > 0) x = Flush();
+
+        IEnumerable<TextStyle> styles = runs.Count > 0 ? runs.Select(r => r.Style) : [text.StyleAt(Math.Min(start, text.Value.Length - 1))];
+        var metrics = styles.Distinct().Select(s => Metrics(s, context)).ToList();
+        return new TextLine(runs, x, metrics.Max(m => m.LineHeight), metrics.Max(m => m.Baseline));
+
+        float Flush()
         {
-            float width = currentFont!.MeasureText(current.ToString());
-            runs.Add(new TextRun(current.ToString(), currentFont, runStart, width));
-            x = runStart + width;
+            string s = current.ToString();
+            float width = currentFont!.MeasureText(s);
+            runs.Add(new TextRun(s, currentFont, currentStyle!, runStart, width));
+            current.Clear();
+            return runStart + width;
         }
-        return new TextLine(runs, x);
     }
 
-    /// <summary>Ascent-based baseline offset and line height for <paramref name="style"/>.</summary>
+    /// <summary>Line height and ascent-based baseline offset for <paramref name="style"/>.</summary>
     public static (float LineHeight, float Baseline) Metrics(TextStyle style, LayoutContext context)
     {
         SKFont font = context.FontCache.Get(context.Fonts.Cjk ?? context.Fonts.Latin, style.Size, false);
@@ -73,81 +98,110 @@ internal static class LineBreaker
         return context.FontCache.Get(face, style.Size, fakeBold);
     }
 
-    private static float Measure(string text, TextStyle style, LayoutContext context) =>
-        text.Length == 0 ? 0 : Shape(text, style, context).Width;
+    private static float Measure(StyledText text, int start, int end, LayoutContext context) =>
+        end <= start ? 0 : Shape(text, start, end, context).Width;
 
-    private static void BreakHardLine(string text, TextStyle style, LayoutContext context, float maxWidth, List<TextLine> lines)
+    private static void BreakHardLine(StyledText text, int start, int end, LayoutContext context, float maxWidth, List<TextLine> lines)
     {
-        var line = new StringBuilder();
-        float lineWidth = 0, pendingWidth = 0;
-        string pending = "";
-        foreach ((string content, string space) in Units(text))
+        int lineStart = start, lineEnd = start; // [lineStart, lineEnd): the line so far, without trailing spaces
+        float lineWidth = 0;
+        bool empty = true;
+        foreach ((int unitStart, int contentEnd, int unitEnd) in Units(text.Value, start, end))
         {
-            float width = Measure(content, style, context);
-            if (line.Length > 0 && lineWidth + pendingWidth + width > maxWidth)
+            float width = Measure(text, unitStart, contentEnd, context);
+            float gap = empty ? 0 : Measure(text, lineEnd, unitStart, context);
+            if (!empty && lineWidth + gap + width > maxWidth)
             {
-                lines.Add(Shape(line.ToString(), style, context));
-                line.Clear();
-                lineWidth = 0;
-                pending = "";
-                pendingWidth = 0;
+                lines.Add(Shape(text, lineStart, lineEnd, context));
+                empty = true;
+                gap = 0;
             }
-            if (line.Length == 0 && width > maxWidth)
+            if (empty) { lineStart = unitStart; lineWidth = 0; }
+            if (empty && width > maxWidth)
             {
                 // A single unit wider than the line (a long URL, a number in a narrow cell): split by character.
-                foreach (Rune rune in content.EnumerateRunes())
+                int pieceStart = unitStart;
+                float pieceWidth = 0;
+                for (int i = unitStart; i < contentEnd;)
                 {
-                    float runeWidth = Measure(rune.ToString(), style, context);
-                    if (line.Length > 0 && lineWidth + runeWidth > maxWidth)
+                    int length = Rune.GetRuneAt(text.Value, i).Utf16SequenceLength;
+                    float runeWidth = Measure(text, i, i + length, context);
+                    if (i > pieceStart && pieceWidth + runeWidth > maxWidth)
                     {
-                        lines.Add(Shape(line.ToString(), style, context));
-                        line.Clear();
-                        lineWidth = 0;
+                        lines.Add(Shape(text, pieceStart, i, context));
+                        pieceStart = i;
+                        pieceWidth = 0;
                     }
-                    line.Append(rune.ToString());
-                    lineWidth += runeWidth;
+                    pieceWidth += runeWidth;
+                    i += length;
                 }
+                lineStart = pieceStart;
+                lineWidth = pieceWidth;
             }
             else
             {
-                line.Append(pending).Append(content);
-                lineWidth += pendingWidth + width;
+                lineWidth += gap + width;
             }
-            pending = space;
-            pendingWidth = Measure(space, style, context);
+            lineEnd = contentEnd;
+            empty = false;
         }
-        lines.Add(Shape(line.ToString(), style, context));
+        lines.Add(Shape(text, empty ? start : lineStart, empty ? start : lineEnd, context));
     }
 
-    /// <summary>Break opportunities: each unit is unbreakable content followed by the spaces after it.</summary>
-    private static List<(string Content, string Space)> Units(string text)
+    /// <summary>Break opportunities in [start, end): unbreakable content followed by the spaces after it.</summary>
+    private static List<(int Start, int ContentEnd, int End)> Units(string text, int start, int end)
     {
-        var units = new List<(StringBuilder Content, StringBuilder Space, bool Cjk)>();
-        foreach (Rune rune in text.EnumerateRunes())
+        var units = new List<(int Start, int ContentEnd, int End, bool Cjk)>();
+        for (int i = start; i < end;)
         {
-            string s = rune.ToString();
-            var last = units.Count > 0 ? units[^1] : default;
-            bool open = units.Count > 0 && last.Space.Length == 0;
+            Rune rune = Rune.GetRuneAt(text, i);
+            int next = i + rune.Utf16SequenceLength;
+            bool hasLast = units.Count > 0;
+            var last = hasLast ? units[^1] : default;
             if (IsSpace(rune))
             {
-                if (units.Count == 0) units.Add((new StringBuilder(), new StringBuilder(), false));
-                units[^1].Space.Append(s);
-                continue;
+                // Leading spaces form an empty unit so they are kept; other spaces extend the last unit's gap.
+                if (hasLast) units[^1] = last with { End = next };
+                else units.Add((i, i, next, false));
             }
-            bool cjk = FontLibrary.IsCjk(rune.Value);
-            bool glue = open && (NoLineStart.Contains(s, StringComparison.Ordinal)
-                                 || EndsWithAny(last.Content, NoLineEnd)
-                                 || (!cjk && !last.Cjk));
-            if (glue)
-                last.Content.Append(s);
             else
-                units.Add((new StringBuilder(s), new StringBuilder(), cjk));
+            {
+                bool cjk = FontLibrary.IsCjk(rune.Value);
+                bool open = hasLast && last.End == last.ContentEnd && last.ContentEnd > last.Start;
+                bool glue = open && (NoLineStart.Contains(rune.ToString(), StringComparison.Ordinal)
+                                     || NoLineEnd.Contains(text[last.ContentEnd - 1])
+                                     || (!cjk && !last.Cjk));
+                if (glue) units[^1] = last with { ContentEnd = next, End = next };
+                else units.Add((i, next, next, cjk));
+            }
+            i = next;
         }
-        return units.Select(u => (u.Content.ToString(), u.Space.ToString())).ToList();
+        return units.Select(u => (u.Start, u.ContentEnd, u.End)).ToList();
     }
 
     private static bool IsSpace(Rune rune) => rune.Value is ' ' or '\t' or 0x3000;
 
-    private static bool EndsWithAny(StringBuilder content, string characters) =>
-        content.Length > 0 && characters.Contains(content[^1]);
+    /// <summary>The spans joined into one string, with the style of every UTF-16 index.</summary>
+    private sealed class StyledText
+    {
+        private readonly TextStyle[] styles;
+
+        public StyledText(IReadOnlyList<TextSpan> spans)
+        {
+            Value = string.Concat(spans.Select(s => s.Text.Replace("\r\n", "\n")));
+            styles = new TextStyle[Math.Max(1, Value.Length)];
+            int at = 0;
+            foreach (TextSpan span in spans)
+            {
+                int length = span.Text.Replace("\r\n", "\n").Length;
+                Array.Fill(styles, span.Style, at, length);
+                at += length;
+            }
+            if (Value.Length == 0) styles[0] = spans.Count > 0 ? spans[0].Style : new TextStyle();
+        }
+
+        public string Value { get; }
+
+        public TextStyle StyleAt(int index) => styles[Math.Clamp(index, 0, styles.Length - 1)];
+    }
 }

@@ -4,14 +4,17 @@ using SkiaSharp;
 namespace Segmentation.Reports.Composition.Layout;
 
 /// <summary>
-/// Wrapped text in one style. Each line is its own block, so paragraphs flow across pages.
-/// With a page-number format the text is laid out again at draw time, when the numbers are known.
+/// Wrapped text made of one or more styled spans. Each line is its own block, so paragraphs flow
+/// across pages. With a page-number format the text is laid out again at draw time, when the numbers are known.
 /// </summary>
-internal sealed class TextElement(string text) : Element
+internal sealed class TextElement : Element
 {
-    public string Text { get; } = text;
+    /// <summary>A span's text and its own style changes (applied after the element's).</summary>
+    public sealed record Span(string Text, List<Func<TextStyle, TextStyle>> StyleChanges);
 
-    /// <summary>Style changes applied, in order, to the inherited style.</summary>
+    public List<Span> Spans { get; } = [];
+
+    /// <summary>Style changes applied, in order, to the inherited style of every span.</summary>
     public List<Func<TextStyle, TextStyle>> StyleChanges { get; } = [];
 
     /// <summary>Replaces the inherited style (headings); null = inherit from the context.</summary>
@@ -35,32 +38,38 @@ internal sealed class TextElement(string text) : Element
         return style;
     }
 
+    private List<TextSpan> ResolveSpans(LayoutContext context, TextStyle style) =>
+        Spans.Select(span => new TextSpan(span.Text, span.StyleChanges.Aggregate(style, (s, change) => change(s)))).ToList();
+
     public override IReadOnlyList<Block> Layout(LayoutContext context, float width)
     {
         TextStyle style = ResolveStyle(context);
-        SKColor color = style.Color ?? context.Theme.Text;
-        (float lineHeight, float baseline) = LineBreaker.Metrics(style, context);
+        SKColor defaultColor = context.Theme.Text;
 
         if (PageNumberFormat is { } format)
         {
             // Height from a sample; the real numbers are only known when drawing.
             string sample = string.Format(CultureInfo.InvariantCulture, format, 9999, 9999);
-            int lineCount = LineBreaker.Break(sample, style, context, width).Count;
-            return [new Block(lineCount * lineHeight, (canvas, x, y, draw) =>
+            float height = LineBreaker.Break(sample, style, context, width).Sum(l => l.Height);
+            return [new Block(height, (canvas, x, y, draw) =>
             {
                 string actual = string.Format(CultureInfo.InvariantCulture, format, draw.PageNumber, draw.TotalPages);
-                List<TextLine> lines = LineBreaker.Break(actual, style, context, width);
-                for (int i = 0; i < lines.Count; i++)
-                    DrawLine(canvas, lines[i], x, y + i * lineHeight + baseline, width, color);
+                float top = y;
+                foreach (TextLine line in LineBreaker.Break(actual, style, context, width))
+                {
+                    DrawLine(canvas, line, x, top, width, defaultColor);
+                    top += line.Height;
+                }
             }, "page number")];
         }
 
-        List<TextLine> laidOut = LineBreaker.Break(Text, style, context, width);
-        var blocks = new List<Block>(laidOut.Count);
-        for (int i = 0; i < laidOut.Count; i++)
+        List<TextSpan> spans = ResolveSpans(context, style);
+        List<TextLine> lines = LineBreaker.Break(spans, context, width);
+        var blocks = new List<Block>(lines.Count);
+        for (int i = 0; i < lines.Count; i++)
         {
-            TextLine line = laidOut[i];
-            blocks.Add(new Block(lineHeight, (canvas, x, y, _) => DrawLine(canvas, line, x, y + baseline, width, color),
+            TextLine line = lines[i];
+            blocks.Add(new Block(line.Height, (canvas, x, y, _) => DrawLine(canvas, line, x, y, width, defaultColor),
                                  $"text line \"{Abbreviate(line.Text)}\"")
             {
                 KeepWithNext = KeepWithNext,
@@ -70,7 +79,7 @@ internal sealed class TextElement(string text) : Element
         return blocks;
     }
 
-    private void DrawLine(SKCanvas canvas, TextLine line, float x, float baselineY, float width, SKColor color)
+    private void DrawLine(SKCanvas canvas, TextLine line, float x, float top, float width, SKColor defaultColor)
     {
         float offset = Alignment switch
         {
@@ -78,9 +87,12 @@ internal sealed class TextElement(string text) : Element
             TextAlignment.Right => width - line.Width,
             _ => 0,
         };
-        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        using var paint = new SKPaint { IsAntialias = true };
         foreach (TextRun run in line.Runs)
-            canvas.DrawText(run.Text, x + offset + run.X, baselineY, SKTextAlign.Left, run.Font, paint);
+        {
+            paint.Color = run.Style.Color ?? defaultColor;
+            canvas.DrawText(run.Text, x + offset + run.X, top + line.Baseline, SKTextAlign.Left, run.Font, paint);
+        }
     }
 
     private static string Abbreviate(string text) => text.Length <= 30 ? text : text[..30] + "…";
