@@ -171,9 +171,16 @@ public class ReportDocumentTests
     [Fact]
     public void Metadata_dates_come_from_the_composition_not_the_clock()
     {
-        string pdf = Encoding.Latin1.GetString(DemoDocument.Create(tableRows: 3).GeneratePdf());
+        byte[] bytes = DemoDocument.Create(tableRows: 3).GeneratePdf();
+        string pdf = Encoding.Latin1.GetString(bytes);
         Assert.Contains("/CreationDate (D:20240131000000", pdf);
         Assert.Contains("/ModDate (D:20240131000000", pdf);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        Assert.Equal("客户细分管理效果评估报告", document.Information.Title);
+        Assert.Equal("Segmentation.Analytics", document.Information.Author);
+
+        string undated = Encoding.Latin1.GetString(ReportDocument.Create(doc => doc.Page(p => p.Content().Text("x"))).GeneratePdf());
+        Assert.DoesNotContain("/CreationDate", undated);
     }
 
     [Fact]
