@@ -17,6 +17,7 @@ public static class Program
             GenerateCommand.Create(),
             DataCommands.Create(),
             RfmCommand.Create(),
+            ClvCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
