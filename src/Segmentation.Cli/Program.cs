@@ -14,6 +14,7 @@ public static class Program
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = new RootCommand("seg — customer segmentation analytics: validate data, segment (RFM, tiers, lifecycle, k-means, Ward), validate and name segments, evaluate effects, report.")
         {
+            RunCommand.Create(),
             GenerateCommand.Create(),
             DataCommands.Create(),
             RfmCommand.Create(),
