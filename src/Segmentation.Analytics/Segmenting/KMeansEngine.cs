@@ -133,6 +133,7 @@ internal sealed class KMeansEngine
 
     private void AssignLloyd(double[] centres, int[] labels, bool accumulate)
     {
+        var block = new CentreBlock(centres, k, d);
         RowChunks.For(n, po, (c, start, end) =>
         {
             if (accumulate) ClearChunk(c);
@@ -140,7 +141,7 @@ internal sealed class KMeansEngine
             var weights = chunkWeights[c];
             for (int i = start; i < end; i++)
             {
-                int a = SquaredEuclidean.Nearest(ref x[i * d], centres, k, d, out _);
+                int a = block.Nearest(ref x[i * d], out _);
                 labels[i] = a;
                 if (accumulate) Accumulate(sums, weights, i, a);
             }
@@ -167,6 +168,7 @@ internal sealed class KMeansEngine
     private void AssignHamerly(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool accumulate)
     {
         var s = first ? null : HalfNearestCentre(centres, null);
+        var block = new CentreBlock(centres, k, d);
         RowChunks.For(n, po, (c, start, end) =>
         {
             if (accumulate) ClearChunk(c);
@@ -190,15 +192,7 @@ internal sealed class KMeansEngine
                 if (scan)
                 {
                     // Nearest and second nearest; lowest index wins ties, as in Lloyd.
-                    int best = 0;
-                    double d1 = double.PositiveInfinity, d2 = double.PositiveInfinity;
-                    for (int j = 0; j < k; j++)
-                    {
-                        double dj = SquaredEuclidean.Distance(ref row, ref Unsafe.Add(ref c0, j * d), d);
-                        if (dj < d1) { d2 = d1; d1 = dj; best = j; }
-                        else if (dj < d2) d2 = dj;
-                    }
-                    a = best;
+                    a = block.NearestTwo(ref row, out double d1, out double d2);
                     labels[i] = a;
                     upper[i] = Math.Sqrt(d1);
                     lower[i] = Math.Sqrt(d2);

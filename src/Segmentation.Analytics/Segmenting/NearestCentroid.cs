@@ -18,9 +18,10 @@ internal static class NearestCentroid
         int n = data.Rows;
         var labels = new int[n];
         var x = data.Values;
+        var block = new CentreBlock(centres, k, dims);
         RowChunks.For(n, RowChunks.Options(maxDegreeOfParallelism), (_, start, end) =>
         {
-            for (int i = start; i < end; i++) labels[i] = SquaredEuclidean.Nearest(ref x[i * dims], centres, k, dims, out double _);
+            for (int i = start; i < end; i++) labels[i] = block.Nearest(ref x[i * dims], out double _);
         });
         return labels;
     }
