@@ -8,6 +8,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// come out of one SIMD lane set without horizontal sums: acc += (C[t, j..j+3] − x_t)² over the coordinates t.
 /// Padding centres sit at +∞ distance and never win.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class CentreBlock
 {
     private readonly double[] transposed; // d × padded

@@ -51,11 +51,11 @@ public static class Silhouette
     /// <summary>
     /// Mean silhouette estimated from <paramref name="sampleSize"/> rows drawn without replacement (seeded); each sampled
     /// row's s(i) is exact (against all N rows), so the mean is unbiased for the exact mean silhouette and the interval
-    /// is mean ± z·SE. Work O(m·N·d): 1 000 rows of a 1 M-row table take well under a second on 2 cores.
+    /// is mean ± z·SE. Work O(m·N·d): 500 rows of a 1 M × 8 table take about 1.5–2 s on 2 cores (standard error ≈ 0.005).
     /// </summary>
     /// <remarks>Unlike scikit-learn's <c>sample_size</c>, which computes the silhouette within the sample only (biased for small samples).</remarks>
     /// <exception cref="ArgumentOutOfRangeException">sampleSize &lt; 2 or confidenceLevel outside (0, 1).</exception>
-    public static SilhouetteEstimate Estimate(FeatureMatrix data, ReadOnlySpan<int> labels, int sampleSize = 1000, int seed = 0,
+    public static SilhouetteEstimate Estimate(FeatureMatrix data, ReadOnlySpan<int> labels, int sampleSize = 500, int seed = 0,
         double confidenceLevel = 0.95, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(data);
