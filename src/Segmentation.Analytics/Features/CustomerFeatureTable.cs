@@ -1,0 +1,150 @@
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Data.Sql;
+
+namespace Segmentation.Analytics.Features;
+
+/// <summary>
+/// The customer feature table: one row per customer with behavioural, feedback, demographic, geographic, B2B and
+/// psychographic features at a snapshot day, computed inside the SQL engine (DuckDB or PostgreSQL) from the validated
+/// tables; only one row per customer leaves the engine. Every column is defined in <see cref="FeatureCatalog"/>.
+/// </summary>
+/// <remarks>
+/// <para>Rows: the customers of the customers table who signed up by the snapshot (or whose signup date is unknown),
+/// together with every customer who has a transaction up to the snapshot (the latter are already in the customers table
+/// when references were checked at ingest). Without a customers table: the customers with transactions. Sorted by
+/// customer_id in ordinal (byte) order, whatever the engine's collation.</para>
+/// <para>The SQL is written once with <see cref="SqlDialect"/> helpers and reuses <see cref="CustomerAggregateQuery"/>;
+/// ratios are divisions of doubles in SQL, so DuckDB and PostgreSQL return identical tables.</para>
+/// </remarks>
+public static class CustomerFeatureTable
+{
+    /// <summary>Builds the table in <paramref name="engine"/> at the <paramref name="snapshot"/> day (its time of day is ignored).</summary>
+    /// <param name="engine">A workspace with the validated <c>transactions</c> table (and optionally customers, feedback, campaigns, campaign_assignments).</param>
+    /// <param name="snapshot">The as-of day: data dated after it is ignored.</param>
+    /// <param name="options">Options; null for <see cref="FeatureTableOptions.Default"/>.</param>
+    /// <returns>Columns as <see cref="FeatureCatalog.Names"/>: text as string, counts and days as Int64, amounts and ratios as Double.</returns>
+    public static DataFrame Build(ISqlEngine engine, DateTime snapshot, FeatureTableOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options ??= FeatureTableOptions.Default;
+        options.Validate();
+        var sources = options.Sources ?? FeatureSources.Detect(engine);
+        var frame = engine.Query(Render(engine.Dialect, snapshot, options, sources));
+        return SortByCustomerOrdinal(frame);
+    }
+
+    /// <summary>The SQL of the table for one dialect (rows in engine order; <see cref="Build"/> sorts them ordinally).</summary>
+    public static string Render(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sources);
+        options.Validate();
+        string end = d.Timestamp(snapshot.Date.AddDays(1));
+        string dbl = d.DoubleType;
+        string Ratio(string numerator, string denominator) =>
+            $"CAST({numerator} AS {dbl}) / CAST(NULLIF({denominator}, 0) AS {dbl})";
+        string NullOf(string type) => $"CAST(NULL AS {type})";
+
+        var ctes = new List<string>
+        {
+            $"tx AS (SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end})",
+            $"agg AS ({CustomerAggregateQuery.Render(d, snapshot)})",
+        };
+        string idsSql = "SELECT customer_id FROM tx";
+        if (sources.Customers)
+        {
+            ctes.Add($"cust AS (SELECT * FROM {d.Id("customers")} WHERE signup_date IS NULL OR signup_date < {end})");
+            idsSql = "SELECT customer_id FROM cust UNION " + idsSql;
+        }
+        ctes.Add($"ids AS (SELECT DISTINCT customer_id FROM ({idsSql}) u)");
+        if (sources.Feedback)
+            ctes.Add($"""
+                fb AS (SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
+                  {d.CountIf("complaint")} AS complaints, COALESCE(sum(referred_customers), 0) AS referrals
+                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end} GROUP BY customer_id)
+                """);
+        if (sources.CampaignAssignments)
+        {
+            ctes.Add($"""
+                win AS (SELECT a.customer_id, a.campaign_id, c.{d.Id("start")} AS ws,
+                  LEAST(c.{d.Id("end")} + INTERVAL '1 day', {end}) AS we
+                  FROM {d.Id("campaign_assignments")} a JOIN {d.Id("campaigns")} c ON a.campaign_id = c.campaign_id
+                  WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end})
+                """);
+            ctes.Add($"""
+                hit AS (SELECT w.customer_id, w.campaign_id, max(CASE WHEN t.customer_id IS NULL THEN 0 ELSE 1 END) AS bought
+                  FROM win w LEFT JOIN tx t ON t.customer_id = w.customer_id AND NOT t.is_return
+                    AND t.{d.Id("timestamp")} >= w.ws AND t.{d.Id("timestamp")} < w.we
+                  GROUP BY w.customer_id, w.campaign_id)
+                """);
+            ctes.Add("resp AS (SELECT customer_id, count(*) AS treated, sum(bought) AS responded FROM hit GROUP BY customer_id)");
+        }
+
+        string orders = "COALESCE(a.orders, 0)";
+        string frequency = "COALESCE(a.purchase_days, 0)";
+        string net = "COALESCE(a.net_amount, 0)";
+        string monetary = options.Monetary == MonetaryMeasure.NetSpend
+            ? d.ToDouble(net)
+            : $"COALESCE({Ratio(net, "a.purchase_days")}, 0)";
+        string Customer(string column, string type) => sources.Customers ? $"c.{d.Id(column)}" : NullOf(type);
+
+        var select = new List<string>
+        {
+            "i.customer_id AS customer_id",
+            "a.recency_days AS recency_days",
+            $"{d.ToBigInt(frequency)} AS frequency",
+            $"{monetary} AS monetary",
+            "a.tenure_days AS tenure_days",
+            $"{d.ToBigInt(orders)} AS orders",
+            $"{Ratio("a.gross_amount", "a.orders")} AS avg_order_value",
+            $"(CASE WHEN a.purchase_days > 1 THEN {Ratio(d.DaysBetween("a.first_purchase", "a.last_purchase"), "a.purchase_days - 1")} END) AS mean_interpurchase_days",
+            $"{Ratio("a.online_orders", "a.orders")} AS online_share",
+            $"{d.ToBigInt("COALESCE(a.categories, 0)")} AS category_breadth",
+            $"{Ratio("a.returns", "a.orders + a.returns")} AS return_rate",
+            $"{Ratio("a.top_category_orders", "a.orders")} AS category_loyalty",
+            $"{Ratio("a.campaign_orders", "a.orders")} AS campaign_share",
+            sources.CampaignAssignments ? $"{Ratio("r.responded", "r.treated")} AS campaign_response_rate" : $"{NullOf(dbl)} AS campaign_response_rate",
+            sources.Feedback ? $"{Ratio("f.csat_sum", "f.csat_n")} AS csat_mean" : $"{NullOf(dbl)} AS csat_mean",
+            sources.Feedback ? $"{Ratio("f.nps_sum", "f.nps_n")} AS nps_mean" : $"{NullOf(dbl)} AS nps_mean",
+            sources.Feedback ? $"{d.ToBigInt("COALESCE(f.complaints, 0)")} AS complaints" : $"{NullOf("BIGINT")} AS complaints",
+            sources.Feedback ? $"{d.ToBigInt("COALESCE(f.referrals, 0)")} AS referrals" : $"{NullOf("BIGINT")} AS referrals",
+            sources.Customers ? $"{d.ToBigInt($"{snapshot.Year} - c.birth_year")} AS age" : $"{NullOf("BIGINT")} AS age",
+            $"{Customer("gender", "VARCHAR")} AS gender",
+            $"{Customer("income", dbl)} AS income",
+            $"{Customer("occupation", "VARCHAR")} AS occupation",
+            $"{Customer("education", "VARCHAR")} AS education",
+            $"{Customer("region", "VARCHAR")} AS region",
+            $"{Customer("city_tier", "BIGINT")} AS city_tier",
+            $"{Customer("company_size", "VARCHAR")} AS company_size",
+            $"{Customer("industry", "VARCHAR")} AS industry",
+            $"{Customer("lifestyle", "VARCHAR")} AS lifestyle",
+            $"{Customer("price_sensitivity", "BIGINT")} AS price_sensitivity",
+        };
+        var joins = new List<string> { "LEFT JOIN agg a ON a.customer_id = i.customer_id" };
+        if (sources.Customers) joins.Add("LEFT JOIN cust c ON c.customer_id = i.customer_id");
+        if (sources.Feedback) joins.Add("LEFT JOIN fb f ON f.customer_id = i.customer_id");
+        if (sources.CampaignAssignments) joins.Add("LEFT JOIN resp r ON r.customer_id = i.customer_id");
+
+        return $"""
+            WITH {string.Join(",\n", ctes)}
+            SELECT {string.Join(",\n  ", select)}
+            FROM ids i
+            {string.Join("\n", joins)}
+            """;
+    }
+
+    private static DataFrame SortByCustomerOrdinal(DataFrame frame)
+    {
+        var ids = frame.Columns["customer_id"];
+        int n = checked((int)frame.Rows.Count);
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        var keys = new string[n];
+        for (int i = 0; i < n; i++) keys[i] = (string?)ids[i] ?? "";
+        Array.Sort(order, (x, y) => string.CompareOrdinal(keys[x], keys[y]));
+        var map = new Int64DataFrameColumn("__order", order.Select(i => (long)i));
+        return new DataFrame(frame.Columns.Select(c => c.Clone(map)));
+    }
+}

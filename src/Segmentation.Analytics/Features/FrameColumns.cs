@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+
+namespace Segmentation.Analytics.Features;
+
+/// <summary>Reading and replacing DataFrame columns for the fitted transforms (nulls become NaN / null).</summary>
+internal static class FrameColumns
+{
+    public static DataFrameColumn Find(DataFrame frame, string column, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        int index = frame.Columns.IndexOf(column);
+        if (index < 0)
+            throw new ArgumentException($"The frame has no column '{column}'; columns are: {string.Join(", ", frame.Columns.Select(c => c.Name))}.", parameter);
+        return frame.Columns[index];
+    }
+
+    public static bool IsNumeric(DataFrameColumn column) =>
+        column.DataType == typeof(double) || column.DataType == typeof(float) || column.DataType == typeof(long) ||
+        column.DataType == typeof(int) || column.DataType == typeof(short) || column.DataType == typeof(byte) ||
+        column.DataType == typeof(decimal) || column.DataType == typeof(bool);
+
+    /// <summary>A numeric column as doubles; null → NaN.</summary>
+    public static double[] Numbers(DataFrame frame, string column, string parameter)
+    {
+        var c = Find(frame, column, parameter);
+        if (!IsNumeric(c))
+            throw new ArgumentException($"Column '{column}' is of type {c.DataType.Name}, which is not numeric.", parameter);
+        var values = new double[c.Length];
+        for (long i = 0; i < c.Length; i++) values[i] = ToDouble(c[i]);
+        return values;
+    }
+
+    public static double ToDouble(object? cell) => cell switch
+    {
+        null => double.NaN,
+        double x => x,
+        float x => x,
+        long x => x,
+        int x => x,
+        short x => x,
+        byte x => x,
+        decimal x => (double)x,
+        bool x => x ? 1 : 0,
+        _ => throw new InvalidCastException($"{cell.GetType().Name} is not numeric."),
+    };
+
+    /// <summary>A column as category keys: text as is, numbers in invariant round-trip form; null (or NaN) → null.</summary>
+    public static string?[] Keys(DataFrame frame, string column, string parameter, out bool numeric)
+    {
+        var c = Find(frame, column, parameter);
+        numeric = IsNumeric(c);
+        var keys = new string?[c.Length];
+        for (long i = 0; i < c.Length; i++)
+            keys[i] = numeric ? NumberKey(ToDouble(c[i])) : c[i] switch { null => null, string s => s, var o => Convert.ToString(o, CultureInfo.InvariantCulture) };
+        return keys;
+    }
+
+    public static string? NumberKey(double value) => double.IsNaN(value) ? null : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Sorts category keys as sklearn does: numbers numerically, text by code point.</summary>
+    public static string[] SortedDistinct(IEnumerable<string> keys, bool numeric) => numeric
+        ? keys.Distinct().OrderBy(k => double.Parse(k, CultureInfo.InvariantCulture)).ToArray()
+        : keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A copy of <paramref name="frame"/> with each named column replaced, at its position, by the given columns.</summary>
+    public static DataFrame Replace(DataFrame frame, IReadOnlyDictionary<string, IReadOnlyList<DataFrameColumn>> replacements)
+    {
+        var columns = new List<DataFrameColumn>();
+        foreach (var c in frame.Columns)
+        {
+            if (replacements.TryGetValue(c.Name, out var with)) columns.AddRange(with);
+            else columns.Add(c.Clone());
+        }
+        return new DataFrame(columns);
+    }
+
+    /// <summary>A double column; NaN → null.</summary>
+    public static DoubleDataFrameColumn Column(string name, double[] values) =>
+        new(name, values.Select(v => double.IsNaN(v) ? (double?)null : v));
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Models;
+
+namespace Segmentation.Analytics.Features;
+
+/// <summary>A fitted <see cref="RobustScaler"/>: x' = (x − <see cref="Center"/>) / <see cref="Scale"/> per column.</summary>
+/// <param name="Columns">The fitted column names, in order.</param>
+/// <param name="Center">The column medians (0 without centering; scikit-learn's <c>center_</c>).</param>
+/// <param name="Scale">The interquantile ranges (1 for a zero range or without scaling; scikit-learn's <c>scale_</c>).</param>
+public sealed record RobustScalerModel(string[] Columns, double[] Center, double[] Scale)
+{
+    /// <summary>Scales <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
+    public FeatureMatrix Transform(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Columns != Columns.Length)
+            throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length} ({string.Join(", ", Columns)}).", nameof(data));
+        var values = new double[data.Values.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = (data.Values[i] - Center[i % data.Columns]) / Scale[i % data.Columns];
+        return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
+    }
+
+    /// <summary>A copy of <paramref name="frame"/> with the fitted columns scaled (as doubles; nulls stay null).</summary>
+    public DataFrame Transform(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var replaced = new Dictionary<string, IReadOnlyList<DataFrameColumn>>();
+        for (int j = 0; j < Columns.Length; j++)
+        {
+            var x = FrameColumns.Numbers(frame, Columns[j], nameof(frame));
+            for (int i = 0; i < x.Length; i++) x[i] = (x[i] - Center[j]) / Scale[j];
+            replaced[Columns[j]] = [FrameColumns.Column(Columns[j], x)];
+        }
+        return FrameColumns.Replace(frame, replaced);
+    }
+
+    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
+    public string ToJson() => ModelJson.Serialize(this);
+
+    /// <summary>Writes the model to <paramref name="path"/>.</summary>
+    public void Save(string path) => ModelJson.Save(this, path);
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static RobustScalerModel Load(string path) => ModelJson.Load<RobustScalerModel>(path);
+
+    /// <summary>One line per column: name, center, scale (invariant culture).</summary>
+    public override string ToString() =>
+        "RobustScaler\n" + string.Join("\n", Columns.Select((c, j) => string.Create(CultureInfo.InvariantCulture, $"  {c}: center {Center[j]:G6}, scale {Scale[j]:G6}")));
+}

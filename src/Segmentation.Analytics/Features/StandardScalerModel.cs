@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Models;
+
+namespace Segmentation.Analytics.Features;
+
+/// <summary>A fitted <see cref="StandardScaler"/>: z = (x − <see cref="Center"/>) / <see cref="Scale"/> per column.</summary>
+/// <param name="Columns">The fitted column names, in order.</param>
+/// <param name="Center">Subtracted per column: the mean, or 0 when <c>WithMean</c> was false.</param>
+/// <param name="Scale">Divided by per column: the population standard deviation (1 for constant columns or when <c>WithStd</c> was false).</param>
+/// <param name="Mean">The learned column means (scikit-learn's <c>mean_</c>).</param>
+/// <param name="Variance">The learned population variances (scikit-learn's <c>var_</c>).</param>
+/// <param name="SamplesSeen">Non-missing values per column (scikit-learn's <c>n_samples_seen_</c>).</param>
+public sealed record StandardScalerModel(string[] Columns, double[] Center, double[] Scale, double[] Mean, double[] Variance, long[] SamplesSeen)
+{
+    /// <summary>Standardises <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
+    public FeatureMatrix Transform(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Columns != Columns.Length)
+            throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length} ({string.Join(", ", Columns)}).", nameof(data));
+        var values = new double[data.Values.Length];
+        for (int i = 0; i < data.Rows; i++)
+            for (int j = 0; j < data.Columns; j++)
+                values[i * data.Columns + j] = (data.Values[i * data.Columns + j] - Center[j]) / Scale[j];
+        return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
+    }
+
+    /// <summary>A copy of <paramref name="frame"/> with the fitted columns standardised (as doubles; nulls stay null).</summary>
+    public DataFrame Transform(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var replaced = new Dictionary<string, IReadOnlyList<DataFrameColumn>>();
+        for (int j = 0; j < Columns.Length; j++)
+        {
+            var x = FrameColumns.Numbers(frame, Columns[j], nameof(frame));
+            for (int i = 0; i < x.Length; i++) x[i] = (x[i] - Center[j]) / Scale[j];
+            replaced[Columns[j]] = [FrameColumns.Column(Columns[j], x)];
+        }
+        return FrameColumns.Replace(frame, replaced);
+    }
+
+    /// <summary>Maps standardised values back: x = z × scale + center.</summary>
+    public FeatureMatrix InverseTransform(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Columns != Columns.Length)
+            throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length}.", nameof(data));
+        var values = new double[data.Values.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = data.Values[i] * Scale[i % data.Columns] + Center[i % data.Columns];
+        return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
+    }
+
+    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
+    public string ToJson() => ModelJson.Serialize(this);
+
+    /// <summary>Writes the model to <paramref name="path"/>.</summary>
+    public void Save(string path) => ModelJson.Save(this, path);
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static StandardScalerModel Load(string path) => ModelJson.Load<StandardScalerModel>(path);
+
+    /// <summary>One line per column: name, center, scale (invariant culture).</summary>
+    public override string ToString() =>
+        "StandardScaler\n" + string.Join("\n", Columns.Select((c, j) => string.Create(CultureInfo.InvariantCulture, $"  {c}: center {Center[j]:G6}, scale {Scale[j]:G6}")));
+}
