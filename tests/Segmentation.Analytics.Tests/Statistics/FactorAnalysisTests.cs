@@ -130,7 +130,7 @@ public sealed class FactorAnalysisTests
         Assert.Equal("Tolerance", Assert.ThrowsAny<ArgumentException>(() => new FactorAnalysis(new FactorAnalysisOptions(Tolerance: 0))).ParamName);
         Assert.Equal("MaxIterations", Assert.ThrowsAny<ArgumentException>(() => new FactorAnalysis(new FactorAnalysisOptions(MaxIterations: 0))).ParamName);
         Assert.Equal("Factors", Assert.ThrowsAny<ArgumentException>(() => new FactorAnalysis(new FactorAnalysisOptions(Factors: 20)).Fit(MarketingData.Features(Columns))).ParamName);
-        var constant = Features.FeatureMatrix.FromRows([[1.0, 2], [1.0, 3], [1.0, 5]], ["flat", "y"]);
+        var constant = Segmentation.Analytics.Features.FeatureMatrix.FromRows([[1.0, 2], [1.0, 3], [1.0, 5]], ["flat", "y"]);
         var e = Assert.ThrowsAny<ArgumentException>(() => new FactorAnalysis().Fit(constant));
         Assert.Contains("flat", e.Message);
     }
