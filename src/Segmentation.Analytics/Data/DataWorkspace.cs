@@ -17,6 +17,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly List<TableIngest> ingests = [];
+    private readonly HashSet<string> viewTables = []; // clean tables that are views over a Parquet source (read in place)
     private readonly string tempDirectory;
 
     private DataWorkspace(IngestOptions options)
@@ -208,13 +209,14 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
-                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
+                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types, materialize: !parquet);
         }
         catch (DuckDBException e)
         {
             throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
         }
-        Execute(parquet ? $"DROP VIEW {stage}" : $"DROP TABLE {stage}");
+        if (!parquet) Execute($"DROP TABLE {stage}");
+        else viewTables.Add(table);
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
@@ -236,7 +238,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     private void RejectUnknown(string table, string column, string master)
     {
         var ingest = ingests.First(i => i.Table == table);
-        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master);
+        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master, materialized: !viewTables.Contains(table));
     }
 
     /// <summary>Replaces customer_id in every loaded table by its keyed pseudonym (computed once per distinct id).</summary>
@@ -245,6 +247,12 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         ArgumentNullException.ThrowIfNull(pseudonymizer);
         var tables = ingests.Where(i => DataModel.Get(i.Table).Find("customer_id") is not null).Select(i => i.Table).ToArray();
         if (tables.Length == 0) return;
+        foreach (var t in tables.Where(viewTables.Contains).ToArray())
+        {
+            // A view over the source cannot be updated: copy the clean rows into a table first.
+            Execute($"CREATE TEMP TABLE {Dialect.Id(t + "_copy")} AS SELECT * FROM {Dialect.Id(t)}; DROP VIEW {Dialect.Id(t)}; ALTER TABLE {Dialect.Id(t + "_copy")} RENAME TO {Dialect.Id(t)}");
+            viewTables.Remove(t);
+        }
         var ids = new List<string>();
         using (var cmd = connection.CreateCommand())
         {

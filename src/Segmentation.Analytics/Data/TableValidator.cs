@@ -22,23 +22,39 @@ internal static class TableValidator
     /// <param name="identifiers">Identifier headers not read.</param>
     /// <param name="asOf">As-of date.</param>
     /// <param name="sourceTypes">Engine type per present column (typed sources skip text parsing).</param>
+    /// <param name="materialize">True: the clean table is a table (a copy); false: a view over the stage (read in place).</param>
     public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
         string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
-        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null)
+        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null,
+        bool materialize = true)
     {
         var d = engine.Dialect;
         string table = spec.Name;
         var effective = spec;
         foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
         string validation = ValidationQuery.Render(d, stage, effective, present, mapping, asOf, sourceTypes);
-
-        // One pass writes the valid rows; a second pass (nothing written) collects the failures.
-        engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", ValidationQuery.CleanProjection(d, spec))} FROM ({validation}) v WHERE __rule IS NULL"));
+        string t = d.Id(table), checkedRelation = d.Id("chk_" + table), exclusion = d.Id("excl_" + table);
+        var clean = ValidationQuery.CleanProjection(d, spec);
+        engine.Execute($"DROP VIEW IF EXISTS {t}; DROP TABLE IF EXISTS {t}; DROP VIEW IF EXISTS {checkedRelation}; DROP TABLE IF EXISTS {checkedRelation}");
+        engine.Execute(d.CreateTempTableAs("excl_" + table, "SELECT CAST(0 AS BIGINT) AS __rec WHERE 1 = 0"));
+        string cleanSelect = $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v";
+        if (materialize)
+        {
+            // One pass writes every row with its verdict; the failures are read back and deleted.
+            engine.Execute(d.CreateTempTableAs(table, cleanSelect));
+            checkedRelation = t;
+        }
+        else
+        {
+            // Read in place: the validated table is a view over the source, so each query scans the source once
+            // (no copy of the transactions); failures are collected in one scan that writes nothing.
+            engine.Execute($"CREATE TEMP VIEW {checkedRelation} AS {cleanSelect}");
+        }
         var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
         var rejects = new List<Reject>();
         foreach (var m in malformed)
             rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        engine.Read($"SELECT __rec, __rule, __column, __value FROM ({validation}) v WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM {checkedRelation} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
         {
             while (r.Read())
             {
@@ -51,9 +67,12 @@ internal static class TableValidator
             return 0;
         });
         long invalid = rejects.Count - malformed.Count;
+        long parsed = Count(engine, stage);
+        if (materialize) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
+        else engine.Execute($"CREATE TEMP VIEW {t} AS SELECT {string.Join(", ", spec.Columns.Select(c => d.Id(c.Name)).Prepend("__rec"))} FROM {checkedRelation} " +
+                            $"WHERE __rule IS NULL AND __rec NOT IN (SELECT __rec FROM {exclusion})");
 
-        // Duplicate keys among valid rows: the first occurrence stays, later ones are moved to the rejects.
-        string t = d.Id(table);
+        // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
         string keyList = string.Join(", ", spec.Key.Select(d.Id));
         string on = string.Join(" AND ", spec.Key.Select(k => $"t.{d.Id(k)} IS NOT DISTINCT FROM k.{d.Id(k)}"));
         var duplicates = engine.Read(
@@ -64,24 +83,21 @@ internal static class TableValidator
                 while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
                 return list;
             });
-        long validRows = Count(engine, t);
         if (duplicates.Count > 0)
         {
-            foreach (var chunk in duplicates.Chunk(10_000))
-                engine.Execute($"DELETE FROM {t} WHERE __rec IN ({string.Join(", ", chunk.Select(x => x.Rec.ToString(CultureInfo.InvariantCulture)))})");
+            Exclude(engine, table, duplicates.Select(x => x.Rec), materialize);
             foreach (var (rec, first) in duplicates)
                 rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
                     $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
         }
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        long parsed = validRows + invalid;
-        return new TableIngest(table, display, encoding, parsed + malformed.Count, validRows - duplicates.Count, rejects, ignored, identifiers);
+        return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates.Count, rejects, ignored, identifiers);
     }
 
     /// <summary>
     /// Moves rows that reference a key missing from the master table into the rejects of <paramref name="ingest"/>.
     /// </summary>
-    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master)
+    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master, bool materialized)
     {
         var d = engine.Dialect;
         string t = d.Id(ingest.Table), c = d.Id(column);
@@ -93,12 +109,25 @@ internal static class TableValidator
             return list;
         });
         if (found.Count == 0) return ingest;
-        engine.Execute($"DELETE FROM {t} WHERE {cond}");
+        Exclude(engine, ingest.Table, found.Select(f => f.Rec), materialized);
         var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
         var mapper = new RowMapper(malformed, ingest.Encoding is "parquet" or "table" ? 0 : 1);
         var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
             $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
         return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
+    }
+
+    /// <summary>Removes rows from a clean table: deleted from a table, listed in the exclusion table of a view.</summary>
+    private static void Exclude(ISqlEngine engine, string table, IEnumerable<long> records, bool materialized)
+    {
+        var d = engine.Dialect;
+        foreach (var chunk in records.Chunk(10_000))
+        {
+            string list = string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)));
+            engine.Execute(materialized
+                ? $"DELETE FROM {d.Id(table)} WHERE __rec IN ({list})"
+                : $"INSERT INTO {d.Id("excl_" + table)} VALUES {string.Join(", ", chunk.Select(x => $"({x.ToString(CultureInfo.InvariantCulture)})"))}");
+        }
     }
 
     private static long Count(ISqlEngine engine, string relation) =>
