@@ -17,7 +17,6 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly List<TableIngest> ingests = [];
-    private readonly HashSet<string> viewTables = []; // clean tables that are views over a Parquet source (read in place)
     private readonly string tempDirectory;
 
     private DataWorkspace(IngestOptions options)
@@ -180,7 +179,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         string select = string.Join(", ", present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
         try
         {
-            // Parquet is read in place (a view, scanned per pass); CSV is parsed once into an all-text table.
+            // Parquet is read through a view (typed columns, no copy); CSV is parsed once into an all-text table.
             Execute(parquet
                 ? $"CREATE OR REPLACE TEMP VIEW {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}"
                 : $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}");
@@ -209,14 +208,13 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
-                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types, materialize: !parquet);
+                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
         }
         catch (DuckDBException e)
         {
             throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
         }
-        if (!parquet) Execute($"DROP TABLE {stage}");
-        else viewTables.Add(table);
+        Execute(parquet ? $"DROP VIEW {stage}" : $"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
@@ -238,7 +236,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     private void RejectUnknown(string table, string column, string master)
     {
         var ingest = ingests.First(i => i.Table == table);
-        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master, materialized: !viewTables.Contains(table));
+        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master);
     }
 
     /// <summary>Replaces customer_id in every loaded table by its keyed pseudonym (computed once per distinct id).</summary>
@@ -247,12 +245,6 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         ArgumentNullException.ThrowIfNull(pseudonymizer);
         var tables = ingests.Where(i => DataModel.Get(i.Table).Find("customer_id") is not null).Select(i => i.Table).ToArray();
         if (tables.Length == 0) return;
-        foreach (var t in tables.Where(viewTables.Contains).ToArray())
-        {
-            // A view over the source cannot be updated: copy the clean rows into a table first.
-            Execute($"CREATE TEMP TABLE {Dialect.Id(t + "_copy")} AS SELECT * FROM {Dialect.Id(t)}; DROP VIEW {Dialect.Id(t)}; ALTER TABLE {Dialect.Id(t + "_copy")} RENAME TO {Dialect.Id(t)}");
-            viewTables.Remove(t);
-        }
         var ids = new List<string>();
         using (var cmd = connection.CreateCommand())
         {
@@ -283,29 +275,28 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     }
 
     /// <summary>Runs a query in the engine and returns its result as a typed DataFrame.</summary>
-    public DataFrame Query(string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        return DataFrameReader.Read(reader);
-    }
+    public DataFrame Query(string sql) => Read(sql, DataFrameReader.Read);
 
     /// <summary>Runs a query and hands the reader to <paramref name="consume"/> (for array-level consumers).</summary>
     public T Read<T>(string sql, Func<DbDataReader, T> consume)
     {
+        var started = SqlLog.Start();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         using var reader = cmd.ExecuteReader();
-        return consume(reader);
+        var result = consume(reader);
+        SqlLog.Write(started, sql);
+        return result;
     }
 
     /// <summary>Runs a statement.</summary>
     public void Execute(string sql)
     {
+        var started = SqlLog.Start();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
+        SqlLog.Write(started, sql);
     }
 
     /// <summary>A single value.</summary>

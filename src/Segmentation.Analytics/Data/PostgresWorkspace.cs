@@ -75,9 +75,9 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
             {
                 if (ws.HasTable("customers"))
                     foreach (var t in new[] { "transactions", "feedback", "campaign_assignments" })
-                        if (ws.HasTable(t)) ws.Replace(TableValidator.RejectUnknown(ws, ws.ingests.First(i => i.Table == t), "customer_id", "customers", materialized: true));
+                        if (ws.HasTable(t)) ws.Replace(TableValidator.RejectUnknown(ws, ws.ingests.First(i => i.Table == t), "customer_id", "customers"));
                 if (ws.HasTable("campaigns") && ws.HasTable("campaign_assignments"))
-                    ws.Replace(TableValidator.RejectUnknown(ws, ws.ingests.First(i => i.Table == "campaign_assignments"), "campaign_id", "campaigns", materialized: true));
+                    ws.Replace(TableValidator.RejectUnknown(ws, ws.ingests.First(i => i.Table == "campaign_assignments"), "campaign_id", "campaigns"));
             }
             return ws;
         }

@@ -22,39 +22,25 @@ internal static class TableValidator
     /// <param name="identifiers">Identifier headers not read.</param>
     /// <param name="asOf">As-of date.</param>
     /// <param name="sourceTypes">Engine type per present column (typed sources skip text parsing).</param>
-    /// <param name="materialize">True: the clean table is a table (a copy); false: a view over the stage (read in place).</param>
     public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
         string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
-        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null,
-        bool materialize = true)
+        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
         var d = engine.Dialect;
         string table = spec.Name;
         var effective = spec;
         foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
         string validation = ValidationQuery.Render(d, stage, effective, present, mapping, asOf, sourceTypes);
-        string t = d.Id(table), checkedRelation = d.Id("chk_" + table), exclusion = d.Id("excl_" + table);
+        string t = d.Id(table);
         var clean = ValidationQuery.CleanProjection(d, spec);
-        engine.Execute($"DROP VIEW IF EXISTS {t}; DROP TABLE IF EXISTS {t}; DROP VIEW IF EXISTS {checkedRelation}; DROP TABLE IF EXISTS {checkedRelation}");
-        engine.Execute(d.CreateTempTableAs("excl_" + table, "SELECT CAST(0 AS BIGINT) AS __rec WHERE 1 = 0"));
-        string cleanSelect = $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v";
-        if (materialize)
-        {
-            // One pass writes every row with its verdict; the failures are read back and deleted.
-            engine.Execute(d.CreateTempTableAs(table, cleanSelect));
-            checkedRelation = t;
-        }
-        else
-        {
-            // Read in place: the validated table is a view over the source, so each query scans the source once
-            // (no copy of the transactions); failures are collected in one scan that writes nothing.
-            engine.Execute($"CREATE TEMP VIEW {checkedRelation} AS {cleanSelect}");
-        }
+        // One pass writes every row with its verdict; the failures are read back and deleted. (A view over the
+        // source instead of a copy was measured slower: every later query would re-run the validation.)
+        engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v"));
         var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
         var rejects = new List<Reject>();
         foreach (var m in malformed)
             rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        engine.Read($"SELECT __rec, __rule, __column, __value FROM {checkedRelation} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM {t} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
         {
             while (r.Read())
             {
@@ -68,9 +54,7 @@ internal static class TableValidator
         });
         long invalid = rejects.Count - malformed.Count;
         long parsed = Count(engine, stage);
-        if (materialize) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
-        else engine.Execute($"CREATE TEMP VIEW {t} AS SELECT {string.Join(", ", spec.Columns.Select(c => d.Id(c.Name)).Prepend("__rec"))} FROM {checkedRelation} " +
-                            $"WHERE __rule IS NULL AND __rec NOT IN (SELECT __rec FROM {exclusion})");
+        if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
 
         // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
         string keyList = string.Join(", ", spec.Key.Select(d.Id));
@@ -85,7 +69,7 @@ internal static class TableValidator
             });
         if (duplicates.Count > 0)
         {
-            Exclude(engine, table, duplicates.Select(x => x.Rec), materialize);
+            Exclude(engine, table, duplicates.Select(x => x.Rec));
             foreach (var (rec, first) in duplicates)
                 rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
                     $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
@@ -97,7 +81,7 @@ internal static class TableValidator
     /// <summary>
     /// Moves rows that reference a key missing from the master table into the rejects of <paramref name="ingest"/>.
     /// </summary>
-    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master, bool materialized)
+    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master)
     {
         var d = engine.Dialect;
         string t = d.Id(ingest.Table), c = d.Id(column);
@@ -109,7 +93,7 @@ internal static class TableValidator
             return list;
         });
         if (found.Count == 0) return ingest;
-        Exclude(engine, ingest.Table, found.Select(f => f.Rec), materialized);
+        Exclude(engine, ingest.Table, found.Select(f => f.Rec));
         var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
         var mapper = new RowMapper(malformed, ingest.Encoding is "parquet" or "table" ? 0 : 1);
         var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
@@ -117,17 +101,11 @@ internal static class TableValidator
         return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
     }
 
-    /// <summary>Removes rows from a clean table: deleted from a table, listed in the exclusion table of a view.</summary>
-    private static void Exclude(ISqlEngine engine, string table, IEnumerable<long> records, bool materialized)
+    /// <summary>Deletes rows (by record number) from a clean table.</summary>
+    private static void Exclude(ISqlEngine engine, string table, IEnumerable<long> records)
     {
-        var d = engine.Dialect;
         foreach (var chunk in records.Chunk(10_000))
-        {
-            string list = string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)));
-            engine.Execute(materialized
-                ? $"DELETE FROM {d.Id(table)} WHERE __rec IN ({list})"
-                : $"INSERT INTO {d.Id("excl_" + table)} VALUES {string.Join(", ", chunk.Select(x => $"({x.ToString(CultureInfo.InvariantCulture)})"))}");
-        }
+            engine.Execute($"DELETE FROM {engine.Dialect.Id(table)} WHERE __rec IN ({string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)))})");
     }
 
     private static long Count(ISqlEngine engine, string relation) =>

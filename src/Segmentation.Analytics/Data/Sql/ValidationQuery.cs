@@ -75,8 +75,10 @@ internal static class ValidationQuery
                 }
                 : c.Kind switch
                 {
+                    // Fast path: a value already spelled as in the code list needs no trim/lower.
                     ColumnKind.Text when categories is { Count: > 0 } =>
-                        $"(CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END)",
+                        $"(CASE WHEN {d.AsText(raw)} IN ({string.Join(", ", categories.Select(d.Str))}) THEN {d.AsText(raw)} " +
+                        $"ELSE (CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END) END)",
                     ColumnKind.Text => $"NULLIF({text}, '')",
                     ColumnKind.Integer => d.TryInteger(text),
                     ColumnKind.Number => d.TryDouble(text),
