@@ -370,7 +370,7 @@ internal sealed class SyntheticEngine
         if (!frng.Bernoulli(options.SurveyResponseRate)) return;
         int responseDay = from + frng.NextInt(activeDays);
         var seg = segments[c.Segment];
-        double latent = seg.Satisfaction + c.SatisfactionOffset + (m + 1 >= options.ManagementStartMonth ? seg.SatisfactionUplift : 0)
+        double latent = seg.Satisfaction + c.SatisfactionOffset + (m + 1 >= options.ResolvedManagementStartMonth ? seg.SatisfactionUplift : 0)
             + ResponseSatisfactionSd * frng.Normal();
         if (c.ChurnMonth >= 0 && c.ChurnMonth - m <= 2) latent -= 0.5 * (3 - (c.ChurnMonth - m)); // dissatisfaction before churn
         int csat = Math.Clamp((int)Math.Round(latent, MidpointRounding.AwayFromZero), 1, 5);
@@ -462,7 +462,7 @@ internal sealed class SyntheticEngine
             s.MonthlyPurchaseRate, s.AverageOrderValue, s.OnlineShare, s.IsBusiness ? null : (s.AgeMin + s.AgeMax) / 2.0,
             s.IsBusiness, s.Churns, ExpectedCsat(s.Satisfaction), ExpectedCsat(s.Satisfaction + s.SatisfactionUplift), s.MarketShare)).ToArray();
         string Month(int m) => start.AddMonths(m).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        return new GroundTruth(GeneratorVersion, options, Month(0), Month(months - 1), Month(options.ManagementStartMonth - 1),
+        return new GroundTruth(GeneratorVersion, options, Month(0), Month(months - 1), Month(options.ResolvedManagementStartMonth - 1),
             segmentTruth, campaignTruth, customerSegments, churn);
     }
 

@@ -36,8 +36,11 @@ public sealed record SyntheticOptions
     public double NewCustomerShare { get; init; } = 0.08;
 
     /// <summary>1-based month of the horizon from which segment-based management runs (satisfaction uplifts start);
-    /// 13 = 2025-11 with the default start.</summary>
-    public int ManagementStartMonth { get; init; } = 13;
+    /// null = the month after the first half (13 = 2025-11 with the default horizon).</summary>
+    public int? ManagementStartMonth { get; init; }
+
+    /// <summary>The management start month in effect (1-based): <see cref="ManagementStartMonth"/> or Months / 2 + 1.</summary>
+    public int ResolvedManagementStartMonth => ManagementStartMonth ?? Months / 2 + 1;
 
     /// <summary>Probability that an active customer answers the survey in a given month.</summary>
     public double SurveyResponseRate { get; init; } = 0.10;
@@ -70,7 +73,7 @@ public sealed record SyntheticOptions
         Probability(SurveyResponseRate, nameof(SurveyResponseRate));
         if (!double.IsFinite(MonthlyGrowth) || Math.Abs(MonthlyGrowth) > 0.1)
             throw new ArgumentOutOfRangeException(nameof(MonthlyGrowth), MonthlyGrowth, "MonthlyGrowth must be within ±0.1.");
-        if (ManagementStartMonth < 1 || ManagementStartMonth > Months)
+        if (ManagementStartMonth is < 1 || ManagementStartMonth > Months)
             throw new ArgumentOutOfRangeException(nameof(ManagementStartMonth), ManagementStartMonth, $"ManagementStartMonth must be in 1..{Months}.");
         ValidateSegments();
         ValidateCampaigns();
