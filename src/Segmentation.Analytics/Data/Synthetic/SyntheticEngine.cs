@@ -119,6 +119,7 @@ internal sealed class SyntheticEngine
         var pendingReturns = Enumerable.Range(0, months).Select(_ => new List<SyntheticTransaction>()).ToArray();
         long nextTransaction = 1;
         int chunks = (customers.Length + ChunkSize - 1) / ChunkSize;
+        var writing = Task.CompletedTask; // month m is written while month m + 1 is generated; sink calls stay in order
         for (int m = 0; m < months; m++)
         {
             var chunkRows = new List<SyntheticTransaction>[chunks];
@@ -148,39 +149,32 @@ internal sealed class SyntheticEngine
             foreach (var later in chunkLater.Append(extraLater))
                 foreach (var r in later) pendingReturns[dayMonth[r.Timestamp.Date.Subtract(start.ToDateTime(TimeOnly.MinValue)).Days]].Add(r);
 
+            // Total order: timestamp, then customer (ties within a customer's second keep a deterministic order because
+            // the input order is deterministic and the sort algorithm is).
             var sorted = monthRows.ToArray();
-            Array.Sort(sorted, CompareTransactions);
+            var keys = new long[sorted.Length];
+            long origin = start.ToDateTime(TimeOnly.MinValue).Ticks / TimeSpan.TicksPerSecond;
+            for (int j = 0; j < sorted.Length; j++)
+                keys[j] = ((sorted[j].Timestamp.Ticks / TimeSpan.TicksPerSecond - origin) << 27) | (long)sorted[j].CustomerNumber;
+            Array.Sort(keys, sorted);
             for (int j = 0; j < sorted.Length; j++)
             {
                 sorted[j] = sorted[j] with { TransactionNumber = nextTransaction++ };
                 int s = customers[sorted[j].CustomerNumber - 1].Segment;
                 if (sorted[j].IsReturn) returns[s]++; else purchases[s]++;
             }
-            sink.Transactions(sorted);
-
             var feedbackRows = chunkFeedback.SelectMany(f => f).ToArray();
             Array.Sort(feedbackRows, (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.CustomerNumber.CompareTo(b.CustomerNumber));
-            sink.Feedback(feedbackRows);
+            writing.GetAwaiter().GetResult();
+            writing = Task.Run(() =>
+            {
+                sink.Transactions(sorted);
+                sink.Feedback(feedbackRows);
+            });
         }
+        writing.GetAwaiter().GetResult();
         sink.Market(CreateMarket());
         sink.Truth(CreateTruth(campaignTruth, purchases, returns));
-    }
-
-    private static int CompareTransactions(SyntheticTransaction a, SyntheticTransaction b)
-    {
-        int c = a.Timestamp.CompareTo(b.Timestamp);
-        if (c != 0) return c;
-        c = a.CustomerNumber.CompareTo(b.CustomerNumber);
-        if (c != 0) return c;
-        c = a.IsReturn.CompareTo(b.IsReturn);
-        if (c != 0) return c;
-        c = a.Amount.CompareTo(b.Amount);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Category, b.Category);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Channel, b.Channel);
-        if (c != 0) return c;
-        return a.Quantity.CompareTo(b.Quantity);
     }
 
     // ---------------------------------------------------------------- customers
@@ -335,7 +329,7 @@ internal sealed class SyntheticEngine
             int n = Math.Max(1, eligible.Count);
             truth[k] = new GroundTruthCampaign(plan.CampaignId, plan.TargetSegment, plan.Start, plan.End, treatedCount, eligible.Count - treatedCount,
                 "at least one non-return purchase (is_return = 0) dated within [start, end]",
-                delta, sumTau / n, sumRevenue / n, sumP0 / n, clipped);
+                delta, Math.Round(sumTau / n, 12), Math.Round(sumRevenue / n, 6), Math.Round(sumP0 / n, 12), clipped);
         }
         return (campaignRows, assignments.ToArray(), truth);
     }
