@@ -118,46 +118,56 @@ internal sealed class SyntheticEngine
         var returns = new long[segments.Length];
         var pendingReturns = Enumerable.Range(0, months).Select(_ => new List<SyntheticTransaction>()).ToArray();
         long nextTransaction = 1;
+        long origin = start.ToDateTime(TimeOnly.MinValue).Ticks / TimeSpan.TicksPerSecond;
         int chunks = (customers.Length + ChunkSize - 1) / ChunkSize;
-        var writing = Task.CompletedTask; // month m is written while month m + 1 is generated; sink calls stay in order
+        // Buffers live across months (the month batches are large-object-heap sized): per-chunk lists, sort keys, and two
+        // row buffers that alternate because month m is written while month m + 1 is generated. Sink calls stay in order.
+        var chunkRows = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticTransaction>()).ToArray();
+        var chunkLater = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticTransaction>()).ToArray();
+        var chunkFeedback = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticFeedback>()).ToArray();
+        var rowBuffers = new SyntheticTransaction[2][];
+        rowBuffers[0] = rowBuffers[1] = [];
+        long[] keys = [];
+        var writing = Task.CompletedTask;
         for (int m = 0; m < months; m++)
         {
-            var chunkRows = new List<SyntheticTransaction>[chunks];
-            var chunkLater = new List<SyntheticTransaction>[chunks];
-            var chunkFeedback = new List<SyntheticFeedback>[chunks];
             int month = m;
             Parallel.For(0, chunks, k =>
             {
-                var rows = new List<SyntheticTransaction>();
-                var later = new List<SyntheticTransaction>();
-                var feedback = new List<SyntheticFeedback>();
+                chunkRows[k].Clear();
+                chunkLater[k].Clear();
+                chunkFeedback[k].Clear();
                 int end = Math.Min(customers.Length, (k + 1) * ChunkSize);
-                for (int i = k * ChunkSize; i < end; i++) GenerateCustomerMonth(i, month, rows, later, feedback);
-                chunkRows[k] = rows;
-                chunkLater[k] = later;
-                chunkFeedback[k] = feedback;
+                for (int i = k * ChunkSize; i < end; i++) GenerateCustomerMonth(i, month, chunkRows[k], chunkLater[k], chunkFeedback[k]);
             });
-            var monthRows = new List<SyntheticTransaction>(pendingReturns[m]);
-            pendingReturns[m] = [];
-            foreach (var rows in chunkRows) monthRows.AddRange(rows);
+            var extraRows = new List<SyntheticTransaction>();
             var extraLater = new List<SyntheticTransaction>();
             foreach (var (i, day, campaign) in extraPurchases[m])
             {
                 var rng = new StreamRandom(seed, (ulong)i, (ulong)campaign, ExtraPurchaseStream);
-                AddPurchase(ref rng, i, day, m, campaign, monthRows, extraLater);
+                AddPurchase(ref rng, i, day, m, campaign, extraRows, extraLater);
             }
+            var parts = chunkRows.Prepend(pendingReturns[m]).Append(extraRows).ToArray();
+            int count = parts.Sum(p => p.Count);
+            if (rowBuffers[m % 2].Length < count) rowBuffers[m % 2] = new SyntheticTransaction[count + count / 8];
+            if (keys.Length < count) keys = new long[count + count / 8];
+            var sorted = rowBuffers[m % 2];
+            int filled = 0;
+            foreach (var part in parts)
+            {
+                part.CopyTo(sorted, filled);
+                filled += part.Count;
+            }
+            pendingReturns[m] = [];
             foreach (var later in chunkLater.Append(extraLater))
-                foreach (var r in later) pendingReturns[dayMonth[r.Timestamp.Date.Subtract(start.ToDateTime(TimeOnly.MinValue)).Days]].Add(r);
+                foreach (var r in later) pendingReturns[dayMonth[(int)(r.Timestamp.Ticks / TimeSpan.TicksPerDay - origin / 86400)]].Add(r);
 
             // Total order: timestamp, then customer (ties within a customer's second keep a deterministic order because
             // the input order is deterministic and the sort algorithm is).
-            var sorted = monthRows.ToArray();
-            var keys = new long[sorted.Length];
-            long origin = start.ToDateTime(TimeOnly.MinValue).Ticks / TimeSpan.TicksPerSecond;
-            for (int j = 0; j < sorted.Length; j++)
+            for (int j = 0; j < count; j++)
                 keys[j] = ((sorted[j].Timestamp.Ticks / TimeSpan.TicksPerSecond - origin) << 27) | (long)sorted[j].CustomerNumber;
-            Array.Sort(keys, sorted);
-            for (int j = 0; j < sorted.Length; j++)
+            Array.Sort(keys, sorted, 0, count);
+            for (int j = 0; j < count; j++)
             {
                 sorted[j] = sorted[j] with { TransactionNumber = nextTransaction++ };
                 int s = customers[sorted[j].CustomerNumber - 1].Segment;
@@ -168,7 +178,7 @@ internal sealed class SyntheticEngine
             writing.GetAwaiter().GetResult();
             writing = Task.Run(() =>
             {
-                sink.Transactions(sorted);
+                sink.Transactions(sorted.AsSpan(0, count));
                 sink.Feedback(feedbackRows);
             });
         }

@@ -29,6 +29,17 @@ public sealed class SyntheticChurnAndFeedbackTests(LargeSyntheticFixture fixture
     }
 
     [Fact]
+    public void Nobody_buys_or_answers_surveys_before_signing_up_and_new_customers_sign_up_during_the_horizon()
+    {
+        var data = fixture.Data;
+        var signup = data.Customers.Select(c => c.SignupDate.ToDateTime(TimeOnly.MinValue)).ToArray();
+        Assert.All(data.Transactions, t => Assert.True(t.Timestamp >= signup[t.CustomerNumber - 1]));
+        Assert.All(data.Feedback, f => Assert.True(f.Date >= data.Customers[f.CustomerNumber - 1].SignupDate));
+        double newShare = data.Customers.Count(c => c.SignupDate >= new DateOnly(2024, 11, 1)) / (double)data.Customers.Length;
+        Assert.InRange(newShare, 0.05, 0.09); // 8 % of the 85 % non-churning customers ≈ 6.8 %
+    }
+
+    [Fact]
     public void Returns_reverse_an_earlier_purchase_of_the_same_customer_at_about_the_planted_rate()
     {
         var data = fixture.Data;
