@@ -54,6 +54,24 @@ public sealed record SyntheticOptions
     /// <summary>Last day of the horizon.</summary>
     public DateOnly EndDate => StartMonth.AddMonths(Months).AddDays(-1);
 
+    /// <summary>A copy whose business (B2B) segments together get <paramref name="share"/> of the customers; the other
+    /// segments keep their proportions among the rest.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is not in [0, 1).</exception>
+    /// <exception cref="ArgumentException">No segment is a business segment.</exception>
+    public SyntheticOptions WithBusinessShare(double share)
+    {
+        if (!(share >= 0 && share < 1)) throw new ArgumentOutOfRangeException(nameof(share), share, "The B2B share must be in [0, 1).");
+        int businessCount = Segments.Count(s => s.IsBusiness);
+        if (businessCount == 0) throw new ArgumentException("No planted segment is a business segment.", nameof(share));
+        double business = Segments.Where(s => s.IsBusiness).Sum(s => s.Share), others = Segments.Where(s => !s.IsBusiness).Sum(s => s.Share);
+        return this with
+        {
+            Segments = Segments.Select(s => s.IsBusiness
+                ? s with { Share = share * (business > 0 ? s.Share / business : 1.0 / businessCount) }
+                : s with { Share = others > 0 ? (1 - share) * s.Share / others : 0 }).ToArray(),
+        };
+    }
+
     /// <summary>Checks every option; throws naming the option and the bad value.</summary>
     /// <exception cref="ArgumentException">An option is out of range or inconsistent.</exception>
     public void Validate()

@@ -137,6 +137,14 @@ public sealed class SyntheticSegmentsTests
         Assert.Equal(200, data.Customers.Count(c => c.CompanySize is not null));
     }
 
+    [Fact]
+    public void The_B2B_share_can_be_set_directly()
+    {
+        var data = SyntheticGenerator.Create(new SyntheticOptions { Customers = 1000, Seed = 3 }.WithBusinessShare(0.10));
+        Assert.Equal(100, data.Customers.Count(c => c.CompanySize is not null));
+        Assert.Equal(250 * 0.9 / 0.95, data.Truth.Segments.Single(s => s.Key == PlantedSegments.SteadyMiddleAged).Customers, 1.0); // 236.8 before largest-remainder rounding
+    }
+
     // ---- small independent references: Lloyd's k-means with k-means++ seeding, and the Hubert–Arabie ARI.
 
     private static int[] KMeans(double[] x, int n, int d, int k, int restarts, int seed)
