@@ -67,6 +67,16 @@ internal sealed class CsvOutput : IDisposable
         position += n;
     }
 
+    /// <summary>An id: <paramref name="prefix"/> then <paramref name="number"/> zero-padded to <paramref name="digits"/> digits.</summary>
+    public void Id(char prefix, long number, int digits)
+    {
+        Separator();
+        var span = Room(digits + 21);
+        span[0] = prefix;
+        number.TryFormat(span[1..], out int n, digits == 9 ? "D9" : "D7", CultureInfo.InvariantCulture);
+        position += n + 1;
+    }
+
     public void Boolean(bool value)
     {
         Separator();
@@ -77,8 +87,26 @@ internal sealed class CsvOutput : IDisposable
     public void Date(DateOnly value)
     {
         Separator();
-        value.TryFormat(Room(10), out int n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        position += n;
+        WriteDate(Room(10), value.Year, value.Month, value.Day);
+        position += 10;
+    }
+
+    private static void WriteDate(Span<char> s, int year, int month, int day)
+    {
+        Digits(s, year, 4);
+        s[4] = '-';
+        Digits(s[5..], month, 2);
+        s[7] = '-';
+        Digits(s[8..], day, 2);
+    }
+
+    private static void Digits(Span<char> s, int value, int width)
+    {
+        for (int k = width - 1; k >= 0; k--)
+        {
+            s[k] = (char)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public void Month(DateOnly value)
@@ -91,8 +119,15 @@ internal sealed class CsvOutput : IDisposable
     public void Timestamp(DateTime value)
     {
         Separator();
-        value.TryFormat(Room(19), out int n, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        position += n;
+        var s = Room(19);
+        WriteDate(s, value.Year, value.Month, value.Day);
+        s[10] = ' ';
+        Digits(s[11..], value.Hour, 2);
+        s[13] = ':';
+        Digits(s[14..], value.Minute, 2);
+        s[16] = ':';
+        Digits(s[17..], value.Second, 2);
+        position += 19;
     }
 
     public void EndRow()

@@ -118,69 +118,73 @@ internal sealed class SyntheticEngine
         var returns = new long[segments.Length];
         var pendingReturns = Enumerable.Range(0, months).Select(_ => new List<SyntheticTransaction>()).ToArray();
         long nextTransaction = 1;
+        long origin = start.ToDateTime(TimeOnly.MinValue).Ticks / TimeSpan.TicksPerSecond;
         int chunks = (customers.Length + ChunkSize - 1) / ChunkSize;
+        // Buffers live across months (the month batches are large-object-heap sized): per-chunk lists, sort keys, and two
+        // row buffers that alternate because month m is written while month m + 1 is generated. Sink calls stay in order.
+        var chunkRows = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticTransaction>()).ToArray();
+        var chunkLater = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticTransaction>()).ToArray();
+        var chunkFeedback = Enumerable.Range(0, chunks).Select(_ => new List<SyntheticFeedback>()).ToArray();
+        var rowBuffers = new SyntheticTransaction[2][];
+        rowBuffers[0] = rowBuffers[1] = [];
+        long[] keys = [];
+        var writing = Task.CompletedTask;
         for (int m = 0; m < months; m++)
         {
-            var chunkRows = new List<SyntheticTransaction>[chunks];
-            var chunkLater = new List<SyntheticTransaction>[chunks];
-            var chunkFeedback = new List<SyntheticFeedback>[chunks];
             int month = m;
             Parallel.For(0, chunks, k =>
             {
-                var rows = new List<SyntheticTransaction>();
-                var later = new List<SyntheticTransaction>();
-                var feedback = new List<SyntheticFeedback>();
+                chunkRows[k].Clear();
+                chunkLater[k].Clear();
+                chunkFeedback[k].Clear();
                 int end = Math.Min(customers.Length, (k + 1) * ChunkSize);
-                for (int i = k * ChunkSize; i < end; i++) GenerateCustomerMonth(i, month, rows, later, feedback);
-                chunkRows[k] = rows;
-                chunkLater[k] = later;
-                chunkFeedback[k] = feedback;
+                for (int i = k * ChunkSize; i < end; i++) GenerateCustomerMonth(i, month, chunkRows[k], chunkLater[k], chunkFeedback[k]);
             });
-            var monthRows = new List<SyntheticTransaction>(pendingReturns[m]);
-            pendingReturns[m] = [];
-            foreach (var rows in chunkRows) monthRows.AddRange(rows);
+            var extraRows = new List<SyntheticTransaction>();
             var extraLater = new List<SyntheticTransaction>();
             foreach (var (i, day, campaign) in extraPurchases[m])
             {
                 var rng = new StreamRandom(seed, (ulong)i, (ulong)campaign, ExtraPurchaseStream);
-                AddPurchase(ref rng, i, day, m, campaign, monthRows, extraLater);
+                AddPurchase(ref rng, i, day, m, campaign, extraRows, extraLater);
             }
+            var parts = chunkRows.Prepend(pendingReturns[m]).Append(extraRows).ToArray();
+            int count = parts.Sum(p => p.Count);
+            if (rowBuffers[m % 2].Length < count) rowBuffers[m % 2] = new SyntheticTransaction[count + count / 8];
+            if (keys.Length < count) keys = new long[count + count / 8];
+            var sorted = rowBuffers[m % 2];
+            int filled = 0;
+            foreach (var part in parts)
+            {
+                part.CopyTo(sorted, filled);
+                filled += part.Count;
+            }
+            pendingReturns[m] = [];
             foreach (var later in chunkLater.Append(extraLater))
-                foreach (var r in later) pendingReturns[dayMonth[r.Timestamp.Date.Subtract(start.ToDateTime(TimeOnly.MinValue)).Days]].Add(r);
+                foreach (var r in later) pendingReturns[dayMonth[(int)(r.Timestamp.Ticks / TimeSpan.TicksPerDay - origin / 86400)]].Add(r);
 
-            var sorted = monthRows.ToArray();
-            Array.Sort(sorted, CompareTransactions);
-            for (int j = 0; j < sorted.Length; j++)
+            // Total order: timestamp, then customer (ties within a customer's second keep a deterministic order because
+            // the input order is deterministic and the sort algorithm is).
+            for (int j = 0; j < count; j++)
+                keys[j] = ((sorted[j].Timestamp.Ticks / TimeSpan.TicksPerSecond - origin) << 27) | (long)sorted[j].CustomerNumber;
+            Array.Sort(keys, sorted, 0, count);
+            for (int j = 0; j < count; j++)
             {
                 sorted[j] = sorted[j] with { TransactionNumber = nextTransaction++ };
                 int s = customers[sorted[j].CustomerNumber - 1].Segment;
                 if (sorted[j].IsReturn) returns[s]++; else purchases[s]++;
             }
-            sink.Transactions(sorted);
-
             var feedbackRows = chunkFeedback.SelectMany(f => f).ToArray();
             Array.Sort(feedbackRows, (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.CustomerNumber.CompareTo(b.CustomerNumber));
-            sink.Feedback(feedbackRows);
+            writing.GetAwaiter().GetResult();
+            writing = Task.Run(() =>
+            {
+                sink.Transactions(sorted.AsSpan(0, count));
+                sink.Feedback(feedbackRows);
+            });
         }
+        writing.GetAwaiter().GetResult();
         sink.Market(CreateMarket());
         sink.Truth(CreateTruth(campaignTruth, purchases, returns));
-    }
-
-    private static int CompareTransactions(SyntheticTransaction a, SyntheticTransaction b)
-    {
-        int c = a.Timestamp.CompareTo(b.Timestamp);
-        if (c != 0) return c;
-        c = a.CustomerNumber.CompareTo(b.CustomerNumber);
-        if (c != 0) return c;
-        c = a.IsReturn.CompareTo(b.IsReturn);
-        if (c != 0) return c;
-        c = a.Amount.CompareTo(b.Amount);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Category, b.Category);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.Channel, b.Channel);
-        if (c != 0) return c;
-        return a.Quantity.CompareTo(b.Quantity);
     }
 
     // ---------------------------------------------------------------- customers
@@ -335,7 +339,7 @@ internal sealed class SyntheticEngine
             int n = Math.Max(1, eligible.Count);
             truth[k] = new GroundTruthCampaign(plan.CampaignId, plan.TargetSegment, plan.Start, plan.End, treatedCount, eligible.Count - treatedCount,
                 "at least one non-return purchase (is_return = 0) dated within [start, end]",
-                delta, sumTau / n, sumRevenue / n, sumP0 / n, clipped);
+                delta, Math.Round(sumTau / n, 12), Math.Round(sumRevenue / n, 6), Math.Round(sumP0 / n, 12), clipped);
         }
         return (campaignRows, assignments.ToArray(), truth);
     }
@@ -370,7 +374,7 @@ internal sealed class SyntheticEngine
         if (!frng.Bernoulli(options.SurveyResponseRate)) return;
         int responseDay = from + frng.NextInt(activeDays);
         var seg = segments[c.Segment];
-        double latent = seg.Satisfaction + c.SatisfactionOffset + (m + 1 >= options.ManagementStartMonth ? seg.SatisfactionUplift : 0)
+        double latent = seg.Satisfaction + c.SatisfactionOffset + (m + 1 >= options.ResolvedManagementStartMonth ? seg.SatisfactionUplift : 0)
             + ResponseSatisfactionSd * frng.Normal();
         if (c.ChurnMonth >= 0 && c.ChurnMonth - m <= 2) latent -= 0.5 * (3 - (c.ChurnMonth - m)); // dissatisfaction before churn
         int csat = Math.Clamp((int)Math.Round(latent, MidpointRounding.AwayFromZero), 1, 5);
@@ -462,7 +466,7 @@ internal sealed class SyntheticEngine
             s.MonthlyPurchaseRate, s.AverageOrderValue, s.OnlineShare, s.IsBusiness ? null : (s.AgeMin + s.AgeMax) / 2.0,
             s.IsBusiness, s.Churns, ExpectedCsat(s.Satisfaction), ExpectedCsat(s.Satisfaction + s.SatisfactionUplift), s.MarketShare)).ToArray();
         string Month(int m) => start.AddMonths(m).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        return new GroundTruth(GeneratorVersion, options, Month(0), Month(months - 1), Month(options.ManagementStartMonth - 1),
+        return new GroundTruth(GeneratorVersion, options, Month(0), Month(months - 1), Month(options.ResolvedManagementStartMonth - 1),
             segmentTruth, campaignTruth, customerSegments, churn);
     }
 

@@ -145,8 +145,8 @@ public static class SyntheticGenerator
             transactions ??= new CsvOutput(PathOf("transactions.csv"), DataModel.Transactions);
             foreach (var r in rows)
             {
-                transactions.Text(r.TransactionId);
-                transactions.Text(r.CustomerId);
+                transactions.Id('T', r.TransactionNumber, 9);
+                transactions.Id('C', r.CustomerNumber, 7);
                 transactions.Timestamp(r.Timestamp);
                 transactions.Money(r.Amount);
                 transactions.Money(r.Cost);
@@ -165,7 +165,7 @@ public static class SyntheticGenerator
             feedback ??= new CsvOutput(PathOf("feedback.csv"), DataModel.Feedback);
             foreach (var r in rows)
             {
-                feedback.Text(r.CustomerId);
+                feedback.Id('C', r.CustomerNumber, 7);
                 feedback.Date(r.Date);
                 feedback.Integer(r.Csat);
                 feedback.Integer(r.Nps);

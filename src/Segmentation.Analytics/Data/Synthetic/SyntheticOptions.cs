@@ -36,8 +36,11 @@ public sealed record SyntheticOptions
     public double NewCustomerShare { get; init; } = 0.08;
 
     /// <summary>1-based month of the horizon from which segment-based management runs (satisfaction uplifts start);
-    /// 13 = 2025-11 with the default start.</summary>
-    public int ManagementStartMonth { get; init; } = 13;
+    /// null = the month after the first half (13 = 2025-11 with the default horizon).</summary>
+    public int? ManagementStartMonth { get; init; }
+
+    /// <summary>The management start month in effect (1-based): <see cref="ManagementStartMonth"/> or Months / 2 + 1.</summary>
+    public int ResolvedManagementStartMonth => ManagementStartMonth ?? Months / 2 + 1;
 
     /// <summary>Probability that an active customer answers the survey in a given month.</summary>
     public double SurveyResponseRate { get; init; } = 0.10;
@@ -50,6 +53,24 @@ public sealed record SyntheticOptions
 
     /// <summary>Last day of the horizon.</summary>
     public DateOnly EndDate => StartMonth.AddMonths(Months).AddDays(-1);
+
+    /// <summary>A copy whose business (B2B) segments together get <paramref name="share"/> of the customers; the other
+    /// segments keep their proportions among the rest.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is not in [0, 1).</exception>
+    /// <exception cref="ArgumentException">No segment is a business segment.</exception>
+    public SyntheticOptions WithBusinessShare(double share)
+    {
+        if (!(share >= 0 && share < 1)) throw new ArgumentOutOfRangeException(nameof(share), share, "The B2B share must be in [0, 1).");
+        int businessCount = Segments.Count(s => s.IsBusiness);
+        if (businessCount == 0) throw new ArgumentException("No planted segment is a business segment.", nameof(share));
+        double business = Segments.Where(s => s.IsBusiness).Sum(s => s.Share), others = Segments.Where(s => !s.IsBusiness).Sum(s => s.Share);
+        return this with
+        {
+            Segments = Segments.Select(s => s.IsBusiness
+                ? s with { Share = share * (business > 0 ? s.Share / business : 1.0 / businessCount) }
+                : s with { Share = others > 0 ? (1 - share) * s.Share / others : 0 }).ToArray(),
+        };
+    }
 
     /// <summary>Checks every option; throws naming the option and the bad value.</summary>
     /// <exception cref="ArgumentException">An option is out of range or inconsistent.</exception>
@@ -70,7 +91,7 @@ public sealed record SyntheticOptions
         Probability(SurveyResponseRate, nameof(SurveyResponseRate));
         if (!double.IsFinite(MonthlyGrowth) || Math.Abs(MonthlyGrowth) > 0.1)
             throw new ArgumentOutOfRangeException(nameof(MonthlyGrowth), MonthlyGrowth, "MonthlyGrowth must be within ±0.1.");
-        if (ManagementStartMonth < 1 || ManagementStartMonth > Months)
+        if (ManagementStartMonth is < 1 || ManagementStartMonth > Months)
             throw new ArgumentOutOfRangeException(nameof(ManagementStartMonth), ManagementStartMonth, $"ManagementStartMonth must be in 1..{Months}.");
         ValidateSegments();
         ValidateCampaigns();
