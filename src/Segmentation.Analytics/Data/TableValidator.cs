@@ -48,6 +48,8 @@ internal static class TableValidator
                 string rule = r.GetString(1), column = r.GetString(2);
                 string? value = r.IsDBNull(3) ? null : r.GetString(3);
                 var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
+                // The rejects file must not become a copy of the personal data it keeps out.
+                if (rule == RejectRules.PersonalData) value = "[redacted]";
                 rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
             }
             return 0;

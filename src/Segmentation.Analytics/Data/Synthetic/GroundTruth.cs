@@ -23,4 +23,12 @@ public sealed record GroundTruth(
     IReadOnlyList<GroundTruthSegment> Segments,
     IReadOnlyList<GroundTruthCampaign> Campaigns,
     IReadOnlyDictionary<string, string> CustomerSegments,
-    IReadOnlyDictionary<string, string> ChurnMonths);
+    IReadOnlyDictionary<string, string> ChurnMonths)
+{
+    /// <summary>
+    /// Defective rows injected into the CSV files (see <see cref="SyntheticOptions.DefectRate"/>): table → reject rule →
+    /// rows. Empty for clean data and for the in-memory dataset.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> InjectedDefects { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, int>>();
+}

@@ -52,7 +52,7 @@ public static class SyntheticGenerator
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options.Validate();
         Directory.CreateDirectory(outputDirectory);
-        using var sink = new CsvSink(outputDirectory);
+        using var sink = new CsvSink(outputDirectory, options);
         new SyntheticEngine(options).Run(sink);
         return sink.WrittenTruth!;
     }
@@ -83,9 +83,66 @@ public static class SyntheticGenerator
         }
     }
 
-    private sealed class CsvSink(string directory) : ISyntheticSink, IDisposable
+    private sealed class CsvSink(string directory, SyntheticOptions options) : ISyntheticSink, IDisposable
     {
         private CsvOutput? transactions, feedback;
+        // Defects are drawn from their own stream, so clean rows are identical with and without them.
+        private readonly Random defectRandom = new(unchecked(options.Seed * 7919 + 17));
+        private readonly SortedDictionary<string, SortedDictionary<string, int>> defects = new(StringComparer.Ordinal);
+        private long defectNumber;
+
+        private static readonly string[] TransactionDefects =
+            [RejectRules.Type, RejectRules.Missing, RejectRules.FutureDate, RejectRules.ZeroAmount, RejectRules.Duplicate, RejectRules.Category];
+
+        private static readonly string[] FeedbackDefects = [RejectRules.Range, RejectRules.Missing, RejectRules.Type];
+
+        private bool Defect() => options.DefectRate > 0 && defectRandom.NextDouble() < options.DefectRate;
+
+        private void Count(string table, string rule)
+        {
+            if (!defects.TryGetValue(table, out var byRule)) defects[table] = byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            byRule[rule] = byRule.GetValueOrDefault(rule) + 1;
+        }
+
+        private void WriteDefectiveTransaction(SyntheticTransaction r)
+        {
+            var rule = TransactionDefects[defectRandom.Next(TransactionDefects.Length)];
+            var csv = transactions!;
+            if (rule == RejectRules.Duplicate) csv.Id('T', r.TransactionNumber, 9);
+            else csv.Id('X', ++defectNumber, 9);
+            if (rule == RejectRules.Missing) csv.Text(null); else csv.Id('C', r.CustomerNumber, 7);
+            if (rule == RejectRules.FutureDate) csv.Timestamp(new DateTime(2099, r.Timestamp.Month, Math.Min(r.Timestamp.Day, 28), r.Timestamp.Hour, r.Timestamp.Minute, r.Timestamp.Second));
+            else csv.Timestamp(r.Timestamp);
+            if (rule == RejectRules.Type) csv.Text("n/a");
+            else if (rule == RejectRules.ZeroAmount) csv.Money(0);
+            else csv.Money(r.Amount);
+            csv.Money(r.Cost);
+            csv.Integer(r.Quantity);
+            csv.Text(rule == RejectRules.Category ? "fax" : r.Channel);
+            csv.Text(r.Category);
+            csv.Text(r.Region);
+            csv.Text(r.CampaignId);
+            csv.Boolean(r.IsReturn);
+            csv.EndRow();
+            Count("transactions", rule);
+        }
+
+        private void WriteDefectiveFeedback(SyntheticFeedback r)
+        {
+            var rule = FeedbackDefects[defectRandom.Next(FeedbackDefects.Length)];
+            var csv = feedback!;
+            if (rule == RejectRules.Missing) csv.Text(null); else csv.Id('C', r.CustomerNumber, 7);
+            // A different day keeps the (customer, date) key unique, so the planted defect is the only problem of the row.
+            csv.Date(r.Date.AddDays(r.Date.Day <= 14 ? 14 : -14));
+            if (rule == RejectRules.Range) csv.Integer(9);
+            else if (rule == RejectRules.Type) csv.Text("good");
+            else csv.Integer(r.Csat);
+            csv.Integer(r.Nps);
+            csv.Boolean(r.Complaint);
+            csv.Integer(r.ReferredCustomers);
+            csv.EndRow();
+            Count("feedback", rule);
+        }
 
         public GroundTruth? WrittenTruth { get; private set; }
 
@@ -157,6 +214,7 @@ public static class SyntheticGenerator
                 transactions.Text(r.CampaignId);
                 transactions.Boolean(r.IsReturn);
                 transactions.EndRow();
+                if (Defect()) WriteDefectiveTransaction(r);
             }
         }
 
@@ -172,6 +230,7 @@ public static class SyntheticGenerator
                 feedback.Boolean(r.Complaint);
                 feedback.Integer(r.ReferredCustomers);
                 feedback.EndRow();
+                if (Defect()) WriteDefectiveFeedback(r);
             }
         }
 
@@ -189,6 +248,10 @@ public static class SyntheticGenerator
 
         public void Truth(GroundTruth truth)
         {
+            truth = truth with
+            {
+                InjectedDefects = defects.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)new SortedDictionary<string, int>(kv.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+            };
             ModelJson.Save(truth, PathOf("ground_truth.json"));
             WrittenTruth = truth;
         }

@@ -72,6 +72,15 @@ public sealed record SyntheticOptions
         };
     }
 
+    /// <summary>
+    /// Share of extra, deliberately defective rows written after real transaction and feedback rows in the CSV output
+    /// (default 0: clean data). Each is a corrupted copy that validation must reject (wrong type, missing customer, future
+    /// date, zero amount, duplicate id, unknown category, out-of-range survey answer); the accepted data are exactly the
+    /// clean data, and <see cref="GroundTruth.InjectedDefects"/> counts them per table and rule so reconciliation can be checked.
+    /// The in-memory dataset never contains them.
+    /// </summary>
+    public double DefectRate { get; init; }
+
     /// <summary>Checks every option; throws naming the option and the bad value.</summary>
     /// <exception cref="ArgumentException">An option is out of range or inconsistent.</exception>
     public void Validate()
@@ -89,6 +98,8 @@ public sealed record SyntheticOptions
         if (ReturnRate > 0.5) throw new ArgumentOutOfRangeException(nameof(ReturnRate), ReturnRate, "ReturnRate must be at most 0.5.");
         Probability(NewCustomerShare, nameof(NewCustomerShare));
         Probability(SurveyResponseRate, nameof(SurveyResponseRate));
+        Probability(DefectRate, nameof(DefectRate));
+        if (DefectRate > 0.1) throw new ArgumentOutOfRangeException(nameof(DefectRate), DefectRate, "DefectRate must be at most 0.1.");
         if (!double.IsFinite(MonthlyGrowth) || Math.Abs(MonthlyGrowth) > 0.1)
             throw new ArgumentOutOfRangeException(nameof(MonthlyGrowth), MonthlyGrowth, "MonthlyGrowth must be within ±0.1.");
         if (ManagementStartMonth is < 1 || ManagementStartMonth > Months)
