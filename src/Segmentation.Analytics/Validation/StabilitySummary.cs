@@ -8,5 +8,5 @@ namespace Segmentation.Analytics.Validation;
 public sealed record StabilitySummary(int Bootstraps, IReadOnlyList<SegmentStability> Segments, double MeanAdjustedRand, double MinAdjustedRand)
 {
     /// <summary>True when no segment dissolved.</summary>
-    public bool AllReproduced => Segments.All(s => !s.Dissolved);
+    [System.Text.Json.Serialization.JsonIgnore] public bool AllReproduced => Segments.All(s => !s.Dissolved);
 }
