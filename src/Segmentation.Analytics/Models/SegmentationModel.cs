@@ -97,6 +97,29 @@ public sealed record SegmentationModel(
         return NearestCentroid.Predict(flat, Segments.Count, data, d);
     }
 
+    /// <summary>
+    /// Validates the model's segments on <paramref name="customers"/> (assigned with the frozen model): indices, bootstrap
+    /// stability (refitting the model's method), separability. On the training data with the training options this
+    /// reproduces <see cref="Validation"/> exactly.
+    /// </summary>
+    /// <param name="customers">The feature table.</param>
+    /// <param name="options">Validation settings; null = those the model was fitted with. The seed is the model's.</param>
+    public ValidationReport Validate(DataFrame customers, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var x = Transform(customers);
+        var labels = Predict(x);
+        return SegmentationModelBuilder.Validate(customers, x, labels, Options, options ?? Options.Validation, Clustering.Method,
+            Segments.Select(s => s.Centroid).ToArray());
+    }
+
+    /// <summary>Profiles <paramref name="customers"/> by their assigned segment (with the model's profiler options).</summary>
+    public SegmentProfiles Profile(DataFrame customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return SegmentationModelBuilder.Profile(customers, Predict(Transform(customers)), Options);
+    }
+
     /// <summary>The same model with the analyst's names (replacing any earlier overrides).</summary>
     /// <exception cref="ArgumentException">An override names an unknown segment, or names become ambiguous.</exception>
     public SegmentationModel WithOverrides(IReadOnlyList<NameOverride> overrides)

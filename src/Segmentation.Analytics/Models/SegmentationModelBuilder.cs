@@ -26,14 +26,56 @@ public static class SegmentationModelBuilder
     /// <summary>Like <see cref="Fit"/>, also returning the training labels (equal to <c>model.Assign(features).Segments</c>).</summary>
     public static (SegmentationModel Model, int[] Labels) FitWithLabels(DataFrame features, SegmentationOptions options)
     {
+        var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical);
+        int n = x.Rows;
+        var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
+        var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
+        int k = options.Clusters, d = x.Columns;
+        var nearest = NearestCentroid.Predict(Flatten(centroids, d), k, x, d);
+        int reassigned = 0;
+        for (int i = 0; i < n; i++) if (nearest[i] != clusterLabels[i]) reassigned++;
+        // Number segments by size, largest first.
+        var sizes = NearestCentroid.Sizes(nearest, k);
+        var order = Enumerable.Range(0, k).OrderByDescending(j => sizes[j]).ThenBy(j => j).ToArray();
+        var rank = new int[k];
+        for (int t = 0; t < k; t++) rank[order[t]] = t;
+        var labels = nearest.Select(l => rank[l]).ToArray();
+        var finalCentroids = order.Select(j => centroids[j]).ToArray();
+        if (order.Any(j => sizes[j] == 0))
+            throw new InvalidOperationException($"A segment is empty after assigning rows to their nearest centroid; try another k or method (sizes: {string.Join(", ", sizes)}).");
+        double within = 0;
+        for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]]);
+
+        var validation = Validate(features, x, labels, options, options.Validation, method, finalCentroids);
+        var profiles = Profile(features, labels, options);
+        var overrides = (options.Overrides ?? []).ToArray();
+        var generated = new SegmentNamer().Name(profiles);
+        var names = SegmentNamer.ApplyOverrides(generated, overrides);
+        var segments = Enumerable.Range(0, k).Select(s => new SegmentDefinition(s, "", "", "", "", "", profiles.Segments[s].Size, profiles.Segments[s].Share, finalCentroids[s])).ToArray();
+        var model = new SegmentationModel(SegmentationModel.CurrentSchemaVersion,
+            DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
+            imputation, log, standard, robust, encoder, x.ColumnNames.ToArray(),
+            new ClusteringSummary(method, within, iterations, converged, reassigned),
+            Define(segments, names), generated, overrides, profiles, validation);
+        return (model, labels);
+    }
+
+    /// <summary>
+    /// The clustering space of <paramref name="features"/> under <paramref name="options"/> (imputed, logged, scaled,
+    /// one-hot), fitted on the same data — e.g. to choose k with <see cref="KSelection"/> before fitting the model.
+    /// </summary>
+    public static FeatureMatrix Prepare(DataFrame features, SegmentationOptions options) => Prepare(features, options, out _, out _).Matrix;
+
+    private static (FeaturePipeline Pipeline, FeatureMatrix Matrix) Prepare(DataFrame features, SegmentationOptions options, out string[] numeric, out string[] categorical)
+    {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         int n = checked((int)features.Rows.Count);
         if (options.Clusters >= n)
             throw new ArgumentOutOfRangeException(nameof(options), options.Clusters, $"Clusters = {options.Clusters} needs more rows than that; the frame has {n}.");
-        var numeric = options.Features.ToArray();
-        var categorical = (options.CategoricalFeatures ?? []).ToArray();
+        numeric = options.Features.ToArray();
+        categorical = (options.CategoricalFeatures ?? []).ToArray();
         foreach (var c in numeric.Concat(categorical)) FrameColumns.Find(features, c, nameof(features));
         if (options.Features.Contains(options.IdColumn)) throw new ArgumentException($"The id column '{options.IdColumn}' cannot be a feature.", nameof(options));
 
@@ -55,42 +97,24 @@ public static class SegmentationModelBuilder
         RobustScalerModel? robust = options.Scaling == ScalingMethod.Robust ? new RobustScaler().Fit(unscaled) : null;
         OneHotEncoderModel? encoder = categorical.Length > 0 ? new OneHotEncoder(new OneHotEncoderOptions(UnknownCategoryHandling.AllZeros)).Fit(features, categorical) : null;
         var pipeline = new FeaturePipeline(imputation, log, standard, robust, encoder);
-        var x = pipeline.Transform(features, out _, out _);
+        return (pipeline, pipeline.Transform(features, out _, out _));
 
-        var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
-        int k = options.Clusters, d = x.Columns;
-        var nearest = NearestCentroid.Predict(Flatten(centroids, d), k, x, d);
-        int reassigned = 0;
-        for (int i = 0; i < n; i++) if (nearest[i] != clusterLabels[i]) reassigned++;
-        // Number segments by size, largest first.
-        var sizes = NearestCentroid.Sizes(nearest, k);
-        var order = Enumerable.Range(0, k).OrderByDescending(j => sizes[j]).ThenBy(j => j).ToArray();
-        var rank = new int[k];
-        for (int t = 0; t < k; t++) rank[order[t]] = t;
-        var labels = nearest.Select(l => rank[l]).ToArray();
-        var finalCentroids = order.Select(j => centroids[j]).ToArray();
-        if (order.Any(j => sizes[j] == 0))
-            throw new InvalidOperationException($"A segment is empty after assigning rows to their nearest centroid; try another k or method (sizes: {string.Join(", ", sizes)}).");
-        double within = 0;
-        for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]]);
-
-        var validationOptions = (options.Validation ?? new ValidationOptions()) with { Seed = options.Seed };
-        var fixedModel = new CentroidAssigner(Flatten(finalCentroids, d), k, d);
-        ISegmentAssigner Refit(FeatureMatrix sample, int run) => run == 0 ? fixedModel : Refitted(sample, options, method, run);
-        var separation = SeparationFeatures(features, options.IdColumn);
-        var validation = new SegmentationValidator(validationOptions).Validate(x, labels, Refit, separation);
-        var profiles = new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);
-        var overrides = (options.Overrides ?? []).ToArray();
-        var generated = new SegmentNamer().Name(profiles);
-        var names = SegmentNamer.ApplyOverrides(generated, overrides);
-        var segments = Enumerable.Range(0, k).Select(s => new SegmentDefinition(s, "", "", "", "", "", profiles.Segments[s].Size, profiles.Segments[s].Share, finalCentroids[s])).ToArray();
-        var model = new SegmentationModel(SegmentationModel.CurrentSchemaVersion,
-            DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
-            imputation, log, standard, robust, encoder, x.ColumnNames.ToArray(),
-            new ClusteringSummary(method, within, iterations, converged, reassigned),
-            Define(segments, names), generated, overrides, profiles, validation);
-        return (model, labels);
     }
+
+    /// <summary>Validation of the partition <paramref name="labels"/> of the clustering space <paramref name="x"/>; bootstrap refits use the model's method and options.</summary>
+    internal static ValidationReport Validate(DataFrame features, FeatureMatrix x, int[] labels, SegmentationOptions options, ValidationOptions? validation,
+        ClusteringMethod method, double[][] centroids)
+    {
+        int k = centroids.Length, d = x.Columns;
+        var fixedModel = new CentroidAssigner(Flatten(centroids, d), k, d);
+        ISegmentAssigner Refit(FeatureMatrix sample, int run) => run == 0 ? fixedModel : Refitted(sample, options, method, run);
+        var validationOptions = (validation ?? new ValidationOptions()) with { Seed = options.Seed };
+        return new SegmentationValidator(validationOptions).Validate(x, labels, Refit, SeparationFeatures(features, options.IdColumn));
+    }
+
+    /// <summary>Profiles with the model's profiler options.</summary>
+    internal static SegmentProfiles Profile(DataFrame features, int[] labels, SegmentationOptions options) =>
+        new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);
 
     /// <summary>The segments with the names (and keys, descriptions) of <paramref name="names"/>.</summary>
     internal static IReadOnlyList<SegmentDefinition> Define(IReadOnlyList<SegmentDefinition> segments, IReadOnlyList<SegmentName> names) =>
