@@ -34,12 +34,18 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
             var clashes = plans.Where(p => p.Size > 0).GroupBy(p => Compose(p).Zh + "|" + Compose(p).En).Where(g => g.Count() > 1).ToArray();
             if (clashes.Length == 0) break;
             foreach (var group in clashes)
-                foreach (var plan in group)
-                    if (plan.Extras.Count > 0)
+            {
+                var members = group.ToArray();
+                // Each member takes its most distinctive extra that not every other member also has; else its first.
+                var picks = members.Select(plan => plan.Extras.FirstOrDefault(e => !members.All(o => o == plan || o.Extras.Any(x => x.Key == e.Key)))
+                    ?? plan.Extras.FirstOrDefault()).ToArray();
+                for (int m = 0; m < members.Length; m++)
+                    if (picks[m] is { } pick)
                     {
-                        plan.Modifiers.Insert(0, plan.Extras[0]);
-                        plan.Extras.RemoveAt(0);
+                        members[m].Modifiers.Insert(0, pick);
+                        members[m].Extras.Remove(pick);
                     }
+            }
         }
         var names = plans.Select(p =>
         {

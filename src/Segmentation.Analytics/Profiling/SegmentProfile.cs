@@ -6,7 +6,7 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="Share">Size / all customers.</param>
 /// <param name="Value">Revenue, profit and CLV shares.</param>
 /// <param name="Features">Every numeric feature, in the profiler's feature order.</param>
-/// <param name="TopFeatures">The most distinguishing features, largest |z| first (ties: name).</param>
+/// <param name="TopFeatures">The most distinguishing features, largest |z| first (ties: name), among those known for at least half of the segment.</param>
 /// <param name="Composition">Every categorical feature's composition.</param>
 public sealed record SegmentProfile(int Segment, int Size, double Share, SegmentValue Value, IReadOnlyList<FeatureProfile> Features,
     IReadOnlyList<string> TopFeatures, IReadOnlyList<CategoryComposition> Composition)

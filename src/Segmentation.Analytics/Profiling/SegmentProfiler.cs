@@ -104,7 +104,8 @@ public sealed class SegmentProfiler(SegmentProfilerOptions? options = null)
         for (int s = 0; s < k; s++)
         {
             var value = new SegmentValue(revenue?.Sums[s], Share(revenue, s), profit?.Sums[s], Share(profit, s), clv?.Sums[s], Share(clv, s));
-            var top = perSegment[s].Where(f => !double.IsNaN(f.ZScore) && f.ZScore != 0)
+            // A feature known for fewer than half of the segment does not characterise it.
+            var top = perSegment[s].Where(f => !double.IsNaN(f.ZScore) && f.ZScore != 0 && 2 * f.Count >= sizes[s])
                 .OrderByDescending(f => Math.Abs(f.ZScore)).ThenBy(f => f.Feature, StringComparer.Ordinal)
                 .Take(Options.TopFeatures).Select(f => f.Feature).ToArray();
             profiles[s] = new SegmentProfile(s, sizes[s], n == 0 ? 0 : (double)sizes[s] / n, value, perSegment[s], top, compositions[s]);
