@@ -1,0 +1,13 @@
+namespace Segmentation.Analytics.Models;
+
+/// <summary>One segment of a <see cref="SegmentationModel"/>: its names (after analyst overrides), size and centroid.</summary>
+/// <param name="Segment">Index 0..k−1 (ordered by training size, largest first).</param>
+/// <param name="Key">Stable identifier (from the English name).</param>
+/// <param name="NameZh">Chinese name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="DescriptionZh">One-sentence description in Chinese.</param>
+/// <param name="DescriptionEn">One-sentence description in English.</param>
+/// <param name="Size">Training customers.</param>
+/// <param name="Share">Size / training customers.</param>
+/// <param name="Centroid">Centre in the transformed space (<see cref="SegmentationModel.ModelColumns"/> order).</param>
+public sealed record SegmentDefinition(int Segment, string Key, string NameZh, string NameEn, string DescriptionZh, string DescriptionEn, int Size, double Share, double[] Centroid);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Profiling;
+using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Validation;
+
+namespace Segmentation.Analytics.Models;
+
+/// <summary>
+/// A fitted, named and validated segmentation — the versioned artifact (JSON, <see cref="SchemaVersion"/> 1) that
+/// assigns new customers with frozen transforms and centroids. Built by <see cref="SegmentationModelBuilder"/>.
+/// </summary>
+/// <remarks>
+/// Assignment: numeric features missing in a row are replaced by the training median (counted in
+/// <see cref="SegmentAssignment.Imputed"/>); ln(1 + x) and the scaler fitted in training are applied; categorical values
+/// not seen in training are encoded as all zeros (counted in <see cref="SegmentAssignment.UnknownCategories"/>); the row
+/// goes to the nearest centroid (Euclidean; lowest index on ties). The file holds no timestamp or machine name, so the
+/// same data, options and seed give byte-identical files.
+/// </remarks>
+/// <param name="SchemaVersion">Version of this file format (1).</param>
+/// <param name="Fingerprint">SHA-256 of the training data (<see cref="DataFingerprint"/>).</param>
+/// <param name="TrainingRows">Customers in the training data.</param>
+/// <param name="Options">The options the model was fitted with.</param>
+/// <param name="NumericFeatures">Numeric clustering features, in order.</param>
+/// <param name="CategoricalFeatures">One-hot encoded clustering features.</param>
+/// <param name="Imputation">Training medians for missing numeric values.</param>
+/// <param name="Log">ln(1 + x) columns, or null.</param>
+/// <param name="StandardScaler">Fitted z-score scaler, or null.</param>
+/// <param name="RobustScaler">Fitted robust scaler, or null.</param>
+/// <param name="Encoder">Fitted one-hot encoder, or null.</param>
+/// <param name="ModelColumns">Columns of the clustering space (the centroids' coordinates).</param>
+/// <param name="Clustering">Method used and its fit summary.</param>
+/// <param name="Segments">The segments, by index (largest first), with their effective names.</param>
+/// <param name="GeneratedNames">The names <see cref="SegmentNamer"/> generated, before overrides.</param>
+/// <param name="Overrides">The analyst's name overrides.</param>
+/// <param name="Profiles">Segment profiles on the training data.</param>
+/// <param name="Validation">Validation on the training data.</param>
+public sealed record SegmentationModel(
+    int SchemaVersion,
+    string Fingerprint,
+    int TrainingRows,
+    SegmentationOptions Options,
+    string[] NumericFeatures,
+    string[] CategoricalFeatures,
+    MedianImputation Imputation,
+    Log1pTransformModel? Log,
+    StandardScalerModel? StandardScaler,
+    RobustScalerModel? RobustScaler,
+    OneHotEncoderModel? Encoder,
+    string[] ModelColumns,
+    ClusteringSummary Clustering,
+    IReadOnlyList<SegmentDefinition> Segments,
+    IReadOnlyList<SegmentName> GeneratedNames,
+    IReadOnlyList<NameOverride> Overrides,
+    SegmentProfiles Profiles,
+    ValidationReport Validation) : ISegmentAssigner
+{
+    /// <summary>The file format version this code writes and reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Number of segments.</summary>
+    [JsonIgnore] public int SegmentCount => Segments.Count;
+
+    private FeaturePipeline Pipeline => new(Imputation, Log, StandardScaler, RobustScaler, Encoder);
+
+    /// <summary>The clustering-space matrix of <paramref name="customers"/> (frozen transforms; see the remarks).</summary>
+    /// <exception cref="ArgumentException">A feature column is missing or not numeric.</exception>
+    public FeatureMatrix Transform(DataFrame customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return Pipeline.Transform(customers, out _, out _);
+    }
+
+    /// <summary>The segment of every customer of <paramref name="customers"/>, with the imputation and unknown-category counts.</summary>
+    /// <exception cref="ArgumentException">A feature column is missing or not numeric.</exception>
+    public SegmentAssignment Assign(DataFrame customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var x = Pipeline.Transform(customers, out var imputed, out var unknown);
+        var segments = Predict(x);
+        string?[]? ids = customers.Columns.IndexOf(Options.IdColumn) >= 0 ? FrameColumns.Keys(customers, Options.IdColumn, nameof(customers), out _) : null;
+        return new SegmentAssignment(ids, segments, Segments,
+            NumericFeatures.Select((f, j) => new FeatureCount(f, imputed[j])).Where(c => c.Count > 0).ToArray(),
+            CategoricalFeatures.Select((f, j) => new FeatureCount(f, unknown.Length > j ? unknown[j] : 0)).Where(c => c.Count > 0).ToArray());
+    }
+
+    /// <summary>Nearest centroid of every row of an already transformed matrix.</summary>
+    public int[] Predict(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int d = ModelColumns.Length;
+        var flat = new double[Segments.Count * d];
+        for (int s = 0; s < Segments.Count; s++) Segments[s].Centroid.CopyTo(flat, s * d);
+        return NearestCentroid.Predict(flat, Segments.Count, data, d);
+    }
+
+    /// <summary>
+    /// Validates the model's segments on <paramref name="customers"/> (assigned with the frozen model): indices, bootstrap
+    /// stability (refitting the model's method), separability. On the training data with the training options this
+    /// reproduces <see cref="Validation"/> exactly.
+    /// </summary>
+    /// <param name="customers">The feature table.</param>
+    /// <param name="options">Validation settings; null = those the model was fitted with. The seed is the model's.</param>
+    public ValidationReport Validate(DataFrame customers, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var x = Transform(customers);
+        var labels = Predict(x);
+        return SegmentationModelBuilder.Validate(customers, x, labels, Options, options ?? Options.Validation, Clustering.Method,
+            Segments.Select(s => s.Centroid).ToArray());
+    }
+
+    /// <summary>Profiles <paramref name="customers"/> by their assigned segment (with the model's profiler options).</summary>
+    public SegmentProfiles Profile(DataFrame customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return SegmentationModelBuilder.Profile(customers, Predict(Transform(customers)), Options);
+    }
+
+    /// <summary>The same model with the analyst's names (replacing any earlier overrides).</summary>
+    /// <exception cref="ArgumentException">An override names an unknown segment, or names become ambiguous.</exception>
+    public SegmentationModel WithOverrides(IReadOnlyList<NameOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var names = SegmentNamer.ApplyOverrides(GeneratedNames, overrides);
+        return this with { Overrides = overrides.ToArray(), Segments = SegmentationModelBuilder.Define(Segments, names) };
+    }
+
+    /// <summary>Deterministic JSON (<see cref="ModelJson"/>).</summary>
+    public string ToJson() => ModelJson.Serialize(this);
+
+    /// <summary>Reads a model from JSON text, checking the schema version.</summary>
+    public static SegmentationModel FromJson(string json, string source = "<string>") => Check(ModelJson.Deserialize<SegmentationModel>(json, source), source);
+
+    /// <summary>Writes the model to <paramref name="path"/>.</summary>
+    public void Save(string path) => ModelJson.Save(this, path);
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a segmentation model of a supported schema version.</exception>
+    public static SegmentationModel Load(string path) => Check(ModelJson.Load<SegmentationModel>(path), path);
+
+    private static SegmentationModel Check(SegmentationModel model, string source)
+    {
+        if (model.SchemaVersion != CurrentSchemaVersion)
+            throw new InvalidDataException($"{source}: segmentation model schema version {model.SchemaVersion}; this version reads {CurrentSchemaVersion}.");
+        if (model.Segments is null || model.ModelColumns is null || model.Imputation is null)
+            throw new InvalidDataException($"{source}: not a segmentation model (segments, modelColumns or imputation missing).");
+        return model;
+    }
+
+    /// <summary>Culture-invariant summary: method, k, sizes and names.</summary>
+    public override string ToString()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"SegmentationModel {Clustering.Method} k={SegmentCount} on {TrainingRows} rows × [{string.Join(", ", ModelColumns)}], within SS {Clustering.WithinSumOfSquares:G8}\n");
+        foreach (var s in Segments) sb.Append(inv, $"  {s.Segment} {s.Key}: {s.NameZh} / {s.NameEn} — {s.Size} ({s.Share:P1})\n");
+        return sb.ToString().TrimEnd('\n');
+    }
+}

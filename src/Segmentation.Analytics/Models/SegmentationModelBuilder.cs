@@ -1,0 +1,174 @@
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Profiling;
+using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Validation;
+
+namespace Segmentation.Analytics.Models;
+
+/// <summary>
+/// Fits a <see cref="SegmentationModel"/> from a per-customer feature table: select features → impute (training median)
+/// → ln(1 + x) where asked → scale → one-hot → k-means or Ward (two-step for large n) → validate → profile → name.
+/// </summary>
+/// <remarks>
+/// Segments are numbered by training size, largest first (ties: the clustering's order). For Ward and two-step, a
+/// segment is the nearest-centroid cell of a cut cluster's mean, so that assigning the training data reproduces the
+/// training labels; how many rows that moves is <see cref="ClusteringSummary.ReassignedRows"/>. Validation ranks every
+/// numeric column of the frame (not only the clustering features) by how strongly it separates the segments.
+/// Deterministic: the same frame, options and seed give a byte-identical model file.
+/// </remarks>
+public static class SegmentationModelBuilder
+{
+    /// <summary>Fits, validates, profiles and names a segmentation of <paramref name="features"/> (not modified).</summary>
+    /// <exception cref="ArgumentException">An option is invalid, a feature column is missing, not numeric or has no value, or k ≥ rows.</exception>
+    public static SegmentationModel Fit(DataFrame features, SegmentationOptions options) => FitWithLabels(features, options).Model;
+
+    /// <summary>Like <see cref="Fit"/>, also returning the training labels (equal to <c>model.Assign(features).Segments</c>).</summary>
+    public static (SegmentationModel Model, int[] Labels) FitWithLabels(DataFrame features, SegmentationOptions options)
+    {
+        var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical);
+        int n = x.Rows;
+        var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
+        var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
+        int k = options.Clusters, d = x.Columns;
+        var nearest = NearestCentroid.Predict(Flatten(centroids, d), k, x, d);
+        int reassigned = 0;
+        for (int i = 0; i < n; i++) if (nearest[i] != clusterLabels[i]) reassigned++;
+        // Number segments by size, largest first.
+        var sizes = NearestCentroid.Sizes(nearest, k);
+        var order = Enumerable.Range(0, k).OrderByDescending(j => sizes[j]).ThenBy(j => j).ToArray();
+        var rank = new int[k];
+        for (int t = 0; t < k; t++) rank[order[t]] = t;
+        var labels = nearest.Select(l => rank[l]).ToArray();
+        var finalCentroids = order.Select(j => centroids[j]).ToArray();
+        if (order.Any(j => sizes[j] == 0))
+            throw new InvalidOperationException($"A segment is empty after assigning rows to their nearest centroid; try another k or method (sizes: {string.Join(", ", sizes)}).");
+        double within = 0;
+        for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]]);
+
+        var validation = Validate(features, x, labels, options, options.Validation, method, finalCentroids);
+        var profiles = Profile(features, labels, options);
+        var overrides = (options.Overrides ?? []).ToArray();
+        var generated = new SegmentNamer().Name(profiles);
+        var names = SegmentNamer.ApplyOverrides(generated, overrides);
+        var segments = Enumerable.Range(0, k).Select(s => new SegmentDefinition(s, "", "", "", "", "", profiles.Segments[s].Size, profiles.Segments[s].Share, finalCentroids[s])).ToArray();
+        var model = new SegmentationModel(SegmentationModel.CurrentSchemaVersion,
+            DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
+            imputation, log, standard, robust, encoder, x.ColumnNames.ToArray(),
+            new ClusteringSummary(method, within, iterations, converged, reassigned),
+            Define(segments, names), generated, overrides, profiles, validation);
+        return (model, labels);
+    }
+
+    /// <summary>
+    /// The clustering space of <paramref name="features"/> under <paramref name="options"/> (imputed, logged, scaled,
+    /// one-hot), fitted on the same data — e.g. to choose k with <see cref="KSelection"/> before fitting the model.
+    /// </summary>
+    public static FeatureMatrix Prepare(DataFrame features, SegmentationOptions options) => Prepare(features, options, out _, out _).Matrix;
+
+    private static (FeaturePipeline Pipeline, FeatureMatrix Matrix) Prepare(DataFrame features, SegmentationOptions options, out string[] numeric, out string[] categorical)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        int n = checked((int)features.Rows.Count);
+        if (options.Clusters >= n)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Clusters, $"Clusters = {options.Clusters} needs more rows than that; the frame has {n}.");
+        numeric = options.Features.ToArray();
+        categorical = (options.CategoricalFeatures ?? []).ToArray();
+        foreach (var c in numeric.Concat(categorical)) FrameColumns.Find(features, c, nameof(features));
+        if (options.Features.Contains(options.IdColumn)) throw new ArgumentException($"The id column '{options.IdColumn}' cannot be a feature.", nameof(options));
+
+        var raw = FeaturePipeline.RawNumbers(features, numeric);
+        var medians = new double[numeric.Length];
+        var missing = new int[numeric.Length];
+        for (int j = 0; j < numeric.Length; j++)
+        {
+            var known = raw[j].Where(v => !double.IsNaN(v)).ToArray();
+            if (known.Length == 0) throw new ArgumentException($"Feature '{numeric[j]}' has no values.", nameof(features));
+            missing[j] = raw[j].Length - known.Length;
+            medians[j] = SegmentProfiler.Describe(known).Median;
+        }
+        var imputation = new MedianImputation(numeric, medians, missing);
+        var log = options.LogFeatures is { Count: > 0 } lf ? new Log1pTransformModel(lf.ToArray()) : null;
+        // Fit the scaler on the imputed, logged values: run the chain without a scaler first.
+        var unscaled = new FeaturePipeline(imputation, log, null, null, null).Transform(features, out _, out _);
+        StandardScalerModel? standard = options.Scaling == ScalingMethod.ZScore ? new StandardScaler().Fit(unscaled) : null;
+        RobustScalerModel? robust = options.Scaling == ScalingMethod.Robust ? new RobustScaler().Fit(unscaled) : null;
+        OneHotEncoderModel? encoder = categorical.Length > 0 ? new OneHotEncoder(new OneHotEncoderOptions(UnknownCategoryHandling.AllZeros)).Fit(features, categorical) : null;
+        var pipeline = new FeaturePipeline(imputation, log, standard, robust, encoder);
+        return (pipeline, pipeline.Transform(features, out _, out _));
+
+    }
+
+    /// <summary>Validation of the partition <paramref name="labels"/> of the clustering space <paramref name="x"/>; bootstrap refits use the model's method and options.</summary>
+    internal static ValidationReport Validate(DataFrame features, FeatureMatrix x, int[] labels, SegmentationOptions options, ValidationOptions? validation,
+        ClusteringMethod method, double[][] centroids)
+    {
+        int k = centroids.Length, d = x.Columns;
+        var fixedModel = new CentroidAssigner(Flatten(centroids, d), k, d);
+        ISegmentAssigner Refit(FeatureMatrix sample, int run) => run == 0 ? fixedModel : Refitted(sample, options, method, run);
+        var validationOptions = (validation ?? new ValidationOptions()) with { Seed = options.Seed };
+        return new SegmentationValidator(validationOptions).Validate(x, labels, Refit, SeparationFeatures(features, options.IdColumn));
+    }
+
+    /// <summary>Profiles with the model's profiler options.</summary>
+    internal static SegmentProfiles Profile(DataFrame features, int[] labels, SegmentationOptions options) =>
+        new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);
+
+    /// <summary>The segments with the names (and keys, descriptions) of <paramref name="names"/>.</summary>
+    internal static IReadOnlyList<SegmentDefinition> Define(IReadOnlyList<SegmentDefinition> segments, IReadOnlyList<SegmentName> names) =>
+        segments.Select(s => names.First(n => n.Segment == s.Segment) is var name
+            ? s with { Key = name.Key, NameZh = name.Zh, NameEn = name.En, DescriptionZh = name.DescriptionZh, DescriptionEn = name.DescriptionEn }
+            : s).ToArray();
+
+    private static (double[][] Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)
+    {
+        var method = options.Method == ClusteringMethod.Ward && x.Rows > options.TwoStepAbove ? ClusteringMethod.TwoStep : options.Method;
+        switch (method)
+        {
+            case ClusteringMethod.KMeans:
+                var km = new KMeans(new KMeansOptions(options.Clusters, options.Restarts, Seed: options.Seed)).Fit(x);
+                return (km.Centroids, method, km.Iterations, km.Converged, km.Predict(x));
+            case ClusteringMethod.Ward:
+                var ward = new WardClustering(new WardOptions(options.Clusters)).Fit(x);
+                return (ward.Centroids, method, null, null, ward.Labels);
+            default:
+                var two = new TwoStepClustering(new TwoStepOptions(options.Clusters, options.MicroClusters, Seed: options.Seed)).Fit(x);
+                return (two.Centroids, method, null, null, two.Predict(x));
+        }
+    }
+
+    private static ISegmentAssigner Refitted(FeatureMatrix sample, SegmentationOptions options, ClusteringMethod method, int run) => method switch
+    {
+        ClusteringMethod.KMeans => new KMeans(new KMeansOptions(options.Clusters, options.Restarts, Seed: options.Seed + run)).Fit(sample),
+        ClusteringMethod.Ward => new WardClustering(new WardOptions(options.Clusters)).Fit(sample),
+        _ => new TwoStepClustering(new TwoStepOptions(options.Clusters, options.MicroClusters, Seed: options.Seed + run)).Fit(sample),
+    };
+
+    /// <summary>Every numeric column except the id, raw (NaN = missing), for the separation tests.</summary>
+    private static FeatureMatrix SeparationFeatures(DataFrame frame, string idColumn)
+    {
+        var names = frame.Columns.Where(c => c.Name != idColumn && FrameColumns.IsNumeric(c)).Select(c => c.Name).ToArray();
+        var columns = FeaturePipeline.RawNumbers(frame, names);
+        int n = checked((int)frame.Rows.Count), p = names.Length;
+        var values = new double[n * p];
+        for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) values[i * p + j] = columns[j][i];
+        return new FeatureMatrix(values, n, p, names);
+    }
+
+    private static double[] Flatten(double[][] rows, int d)
+    {
+        var flat = new double[rows.Length * d];
+        for (int j = 0; j < rows.Length; j++) rows[j].CopyTo(flat, j * d);
+        return flat;
+    }
+
+    /// <summary>Fixed centroids as an assigner (the fitted model inside the bootstrap).</summary>
+    private sealed class CentroidAssigner(double[] flat, int k, int d) : ISegmentAssigner
+    {
+        public int SegmentCount => k;
+
+        public int[] Predict(FeatureMatrix data) => NearestCentroid.Predict(flat, k, data, d);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Segmentation.Analytics.Validation;
+
+/// <summary>How strongly one feature differs between the segments.</summary>
+/// <param name="Feature">Feature name.</param>
+/// <param name="Rank">1 = the feature that separates the segments most (largest η²).</param>
+/// <param name="Anova">One-way ANOVA (F, p, η²).</param>
+/// <param name="KruskalWallis">Kruskal-Wallis (H, p, ε²).</param>
+/// <param name="Significant">Both p-values are below the significance level.</param>
+public sealed record FeatureSeparation(string Feature, int Rank, AnovaResult Anova, KruskalWallisResult KruskalWallis, bool Significant);
