@@ -52,18 +52,18 @@ public static class CustomerAggregateQuery
                 {d.MinIf("\"timestamp\"", purchase)} AS first_purchase,
                 {d.MaxIf("\"timestamp\"", purchase)} AS last_purchase,
                 {d.ToBigInt(d.CountIf($"{purchase} AND {online}"))} AS online_orders,
-                {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders,
-                {d.ToBigInt(d.CountDistinctIf("category", $"{purchase} AND category IS NOT NULL"))} AS categories
+                {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders
               FROM tx GROUP BY customer_id),
             cat AS (
-              SELECT customer_id, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
+              -- one pass over (customer, category) gives both the breadth and the top category's orders
+              SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
                 SELECT customer_id, category, count(*) AS n FROM tx WHERE {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id)
             SELECT agg.customer_id, orders, purchase_days, returns, gross_amount, net_amount, return_amount, cost,
               first_purchase, last_purchase,
               {d.ToBigInt(d.DaysBetween("last_purchase", snap))} AS recency_days,
               {d.ToBigInt(d.DaysBetween("first_purchase", snap))} AS tenure_days,
-              online_orders, campaign_orders, categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders
+              online_orders, campaign_orders, {d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders
             FROM agg LEFT JOIN cat ON agg.customer_id = cat.customer_id
             ORDER BY agg.customer_id
             """;
