@@ -18,8 +18,11 @@ public static class KpiCalculator
     /// <param name="options">Periods and churn window.</param>
     /// <param name="lifetimeValue">Optional CLV of each assigned customer (same order as the assignment) at the end of the last
     /// period; fills clv_mean/clv_total of the last period.</param>
+    /// <param name="samplePeriods">Period indices whose per-customer samples (orders, gross sales of each active customer) the table
+    /// should carry for the bootstrap of order ratios in <see cref="KpiComparer"/>.</param>
     /// <exception cref="ArgumentException">Options are invalid or the CLV array has the wrong length.</exception>
-    public static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue = null)
+    public static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue = null,
+                                   IReadOnlyCollection<int>? samplePeriods = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
@@ -30,7 +33,7 @@ public static class KpiCalculator
         EngineTables.Upload(engine, assignment);
         try
         {
-            return Compute(engine, assignment, options, lifetimeValue, EngineTables.Segments);
+            return Compute(engine, assignment, options, lifetimeValue, samplePeriods, EngineTables.Segments);
         }
         finally
         {
@@ -39,7 +42,8 @@ public static class KpiCalculator
     }
 
     /// <summary>The same over an assignment already uploaded as <paramref name="segmentsTable"/>(customer_id, segment).</summary>
-    internal static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue, string segmentsTable)
+    internal static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue,
+                                     IReadOnlyCollection<int>? samplePeriods, string segmentsTable)
     {
         var d = engine.Dialect;
         var periods = options.ResolvedPeriods;
@@ -49,9 +53,29 @@ public static class KpiCalculator
         // acc[segment][period + 1] (slot 0 = period −1) of the raw sums.
         var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
 
+        var samples = new Dictionary<(string, int), CustomerSample>();
         foreach (var sql in KpiQuery.Prepare(d, periods, w, segmentsTable)) engine.Execute(sql);
         try
         {
+            var wanted = (samplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();
+            if (wanted.Length > 0)
+            {
+                var raw = engine.Read(KpiQuery.CustomerSamples(d, wanted), r =>
+                {
+                    var map = new Dictionary<(string, int), (List<double> Orders, List<double> Gross)>();
+                    while (r.Read())
+                    {
+                        var key = (r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)));
+                        if (!map.TryGetValue(key, out var lists)) map[key] = lists = ([], []);
+                        lists.Orders.Add(r.GetDouble(2));
+                        lists.Gross.Add(r.GetDouble(3));
+                    }
+                    return map;
+                });
+                foreach (var key in keys)
+                    foreach (int p in wanted)
+                        samples[(key, p)] = raw.TryGetValue((key, p), out var lists) ? new CustomerSample(lists.Orders.ToArray(), lists.Gross.ToArray()) : new CustomerSample([], []);
+            }
             ReadInto(engine, KpiQuery.PeriodSums(d, n), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
             ReadInto(engine, KpiQuery.ActiveSums(d, n), index, acc, [New, Retained]);
             var events = engine.Read(KpiQuery.Events(d), r =>
@@ -111,7 +135,7 @@ public static class KpiCalculator
             rows.Add(new KpiRow(KpiRow.AllCustomers, periods[p], total, marketTotal?[p],
                 lastTotal ? clvTotals!.Sum() : null, lastTotal ? clvCounts!.Sum() : 0));
         }
-        return new KpiTable(periods, assignment.Segments, rows, w);
+        return new KpiTable(periods, assignment.Segments, rows, w) { Samples = samples };
     }
 
     // Slots of the raw sums.

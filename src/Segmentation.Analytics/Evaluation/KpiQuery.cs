@@ -90,6 +90,13 @@ internal static class KpiQuery
         GROUP BY segment, period ORDER BY segment, period
         """;
 
+    /// <summary>segment, period, orders, gross of every active customer in the given periods, ordered by customer id.</summary>
+    public static string CustomerSamples(SqlDialect d, IReadOnlyList<int> periods) => $"""
+        SELECT segment, period, {d.ToDouble("orders")} AS orders, {d.ToDouble("gross")} AS gross
+        FROM {d.Id(CustomerPeriods)} WHERE orders > 0 AND period IN ({string.Join(", ", periods)})
+        ORDER BY segment, period, customer_id
+        """;
+
     /// <summary>segment, period, new, retained.</summary>
     public static string ActiveSums(SqlDialect d, int periods) => $"""
         SELECT segment, period,

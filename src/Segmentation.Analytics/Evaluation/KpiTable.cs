@@ -11,6 +11,18 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="ChurnWindowDays">The churn window W used.</param>
 public sealed record KpiTable(IReadOnlyList<KpiPeriod> Periods, IReadOnlyList<SegmentDefinition> Segments, IReadOnlyList<KpiRow> Rows, int ChurnWindowDays)
 {
+    /// <summary>Per-customer samples of some periods (segment key, period index) → sample, for the bootstrap of order ratios;
+    /// empty unless requested from <see cref="KpiCalculator.Compute(Data.Sql.ISqlEngine, SegmentAssignment, KpiOptions, IReadOnlyList{double}?, IReadOnlyCollection{int}?)"/>.</summary>
+    public IReadOnlyDictionary<(string Segment, int Period), CustomerSample> Samples { get; init; } = new Dictionary<(string, int), CustomerSample>();
+
+    /// <summary>The sample of a segment (or the total, concatenated) in a period; null when not carried.</summary>
+    public CustomerSample? Sample(string segment, int periodIndex)
+    {
+        if (segment != KpiRow.AllCustomers) return Samples.GetValueOrDefault((segment, periodIndex));
+        var parts = Segments.Select(s => Samples.GetValueOrDefault((s.Key, periodIndex))).ToArray();
+        return parts.Any(p => p is null) ? null : CustomerSample.Concat(parts!);
+    }
+
     /// <summary>The row of a segment key (or <see cref="KpiRow.AllCustomers"/>) in period <paramref name="periodIndex"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such row.</exception>
     public KpiRow Row(string segment, int periodIndex) =>
