@@ -1,0 +1,118 @@
+using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Statistics;
+
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>
+/// At-risk customers and lifetime value at risk per segment at a period end: the customers' purchase summary (frequency, recency,
+/// age in weeks; mean repeat-day spend) is aggregated in the engine, BG/NBD and Gamma-Gamma are fitted on it
+/// (<see cref="BgNbdFitter"/>, <see cref="GammaGammaFitter"/>), CLV over 12 months (<see cref="CustomerLifetimeValue"/>) and the churn
+/// warning (<see cref="ChurnWarning"/>) are computed per customer and summed per segment.
+/// </summary>
+/// <param name="PeriodEnd">Last day of the calibration (inclusive).</param>
+/// <param name="Purchases">The fitted BG/NBD model (weeks).</param>
+/// <param name="Spend">The fitted Gamma-Gamma model.</param>
+/// <param name="Segments">Per segment, in definition order, then the total.</param>
+/// <param name="LifetimeValue">CLV of every assigned customer in the assignment's order (0 for customers without a purchase).</param>
+/// <param name="AtRisk">Churn flag of every assigned customer in the assignment's order.</param>
+public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, GammaGammaModel Spend, IReadOnlyList<SegmentChurnRisk> Segments,
+                                      double[] LifetimeValue, bool[] AtRisk)
+{
+    /// <summary>The total row.</summary>
+    public SegmentChurnRisk Total => Segments[^1];
+
+    /// <summary>Fits the models on the assigned customers' transactions up to <paramref name="periodEnd"/> and sums per segment.</summary>
+    public static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
+                                           ChurnWarningOptions? warning = null, ClvOptions? clv = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(assignment);
+        EngineTables.Upload(engine, assignment);
+        try
+        {
+            return Compute(engine, assignment, periodEnd, warning, clv, seed, EngineTables.Segments);
+        }
+        finally
+        {
+            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
+        }
+    }
+
+    internal static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
+                                             ChurnWarningOptions? warning, ClvOptions? clv, int seed, string segmentsTable)
+    {
+        var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
+        for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
+        var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r =>
+        {
+            var list = new List<(int Position, int X, int RecencyDays, int AgeDays, double Monetary)>();
+            while (r.Read())
+                list.Add((position[r.GetString(0)], (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
+            return list;
+        });
+        const double week = 7;
+        int n = rows.Count;
+        var frequency = rows.Select(x => x.X).ToArray();
+        var recency = rows.Select(x => x.RecencyDays / week).ToArray();
+        var age = rows.Select(x => Math.Max(x.AgeDays, 1) / week).ToArray();
+        var monetary = rows.Select(x => x.Monetary).ToArray();
+        var summary = new CustomerSummary(rows.Select(x => (long)x.Position).ToArray(), frequency, recency, age, monetary,
+            rows.Select(x => periodEnd.DayNumber - x.AgeDays).ToArray(), rows.Select(x => periodEnd.DayNumber - x.AgeDays + x.RecencyDays).ToArray(),
+            periodEnd.DayNumber, week);
+        var purchases = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
+        var spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(summary);
+        var values = CustomerLifetimeValue.Compute(purchases, spend, summary, clv ?? new ClvOptions());
+        var assessment = ChurnWarning.Assess(purchases, summary, warning);
+
+        var lifetime = new double[assignment.Count];
+        var atRisk = new bool[assignment.Count];
+        var alive = new double[assignment.Count];
+        var has = new bool[assignment.Count];
+        for (int k = 0; k < n; k++)
+        {
+            int i = rows[k].Position;
+            lifetime[i] = values[k];
+            atRisk[i] = assessment.AtRisk[k];
+            alive[i] = assessment.ProbabilityAlive[k];
+            has[i] = true;
+        }
+        SegmentChurnRisk Sum(string key, Func<int, bool> member)
+        {
+            int customers = 0, risk = 0;
+            double total = 0, valueAtRisk = 0, aliveSum = 0;
+            for (int i = 0; i < assignment.Count; i++)
+            {
+                if (!has[i] || !member(i)) continue;
+                customers++;
+                total += lifetime[i];
+                aliveSum += alive[i];
+                if (atRisk[i]) { risk++; valueAtRisk += lifetime[i]; }
+            }
+            return new SegmentChurnRisk(key, customers, risk, total, valueAtRisk, customers > 0 ? aliveSum / customers : 0);
+        }
+        var segments = assignment.Segments.Select(s => Sum(s.Key, i => assignment.SegmentKeys[i] == s.Key)).Append(Sum(KpiRow.AllCustomers, _ => true)).ToArray();
+        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk);
+    }
+
+    /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer
+    /// with a purchase up to the period end, ordered by customer id.</summary>
+    internal static string Render(SqlDialect d, DateOnly periodEnd, string segmentsTable, string transactions = "transactions")
+    {
+        string end = d.Timestamp(periodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        string endDay = $"CAST({d.Timestamp(periodEnd.ToDateTime(TimeOnly.MinValue))} AS DATE)";
+        return $"""
+            WITH dy AS (
+              SELECT x.customer_id, CAST(x."timestamp" AS DATE) AS day, sum({d.Money("x.amount")}) AS amount
+              FROM {d.Id(transactions)} x JOIN {d.Id(segmentsTable)} s ON x.customer_id = s.customer_id
+              WHERE NOT x.is_return AND x."timestamp" < {end}
+              GROUP BY x.customer_id, CAST(x."timestamp" AS DATE)),
+            c AS (SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(amount) AS total FROM dy GROUP BY customer_id)
+            SELECT c.customer_id, {d.ToBigInt("c.days - 1")} AS x,
+              {d.ToBigInt(d.DaysBetween("c.first_day", "c.last_day"))} AS recency_days,
+              {d.ToBigInt(d.DaysBetween("c.first_day", endDay))} AS age_days,
+              {d.ToDouble("CASE WHEN c.days > 1 THEN (c.total - f.amount) / (c.days - 1) ELSE 0 END")} AS monetary
+            FROM c JOIN dy f ON f.customer_id = c.customer_id AND f.day = c.first_day
+            ORDER BY c.customer_id
+            """;
+    }
+}

@@ -1,0 +1,77 @@
+using Segmentation.Analytics.Data.Sql;
+
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>
+/// The one entry point of the evaluation of segment-based management for a month: uploads the segment assignment once, then
+/// computes the KPI table (with CLV from the churn models), period-over-period, year-over-year and before/after comparisons,
+/// campaign uplift, migration, drift, the churn warning summary, the playbook strategies and the budget split.
+/// </summary>
+public static class EffectEvaluator
+{
+    /// <summary>Evaluates <paramref name="assignment"/> on the data in <paramref name="engine"/>.</summary>
+    /// <exception cref="ArgumentException">Options are invalid.</exception>
+    public static EvaluationResult Evaluate(ISqlEngine engine, SegmentAssignment assignment, EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var kpiOptions = options.Kpi;
+        var periods = kpiOptions.ResolvedPeriods;
+        int last = periods.Count - 1, yearBack = 12 / (int)options.Cycle;
+        var monthEnd = periods[^1].End;
+
+        EngineTables.Upload(engine, assignment);
+        try
+        {
+            ChurnRiskSummary? churn = null;
+            try
+            {
+                churn = ChurnRiskSummary.Compute(engine, assignment, monthEnd, seed: options.Seed, warning: null, clv: null, segmentsTable: EngineTables.Segments);
+            }
+            catch (ArgumentException)
+            {
+                // Too few (repeat) customers to fit BG/NBD or Gamma-Gamma: the report shows no churn warning rather than failing.
+            }
+
+            int[] samples = [last, last - 1, last - yearBack];
+            var kpis = KpiCalculator.Compute(engine, assignment, kpiOptions, churn?.LifetimeValue, samples, EngineTables.Segments);
+            var pop = last >= 1 ? KpiComparer.Compare(kpis, last, last - 1, ComparisonKind.PeriodOverPeriod, options.Seed, options.BootstrapReplicates) : [];
+            var yoy = last >= yearBack ? KpiComparer.Compare(kpis, last, last - yearBack, ComparisonKind.YearOverYear, options.Seed, options.BootstrapReplicates) : [];
+
+            KpiTable? windows = null;
+            IReadOnlyList<KpiComparison> beforeAfter = [];
+            if (options.Windows is { } w)
+            {
+                windows = KpiCalculator.Compute(engine, assignment, KpiOptions.ForWindows(w), null, [0, 1], EngineTables.Segments);
+                beforeAfter = KpiComparer.Compare(windows, 1, 0, ComparisonKind.BeforeAfter, options.Seed, options.BootstrapReplicates);
+            }
+
+            var campaigns = EngineTables.Has(engine, "campaigns") && EngineTables.Has(engine, "campaign_assignments")
+                ? CampaignEvaluator.Evaluate(engine, 0.95, EngineTables.Segments) : [];
+            var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
+            var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
+            var playbook = options.Playbook ?? StrategyPlaybook.Default;
+            var recommendations = assignment.Segments.Select(s => new SegmentRecommendation(s, playbook.For(s))).ToArray();
+
+            BudgetAllocation? budget = null;
+            if (options.MarketingBudget > 0)
+            {
+                var inputs = assignment.Segments.Select(s =>
+                {
+                    var row = kpis.Row(s.Key, last);
+                    var rois = campaigns.Where(c => c.Campaign.TargetSegment == s.Key && c.Roi is not null).Select(c => c.Roi!.Value).ToArray();
+                    double potential = churn?.Segments.First(x => x.Segment == s.Key).LifetimeValue ?? row.Revenue;
+                    return new SegmentBudgetInput(s.Key, row.Revenue, potential, rois.Length > 0 ? rois.Average() : null);
+                }).ToArray();
+                budget = BudgetAllocator.Allocate(options.MarketingBudget, inputs, options.BudgetWeights);
+            }
+            return new EvaluationResult(options, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget);
+        }
+        finally
+        {
+            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>
+/// Compares the KPIs of two periods of a <see cref="KpiTable"/> per segment, with the test each KPI's definition names:
+/// two-proportion z-test for rates (active, repeat, retention, churn, satisfied, complaint), Welch t-test for per-customer means
+/// (revenue per customer over all customers of the segment, mean CSAT over responses), and a seeded bootstrap for ratios (NPS from
+/// the response counts; average order value and purchase frequency from the per-customer samples when the table carries them).
+/// </summary>
+/// <remarks>The two periods' groups overlap (largely the same customers), so the tests treat them as independent samples: an
+/// approximation that is conservative for positively correlated periods. Counts, money totals, CLV and market share are shown
+/// without a test.</remarks>
+public static class KpiComparer
+{
+    /// <summary>Compares period <paramref name="current"/> with period <paramref name="reference"/> for every segment and the total.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A period index is outside the table.</exception>
+    public static IReadOnlyList<KpiComparison> Compare(KpiTable table, int current, int reference, ComparisonKind kind, int seed = 0,
+                                                       int replicates = BootstrapTest.DefaultReplicates, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (current < 0 || current >= table.Periods.Count) throw new ArgumentOutOfRangeException(nameof(current), current, $"must be in 0..{table.Periods.Count - 1}.");
+        if (reference < 0 || reference >= table.Periods.Count) throw new ArgumentOutOfRangeException(nameof(reference), reference, $"must be in 0..{table.Periods.Count - 1}.");
+        var keys = table.Segments.Select(s => s.Key).Append(KpiRow.AllCustomers).ToArray();
+        var result = new List<KpiComparison>();
+        for (int k = 0; k < keys.Length; k++)
+        {
+            var a = table.Row(keys[k], current);
+            var b = table.Row(keys[k], reference);
+            var sa = table.Sample(keys[k], current);
+            var sb = table.Sample(keys[k], reference);
+            int s = unchecked(seed * 7919 + k * 104729 + (int)kind);
+            var changes = KpiDefinitions.All.Select(def => new KpiChange(def.Key, a.Value(def.Key), b.Value(def.Key), Test(def, a, b, sa, sb, s, replicates, confidence))).ToArray();
+            result.Add(new KpiComparison(kind, keys[k], a.Period, b.Period, changes));
+        }
+        return result;
+    }
+
+    private static DifferenceEstimate? Test(KpiDefinition def, KpiRow a, KpiRow b, CustomerSample? sa, CustomerSample? sb, int seed, int replicates, double confidence)
+    {
+        KpiCounts x = a.Counts, y = b.Counts;
+        switch (def.Key)
+        {
+            case "active_rate": return Proportion(x.ActiveCustomers, x.Customers, y.ActiveCustomers, y.Customers, confidence);
+            case "repeat_purchase_rate": return Proportion(x.RepeatCustomers, x.ActiveCustomers, y.RepeatCustomers, y.ActiveCustomers, confidence);
+            case "retention_rate": return Proportion(x.RetainedCustomers, x.PreviousActiveCustomers, y.RetainedCustomers, y.PreviousActiveCustomers, confidence);
+            case "churn_rate": return Proportion(x.ChurnedCustomers, x.LiveAtStart, y.ChurnedCustomers, y.LiveAtStart, confidence);
+            case "satisfied_share": return Proportion(x.SatisfiedResponses, x.CsatResponses, y.SatisfiedResponses, y.CsatResponses, confidence);
+            case "complaint_rate": return Proportion(x.Complaints, x.SurveyResponses, y.Complaints, y.SurveyResponses, confidence);
+            case "revenue_per_customer":
+                return x.Customers >= 2 && y.Customers >= 2
+                    ? WelchTest.FromSums(x.Customers, x.Revenue, x.RevenueSquares, y.Customers, y.Revenue, y.RevenueSquares, confidence).Difference : null;
+            case "csat_mean":
+                return x.CsatResponses >= 2 && y.CsatResponses >= 2
+                    ? WelchTest.FromSums(x.CsatResponses, x.CsatSum, x.CsatSquares, y.CsatResponses, y.CsatSum, y.CsatSquares, confidence).Difference : null;
+            case "nps":
+                return x.NpsResponses >= 2 && y.NpsResponses >= 2
+                    ? BootstrapTest.NetPromoterDifference(x.Promoters, x.NpsResponses - x.Promoters - x.Detractors, x.Detractors,
+                        y.Promoters, y.NpsResponses - y.Promoters - y.Detractors, y.Detractors, seed, replicates, confidence)
+                    : null;
+            case "average_order_value":
+                return sa is { Count: >= 2 } && sb is { Count: >= 2 }
+                    ? BootstrapTest.RatioDifference(sa.GrossSales, sa.Orders, sb.GrossSales, sb.Orders, seed + 1, replicates, confidence) : null;
+            case "purchase_frequency":
+                return sa is { Count: >= 2 } && sb is { Count: >= 2 }
+                    ? BootstrapTest.RatioDifference(sa.Orders, Ones(sa.Count), sb.Orders, Ones(sb.Count), seed + 2, replicates, confidence) : null;
+            default: return null;
+        }
+    }
+
+    private static double[] Ones(int n)
+    {
+        var a = new double[n];
+        Array.Fill(a, 1.0);
+        return a;
+    }
+
+    private static DifferenceEstimate? Proportion(long xa, long na, long xb, long nb, double confidence) =>
+        na >= 1 && nb >= 1 ? TwoProportionTest.Compute(xa, na, xb, nb, confidence).Difference : null;
+}
