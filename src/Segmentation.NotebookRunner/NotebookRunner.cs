@@ -195,7 +195,8 @@ public sealed class NotebookRunner
                 CellOutputKind.Display => new DisplayElement(data),
                 CellOutputKind.StandardOutput => new TextElement(output["text/plain"] ?? "", "stdout"),
                 CellOutputKind.StandardError => new TextElement(output["text/plain"] ?? "", "stderr"),
-                _ => new ErrorElement("Error", output["text/plain"] ?? "", []),
+                // ErrorElement's first argument lands in "ename"; Jupyter front ends print the traceback, so the message goes there too.
+                _ => new ErrorElement("CellError", output["text/plain"] ?? "", (output["text/plain"] ?? "").Split('\n')),
             });
         }
     }

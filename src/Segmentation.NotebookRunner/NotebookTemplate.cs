@@ -17,6 +17,7 @@ public static class NotebookTemplate
     public const string SetupCell =
         """
         #r "lib/Segmentation.Notebooks.dll"
+        using System.IO;
         using Microsoft.Data.Analysis;
         using Segmentation.Analytics.Data;
         using Segmentation.Analytics.Data.Sql;
