@@ -195,8 +195,9 @@ public sealed class NotebookRunner
                 CellOutputKind.Display => new DisplayElement(data),
                 CellOutputKind.StandardOutput => new TextElement(output["text/plain"] ?? "", "stdout"),
                 CellOutputKind.StandardError => new TextElement(output["text/plain"] ?? "", "stderr"),
-                // ErrorElement's first argument lands in "ename"; Jupyter front ends print the traceback, so the message goes there too.
-                _ => new ErrorElement("CellError", output["text/plain"] ?? "", (output["text/plain"] ?? "").Split('\n')),
+                // Notebook.Write puts ErrorElement's first argument into "evalue" and the second into "ename"; Jupyter front ends
+                // print the traceback, so the message goes there too.
+                _ => new ErrorElement(output["text/plain"] ?? "", "CellError", (output["text/plain"] ?? "").Split('\n')),
             });
         }
     }

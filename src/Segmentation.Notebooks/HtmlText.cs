@@ -1,13 +1,18 @@
 using System.Globalization;
-using System.Net;
 
 namespace Segmentation.Notebooks;
 
 /// <summary>HTML escaping and culture-invariant number formatting shared by the displays.</summary>
 public static class HtmlText
 {
-    /// <summary>HTML-encodes text (null → empty).</summary>
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>HTML-encodes the five markup characters (&amp; &lt; &gt; " '); everything else, Chinese and symbols such as ± and ·, stays readable.</summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+                   .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// A number for display, invariant culture: integers without decimals, other values with up to 4 significant decimals
