@@ -19,6 +19,7 @@ public static class Program
             DataCommands.Create(),
             RfmCommand.Create(),
             ClvCommand.Create(),
+            NotebookCommands.Create(),
         };
         foreach (var command in ClusterCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();

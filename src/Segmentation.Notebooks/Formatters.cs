@@ -1,0 +1,52 @@
+using System.Reflection;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
+using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Statistics;
+using Segmentation.Analytics.Validation;
+
+namespace Segmentation.Notebooks;
+
+/// <summary>
+/// Registers the .NET Interactive HTML formatters of this library: DataFrame, ingest reports, k selection, stability,
+/// RFM segment summaries, factor analysis, KMO/Bartlett, BG/NBD and Gamma-Gamma models, and charts
+/// (<see cref="NotebookChart"/>). Call once in a notebook's setup cell.
+/// </summary>
+/// <remarks>.NET Interactive's <see cref="Formatter"/> is process-wide; registering again replaces these formatters and
+/// starts a new chart session (plotly.js is embedded again with the next chart).</remarks>
+public static class Formatters
+{
+    private const string Html = "text/html";
+
+    /// <summary>Registers every formatter and returns what was set up (it displays as a one-line banner).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative.</exception>
+    public static NotebookSession Register(DisplayLanguage language = DisplayLanguage.Bilingual, ChartRendering charts = ChartRendering.Auto, int maxRows = RichDisplay.DefaultMaxRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+        ChartHtml.Reset(charts);
+        Add<DataFrame>(x => RichDisplay.DataFrame(x, maxRows, language));
+        Add<IngestReport>(x => RichDisplay.IngestReport(x, language: language));
+        Add<TableIngest>(x => RichDisplay.TableIngest(x, language: language));
+        Add<KSelectionResult>(x => RichDisplay.KSelection(x, language));
+        Add<StabilityResult>(x => RichDisplay.Stability(x, language));
+        Add<RfmSegmentSummary>(x => RichDisplay.RfmSegments(x, language));
+        Add<FactorModel>(x => RichDisplay.FactorModel(x, language));
+        Add<KmoBartlett>(x => RichDisplay.KmoBartlett(x, language));
+        Add<BgNbdModel>(x => RichDisplay.BgNbdModel(x, language));
+        Add<GammaGammaModel>(x => RichDisplay.GammaGammaModel(x, language));
+        Add<NotebookChart>(ChartHtml.Render);
+        var plotly = charts == ChartRendering.Svg ? null : ChartHtml.PlotlyJsVersion();
+        var session = new NotebookSession(Version(), language, charts, plotly, maxRows);
+        Add<NotebookSession>(s => $"<div style=\"font-size:12px;opacity:.85\">{HtmlText.Encode(s.ToString())}</div>");
+        return session;
+    }
+
+    private static void Add<T>(Func<T, string> html)
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), Html);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), Html);
+    }
+
+    private static string Version() =>
+        typeof(Formatters).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}
