@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Features;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Data;
@@ -105,7 +106,7 @@ public sealed class RichDisplayTests
             new StringDataFrameColumn("customer_id", ["a", "b", "c", "d", "e"]),
             new Int64DataFrameColumn("recency_days", [1L, 2L, 300L, 400L, 5L]),
             new Int64DataFrameColumn("purchase_days", [10L, 9L, 1L, 1L, 8L]),
-            new DoubleDataFrameColumn("net_amount", [100.0, 90, 5, 5, 80])), Segmentation.Analytics.Segmenting.MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+            new DoubleDataFrameColumn("net_amount", [100.0, 90, 5, 5, 80])), MonetaryMeasure.NetSpend).Fit(new RfmOptions());
         var scores = model.ScoreFrame(new DataFrame(
             new StringDataFrameColumn("customer_id", ["a", "b", "c", "d", "e"]),
             new Int64DataFrameColumn("recency_days", [1L, 2L, 300L, 400L, 5L]),

@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Features;
 using Microsoft.Data.Analysis;
 
 namespace Segmentation.Analytics.Segmenting;
@@ -26,7 +27,7 @@ public sealed record RfmInput(string[] CustomerIds, double[] RecencyDays, double
             rec[i] = recCol[i] is null ? double.PositiveInfinity : Convert.ToDouble(recCol[i], System.Globalization.CultureInfo.InvariantCulture);
             freq[i] = fCol[i] is null ? 0 : Convert.ToDouble(fCol[i], System.Globalization.CultureInfo.InvariantCulture);
             double net = mCol[i] is null ? 0 : Convert.ToDouble(mCol[i], System.Globalization.CultureInfo.InvariantCulture);
-            mon[i] = monetary == MonetaryMeasure.AverageSpend ? (freq[i] > 0 ? net / freq[i] : 0) : net;
+            mon[i] = monetary == MonetaryMeasure.AveragePerOccasion ? (freq[i] > 0 ? net / freq[i] : 0) : net;
         }
         return new RfmInput(ids, rec, freq, mon);
     }

@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Features;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Models;
 

@@ -1,13 +1,6 @@
-namespace Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Features;
 
-/// <summary>What the M of RFM measures.</summary>
-public enum MonetaryMeasure
-{
-    /// <summary>Net spend (purchases minus returns) over the whole history.</summary>
-    NetSpend,
-    /// <summary>Average net spend per purchase occasion.</summary>
-    AverageSpend,
-}
+namespace Segmentation.Analytics.Segmenting;
 
 /// <summary>Options of <see cref="RfmScorer"/>.</summary>
 /// <param name="Bins">Number of score levels (default 5: quintiles). Scores run 1..Bins, higher is better.</param>

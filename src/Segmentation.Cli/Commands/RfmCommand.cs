@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Features;
 using System.CommandLine;
 using System.Globalization;
 using Segmentation.Analytics.Data;
@@ -43,7 +44,7 @@ internal static class RfmCommand
             CliOutput.Info($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");
             var day = snap ?? ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date;
             var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
-            var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AverageSpend : MonetaryMeasure.NetSpend,
+            var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend,
                 Rules: r.GetValue(bins) == 5 ? null : BinRules(r.GetValue(bins)));
             var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : RfmInput.FromAggregates(aggregates, options.Monetary).Fit(options);
             var table = fitted.ScoreFrame(aggregates);

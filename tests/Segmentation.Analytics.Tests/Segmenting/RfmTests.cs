@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Features;
 using System.Globalization;
 using Segmentation.Analytics.Data;
 using Segmentation.Analytics.Data.Sql;
