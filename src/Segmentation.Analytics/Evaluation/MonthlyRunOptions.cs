@@ -1,0 +1,43 @@
+using Segmentation.Analytics.Data;
+
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>Options of <see cref="MonthlyEvaluation.Run"/>: which month, which model, which comparison windows.</summary>
+/// <param name="Month">The report month (any day of it); the data are read as of its last day.</param>
+/// <param name="Cycle">Reporting cycle (the report month closes the period).</param>
+/// <param name="ManagementStart">First month of segment-based management (before/after windows), or null for none.</param>
+/// <param name="MarketingBudget">Next period's marketing budget to allocate (currency); 0 = no allocation.</param>
+/// <param name="ModelPath">A saved SegmentationModel to assign with (frozen); null or a missing file = fit one (see <see cref="DefaultModel"/>).</param>
+/// <param name="TrainingSnapshot">The day the model's features are taken at when one is fitted, and the reference of the drift
+/// check; null = the day before <paramref name="ManagementStart"/> (else the report month's last day).</param>
+/// <param name="Seed">Seed of everything random (model fit, bootstraps).</param>
+public sealed record MonthlyRunOptions(
+    DateOnly Month,
+    ReportingCycle Cycle = ReportingCycle.Monthly,
+    DateOnly? ManagementStart = null,
+    decimal MarketingBudget = 0,
+    string? ModelPath = null,
+    DateOnly? TrainingSnapshot = null,
+    int Seed = 20261)
+{
+    /// <summary>Schema mapping, pseudonymiser and reference checks for the ingest (the as-of date is the month end).</summary>
+    public SchemaMapping? Mapping { get; init; }
+
+    /// <summary>Pseudonymise customer ids at ingest.</summary>
+    public Pseudonymizer? Pseudonymizer { get; init; }
+
+    /// <summary>Last day of the report month.</summary>
+    public DateOnly MonthEnd => new DateOnly(Month.Year, Month.Month, 1).AddMonths(1).AddDays(-1);
+
+    /// <summary>The training snapshot in effect.</summary>
+    public DateOnly EffectiveTrainingSnapshot =>
+        TrainingSnapshot ?? (ManagementStart is { } m ? new DateOnly(m.Year, m.Month, 1).AddDays(-1) : MonthEnd);
+
+    /// <summary>The model fitted when none is given: k-means, k = 6, on recency, frequency, ln(1 + average order value) and the
+    /// online share, z-scored — the behaviours that separate customers in this product's data (see data/sample/README.md).</summary>
+    public Models.SegmentationOptions DefaultModel => new(
+        Features: ["recency_days", "frequency", "avg_order_value", "online_share"],
+        Clusters: 6,
+        LogFeatures: ["avg_order_value"],
+        Seed: Seed);
+}
