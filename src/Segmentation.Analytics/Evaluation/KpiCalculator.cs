@@ -1,0 +1,170 @@
+using Segmentation.Analytics.Data.Sql;
+
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>
+/// Computes the KPI table: transaction-level sums per segment × period in the engine (<see cref="KpiQuery"/>, one SQL definition
+/// for DuckDB and PostgreSQL), combined in C# into the KPIs of <see cref="KpiDefinitions"/> and a total row.
+/// </summary>
+public static class KpiCalculator
+{
+    /// <summary>
+    /// The KPI table of <paramref name="assignment"/>'s segments over the periods of <paramref name="options"/>. Reads the
+    /// engine tables transactions (required), feedback and market (optional: their KPIs are null without them).
+    /// Customers not in the assignment are left out.
+    /// </summary>
+    /// <param name="engine">The engine holding the validated tables.</param>
+    /// <param name="assignment">Segment of every customer.</param>
+    /// <param name="options">Periods and churn window.</param>
+    /// <param name="lifetimeValue">Optional CLV of each assigned customer (same order as the assignment) at the end of the last
+    /// period; fills clv_mean/clv_total of the last period.</param>
+    /// <exception cref="ArgumentException">Options are invalid or the CLV array has the wrong length.</exception>
+    public static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (lifetimeValue is not null && lifetimeValue.Count != assignment.Count)
+            throw new ArgumentException($"lifetimeValue has {lifetimeValue.Count} values; the assignment has {assignment.Count} customers.", nameof(lifetimeValue));
+        EngineTables.Upload(engine, assignment);
+        try
+        {
+            return Compute(engine, assignment, options, lifetimeValue, EngineTables.Segments);
+        }
+        finally
+        {
+            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
+        }
+    }
+
+    /// <summary>The same over an assignment already uploaded as <paramref name="segmentsTable"/>(customer_id, segment).</summary>
+    internal static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue, string segmentsTable)
+    {
+        var d = engine.Dialect;
+        var periods = options.ResolvedPeriods;
+        int n = periods.Count, w = options.ResolvedChurnWindowDays;
+        var keys = assignment.Segments.Select(s => s.Key).ToArray();
+        var index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        // acc[segment][period + 1] (slot 0 = period −1) of the raw sums.
+        var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
+
+        foreach (var sql in KpiQuery.Prepare(d, periods, w, segmentsTable)) engine.Execute(sql);
+        try
+        {
+            ReadInto(engine, KpiQuery.PeriodSums(d, n), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
+            ReadInto(engine, KpiQuery.ActiveSums(d, n), index, acc, [New, Retained]);
+            var events = engine.Read(KpiQuery.Events(d), r =>
+            {
+                var list = new List<(int Segment, string Kind, long Index, double Count)>();
+                while (r.Read()) list.Add((index[r.GetString(0)], r.GetString(1), Convert.ToInt64(r.GetValue(2)), r.GetDouble(3)));
+                return list;
+            });
+            foreach (var (s, kind, idx, count) in events)
+            {
+                switch (kind)
+                {
+                    case "acquired": AddFrom(acc[s], idx, Customers, count, n); break;
+                    case "live_in": AddFrom(acc[s], idx, LiveAtStart, count, n); break;
+                    case "live_out": AddFrom(acc[s], idx, LiveAtStart, -count, n); break;
+                    case "churned" when idx >= 0 && idx < n: acc[s][idx + 1][Churned] += count; break;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
+        }
+        if (EngineTables.Has(engine, "feedback"))
+            ReadInto(engine, KpiQuery.FeedbackSums(d, periods, segmentsTable), index, acc,
+                [Responses, CsatN, CsatSum, CsatSquares, Satisfied, NpsN, Promoters, Detractors, Complaints, Referrals, Referrers]);
+
+        var (marketTotal, marketBySegment) = EngineTables.Has(engine, "market") ? ReadMarket(engine, periods) : (null, null);
+
+        double[]? clvTotals = null;
+        long[]? clvCounts = null;
+        if (lifetimeValue is not null)
+        {
+            clvTotals = new double[keys.Length];
+            clvCounts = new long[keys.Length];
+            for (int i = 0; i < assignment.Count; i++)
+            {
+                int s = index[assignment.SegmentKeys[i]];
+                clvTotals[s] += lifetimeValue[i];
+                clvCounts[s]++;
+            }
+        }
+
+        var rows = new List<KpiRow>();
+        for (int p = 0; p < n; p++)
+        {
+            var total = KpiCounts.Zero;
+            for (int s = 0; s < keys.Length; s++)
+            {
+                var counts = ToCounts(acc[s], p);
+                total += counts;
+                bool last = p == n - 1 && clvTotals is not null;
+                rows.Add(new KpiRow(keys[s], periods[p], counts, marketBySegment?.GetValueOrDefault((keys[s], p)),
+                    last ? clvTotals![s] : null, last ? clvCounts![s] : 0));
+            }
+            bool lastTotal = p == n - 1 && clvTotals is not null;
+            rows.Add(new KpiRow(KpiRow.AllCustomers, periods[p], total, marketTotal?[p],
+                lastTotal ? clvTotals!.Sum() : null, lastTotal ? clvCounts!.Sum() : 0));
+        }
+        return new KpiTable(periods, assignment.Segments, rows, w);
+    }
+
+    // Slots of the raw sums.
+    private const int Customers = 0, Active = 1, New = 2, Retained = 3, LiveAtStart = 4, Churned = 5, Repeaters = 6, Orders = 7,
+        Gross = 8, Net = 9, Cost = 10, NetSquares = 11, Responses = 12, CsatN = 13, CsatSum = 14, CsatSquares = 15, Satisfied = 16,
+        NpsN = 17, Promoters = 18, Detractors = 19, Complaints = 20, Referrals = 21, Referrers = 22, Slots = 23;
+
+    /// <summary>Adds <paramref name="count"/> to every period ≥ idx (a running-sum event); slot 0 is period −1.</summary>
+    private static void AddFrom(double[][] segment, long idx, int slot, double count, int n)
+    {
+        for (long p = Math.Max(idx, -1); p < n; p++) segment[p + 1][slot] += count;
+    }
+
+    private static void ReadInto(ISqlEngine engine, string sql, Dictionary<string, int> index, double[][][] acc, int[] slots) =>
+        engine.Read(sql, r =>
+        {
+            while (r.Read())
+            {
+                long p = Convert.ToInt64(r.GetValue(1));
+                if (p < -1 || p + 1 >= acc[0].Length) continue;
+                var target = acc[index[r.GetString(0)]][p + 1];
+                for (int k = 0; k < slots.Length; k++) target[slots[k]] += r.GetDouble(k + 2);
+            }
+            return 0;
+        });
+
+    private static KpiCounts ToCounts(double[][] segment, int p)
+    {
+        var v = segment[p + 1];
+        long L(int slot) => checked((long)Math.Round(v[slot]));
+        return new KpiCounts(L(Customers), L(Active), L(New), checked((long)Math.Round(segment[p][Active])), L(Retained), L(LiveAtStart),
+            L(Churned), L(Repeaters), L(Orders), v[Gross], v[Net], v[Cost], v[NetSquares], L(Responses), L(CsatN), v[CsatSum], v[CsatSquares],
+            L(Satisfied), L(NpsN), L(Promoters), L(Detractors), L(Complaints), L(Referrals), L(Referrers));
+    }
+
+    private static (double?[]? Total, Dictionary<(string, int), double>? BySegment) ReadMarket(ISqlEngine engine, IReadOnlyList<KpiPeriod> periods)
+    {
+        var rows = engine.Read(KpiQuery.Market(engine.Dialect, periods), r =>
+        {
+            var list = new List<(DateOnly Month, string? Segment, double Size)>();
+            while (r.Read()) list.Add((DateOnly.FromDateTime(r.GetDateTime(0)), r.IsDBNull(1) ? null : r.GetString(1), r.GetDouble(2)));
+            return list;
+        });
+        var total = new double?[periods.Count];
+        var bySegment = new Dictionary<(string, int), double>();
+        for (int p = 0; p < periods.Count; p++)
+        {
+            var months = rows.Where(x => periods[p].Contains(x.Month)).ToArray();
+            var whole = months.Where(x => x.Segment is null).ToArray();
+            if (whole.Select(x => x.Month).Distinct().Count() == periods[p].Months) total[p] = whole.Sum(x => x.Size);
+            foreach (var g in months.Where(x => x.Segment is not null).GroupBy(x => x.Segment!))
+                if (g.Select(x => x.Month).Distinct().Count() == periods[p].Months) bySegment[(g.Key, p)] = g.Sum(x => x.Size);
+        }
+        return (total, bySegment);
+    }
+}
