@@ -19,6 +19,7 @@ public static class Program
             DataCommands.Create(),
             RfmCommand.Create(),
             ClvCommand.Create(),
+            UpliftCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -106,6 +106,24 @@ public static class ExperimentFile
         }
     }
 
+    /// <summary>The column names of a CSV or Parquet file, in file order (to build a schema from the header).</summary>
+    /// <exception cref="DataFileException">The file is missing or unreadable.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        if (!System.IO.File.Exists(path)) throw new DataFileException(path, "file not found");
+        using var ws = DataWorkspace.Create(new IngestOptions(new DateTime(2000, 1, 1)));
+        var d = SqlDialect.DuckDb;
+        string source = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? $"read_parquet({d.Str(path)})" : $"read_csv({d.Str(path)}, header = true, all_varchar = true)";
+        try
+        {
+            return ws.Read($"DESCRIBE SELECT * FROM {source}", r => { var l = new List<string>(); while (r.Read()) l.Add(r.GetString(0)); return l; });
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new DataFileException(path, "the file cannot be read: " + e.Message.Split('\n')[0], inner: e);
+        }
+    }
+
     private static ExperimentData Validate(DataWorkspace ws, string path, ExperimentSchema schema, List<(long Line, string Reason, string? Text)> malformed, int headerLines)
     {
         var d = SqlDialect.DuckDb;

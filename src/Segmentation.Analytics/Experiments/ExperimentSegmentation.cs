@@ -37,7 +37,7 @@ public abstract record ExperimentSegmentation
 
     private sealed record ColumnSegments(string? Column) : ExperimentSegmentation
     {
-        public override string Name => Column ?? "segment";
+        public override string Name => Column ?? "segment column";
 
         public override string[] Assign(ExperimentData data)
         {
