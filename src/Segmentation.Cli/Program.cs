@@ -20,6 +20,7 @@ public static class Program
             RfmCommand.Create(),
             ClvCommand.Create(),
             NotebookCommands.Create(),
+            UpliftCommand.Create(),
         };
         foreach (var command in ClusterCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();
