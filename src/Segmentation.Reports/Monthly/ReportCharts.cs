@@ -1,0 +1,107 @@
+using ScottPlot;
+
+namespace Segmentation.Reports.Monthly;
+
+/// <summary>The report's charts, drawn with ScottPlot (vectors on the PDF page). Titles and labels come in the report's language.</summary>
+internal static class ReportCharts
+{
+    private static readonly string[] Palette = ["#1F4E79", "#2E86AB", "#F18F01", "#C73E1D", "#3B8B5A", "#8E6C8A", "#6B7280", "#B8860B"];
+
+    public static Color ColorOf(int i) => Color.FromHex(Palette[i % Palette.Length]);
+
+    /// <summary>Bars of customers per segment with the revenue share (%) on a second axis as markers.</summary>
+    public static Plot SegmentSizes(string title, IReadOnlyList<string> labels, IReadOnlyList<double> customers, IReadOnlyList<double> revenueShare, string customersLabel, string shareLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        var bars = customers.Select((v, i) => new Bar { Position = i, Value = v, FillColor = ColorOf(0), LineWidth = 0, Size = 0.6 }).ToArray();
+        var b = plot.Add.Bars(bars);
+        b.LegendText = customersLabel;
+        var share = plot.Add.Scatter(Enumerable.Range(0, revenueShare.Count).Select(i => (double)i).ToArray(), revenueShare.Select(v => v * 100).ToArray(), ColorOf(2));
+        share.Axes.YAxis = plot.Axes.Right;
+        share.LineWidth = 0;
+        share.MarkerSize = 9;
+        share.LegendText = shareLabel + " (%)";
+        plot.Axes.Right.Label.Text = shareLabel + " (%)";
+        plot.Axes.Left.Label.Text = customersLabel;
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), labels.ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>One line per series over the period labels.</summary>
+    public static Plot Trend(string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, bool percent)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        double[] xs = Enumerable.Range(0, periods.Count).Select(i => (double)i).ToArray();
+        for (int s = 0; s < series.Count; s++)
+        {
+            var (name, values) = series[s];
+            var pts = xs.Zip(values).Where(p => p.Second is { } v && double.IsFinite(v)).ToArray();
+            if (pts.Length == 0) continue;
+            var line = plot.Add.Scatter(pts.Select(p => p.First).ToArray(), pts.Select(p => p.Second!.Value * (percent ? 100 : 1)).ToArray(), ColorOf(s));
+            line.LineWidth = 2;
+            line.MarkerSize = 4;
+            line.LegendText = name;
+        }
+        plot.Axes.Bottom.SetTicks(xs, periods.ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        if (percent) plot.Axes.Left.Label.Text = "%";
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontSize = 8;
+        return plot;
+    }
+
+    /// <summary>Forest plot: one row per campaign, estimate with its interval, a dashed zero line.</summary>
+    public static Plot Forest(string title, IReadOnlyList<string> labels, IReadOnlyList<double> estimates, IReadOnlyList<double> lower, IReadOnlyList<double> upper)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        for (int i = 0; i < estimates.Count; i++)
+        {
+            double y = estimates.Count - 1 - i;
+            var line = plot.Add.Line(lower[i] * 100, y, upper[i] * 100, y);
+            line.Color = ColorOf(0);
+            line.LineWidth = 2;
+            var m = plot.Add.Marker(estimates[i] * 100, y, MarkerShape.FilledSquare, 9);
+            m.Color = lower[i] > 0 || upper[i] < 0 ? ColorOf(4) : ColorOf(0);
+        }
+        var zero = plot.Add.VerticalLine(0);
+        zero.Color = Colors.Gray;
+        zero.LinePattern = LinePattern.Dashed;
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)(labels.Count - 1 - i)).ToArray(), labels.ToArray());
+        plot.Axes.Bottom.Label.Text = "pt";
+        return plot;
+    }
+
+    /// <summary>Heatmap of row shares with the value printed in every cell.</summary>
+    public static Plot Heatmap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[][] shares)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        var colormap = new ScottPlot.Colormaps.Blues();
+        for (int r = 0; r < rows.Count; r++)
+            for (int c = 0; c < columns.Count; c++)
+            {
+                double v = shares[r][c];
+                var rect = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
+                rect.FillColor = double.IsFinite(v) ? colormap.GetColor(Math.Clamp(v, 0, 1)) : Colors.White;
+                rect.LineColor = Colors.White;
+                var text = plot.Add.Text(double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–", c, r);
+                text.LabelFontSize = 9;
+                text.LabelFontColor = v > 0.5 ? Colors.White : Colors.Black;
+                text.LabelAlignment = Alignment.MiddleCenter;
+            }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => (double)i).ToArray(), columns.ToArray());
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.SetLimits(-0.5, columns.Count - 0.5, rows.Count - 0.5, -0.5);
+        return plot;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Segmentation.Reports.Monthly;
+
+/// <summary>
+/// How numbers are printed in the report (invariant culture, so the same numbers give the same text), and small-group
+/// suppression: counts under the minimum group size print as "&lt;10" and the rates computed on them as "–".
+/// </summary>
+/// <param name="MinimumGroupSize">Smallest group whose numbers are printed (default 10 customers).</param>
+public sealed record ReportFormat(int MinimumGroupSize = 10)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>True if a group of <paramref name="customers"/> must be suppressed.</summary>
+    public bool Suppress(long customers) => customers < MinimumGroupSize;
+
+    /// <summary>A count, or "&lt;10".</summary>
+    public string Count(long value) => Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
+
+    /// <summary>Money, whole units with thousands separators.</summary>
+    public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", Inv) : "–";
+
+    /// <summary>A share 0..1 as a percentage with one decimal.</summary>
+    public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? (v * 100).ToString("F1", Inv) + "%" : "–";
+
+    /// <summary>A change in percentage points with a sign.</summary>
+    public static string Points(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + " pt" : "–";
+
+    /// <summary>A relative change with a sign.</summary>
+    public static string Relative(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + "%" : "–";
+
+    /// <summary>A number with the given decimals.</summary>
+    public static string Number(double? value, int decimals = 2) => value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(Inv), Inv) : "–";
+
+    /// <summary>A p-value.</summary>
+    public static string P(double? value) => value is { } v && double.IsFinite(v) ? (v < 0.001 ? "<0.001" : v.ToString("F3", Inv)) : "–";
+}
