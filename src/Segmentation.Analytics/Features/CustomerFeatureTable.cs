@@ -70,7 +70,7 @@ public static class CustomerFeatureTable
             ctes.Add(("win", $"""
                 SELECT a.customer_id, a.campaign_id, c.{d.Id("start")} AS ws,
                   {d.Least(d.AddDays($"c.{d.Id("end")}", 1), end)} AS we
-                  FROM {d.Id("campaign_assignments")} a JOIN {d.Id("campaigns")} c ON a.campaign_id = c.campaign_id
+                  FROM {d.Table("campaign_assignments", "a")} JOIN {d.Table("campaigns", "c")} ON a.campaign_id = c.campaign_id
                   WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end}
                 """));
             // A purchase inside the window: a range join where the engine has one, else an equality join with the range tested in max().

@@ -88,6 +88,9 @@ internal sealed class ClickHouseDialect : SqlDialect
     public override string CreateTempTableAs(string name, string query) =>
         $"DROP TABLE IF EXISTS {Id(name)}; CREATE TABLE {Id(name)} ENGINE = Memory AS {query}";
 
+    // 18.16 drops the alias of a Distributed table when it rewrites the query for the shards: wrap it in a sub-query.
+    public override string Table(string name, string alias) => $"(SELECT * FROM {Id(name)}) AS {alias}";
+
     public override string Cte(string name, string? alias = null) => $"({Open}{name}{Close}) AS {alias ?? name}";
 
     public override string With(IReadOnlyList<(string Name, string Query)> ctes, string body)

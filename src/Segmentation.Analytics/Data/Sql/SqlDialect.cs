@@ -100,6 +100,9 @@ public abstract class SqlDialect
     public virtual string With(IReadOnlyList<(string Name, string Query)> ctes, string body) =>
         $"WITH {string.Join(",\n", ctes.Select(c => $"{c.Name} AS ({c.Query})"))}\n{body}";
 
+    /// <summary>A stored table with an alias in a FROM or JOIN clause (<c>"name" alias</c>).</summary>
+    public virtual string Table(string name, string alias) => $"{Id(name)} {alias}";
+
     /// <summary>A reference to a named sub-query of <see cref="With"/> in a FROM or JOIN clause, with an optional alias.</summary>
     public virtual string Cte(string name, string? alias = null) => alias is null ? name : $"{name} {alias}";
 
