@@ -14,7 +14,6 @@ SERVER="$(command -v clickhouse-server || echo /usr/bin/clickhouse-server)"
 [ -x "$SERVER" ] || { echo "clickhouse-server not found (apt-get install -y clickhouse-server clickhouse-client)" >&2; exit 1; }
 USERS=/etc/clickhouse-server/users.xml
 
-as_ch() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=clickhouse --regid=clickhouse --init-groups "$@"; else "$@"; fi; }
 http_port() { echo "${P[$(( ($1 - 1) * 3 ))]}"; }
 pid_of() { local f="$BASE/shard$1/server.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
 answers() { curl -sf --max-time 1 "http://127.0.0.1:$(http_port "$1")/?query=SELECT%201" >/dev/null 2>&1; }
@@ -27,7 +26,12 @@ start_shard() {
   sed -e "s|@DIR@|$dir|g" -e "s|@HTTP@|${P[$i]}|" -e "s|@TCP@|${P[$i+1]}|" -e "s|@INTERSERVER@|${P[$i+2]}|" \
       -e "s|@TCP1@|${P[1]}|" -e "s|@TCP2@|${P[4]}|" "$HERE/config.template.xml" > "$dir/config.xml"
   [ "$(id -u)" = 0 ] && chown -R clickhouse:clickhouse "$dir"
-  as_ch "$SERVER" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
+  # Started directly (not through a shell function) so $! is the server's own PID: setpriv execs the server.
+  if [ "$(id -u)" = 0 ]; then
+    setpriv --reuid=clickhouse --regid=clickhouse --init-groups "$SERVER" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
+  else
+    "$SERVER" --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
+  fi
   echo $! > "$dir/server.pid"
 }
 
