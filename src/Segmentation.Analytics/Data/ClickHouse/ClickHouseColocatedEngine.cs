@@ -21,5 +21,11 @@ internal sealed class ClickHouseColocatedEngine(ClickHouseWorkspace workspace) :
 
     public DataFrame Query(string sql) => workspace.QueryOn(workspace.Nodes, sql, workspace.Settings.LocalDatabase);
 
-    public T Read<T>(string sql, Func<DbDataReader, T> consume) => throw new NotSupportedException("Use Query: the colocated engine returns whole frames.");
+    public T Read<T>(string sql, Func<DbDataReader, T> consume)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        using var table = ClickHouseWorkspace.ToDataTable(Query(sql));
+        using var reader = table.CreateDataReader();
+        return consume(reader);
+    }
 }

@@ -286,7 +286,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
         if (last.Length > 0) yield return last;
     }
 
-    private static DataTable ToDataTable(DataFrame frame)
+    internal static DataTable ToDataTable(DataFrame frame)
     {
         var table = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var c in frame.Columns) table.Columns.Add(c.Name, c.DataType);
