@@ -45,41 +45,48 @@ public static class CustomerFeatureTable
         string dbl = d.DoubleType;
         string Ratio(string numerator, string denominator) =>
             $"CAST({numerator} AS {dbl}) / CAST(NULLIF({denominator}, 0) AS {dbl})";
-        string NullOf(string type) => $"CAST(NULL AS {type})";
+        string NullOf(string type) => d.NullOf(type);
 
-        var ctes = new List<string>
+        var ctes = new List<(string Name, string Query)>
         {
-            $"tx AS (SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end})",
-            $"agg AS ({CustomerAggregateQuery.Render(d, snapshot)})",
+            ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"),
+            ("agg", CustomerAggregateQuery.Render(d, snapshot)),
         };
-        string idsSql = "SELECT customer_id FROM tx";
+        string idsSql = $"SELECT customer_id FROM {d.Cte("tx")}";
         if (sources.Customers)
         {
-            ctes.Add($"cust AS (SELECT * FROM {d.Id("customers")} WHERE signup_date IS NULL OR signup_date < {end})");
-            idsSql = "SELECT customer_id FROM cust UNION " + idsSql;
+            ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE signup_date IS NULL OR signup_date < {end}"));
+            idsSql = $"SELECT customer_id FROM {d.Cte("cust")} {d.UnionDistinct} " + idsSql;
         }
-        ctes.Add($"ids AS (SELECT DISTINCT customer_id FROM ({idsSql}) u)");
+        ctes.Add(("ids", $"SELECT DISTINCT customer_id FROM ({idsSql}) u"));
         if (sources.Feedback)
-            ctes.Add($"""
-                fb AS (SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
+            ctes.Add(("fb", $"""
+                SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
                   {d.CountIf("complaint")} AS complaints, COALESCE(sum(referred_customers), 0) AS referrals
-                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end} GROUP BY customer_id)
-                """);
+                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end} GROUP BY customer_id
+                """));
         if (sources.CampaignAssignments)
         {
-            ctes.Add($"""
-                win AS (SELECT a.customer_id, a.campaign_id, c.{d.Id("start")} AS ws,
-                  LEAST(c.{d.Id("end")} + INTERVAL '1 day', {end}) AS we
-                  FROM {d.Id("campaign_assignments")} a JOIN {d.Id("campaigns")} c ON a.campaign_id = c.campaign_id
-                  WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end})
-                """);
-            ctes.Add($"""
-                hit AS (SELECT w.customer_id, w.campaign_id, max(CASE WHEN t.customer_id IS NULL THEN 0 ELSE 1 END) AS bought
-                  FROM win w LEFT JOIN tx t ON t.customer_id = w.customer_id AND NOT t.is_return
-                    AND t.{d.Id("timestamp")} >= w.ws AND t.{d.Id("timestamp")} < w.we
-                  GROUP BY w.customer_id, w.campaign_id)
-                """);
-            ctes.Add("resp AS (SELECT customer_id, count(*) AS treated, sum(bought) AS responded FROM hit GROUP BY customer_id)");
+            ctes.Add(("win", $"""
+                SELECT a.customer_id, a.campaign_id, c.{d.Id("start")} AS ws,
+                  {d.Least(d.AddDays($"c.{d.Id("end")}", 1), end)} AS we
+                  FROM {d.Table("campaign_assignments", "a")} JOIN {d.Table("campaigns", "c")} ON a.campaign_id = c.campaign_id
+                  WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end}
+                """));
+            // A purchase inside the window: a range join where the engine has one, else an equality join with the range tested in max().
+            ctes.Add(("hit", d.JoinsOnRanges
+                ? $"""
+                  SELECT w.customer_id, w.campaign_id, max(CASE WHEN t.customer_id IS NULL THEN 0 ELSE 1 END) AS bought
+                    FROM {d.Cte("win", "w")} LEFT JOIN {d.Cte("tx", "t")} ON t.customer_id = w.customer_id AND NOT t.is_return
+                      AND t.{d.Id("timestamp")} >= w.ws AND t.{d.Id("timestamp")} < w.we
+                    GROUP BY w.customer_id, w.campaign_id
+                  """
+                : $"""
+                  SELECT w.customer_id, w.campaign_id, max(CASE WHEN t.{d.Id("timestamp")} >= w.ws AND t.{d.Id("timestamp")} < w.we THEN 1 ELSE 0 END) AS bought
+                    FROM {d.Cte("win", "w")} LEFT JOIN (SELECT customer_id, {d.Id("timestamp")} FROM {d.Cte("tx")} WHERE NOT is_return) t ON t.customer_id = w.customer_id
+                    GROUP BY w.customer_id, w.campaign_id
+                  """));
+            ctes.Add(("resp", $"SELECT customer_id, count(*) AS treated, sum(bought) AS responded FROM {d.Cte("hit")} GROUP BY customer_id"));
         }
 
         string orders = "COALESCE(a.orders, 0)";
@@ -122,17 +129,15 @@ public static class CustomerFeatureTable
             $"{Customer("lifestyle", "VARCHAR")} AS lifestyle",
             $"{Customer("price_sensitivity", "BIGINT")} AS price_sensitivity",
         };
-        var joins = new List<string> { "LEFT JOIN agg a ON a.customer_id = i.customer_id" };
-        if (sources.Customers) joins.Add("LEFT JOIN cust c ON c.customer_id = i.customer_id");
-        if (sources.Feedback) joins.Add("LEFT JOIN fb f ON f.customer_id = i.customer_id");
-        if (sources.CampaignAssignments) joins.Add("LEFT JOIN resp r ON r.customer_id = i.customer_id");
+        var joins = new List<(string, string, IReadOnlyList<string>)> { (d.Cte("agg"), "a", CustomerAggregateQuery.Columns) };
+        if (sources.Customers) joins.Add((d.Cte("cust"), "c", DataModel.Customers.Columns.Select(c => c.Name).ToArray()));
+        if (sources.Feedback) joins.Add((d.Cte("fb"), "f", ["csat_sum", "csat_n", "nps_sum", "nps_n", "complaints", "referrals"]));
+        if (sources.CampaignAssignments) joins.Add((d.Cte("resp"), "r", ["treated", "responded"]));
 
-        return $"""
-            WITH {string.Join(",\n", ctes)}
+        return d.With(ctes, $"""
             SELECT {string.Join(",\n  ", select)}
-            FROM ids i
-            {string.Join("\n", joins)}
-            """;
+            {d.FromLeftJoins((d.Cte("ids"), "i", ["customer_id"]), joins, "customer_id")}
+            """);
     }
 
     private static DataFrame SortByCustomerOrdinal(DataFrame frame)

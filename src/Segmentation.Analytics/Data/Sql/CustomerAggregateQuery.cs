@@ -38,9 +38,11 @@ public static class CustomerAggregateQuery
         string purchase = "NOT is_return";
         string online = $"channel IN ({string.Join(", ", DataModel.OnlineChannels.Select(d.Str))})";
         string day = "CAST(\"timestamp\" AS DATE)";
-        return $"""
-            WITH tx AS (SELECT * FROM {t} WHERE "timestamp" < {end}),
-            agg AS (
+        var ctes = new List<(string, string)>
+        {
+            ("tx", $"SELECT * FROM {t} WHERE \"timestamp\" < {end}"),
+            ("agg", $"""
+
               SELECT customer_id,
                 {d.ToBigInt(d.CountIf(purchase))} AS orders,
                 {d.ToBigInt(d.CountDistinctIf(day, purchase))} AS purchase_days,
@@ -53,19 +55,24 @@ public static class CustomerAggregateQuery
                 {d.MaxIf("\"timestamp\"", purchase)} AS last_purchase,
                 {d.ToBigInt(d.CountIf($"{purchase} AND {online}"))} AS online_orders,
                 {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders
-              FROM tx GROUP BY customer_id),
-            cat AS (
-              -- one pass over (customer, category) gives both the breadth and the top category's orders
+              FROM {d.Cte("tx")} GROUP BY customer_id
+            """),
+            // One pass over (customer, category) gives both the breadth and the top category's orders.
+            ("cat", $"""
+
               SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
-                SELECT customer_id, category, count(*) AS n FROM tx WHERE {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
-              GROUP BY customer_id)
+                SELECT customer_id, category, count(*) AS n FROM {d.Cte("tx")} WHERE {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
+              GROUP BY customer_id
+            """),
+        };
+        return d.With(ctes, $"""
             SELECT agg.customer_id, orders, purchase_days, returns, gross_amount, net_amount, return_amount, cost,
               first_purchase, last_purchase,
               {d.ToBigInt(d.DaysBetween("last_purchase", snap))} AS recency_days,
               {d.ToBigInt(d.DaysBetween("first_purchase", snap))} AS tenure_days,
               online_orders, campaign_orders, {d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders
-            FROM agg LEFT JOIN cat ON agg.customer_id = cat.customer_id
+            FROM {d.Cte("agg")} LEFT JOIN {d.Cte("cat")} ON agg.customer_id = cat.customer_id
             ORDER BY agg.customer_id
-            """;
+            """);
     }
 }

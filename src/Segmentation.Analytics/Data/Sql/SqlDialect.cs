@@ -78,6 +78,43 @@ public abstract class SqlDialect
     /// <summary>Creates (replacing) a temporary table from a query.</summary>
     public virtual string CreateTempTableAs(string name, string query) => $"DROP TABLE IF EXISTS {Id(name)}; CREATE TEMP TABLE {Id(name)} AS {query}";
 
+    /// <summary>A typed NULL (<paramref name="type"/> as written for this engine, e.g. <c>BIGINT</c>).</summary>
+    public virtual string NullOf(string type) => $"CAST(NULL AS {type})";
+
+    /// <summary>The smaller of two values.</summary>
+    public virtual string Least(string a, string b) => $"LEAST({a}, {b})";
+
+    /// <summary>A date or timestamp plus whole days, as a timestamp.</summary>
+    public virtual string AddDays(string expression, int days) => $"{expression} + INTERVAL '{days.ToString(CultureInfo.InvariantCulture)} day'";
+
+    /// <summary>The set operator that removes duplicates; an engine without it may use UNION ALL where the caller de-duplicates anyway.</summary>
+    public virtual string UnionDistinct => "UNION";
+
+    /// <summary>True if a join condition may compare ranges (<c>ON a.t &gt;= b.start</c>); false: equality conditions only.</summary>
+    public virtual bool JoinsOnRanges => true;
+
+    /// <summary>
+    /// A query with named sub-queries (common table expressions), in order; a later one may refer to earlier ones
+    /// through <see cref="Cte"/>. Engines without <c>WITH name AS (query)</c> inline them.
+    /// </summary>
+    public virtual string With(IReadOnlyList<(string Name, string Query)> ctes, string body) =>
+        $"WITH {string.Join(",\n", ctes.Select(c => $"{c.Name} AS ({c.Query})"))}\n{body}";
+
+    /// <summary>A stored table with an alias in a FROM or JOIN clause (<c>"name" alias</c>).</summary>
+    public virtual string Table(string name, string alias) => $"{Id(name)} {alias}";
+
+    /// <summary>A reference to a named sub-query of <see cref="With"/> in a FROM or JOIN clause, with an optional alias.</summary>
+    public virtual string Cte(string name, string? alias = null) => alias is null ? name : $"{name} {alias}";
+
+    /// <summary>
+    /// <c>FROM first LEFT JOIN … ON key</c>: every joined table on the same key column. Each table is a (table-expression,
+    /// alias, columns) triple; the columns are those the select list reads as <c>alias.column</c> (engines that cannot
+    /// resolve qualified names across several joins rename them).
+    /// </summary>
+    public virtual string FromLeftJoins((string Table, string Alias, IReadOnlyList<string> Columns) first,
+        IReadOnlyList<(string Table, string Alias, IReadOnlyList<string> Columns)> joins, string key) =>
+        $"FROM {first.Table} {first.Alias}\n" + string.Join("\n", joins.Select(j => $"LEFT JOIN {j.Table} {j.Alias} ON {j.Alias}.{key} = {first.Alias}.{key}"));
+
     /// <summary>Double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 
@@ -89,6 +126,9 @@ public abstract class SqlDialect
 
     /// <summary>PostgreSQL (helper functions are created in <c>pg_temp</c>, so nothing persists).</summary>
     public static SqlDialect Postgres { get; } = new PostgresDialect();
+
+    /// <summary>ClickHouse (18.16 and later): sub-queries inlined, one join per SELECT, money as Decimal64(2).</summary>
+    public static SqlDialect ClickHouse { get; } = new ClickHouseDialect();
 }
 
 /// <summary>DuckDB rendering.</summary>
