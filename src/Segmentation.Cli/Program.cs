@@ -21,6 +21,8 @@ public static class Program
             ClvCommand.Create(),
             NotebookCommands.Create(),
             UpliftCommand.Create(),
+            ReportCommands.Report(),
+            ReportCommands.Evaluate(),
         };
         foreach (var command in ClusterCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();

@@ -101,11 +101,11 @@ public sealed class MonthlyReport
         (string Key, string Label, string Value, bool Percent)[] cards =
         [
             ("customers", T("customers"), format.Count(total.Customers), false),
-            ("revenue", T("revenue"), ReportFormat.Money(total.Revenue), false),
-            ("profit", T("profit"), ReportFormat.Money(total.Profit), false),
+            ("revenue", T("revenue"), ReportFormat.Compact(total.Revenue, lang), false),
+            ("profit", T("profit"), ReportFormat.Compact(total.Profit, lang), false),
             ("repeat_purchase_rate", T("repeat_rate"), ReportFormat.Percent(total.RepeatPurchaseRate), true),
             ("csat_mean", T("csat"), ReportFormat.Number(total.MeanCsat), false),
-            ("nps", T("nps"), ReportFormat.Number(total.Nps * 100, 1), false),
+            ("nps", T("nps"), ReportFormat.Number(total.Nps, 1), false),
         ];
         col.Item().Row(row =>
         {
@@ -168,7 +168,7 @@ public sealed class MonthlyReport
         var profiles = run.Model.Segments.ToDictionary(s => s.Key, s => s);
         col.Item().Table(t =>
         {
-            t.Columns(c => { c.Relative(2.2f); c.Relative(4); c.Relative(1.1f); c.Relative(0.9f); c.Relative(1.1f); c.Relative(1.1f); c.Relative(1.1f); });
+            t.Columns(c => { c.Relative(2.2f); c.Relative(3.6f); c.Relative(1.1f); c.Relative(1.1f); c.Relative(1.2f); c.Relative(1.1f); c.Relative(1.1f); });
             t.Header(h =>
             {
                 foreach (var k in new[] { "segment", "description", "customers", "share", "revenue_share", "profit_share", "clv" }) h.Cell().Text(T(k));
@@ -204,7 +204,6 @@ public sealed class MonthlyReport
 
     private void SegmentKpis(ColumnDescriptor col)
     {
-        col.Item().PageBreak();
         col.Item().Heading(T("s3"), 1);
         int last = result.Kpis.Periods.Count - 1;
         var windows = result.Windows;
@@ -264,20 +263,20 @@ public sealed class MonthlyReport
         {
             col.Item().Table(t =>
             {
-                t.Columns(c => { c.Relative(2.2f); c.Relative(1.6f); c.Relative(1.3f); c.Relative(2.4f); c.Relative(0.8f); c.Relative(1.2f); c.Relative(1.1f); c.Relative(0.9f); c.Relative(1.4f); });
+                t.Columns(c => { c.Relative(2.2f); c.Relative(1.4f); c.Relative(1.3f); c.Relative(2.6f); c.Relative(1.1f); c.Relative(1.2f); c.Relative(1.1f); c.Relative(1.2f); c.Relative(1.2f); });
                 t.Header(h => { foreach (var k in new[] { "campaign", "target", "treated_control", "conversion_uplift", "p_value", "incremental_profit", "cost", "roi", "evidence" }) h.Cell().Text(T(k)); });
                 t.ZebraStripes();
                 foreach (var c in result.Campaigns)
                 {
                     bool hide = format.Suppress(c.TreatedCustomers) || format.Suppress(c.ControlCustomers);
-                    t.Cell().Text(c.Campaign.Name);
+                    t.Cell().Text(c.Campaign.Name).FontSize(theme.SmallSize);
                     t.Cell().Text(SegmentTarget(c.Campaign.TargetSegment)).FontSize(theme.SmallSize);
-                    t.Cell().Text($"{format.Count(c.TreatedCustomers)}/{format.Count(c.ControlCustomers)}").AlignRight();
-                    t.Cell().Text(hide ? "–" : $"{ReportFormat.Points(c.Conversion.Estimate)} [{ReportFormat.Points(c.Conversion.Lower)}, {ReportFormat.Points(c.Conversion.Upper)}]").AlignRight();
-                    t.Cell().Text(hide ? "–" : ReportFormat.P(c.Conversion.PValue)).AlignRight();
-                    t.Cell().Text(hide ? "–" : ReportFormat.Money(c.IncrementalProfit)).AlignRight();
-                    t.Cell().Text(ReportFormat.Money(c.Campaign.Cost)).AlignRight();
-                    t.Cell().Text(hide ? "–" : ReportFormat.Percent(c.Roi)).AlignRight();
+                    t.Cell().Text($"{format.Count(c.TreatedCustomers)}/{format.Count(c.ControlCustomers)}").AlignRight().FontSize(theme.SmallSize);
+                    t.Cell().Text(hide ? "–" : $"{ReportFormat.Points(c.Conversion.Estimate)} [{ReportFormat.Points(c.Conversion.Lower)}, {ReportFormat.Points(c.Conversion.Upper)}]").AlignRight().FontSize(theme.SmallSize);
+                    t.Cell().Text(hide ? "–" : ReportFormat.P(c.Conversion.PValue)).AlignRight().FontSize(theme.SmallSize);
+                    t.Cell().Text(hide ? "–" : ReportFormat.Money(c.IncrementalProfit)).AlignRight().FontSize(theme.SmallSize);
+                    t.Cell().Text(ReportFormat.Money(c.Campaign.Cost)).AlignRight().FontSize(theme.SmallSize);
+                    t.Cell().Text(hide ? "–" : ReportFormat.Percent(c.Roi)).AlignRight().FontSize(theme.SmallSize);
                     t.Cell().Text(T(c.Evidence == EvidenceStrength.Randomised ? "randomised" : "quasi")).FontSize(theme.SmallSize);
                 }
             });
@@ -344,7 +343,7 @@ public sealed class MonthlyReport
         var shares = m.RowShares;
         // Rows of fewer than the minimum customers are suppressed (blank cells) in the heatmap and the table.
         var masked = shares.Select((row, i) => m.Counts[i].Sum() + m.Lost[i] < format.MinimumGroupSize ? row.Select(_ => double.NaN).ToArray() : row).ToArray();
-        col.Item().Chart(ReportCharts.Heatmap(T("migration_chart"), from, to, masked), Math.Max(200, 60 + 26 * from.Length));
+        col.Item().Chart(ReportCharts.Heatmap(T("migration_chart"), from, to, masked), Math.Max(240, 100 + 26 * from.Length));
         col.Item().Table(t =>
         {
             t.Columns(c => { c.Relative(2.2f); foreach (var _ in to) c.Relative(1); });

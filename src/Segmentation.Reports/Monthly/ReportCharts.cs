@@ -9,11 +9,24 @@ internal static class ReportCharts
 
     public static Color ColorOf(int i) => Color.FromHex(Palette[i % Palette.Length]);
 
+    /// <summary>Sizes for a chart a few inches wide on an A4 page (ScottPlot's defaults are for screens).</summary>
+    private static Plot Styled(Plot plot, string title)
+    {
+        plot.Title(title);
+        plot.Axes.Title.Label.FontSize = 12;
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
+        {
+            axis.TickLabelStyle.FontSize = 8;
+            axis.Label.FontSize = 9;
+        }
+        plot.Legend.FontSize = 8;
+        return plot;
+    }
+
     /// <summary>Bars of customers per segment with the revenue share (%) on a second axis as markers.</summary>
     public static Plot SegmentSizes(string title, IReadOnlyList<string> labels, IReadOnlyList<double> customers, IReadOnlyList<double> revenueShare, string customersLabel, string shareLabel)
     {
-        var plot = new Plot();
-        plot.Title(title);
+        var plot = Styled(new Plot(), title);
         var bars = customers.Select((v, i) => new Bar { Position = i, Value = v, FillColor = ColorOf(0), LineWidth = 0, Size = 0.6 }).ToArray();
         var b = plot.Add.Bars(bars);
         b.LegendText = customersLabel;
@@ -28,15 +41,14 @@ internal static class ReportCharts
         plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
     /// <summary>One line per series over the period labels.</summary>
     public static Plot Trend(string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, bool percent)
     {
-        var plot = new Plot();
-        plot.Title(title);
+        var plot = Styled(new Plot(), title);
         double[] xs = Enumerable.Range(0, periods.Count).Select(i => (double)i).ToArray();
         for (int s = 0; s < series.Count; s++)
         {
@@ -52,16 +64,14 @@ internal static class ReportCharts
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         if (percent) plot.Axes.Left.Label.Text = "%";
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.Legend.FontSize = 8;
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
     /// <summary>Forest plot: one row per campaign, estimate with its interval, a dashed zero line.</summary>
     public static Plot Forest(string title, IReadOnlyList<string> labels, IReadOnlyList<double> estimates, IReadOnlyList<double> lower, IReadOnlyList<double> upper)
     {
-        var plot = new Plot();
-        plot.Title(title);
+        var plot = Styled(new Plot(), title);
         for (int i = 0; i < estimates.Count; i++)
         {
             double y = estimates.Count - 1 - i;
@@ -82,15 +92,14 @@ internal static class ReportCharts
     /// <summary>Heatmap of row shares with the value printed in every cell.</summary>
     public static Plot Heatmap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[][] shares)
     {
-        var plot = new Plot();
-        plot.Title(title);
+        var plot = Styled(new Plot(), title);
         var colormap = new ScottPlot.Colormaps.Blues();
         for (int r = 0; r < rows.Count; r++)
             for (int c = 0; c < columns.Count; c++)
             {
                 double v = shares[r][c];
                 var rect = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
-                rect.FillColor = double.IsFinite(v) ? colormap.GetColor(Math.Clamp(v, 0, 1)) : Colors.White;
+                rect.FillColor = double.IsFinite(v) ? colormap.GetColor(1 - Math.Clamp(v, 0, 1)) : Colors.White; // Blues runs dark → light
                 rect.LineColor = Colors.White;
                 var text = plot.Add.Text(double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–", c, r);
                 text.LabelFontSize = 9;
@@ -99,7 +108,7 @@ internal static class ReportCharts
             }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => (double)i).ToArray(), columns.ToArray());
         plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -25;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.SetLimits(-0.5, columns.Count - 0.5, rows.Count - 0.5, -0.5);
         return plot;

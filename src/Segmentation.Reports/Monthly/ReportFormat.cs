@@ -20,6 +20,16 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     /// <summary>Money, whole units with thousands separators.</summary>
     public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", Inv) : "–";
 
+    /// <summary>Large money amounts for KPI cards: 万 / 亿 in Chinese, K / M in English (3 significant digits).</summary>
+    public static string Compact(double? value, ReportLanguage language)
+    {
+        if (value is not { } v || !double.IsFinite(v)) return "–";
+        double a = Math.Abs(v);
+        if (language == ReportLanguage.Zh)
+            return a >= 1e8 ? (v / 1e8).ToString("0.##", Inv) + "亿" : a >= 1e4 ? (v / 1e4).ToString("0.#", Inv) + "万" : v.ToString("N0", Inv);
+        return a >= 1e6 ? (v / 1e6).ToString("0.##", Inv) + "M" : a >= 1e3 ? (v / 1e3).ToString("0.#", Inv) + "K" : v.ToString("N0", Inv);
+    }
+
     /// <summary>A share 0..1 as a percentage with one decimal.</summary>
     public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? (v * 100).ToString("F1", Inv) + "%" : "–";
 

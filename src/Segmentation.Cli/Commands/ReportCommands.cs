@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using Segmentation.Analytics.Evaluation;
+using Segmentation.Reports.Monthly;
+
+namespace Segmentation.Cli.Commands;
+
+/// <summary><c>seg report monthly</c> and <c>seg evaluate</c>: the monthly effect evaluation, as a PDF or as a table/JSON.</summary>
+internal static class ReportCommands
+{
+    private sealed record RunOptions(Option<string> Data, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
+        Option<decimal> Budget, Option<int> Seed, Option<string?> Schema, Option<string?> Key)
+    {
+        public IEnumerable<Option> All => [Data, Month, Cycle, Model, ManagementStart, Budget, Seed, Schema, Key];
+
+        public static RunOptions Create() => new(
+            CommonOptions.Data(),
+            new Option<string>("--month") { Description = "Report month yyyy-MM (the period closes at its last day)", Required = true },
+            new Option<string>("--cycle") { Description = "monthly | quarterly | yearly", DefaultValueFactory = _ => "monthly" },
+            new Option<string?>("--model") { Description = "Segmentation model JSON (seg cluster); fitted and saved there if the file does not exist" },
+            new Option<string?>("--management-start") { Description = "First month of segment-based management yyyy-MM (before/after windows)" },
+            new Option<decimal>("--budget") { Description = "Next period's marketing budget to allocate across segments (0 = none)", DefaultValueFactory = _ => 0m },
+            new Option<int>("--seed") { Description = "Seed of every random choice (model fit, bootstraps)", DefaultValueFactory = _ => 20261 },
+            CommonOptions.Schema(),
+            CommonOptions.KeyFile());
+
+        public MonthlyEvaluation Run(ParseResult r)
+        {
+            var month = CommonOptions.ParseMonth(r.GetValue(Month)!, "--month");
+            var cycle = r.GetValue(Cycle) switch
+            {
+                "monthly" => ReportingCycle.Monthly,
+                "quarterly" => ReportingCycle.Quarterly,
+                "yearly" => ReportingCycle.Yearly,
+                var other => throw new UsageException($"--cycle '{other}' is not one of monthly, quarterly, yearly."),
+            };
+            DateOnly? start = r.GetValue(ManagementStart) is { } s ? DateOnly.FromDateTime(CommonOptions.ParseMonth(s, "--management-start")) : null;
+            if (r.GetValue(Budget) < 0) throw new UsageException("--budget must not be negative.");
+            var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed))
+            {
+                Mapping = r.GetValue(Schema) is { } schema ? Segmentation.Analytics.Data.SchemaMapping.Load(schema) : null,
+                Pseudonymizer = Segmentation.Analytics.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(Key)),
+            };
+            var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(r.GetValue(Data)!, options, p));
+            if (result.ModelFitted && options.ModelPath is { } path) CliOutput.Info($"model fitted at {options.EffectiveTrainingSnapshot:yyyy-MM-dd} and saved to {path}");
+            return result;
+        }
+    }
+
+    public static Command Report()
+    {
+        var o = RunOptions.Create();
+        var lang = new Option<string>("--lang") { Description = "zh (default) or en", DefaultValueFactory = _ => "zh" };
+        var output = new Option<string>("--out") { Description = "Output PDF", Required = true };
+        var minGroup = new Option<int>("--min-group") { Description = "Groups smaller than this are suppressed (printed as <N)", DefaultValueFactory = _ => 10 };
+        var monthly = new Command("monthly", "The monthly effect-evaluation PDF for management (客户细分管理效果评估报告)");
+        foreach (var option in o.All) monthly.Options.Add(option);
+        monthly.Options.Add(lang);
+        monthly.Options.Add(output);
+        monthly.Options.Add(minGroup);
+        monthly.SetAction(r => Program.Run(() =>
+        {
+            var language = r.GetValue(lang) switch { "zh" => ReportLanguage.Zh, "en" => ReportLanguage.En, var x => throw new UsageException($"--lang '{x}' is not zh or en.") };
+            if (r.GetValue(minGroup) < 1) throw new UsageException("--min-group must be at least 1.");
+            var run = o.Run(r);
+            var path = r.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            new MonthlyReport(run, language, new ReportFormat(r.GetValue(minGroup))).GeneratePdf(path);
+            PrintKpis(run.Result);
+            CliOutput.Info($"report → {path} ({new FileInfo(path).Length / 1024.0:N0} KiB)");
+            return 0;
+        }));
+        return new Command("report", "Reports for management") { monthly };
+    }
+
+    public static Command Evaluate()
+    {
+        var o = RunOptions.Create();
+        var json = new Option<string?>("--json") { Description = "Also write the KPI table, comparisons, campaigns, migration, drift and churn as JSON" };
+        var cmd = new Command("evaluate", "Monthly KPIs per segment, before/after, campaign uplift, migration, drift and churn warning (the numbers of the monthly report)");
+        foreach (var option in o.All) cmd.Options.Add(option);
+        cmd.Options.Add(json);
+        cmd.SetAction(r => Program.Run(() =>
+        {
+            var run = o.Run(r);
+            PrintKpis(run.Result);
+            if (r.GetValue(json) is { } path)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                File.WriteAllText(path, Segmentation.Analytics.Models.ModelJson.Serialize(new
+                {
+                    month = run.Result.Kpis.Periods[^1].Label,
+                    kpis = run.Result.Kpis.Latest,
+                    periodOverPeriod = run.Result.PeriodOverPeriod,
+                    beforeAfter = run.Result.BeforeAfter,
+                    campaigns = run.Result.Campaigns,
+                    migration = run.Result.Migration,
+                    drift = run.Result.Drift,
+                    churn = run.Result.ChurnRisk?.Segments,
+                    budget = run.Result.Budget,
+                }) + "\n");
+                CliOutput.Info($"JSON → {path}");
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static void PrintKpis(EvaluationResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Name(string key) => key == KpiRow.AllCustomers ? "All customers / 全部客户" : result.Segments.First(s => s.Key == key) is var d ? $"{d.NameEn} / {d.NameZh}" : key;
+        CliOutput.Table($"KPIs {result.Kpis.Periods[^1].Label}",
+            ["segment", "customers", "active", "revenue", "profit", "repeat rate", "CSAT", "NPS", "churn rate"],
+            result.Kpis.Latest.Select(r => (IReadOnlyList<string>)[Name(r.Segment), r.Customers.ToString("N0", inv), r.ActiveCustomers.ToString("N0", inv),
+                r.Revenue.ToString("N0", inv), r.Profit.ToString("N0", inv), ReportFormat.Percent(r.RepeatPurchaseRate), ReportFormat.Number(r.MeanCsat),
+                ReportFormat.Number(r.Nps, 1), ReportFormat.Percent(r.ChurnRate)]),
+            new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8 });
+    }
+}
