@@ -98,14 +98,14 @@ public sealed class MonthlyReport
         var total = result.Kpis.Total(result.Kpis.Periods.Count - 1);
         var pop = result.PeriodOverPeriod.FirstOrDefault(c => c.Segment == KpiRow.AllCustomers);
         var ba = result.BeforeAfter.FirstOrDefault(c => c.Segment == KpiRow.AllCustomers);
-        (string Key, string Label, string Value, bool Percent)[] cards =
+        (string Key, string Label, string Value, DeltaKind Kind)[] cards =
         [
-            ("customers", T("customers"), format.Count(total.Customers), false),
-            ("revenue", T("revenue"), ReportFormat.Compact(total.Revenue, lang), false),
-            ("profit", T("profit"), ReportFormat.Compact(total.Profit, lang), false),
-            ("repeat_purchase_rate", T("repeat_rate"), ReportFormat.Percent(total.RepeatPurchaseRate), true),
-            ("csat_mean", T("csat"), ReportFormat.Number(total.MeanCsat), false),
-            ("nps", T("nps"), ReportFormat.Number(total.Nps, 1), false),
+            ("customers", T("customers"), format.Count(total.Customers), DeltaKind.Relative),
+            ("revenue", T("revenue"), ReportFormat.Compact(total.Revenue, lang), DeltaKind.Relative),
+            ("profit", T("profit"), ReportFormat.Compact(total.Profit, lang), DeltaKind.Relative),
+            ("repeat_purchase_rate", T("repeat_rate"), ReportFormat.Percent(total.RepeatPurchaseRate), DeltaKind.Points),
+            ("csat_mean", T("csat"), ReportFormat.Number(total.MeanCsat), DeltaKind.Absolute),
+            ("nps", T("nps"), ReportFormat.Number(total.Nps, 1), DeltaKind.Absolute),
         ];
         col.Item().Row(row =>
         {
@@ -114,7 +114,7 @@ public sealed class MonthlyReport
             {
                 var prev = pop?.Changes.FirstOrDefault(c => c.Key == card.Key);
                 var base_ = ba?.Changes.FirstOrDefault(c => c.Key == card.Key);
-                string delta = $"{T("vs_prev")} {Delta(prev, card.Percent)}\n{T("vs_base")} {Delta(base_, card.Percent)}";
+                string delta = $"{T("vs_prev")} {Delta(prev, card.Kind)}\n{T("vs_base")} {Delta(base_, card.Kind)}";
                 row.RelativeItem().KpiCard(card.Label, card.Value, delta, (prev?.AbsoluteChange ?? 0) >= 0);
             }
         });
@@ -122,11 +122,19 @@ public sealed class MonthlyReport
         foreach (var f in Findings()) col.Item().Paragraph("• " + f);
     }
 
-    private static string Delta(KpiChange? change, bool percent)
+    private enum DeltaKind { Relative, Points, Absolute }
+
+    /// <summary>Changes of counts and money as relative %, of rates in points, of scores (CSAT, NPS) as plain differences.</summary>
+    private static string Delta(KpiChange? change, DeltaKind kind)
     {
         if (change?.AbsoluteChange is not { } abs) return "–";
         string mark = change.IsSignificant ? "*" : "";
-        return (percent ? ReportFormat.Points(abs) : ReportFormat.Relative(change.RelativeChange)) + mark;
+        return kind switch
+        {
+            DeltaKind.Points => ReportFormat.Points(abs),
+            DeltaKind.Absolute => (abs >= 0 ? "+" : "") + ReportFormat.Number(abs),
+            _ => ReportFormat.Relative(change.RelativeChange),
+        } + mark;
     }
 
     /// <summary>Three sentences from the numbers: the largest mover, the best campaign, the biggest risk.</summary>
@@ -168,7 +176,7 @@ public sealed class MonthlyReport
         var profiles = run.Model.Segments.ToDictionary(s => s.Key, s => s);
         col.Item().Table(t =>
         {
-            t.Columns(c => { c.Relative(2.2f); c.Relative(3.6f); c.Relative(1.1f); c.Relative(1.1f); c.Relative(1.2f); c.Relative(1.1f); c.Relative(1.1f); });
+            t.Columns(c => { c.Relative(2.1f); c.Relative(3.4f); c.Relative(1.35f); c.Relative(1.1f); c.Relative(1.2f); c.Relative(1.1f); c.Relative(1.1f); });
             t.Header(h =>
             {
                 foreach (var k in new[] { "segment", "description", "customers", "share", "revenue_share", "profit_share", "clv" }) h.Cell().Text(T(k));
@@ -196,8 +204,8 @@ public sealed class MonthlyReport
         });
         var shown = Segments.Where(s => !format.Suppress(result.Kpis.Row(s.Key, last).Customers)).ToArray();
         col.Item().Chart(ReportCharts.SegmentSizes(T("chart_sizes"), shown.Select(Name).ToArray(),
-            shown.Select(s => (double)result.Kpis.Row(s.Key, last).Customers).ToArray(),
-            shown.Select(s => Share(result.Kpis.Row(s.Key, last).Revenue, total.Revenue) ?? 0).ToArray(), T("customers"), T("revenue_share")), 230);
+            shown.Select(s => Share(result.Kpis.Row(s.Key, last).Customers, total.Customers) ?? 0).ToArray(),
+            shown.Select(s => Share(result.Kpis.Row(s.Key, last).Revenue, total.Revenue) ?? 0).ToArray(), T("share") + " · " + T("customers"), T("revenue_share")), 60 + 30 * shown.Length);
     }
 
     private static double? Share(double part, double whole) => whole != 0 ? part / whole : null;
@@ -209,7 +217,7 @@ public sealed class MonthlyReport
         var windows = result.Windows;
         col.Item().Table(t =>
         {
-            t.Columns(c => { c.Relative(2.2f); c.Relative(1); c.Relative(1); c.Relative(1); c.Relative(1); c.Relative(1.4f); c.Relative(1.4f); c.Relative(1.1f); c.Relative(1.1f); });
+            t.Columns(c => { c.Relative(2.0f); c.Relative(0.8f); c.Relative(1.15f); c.Relative(1.0f); c.Relative(1.05f); c.Relative(1.5f); c.Relative(1.5f); c.Relative(1.1f); c.Relative(1.0f); });
             t.Header(h =>
             {
                 h.Cell().Text(T("segment"));

@@ -23,25 +23,23 @@ internal static class ReportCharts
         return plot;
     }
 
-    /// <summary>Bars of customers per segment with the revenue share (%) on a second axis as markers.</summary>
-    public static Plot SegmentSizes(string title, IReadOnlyList<string> labels, IReadOnlyList<double> customers, IReadOnlyList<double> revenueShare, string customersLabel, string shareLabel)
+    /// <summary>Grouped horizontal bars per segment: its share of customers and its share of revenue (%).</summary>
+    public static Plot SegmentSizes(string title, IReadOnlyList<string> labels, IReadOnlyList<double> customerShare, IReadOnlyList<double> revenueShare, string customersLabel, string revenueLabel)
     {
         var plot = Styled(new Plot(), title);
-        var bars = customers.Select((v, i) => new Bar { Position = i, Value = v, FillColor = ColorOf(0), LineWidth = 0, Size = 0.6 }).ToArray();
-        var b = plot.Add.Bars(bars);
-        b.LegendText = customersLabel;
-        var share = plot.Add.Scatter(Enumerable.Range(0, revenueShare.Count).Select(i => (double)i).ToArray(), revenueShare.Select(v => v * 100).ToArray(), ColorOf(2));
-        share.Axes.YAxis = plot.Axes.Right;
-        share.LineWidth = 0;
-        share.MarkerSize = 9;
-        share.LegendText = shareLabel + " (%)";
-        plot.Axes.Right.Label.Text = shareLabel + " (%)";
-        plot.Axes.Left.Label.Text = customersLabel;
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), labels.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Edge.Right);
+        int n = labels.Count;
+        Bar[] Bars(IReadOnlyList<double> values, double offset, int color) => values.Select((v, i) => new Bar
+        {
+            Position = n - 1 - i + offset, Value = v * 100, FillColor = ColorOf(color), LineWidth = 0, Size = 0.38, Orientation = Orientation.Horizontal,
+        }).ToArray();
+        var customers = plot.Add.Bars(Bars(customerShare, 0.2, 0));
+        customers.LegendText = customersLabel;
+        var revenue = plot.Add.Bars(Bars(revenueShare, -0.2, 2));
+        revenue.LegendText = revenueLabel;
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), labels.ToArray());
+        plot.Axes.Bottom.Label.Text = "%";
+        plot.Axes.Margins(left: 0);
+        plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
 

@@ -37,7 +37,7 @@ public static class ReportText
         ["profit_share"] = ("利润占比", "Profit share"),
         ["clv"] = ("平均CLV", "Mean CLV"),
         ["all_customers"] = ("全部客户", "All customers"),
-        ["chart_sizes"] = ("各细分群体客户数与销售额占比", "Customers and revenue share by segment"),
+        ["chart_sizes"] = ("各细分群体的客户占比与销售额占比", "Share of customers and of revenue by segment"),
         ["satisfied"] = ("满意占比", "Satisfied"),
         ["referral"] = ("推荐率", "Referral rate"),
         ["market_share"] = ("市场份额", "Market share"),
