@@ -205,6 +205,9 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         }
 
         TableIngest ingest;
+        // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
+        // parallel); CSV records are numbered by their position, which needs the order kept.
+        if (parquet) Execute("SET preserve_insertion_order = false");
         try
         {
             ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
@@ -213,6 +216,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         catch (DuckDBException e)
         {
             throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+        finally
+        {
+            if (parquet) Execute("SET preserve_insertion_order = true");
         }
         Execute(parquet ? $"DROP VIEW {stage}" : $"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
