@@ -53,11 +53,13 @@ internal static class ReportCommands
         var lang = new Option<string>("--lang") { Description = "zh (default) or en", DefaultValueFactory = _ => "zh" };
         var output = new Option<string>("--out") { Description = "Output PDF", Required = true };
         var minGroup = new Option<int>("--min-group") { Description = "Groups smaller than this are suppressed (printed as <N)", DefaultValueFactory = _ => 10 };
+        var experiment = new Option<string?>("--experiment") { Description = "Add a section on a randomised experiment export in the Hillstrom layout (treatment, spend/visit/conversion, history_segment), e.g. data/real/hillstrom/hillstrom.csv" };
         var monthly = new Command("monthly", "The monthly effect-evaluation PDF for management (客户细分管理效果评估报告)");
         foreach (var option in o.All) monthly.Options.Add(option);
         monthly.Options.Add(lang);
         monthly.Options.Add(output);
         monthly.Options.Add(minGroup);
+        monthly.Options.Add(experiment);
         monthly.SetAction(r => Program.Run(() =>
         {
             var language = r.GetValue(lang) switch { "zh" => ReportLanguage.Zh, "en" => ReportLanguage.En, var x => throw new UsageException($"--lang '{x}' is not zh or en.") };
@@ -65,7 +67,10 @@ internal static class ReportCommands
             var run = o.Run(r);
             var path = r.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            new MonthlyReport(run, language, new ReportFormat(r.GetValue(minGroup))).GeneratePdf(path);
+            var section = r.GetValue(experiment) is { } file
+                ? CliOutput.Progress("analysing the experiment " + file, _ => ExperimentSection.Analyze(file, Segmentation.Analytics.Experiments.ExperimentSchema.Hillstrom))
+                : null;
+            new MonthlyReport(run, language, new ReportFormat(r.GetValue(minGroup)), section).GeneratePdf(path);
             PrintKpis(run.Result);
             CliOutput.Info($"report → {path} ({new FileInfo(path).Length / 1024.0:N0} KiB)");
             return 0;

@@ -18,10 +18,12 @@ public sealed class MonthlyReport
     private readonly ReportLanguage lang;
     private readonly ReportFormat format;
     private readonly Theme theme = Theme.Default;
+    private readonly ExperimentSection? experiment;
 
-    /// <summary>A report of <paramref name="run"/> in <paramref name="language"/>.</summary>
-    public MonthlyReport(MonthlyEvaluation run, ReportLanguage language = ReportLanguage.Zh, ReportFormat? format = null)
+    /// <summary>A report of <paramref name="run"/> in <paramref name="language"/>, with an optional section on a randomised experiment.</summary>
+    public MonthlyReport(MonthlyEvaluation run, ReportLanguage language = ReportLanguage.Zh, ReportFormat? format = null, ExperimentSection? experiment = null)
     {
+        this.experiment = experiment;
         this.run = run ?? throw new ArgumentNullException(nameof(run));
         result = run.Result;
         lang = language;
@@ -64,6 +66,7 @@ public sealed class MonthlyReport
                 Campaigns(col);
                 Migration(col);
                 Churn(col);
+                if (experiment is not null) Experiment(col, experiment);
                 Appendix(col);
             });
         });
@@ -386,6 +389,53 @@ public sealed class MonthlyReport
                 t.Cell().Text(hide ? "–" : ReportFormat.Percent(s.MeanProbabilityAlive)).AlignRight();
             }
         });
+    }
+
+    private void Experiment(ColumnDescriptor col, ExperimentSection e)
+    {
+        col.Item().PageBreak();
+        col.Item().Heading(T("s_experiment"), 1);
+        col.Item().Paragraph(T("experiment_intro", e.Name, e.Analysis.Arms.Count, string.Join(", ", e.Analysis.ArmCounts.Select(n => n.ToString("N0", Inv)))));
+        col.Item().Table(t =>
+        {
+            t.Columns(c => { c.Relative(1.6f); c.Relative(1.1f); c.Relative(1.1f); c.Relative(1.1f); c.Relative(2.4f); c.Relative(0.9f); c.Relative(1); });
+            t.Header(h => { foreach (var k in new[] { "arm", "outcome", "control_mean", "arm_mean", "difference_ci", "p_value", "lift" }) h.Cell().Text(T(k)); });
+            t.ZebraStripes();
+            foreach (var a in e.Analysis.Effects)
+            {
+                bool binary = a.Kind == Segmentation.Analytics.Experiments.OutcomeKind.Binary;
+                string V(double v) => binary ? ReportFormat.Percent(v) : ReportFormat.Number(v, 3);
+                string D(double v) => binary ? ReportFormat.Points(v) : ReportFormat.Number(v, 3);
+                t.Cell().Text(a.Arm).FontSize(theme.SmallSize);
+                t.Cell().Text(a.Outcome).FontSize(theme.SmallSize);
+                t.Cell().Text(V(a.MeanControl)).AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text(V(a.MeanArm)).AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text($"{D(a.Difference.Estimate)} [{D(a.Difference.Lower)}, {D(a.Difference.Upper)}]").AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text(ReportFormat.P(a.Difference.PValue)).AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text(ReportFormat.Relative(a.Difference.RelativeChange)).AlignRight().FontSize(theme.SmallSize);
+            }
+        });
+        col.Item().Heading(T("experiment_segments", e.Segments.Grouping), 2);
+        col.Item().Table(t =>
+        {
+            t.Columns(c => { c.Relative(1.8f); c.Relative(1.5f); c.Relative(1); c.Relative(2.4f); c.Relative(1); c.Relative(1.3f); });
+            t.Header(h => { foreach (var k in new[] { "segment", "arm", "outcome", "difference_ci", "adjusted_p", "response" }) h.Cell().Text(T(k)); });
+            t.ZebraStripes();
+            foreach (var r in e.Segments.Rows.Where(r => r.Effect.Outcome == e.Analysis.Effects[0].Outcome))
+            {
+                bool hide = format.Suppress(r.Effect.CountArm) || format.Suppress(r.Effect.CountControl);
+                bool binary = r.Effect.Kind == Segmentation.Analytics.Experiments.OutcomeKind.Binary;
+                string D(double v) => binary ? ReportFormat.Points(v) : ReportFormat.Number(v, 3);
+                t.Cell().Text(r.Segment + (r.IsSmall ? " †" : "")).FontSize(theme.SmallSize);
+                t.Cell().Text(r.Effect.Arm).FontSize(theme.SmallSize);
+                t.Cell().Text(r.Effect.Outcome).FontSize(theme.SmallSize);
+                t.Cell().Text(hide ? "–" : $"{D(r.Effect.Difference.Estimate)} [{D(r.Effect.Difference.Lower)}, {D(r.Effect.Difference.Upper)}]").AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text(hide ? "–" : ReportFormat.P(r.AdjustedPValue)).AlignRight().FontSize(theme.SmallSize);
+                t.Cell().Text(r.Response.ToString()).FontSize(theme.SmallSize);
+            }
+        });
+        foreach (var sentence in e.Segments.Statements(lang == ReportLanguage.Zh ? "zh" : "en")) col.Item().Paragraph("• " + sentence).FontSize(theme.SmallSize);
+        col.Item().Text(T("experiment_note")).FontSize(theme.SmallSize).FontColor(theme.MutedText);
     }
 
     private void Appendix(ColumnDescriptor col)

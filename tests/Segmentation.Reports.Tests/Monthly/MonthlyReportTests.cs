@@ -123,3 +123,23 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         Assert.Contains(fixture.Run.Result.Segments.First(s => s.Key == risk.Segment).NameEn, findings[2]);
     }
 }
+
+public sealed class MonthlyReportExperimentTests(MonthlyReportFixture fixture) : IClassFixture<MonthlyReportFixture>
+{
+    [Theory]
+    [InlineData(ReportLanguage.Zh, "7.随机实验")]
+    [InlineData(ReportLanguage.En, "7.Randomisedexperiment")]
+    public void An_experiment_file_adds_its_section_with_the_analysis_numbers(ReportLanguage language, string heading)
+    {
+        var section = ExperimentSection.Analyze(Path.Combine(MonthlyReportFixture.Root, "data", "real", "hillstrom", "hillstrom.csv"),
+            Segmentation.Analytics.Experiments.ExperimentSchema.Hillstrom);
+        var pdf = PdfReadBack.Read(new MonthlyReport(fixture.Run, language, null, section).Compose().GeneratePdf());
+        Assert.Contains(heading, pdf.AllText.Replace(" ", ""));
+        var words = pdf.Pages.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
+        // Mens E-Mail vs No E-Mail on spend: Hillstrom's published +$0.77 (0.770 here, Welch 95 % CI).
+        var spend = section.Analysis.Effects.First(e => e.Arm == "Mens E-Mail" && e.Outcome == "spend");
+        Assert.Equal(0.770, spend.Difference.Estimate, 3);
+        Assert.Contains(ReportFormat.Number(spend.Difference.Estimate, 3), words);
+        Assert.Contains(ReportFormat.Number(spend.MeanControl, 3), words);
+    }
+}
