@@ -43,7 +43,7 @@ public sealed class EndToEndBench : IBench
                        ['web', 'app', 'store', 'phone'][1 + CAST((hash(i * 19) % 2 + cust % 2 * 2) AS INTEGER)] AS channel,
                        ['apparel', 'beauty', 'electronics', 'grocery', 'home', 'sports'][1 + CAST(hash(i * 23) % 6 AS INTEGER)] AS category,
                        'east' AS region, CAST(NULL AS VARCHAR) AS campaign_id, hash(i * 3) % 40 = 0 AS is_return
-                FROM (SELECT i, CASE WHEN hash(i * 31) % 3 = 0 THEN hash(i) % ({customers} / 4) ELSE hash(i) % {customers} END AS cust FROM range({n}) t(i)))
+                FROM (SELECT i, CASE WHEN hash(i * 31) % 3 = 0 THEN hash(i) % ({customers} // 4) ELSE hash(i) % {customers} END AS cust FROM range({n}) t(i)))
                 TO '{dir}/transactions.parquet' (FORMAT parquet, COMPRESSION zstd);
                 COPY (SELECT 'C' || lpad(CAST(i % {customers} AS VARCHAR), 8, '0') AS customer_id,
                        DATE '2024-11-01' + CAST(i // {customers} * 300 + hash(i) % 280 AS INTEGER) AS "date",
@@ -65,7 +65,7 @@ public sealed class EndToEndBench : IBench
         new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);
         double total = sw.Elapsed.TotalSeconds;
         stages.Add(("(end of evaluation)", evaluated - last));
-        foreach (var (stage, seconds) in stages) output.WriteLine($"   {seconds,7:F1} s  before/at: {stage}");
+        foreach (var (stage, seconds) in stages) output.WriteLine($"   {seconds,7:F1} s  until: {stage}");
         output.WriteLine($"   PDF {total - evaluated:F1} s ({new FileInfo(pdf).Length / 1024:N0} KiB); end to end {total:F1} s; rows read {run.DataQuality.RowsRead:N0}; " +
                          $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
     }
