@@ -63,8 +63,9 @@ public static partial class RichDisplay
     }
 
     /// <summary>
-    /// Segment profiles: size, share, revenue share, and per numeric feature the segment mean with its index
-    /// (100 × segment mean / population mean; ≥ 120 or ≤ 80 in bold); the segment's most distinctive features last.
+    /// Segment profiles, one column per segment: size, share and revenue share, then per numeric feature the segment mean
+    /// with its index (100 × segment mean / population mean; ≥ 120 or ≤ 80 in bold) next to the population mean, and the
+    /// segment's most distinctive features last.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="features">Features to show (default: every profiled numeric feature).</param>
@@ -75,25 +76,26 @@ public static partial class RichDisplay
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var names = features ?? profiles.Population.Select(p => p.Feature).ToArray();
-        var t = new HtmlTable($"{T("profiles", language)} · {HtmlText.Count(profiles.Rows)} {T("customers", language)}")
-            .Column(H("segment", language)).Column(H("size", language), true).Column(H("share", language), true).Column(H("revenue_share", language), true);
-        foreach (var f in names) t.Column(HtmlText.Encode(f) + "<br/><span style=\"font-weight:normal;font-size:85%;opacity:.75\">mean (index)</span>", true);
-        t.Column(H("top_features", language));
-        foreach (var p in profiles.Segments)
+        var segments = profiles.Segments;
+        var t = new HtmlTable($"{T("profiles", language)} · {HtmlText.Count(profiles.Rows)} {T("customers", language)}").Column(H("variable", language));
+        foreach (var p in segments)
+            t.Column(HtmlText.Encode(segmentNames is not null && p.Segment < segmentNames.Count ? segmentNames[p.Segment] : $"{DisplayLabels.Text("segment", language)} {p.Segment}"), true);
+        t.Column(H("total", language), true);
+        t.Row([DisplayLabels.Text("size", language), .. segments.Select(p => HtmlText.Count(p.Size)), HtmlText.Count(profiles.Rows)]);
+        t.Row([DisplayLabels.Text("share", language), .. segments.Select(p => HtmlText.Percent(p.Share)), "100.0%"]);
+        t.Row([DisplayLabels.Text("revenue_share", language), .. segments.Select(p => p.Value.RevenueShare is double r ? HtmlText.Percent(r) : "·"), "100.0%"]);
+        foreach (var f in names)
         {
-            var cells = new List<string>
-            {
-                segmentNames is not null && p.Segment < segmentNames.Count ? segmentNames[p.Segment] : p.Segment.ToString(Inv),
-                HtmlText.Count(p.Size), HtmlText.Percent(p.Share), p.Value.RevenueShare is double r ? HtmlText.Percent(r) : "·",
-            };
-            foreach (var f in names)
-                cells.Add(p.Feature(f) is { } x ? $"{HtmlText.Number(Math.Round(x.Mean, 2))} ({(double.IsFinite(x.Index) ? x.Index.ToString("0", Inv) : "·")})" : "·");
-            cells.Add(string.Join(", ", p.TopFeatures.Select(f => p.Feature(f) is { } x ? $"{f} {x.Index.ToString("0", Inv)}" : f)));
-            int row = t.Row([.. cells]);
-            for (int j = 0; j < names.Count; j++)
-                if (p.Feature(names[j]) is { } x && double.IsFinite(x.Index) && (x.Index >= 120 || x.Index <= 80)) t.Emphasise(row, 4 + j);
+            var population = profiles.Population.FirstOrDefault(x => x.Feature == f);
+            int row = t.Row([f, .. segments.Select(p => p.Feature(f) is { } x ? $"{Mean(x.Mean)} ({(double.IsFinite(x.Index) ? x.Index.ToString("0", Inv) : "·")})" : "·"),
+                population is null ? "·" : Mean(population.Mean)]);
+            for (int s = 0; s < segments.Count; s++)
+                if (segments[s].Feature(f) is { } x && double.IsFinite(x.Index) && (x.Index >= 120 || x.Index <= 80)) t.Emphasise(row, s + 1);
         }
-        return t.ToHtml("index = 100 × segment mean / population mean (100 = average); bold: ≥ 120 or ≤ 80.");
+        t.Row([DisplayLabels.Text("top_features", language), .. segments.Select(p => string.Join(", ", p.TopFeatures)), ""]);
+        return t.ToHtml("mean (index = 100 × segment mean / population mean; 100 = average); bold: index ≥ 120 or ≤ 80.");
+
+        static string Mean(double v) => double.IsFinite(v) ? HtmlText.Number(Math.Round(v, Math.Abs(v) >= 100 ? 0 : 2)) : "·";
     }
 
     /// <summary>
