@@ -9,7 +9,7 @@ namespace Segmentation.Notebooks;
 /// as an interactive Plotly.NET chart (offline), or as ScottPlot SVG where Plotly.NET 6 cannot load; <c>.ToPlotly()</c>
 /// gives the Plotly.NET <c>GenericChart</c>, <c>.ToSvg()</c> the SVG.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     /// <summary>Elbow: within-cluster sum of squares against k, with the recommended k marked.</summary>
     public static NotebookChart Elbow(KSelectionResult selection)

@@ -2,6 +2,10 @@ using System.Reflection;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Experiments;
+using Segmentation.Analytics.Models;
+using Segmentation.Analytics.Profiling;
 using Segmentation.Analytics.Statistics;
 using Segmentation.Analytics.Validation;
 
@@ -9,7 +13,10 @@ namespace Segmentation.Notebooks;
 
 /// <summary>
 /// Registers the .NET Interactive HTML formatters of this library: DataFrame, ingest reports, k selection, stability,
-/// RFM segment summaries, factor analysis, KMO/Bartlett, BG/NBD and Gamma-Gamma models, and charts
+/// RFM segment summaries, factor analysis, KMO/Bartlett, BG/NBD and Gamma-Gamma models; validation reports, segment
+/// profiles, segmentation models, segment names and reviewer re-runs; the monthly evaluation's KPI table (latest period), KPI
+/// comparisons, campaign uplift, migration, drift, churn risk, budget and playbook; experiment arm effects, per-segment
+/// effects, uplift (Qini) figures and targeting lists; and charts
 /// (<see cref="NotebookChart"/>). Call once in a notebook's setup cell.
 /// </summary>
 /// <remarks>.NET Interactive's <see cref="Formatter"/> is process-wide; registering again replaces these formatters and
@@ -34,6 +41,24 @@ public static class Formatters
         Add<KmoBartlett>(x => RichDisplay.KmoBartlett(x, language));
         Add<BgNbdModel>(x => RichDisplay.BgNbdModel(x, language));
         Add<GammaGammaModel>(x => RichDisplay.GammaGammaModel(x, language));
+        Add<ValidationReport>(x => RichDisplay.ValidationReport(x, language));
+        Add<SegmentProfiles>(x => RichDisplay.SegmentProfiles(x, language: language));
+        Add<SegmentationModel>(x => RichDisplay.SegmentationModel(x, language));
+        Add<IEnumerable<SegmentName>>(x => RichDisplay.SegmentNames(x, language));
+        Add<ReproducibilityCheck>(x => RichDisplay.Reproducibility(x, language));
+        Add<KpiTable>(x => RichDisplay.KpiTable(x, language));
+        Add<IEnumerable<KpiComparison>>(x => RichDisplay.KpiComparisons(x, language: language));
+        Add<IEnumerable<CampaignUplift>>(x => RichDisplay.CampaignUplifts(x, language: language));
+        Add<SegmentMigration>(x => RichDisplay.SegmentMigration(x, language: language));
+        Add<DriftReport>(x => RichDisplay.DriftReport(x, language));
+        Add<ChurnRiskSummary>(x => RichDisplay.ChurnRisk(x, language: language));
+        Add<BudgetAllocation>(x => RichDisplay.BudgetAllocation(x, language: language));
+        Add<IEnumerable<SegmentRecommendation>>(x => RichDisplay.Recommendations(x, language));
+        Add<ExperimentAnalysis>(x => RichDisplay.ExperimentAnalysis(x, language));
+        Add<IEnumerable<ArmEffect>>(x => RichDisplay.ArmEffects(x, language));
+        Add<SegmentEffects>(x => RichDisplay.SegmentEffects(x, language: language));
+        Add<TargetingList>(x => RichDisplay.TargetingList(x, maxRows, language));
+        Add<UpliftPredictions>(x => RichDisplay.UpliftPredictions(x, language));
         Add<NotebookChart>(ChartHtml.Render);
         var plotly = charts == ChartRendering.Svg ? null : ChartHtml.PlotlyJsVersion();
         var session = new NotebookSession(Version(), language, charts, plotly, maxRows);
