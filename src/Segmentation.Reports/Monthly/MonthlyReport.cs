@@ -17,7 +17,8 @@ public sealed class MonthlyReport
     private readonly EvaluationResult result;
     private readonly ReportLanguage lang;
     private readonly ReportFormat format;
-    private readonly Theme theme = Theme.Default;
+    // Six KPI cards share a row of an A4 page: values such as "419.5万" must fit on one line.
+    private readonly Theme theme = Theme.Default with { KpiValueSize = 15 };
     private readonly ExperimentSection? experiment;
 
     /// <summary>A report of <paramref name="run"/> in <paramref name="language"/>, with an optional section on a randomised experiment.</summary>
@@ -44,6 +45,7 @@ public sealed class MonthlyReport
     public ReportDocument Compose() => ReportDocument.Create(doc =>
     {
         var period = ReportPeriod;
+        doc.Theme(theme);
         doc.Metadata(title: T("title") + " " + period.Label, author: "Segmentation.Analytics", subject: T("subtitle"),
             keywords: "segmentation;evaluation", creationDate: period.End.ToDateTime(TimeOnly.MinValue));
         doc.Page(page =>
