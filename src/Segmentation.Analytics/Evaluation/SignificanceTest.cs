@@ -12,6 +12,9 @@ public enum SignificanceTest
     /// <summary>Seeded percentile bootstrap of the difference (two-sided p-value from the bootstrap distribution).</summary>
     Bootstrap,
 
+    /// <summary>Large-sample z-test with delta-method (linearised) standard errors of ratio statistics; used instead of the
+    /// bootstrap when both groups are large (see <see cref="BootstrapTest.LargeSample"/>).</summary>
+    DeltaMethodZ,
     /// <summary>No test was possible (a group is empty or too small).</summary>
     None,
 }
