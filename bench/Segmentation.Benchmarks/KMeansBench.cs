@@ -34,7 +34,7 @@ public sealed class KMeansBench : IBench
         if (!peer) return;
         string file = ClusteringBenchData.WriteBinary(x);
         string initFile = ClusteringBenchData.WriteBinary(FeatureMatrix.FromRows(init));
-        output.WriteLine("   " + ClusteringBenchData.Python($$"""
+        output.WriteLine("   " + Peer.Python($$"""
             import time, numpy as np
             from sklearn.cluster import KMeans
             X = np.fromfile("{{file}}").reshape(-1, 8); init = np.fromfile("{{initFile}}").reshape(-1, 8)
@@ -80,19 +80,5 @@ internal static class ClusteringBenchData
         var bytes = new byte[labels.Length * 4];
         Buffer.BlockCopy(labels, 0, bytes, 0, bytes.Length);
         File.WriteAllBytes(path, bytes);
-    }
-
-    /// <summary>Runs an inline script with Debian's python (scikit-learn 1.2.1) and returns its stdout.</summary>
-    public static string Python(string script)
-    {
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["OMP_NUM_THREADS"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(script);
-        p.StandardInput.Close();
-        string stdout = p.StandardOutput.ReadToEnd();
-        string stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return p.ExitCode == 0 ? stdout : $"peer failed ({p.ExitCode}): {stderr.Trim()}";
     }
 }

@@ -26,7 +26,7 @@ public sealed class SilhouetteBench : IBench
             string file = ClusteringBenchData.WriteBinary(x);
             string labelsFile = file + ".labels";
             ClusteringBenchData.WriteLabels(labelsFile, labels);
-            output.WriteLine("   " + ClusteringBenchData.Python($$"""
+            output.WriteLine("   " + Peer.Python($$"""
                 import time, numpy as np
                 from sklearn.metrics import silhouette_score
                 X = np.fromfile("{{file}}").reshape(-1, 8); y = np.fromfile("{{labelsFile}}", dtype=np.int32)

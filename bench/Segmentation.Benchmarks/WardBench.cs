@@ -25,7 +25,7 @@ public sealed class WardBench : IBench
         string file = ClusteringBenchData.WriteBinary(x);
         string labelsFile = file + ".labels";
         ClusteringBenchData.WriteLabels(labelsFile, model.Labels);
-        output.WriteLine("   " + ClusteringBenchData.Python($$"""
+        output.WriteLine("   " + Peer.Python($$"""
             import time, numpy as np
             from sklearn.cluster import AgglomerativeClustering
             from sklearn.metrics import adjusted_rand_score
