@@ -32,20 +32,7 @@ public sealed class IngestBench : IBench
             using var con = new DuckDBConnection("DataSource=:memory:");
             con.Open();
             using var cmd = con.CreateCommand();
-            string select = $"""
-                SELECT 'T' || lpad(CAST(i AS VARCHAR), 10, '0') AS transaction_id,
-                       'C' || lpad(CAST(hash(i) % {customers} AS VARCHAR), 8, '0') AS customer_id,
-                       TIMESTAMP '2024-11-01' + to_seconds(CAST(hash(i * 7 + 1) % 63072000 AS BIGINT)) AS "timestamp",
-                       CASE WHEN hash(i * 3) % 40 = 0 THEN -1 ELSE 1 END * round(5 + (hash(i * 13) % 30000) / 100.0, 2) AS amount,
-                       round((5 + (hash(i * 13) % 30000) / 100.0) * 0.6, 2) AS cost,
-                       CAST(1 + hash(i * 17) % 3 AS BIGINT) AS quantity,
-                       ['web', 'app', 'store', 'phone'][1 + CAST(hash(i * 19) % 4 AS INTEGER)] AS channel,
-                       ['apparel', 'beauty', 'electronics', 'grocery', 'home', 'sports'][1 + CAST(hash(i * 23) % 6 AS INTEGER)] AS category,
-                       'east' AS region,
-                       CASE WHEN hash(i * 29) % 10 = 0 THEN 'K1' END AS campaign_id,
-                       hash(i * 3) % 40 = 0 AS is_return
-                FROM range({n}) t(i)
-                """;
+            string select = BenchData.TransactionsSelect(n, customers, campaigns: true);
             cmd.CommandText = $"COPY ({select}) TO '{parquet}' (FORMAT parquet, COMPRESSION zstd)";
             cmd.ExecuteNonQuery();
             cmd.CommandText = $"COPY (SELECT * FROM '{parquet}') TO '{csv}' (HEADER, DELIMITER ',')";
