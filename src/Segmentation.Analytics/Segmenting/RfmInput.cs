@@ -32,15 +32,6 @@ public sealed record RfmInput(string[] CustomerIds, double[] RecencyDays, double
         return new RfmInput(ids, rec, freq, mon);
     }
 
-    /// <summary>Fits a scorer on these customers (customers who never bought take part with recency +∞ → excluded from the recency quantiles).</summary>
-    public RfmModel Fit(RfmOptions options)
-    {
-        var finiteRecency = RecencyDays.Where(double.IsFinite).ToArray();
-        if (finiteRecency.Length == 0) throw new ArgumentException("No customer has a purchase: RFM needs at least one.", nameof(RecencyDays));
-        var scorer = new RfmScorer(options);
-        options.Validate();
-        var recencyCuts = options.RecencyThresholds?.ToArray() ?? RfmScorer.Quantiles(finiteRecency, options.Bins, "recencyDays");
-        var model = scorer.Fit(RecencyDays.Select(v => double.IsFinite(v) ? v : 0).ToArray(), Frequency, Monetary);
-        return model with { RecencyThresholds = recencyCuts };
-    }
+    /// <summary>Fits a scorer on these customers (those who never bought have recency +∞ and are left out of the recency cut points).</summary>
+    public RfmModel Fit(RfmOptions options) => new RfmScorer(options).Fit(RecencyDays, Frequency, Monetary);
 }

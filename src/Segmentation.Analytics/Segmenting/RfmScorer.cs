@@ -16,16 +16,26 @@ public sealed class RfmScorer(RfmOptions options)
     /// <summary>The options.</summary>
     public RfmOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Learns the cut points from per-customer recency (days), frequency (occasions) and monetary values.</summary>
-    /// <exception cref="ArgumentException">Arrays of different length, empty, or non-finite values.</exception>
+    /// <summary>Learns the cut points from per-customer recency (days; +∞ for customers who never bought), frequency
+    /// (occasions) and monetary values.</summary>
+    /// <exception cref="ArgumentException">Arrays of different length, empty, no customer with a purchase, or other non-finite values.</exception>
     public RfmModel Fit(ReadOnlySpan<double> recencyDays, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetary)
     {
         Options.Validate();
         if (recencyDays.Length != frequency.Length || frequency.Length != monetary.Length)
             throw new ArgumentException($"recencyDays, frequency and monetary must have the same length; got {recencyDays.Length}, {frequency.Length}, {monetary.Length}.");
         if (recencyDays.Length == 0) throw new ArgumentException("At least one customer is required.", nameof(recencyDays));
+        // Customers who never bought have recency +∞: they score R = 1 and take no part in the recency cut points.
+        var finiteRecency = new List<double>(recencyDays.Length);
+        foreach (var r in recencyDays)
+        {
+            if (double.IsFinite(r)) finiteRecency.Add(r);
+            else if (!double.IsPositiveInfinity(r)) throw new ArgumentException($"recencyDays contains {r}; use +∞ for customers who never bought.", nameof(recencyDays));
+        }
+        if (finiteRecency.Count == 0 && Options.RecencyThresholds is null)
+            throw new ArgumentException("No customer has a purchase: RFM needs at least one.", nameof(recencyDays));
         return new RfmModel(
-            Options.RecencyThresholds?.ToArray() ?? Quantiles(recencyDays, Options.Bins, nameof(recencyDays)),
+            Options.RecencyThresholds?.ToArray() ?? Quantiles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(finiteRecency), Options.Bins, nameof(recencyDays)),
             Options.FrequencyThresholds?.ToArray() ?? Quantiles(frequency, Options.Bins, nameof(frequency)),
             Options.MonetaryThresholds?.ToArray() ?? Quantiles(monetary, Options.Bins, nameof(monetary)),
             Options.Bins,
