@@ -11,29 +11,10 @@ namespace Segmentation.Analytics.Features;
 public sealed record RobustScalerModel(string[] Columns, double[] Center, double[] Scale)
 {
     /// <summary>Scales <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
-    public FeatureMatrix Transform(FeatureMatrix data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Columns != Columns.Length)
-            throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length} ({string.Join(", ", Columns)}).", nameof(data));
-        var values = new double[data.Values.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = (data.Values[i] - Center[i % data.Columns]) / Scale[i % data.Columns];
-        return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
-    }
+    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center, Scale);
 
     /// <summary>A copy of <paramref name="frame"/> with the fitted columns scaled (as doubles; nulls stay null).</summary>
-    public DataFrame Transform(DataFrame frame)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        var replaced = new Dictionary<string, IReadOnlyList<DataFrameColumn>>();
-        for (int j = 0; j < Columns.Length; j++)
-        {
-            var x = FrameColumns.Numbers(frame, Columns[j], nameof(frame));
-            for (int i = 0; i < x.Length; i++) x[i] = (x[i] - Center[j]) / Scale[j];
-            replaced[Columns[j]] = [FrameColumns.Column(Columns[j], x)];
-        }
-        return FrameColumns.Replace(frame, replaced);
-    }
+    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center, Scale);
 
     /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
     public string ToJson() => ModelJson.Serialize(this);

@@ -14,31 +14,10 @@ namespace Segmentation.Analytics.Features;
 public sealed record StandardScalerModel(string[] Columns, double[] Center, double[] Scale, double[] Mean, double[] Variance, long[] SamplesSeen)
 {
     /// <summary>Standardises <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
-    public FeatureMatrix Transform(FeatureMatrix data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Columns != Columns.Length)
-            throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length} ({string.Join(", ", Columns)}).", nameof(data));
-        var values = new double[data.Values.Length];
-        for (int i = 0; i < data.Rows; i++)
-            for (int j = 0; j < data.Columns; j++)
-                values[i * data.Columns + j] = (data.Values[i * data.Columns + j] - Center[j]) / Scale[j];
-        return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
-    }
+    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center, Scale);
 
     /// <summary>A copy of <paramref name="frame"/> with the fitted columns standardised (as doubles; nulls stay null).</summary>
-    public DataFrame Transform(DataFrame frame)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        var replaced = new Dictionary<string, IReadOnlyList<DataFrameColumn>>();
-        for (int j = 0; j < Columns.Length; j++)
-        {
-            var x = FrameColumns.Numbers(frame, Columns[j], nameof(frame));
-            for (int i = 0; i < x.Length; i++) x[i] = (x[i] - Center[j]) / Scale[j];
-            replaced[Columns[j]] = [FrameColumns.Column(Columns[j], x)];
-        }
-        return FrameColumns.Replace(frame, replaced);
-    }
+    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center, Scale);
 
     /// <summary>Maps standardised values back: x = z × scale + center.</summary>
     public FeatureMatrix InverseTransform(FeatureMatrix data)
