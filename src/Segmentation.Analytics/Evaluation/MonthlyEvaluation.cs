@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Data.Sql;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 
@@ -22,9 +23,26 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
     public static MonthlyEvaluation Run(string dataDirectory, MonthlyRunOptions options, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var monthEnd = options.MonthEnd;
-        var asOf = monthEnd.ToDateTime(TimeOnly.MinValue);
+        var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
         using var ws = DataWorkspace.Load(dataDirectory, new IngestOptions(asOf, options.Mapping, options.Pseudonymizer), progress);
+        return Run(ws, ws.Report, options, progress);
+    }
+
+    /// <summary>
+    /// Runs the monthly evaluation on tables already validated in an engine (DuckDB, PostgreSQL or the ClickHouse cluster):
+    /// the transaction-level work runs there, only per-customer and per-segment rows come back.
+    /// </summary>
+    /// <param name="engine">The engine holding the validated tables of the data model.</param>
+    /// <param name="dataQuality">The validation report of those tables.</param>
+    /// <param name="options">Month, model and windows.</param>
+    /// <param name="progress">Progress messages.</param>
+    public static MonthlyEvaluation Run(ISqlEngine engine, IngestReport dataQuality, MonthlyRunOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(dataQuality);
+        ArgumentNullException.ThrowIfNull(options);
+        var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
+        var ws = engine;
 
         progress?.Report("feature table");
         var features = CustomerFeatureTable.Build(ws, asOf);
@@ -71,7 +89,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
             MarketingBudget = options.MarketingBudget,
         };
         var result = EffectEvaluator.Evaluate(ws, current, evaluation);
-        return new MonthlyEvaluation(ws.Report, model, fitted, current, result);
+        return new MonthlyEvaluation(dataQuality, model, fitted, current, result);
     }
 
     /// <summary>

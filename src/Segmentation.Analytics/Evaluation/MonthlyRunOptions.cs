@@ -2,7 +2,7 @@ using Segmentation.Analytics.Data;
 
 namespace Segmentation.Analytics.Evaluation;
 
-/// <summary>Options of <see cref="MonthlyEvaluation.Run"/>: which month, which model, which comparison windows.</summary>
+/// <summary>Options of <see cref="MonthlyEvaluation.Run(string, MonthlyRunOptions, IProgress{string})"/>: which month, which model, which comparison windows.</summary>
 /// <param name="Month">The report month (any day of it); the data are read as of its last day.</param>
 /// <param name="Cycle">Reporting cycle (the report month closes the period).</param>
 /// <param name="ManagementStart">First month of segment-based management (before/after windows), or null for none.</param>
