@@ -39,7 +39,12 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
     public static PostgresWorkspace Connect(string connectionString, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var conn = new NpgsqlConnection(connectionString);
+        // Validating or aggregating a large table takes longer than Npgsql's default 30 s command timeout: unless the connection
+        // string sets one, statements may run as long as they need.
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"command\s*timeout", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            settings.CommandTimeout = 0;
+        var conn = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             conn.Open();

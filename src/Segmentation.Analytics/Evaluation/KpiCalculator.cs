@@ -4,7 +4,7 @@ namespace Segmentation.Analytics.Evaluation;
 
 /// <summary>
 /// Computes the KPI table: transaction-level sums per segment × period in the engine (<see cref="KpiQuery"/>, one SQL definition
-/// for DuckDB and PostgreSQL), combined in C# into the KPIs of <see cref="KpiDefinitions"/> and a total row.
+/// for DuckDB, PostgreSQL and ClickHouse), combined in C# into the KPIs of <see cref="KpiDefinitions"/> and a total row.
 /// </summary>
 public static class KpiCalculator
 {

@@ -86,6 +86,43 @@ public static class InEngineAssignment
             """;
     }
 
+    /// <summary>
+    /// <c>customer_id, segment</c> (the segment key) for every row of <paramref name="featuresSql"/> with a frozen
+    /// <see cref="Models.SegmentationModel"/>: the model's transform chain — a missing value becomes the training median,
+    /// ln(1 + x) on the logged columns (computed as ln(u)·x/(u − 1), u = 1 + x, like the in-process transform), the fitted
+    /// scaler — then the nearest centroid (<see cref="RenderNearestCentroid"/>).
+    /// </summary>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="model">A model on numeric features only (one-hot encoded categories are not rendered).</param>
+    /// <param name="featuresSql">A query with <c>customer_id</c> and the model's numeric feature columns (e.g. the feature table's SQL).</param>
+    /// <exception cref="NotSupportedException">The model encodes categorical features.</exception>
+    public static string RenderModel(SqlDialect dialect, Models.SegmentationModel model, string featuresSql)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(featuresSql);
+        if (model.Encoder is not null || model.CategoricalFeatures.Length > 0)
+            throw new NotSupportedException($"The model encodes categorical features ({string.Join(", ", model.CategoricalFeatures)}); only numeric models are rendered as SQL.");
+        var d = dialect;
+        var columns = model.Imputation.Columns;
+        var logged = new HashSet<string>(model.Log?.Columns ?? [], StringComparer.Ordinal);
+        string Value(int j)
+        {
+            string x = $"COALESCE({d.ToDouble(d.Id(columns[j]))}, {d.Num(model.Imputation.Medians[j])})";
+            if (!logged.Contains(columns[j])) return x;
+            string u = $"(1 + {x})";
+            return $"(CASE WHEN {u} = 1 THEN {x} ELSE {d.Ln(u)} * {x} / ({u} - 1) END)";
+        }
+        string transformed = $"SELECT customer_id, {string.Join(", ", columns.Select((c, j) => $"{Value(j)} AS {d.Id(c)}"))} FROM ({featuresSql}) raw";
+        int p = columns.Length;
+        double[] center = model.StandardScaler?.Center ?? model.RobustScaler?.Center ?? new double[p];
+        double[] scale = model.StandardScaler?.Scale ?? model.RobustScaler?.Scale ?? Enumerable.Repeat(1.0, p).ToArray();
+        var centroids = model.Segments.Select(s => (IReadOnlyList<double>)s.Centroid).ToArray();
+        string nearest = RenderNearestCentroid(d, transformed, columns, center, scale, centroids);
+        var keys = model.Segments.Select((s, k) => $"WHEN segment = {k} THEN {d.Str(s.Key)}");
+        return $"SELECT customer_id, CASE {string.Join(" ", keys)} END AS segment FROM ({nearest}) nearest";
+    }
+
     private static string FirstMinimum(int k)
     {
         // Segment j wins if its distance is strictly below every earlier one and at most every later one.

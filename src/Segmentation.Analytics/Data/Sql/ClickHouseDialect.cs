@@ -57,15 +57,19 @@ internal sealed class ClickHouseDialect : SqlDialect
 
     public override string MonthStart(string timestamp) => $"toDateTime(toStartOfMonth({timestamp}))";
 
-    public override string CountIf(string condition) => $"countIf({condition})";
+    // A NULL condition does not count, as in FILTER (WHERE …); ClickHouse's -If over a Nullable condition that is NULL on
+    // every row of a group would return NULL instead of 0.
+    private static string When(string condition) => $"ifNull({condition}, 0)";
 
-    public override string CountDistinctIf(string expression, string condition) => $"uniqExactIf({expression}, {condition})";
+    public override string CountIf(string condition) => $"countIf({When(condition)})";
 
-    public override string SumIf(string expression, string condition) => $"if(countIf({condition}) > 0, sumIf({expression}, {condition}), NULL)";
+    public override string CountDistinctIf(string expression, string condition) => $"uniqExactIf({expression}, {When(condition)})";
 
-    public override string MinIf(string expression, string condition) => $"if(countIf({condition}) > 0, minIf({expression}, {condition}), NULL)";
+    public override string SumIf(string expression, string condition) => $"if({CountIf(condition)} > 0, sumIf({expression}, {When(condition)}), NULL)";
 
-    public override string MaxIf(string expression, string condition) => $"if(countIf({condition}) > 0, maxIf({expression}, {condition}), NULL)";
+    public override string MinIf(string expression, string condition) => $"if({CountIf(condition)} > 0, minIf({expression}, {When(condition)}), NULL)";
+
+    public override string MaxIf(string expression, string condition) => $"if({CountIf(condition)} > 0, maxIf({expression}, {When(condition)}), NULL)";
 
     public override string Money(string expression) => $"toDecimal64({expression}, 2)";
 
@@ -80,6 +84,30 @@ internal sealed class ClickHouseDialect : SqlDialect
 
     public override string AddDays(string expression, int days) =>
         $"toDateTime({expression} + INTERVAL {days.ToString(CultureInfo.InvariantCulture)} DAY)";
+
+    public override string Ln(string expression) => $"log({expression})";
+
+    public override string TimestampType => "DateTime";
+
+    // No window functions before 21.x: each partition becomes one sorted array of row tuples (order column first), unfolded
+    // again with ARRAY JOIN; the neighbours are the array elements next to the row's own.
+    public override string Neighbours(string source, IReadOnlyList<string> partition, string order, IReadOnlyList<string> columns,
+        IReadOnlyList<(string Name, string Column, int Offset)> shifted)
+    {
+        var rest = columns.Where(c => c != order).ToArray();
+        var tuple = new[] { order }.Concat(rest).ToArray();
+        int Slot(string column) => Array.IndexOf(tuple, column) + 1;
+        var outputs = partition.Concat(tuple.Select((c, i) => $"__t.{i + 1} AS {c}"))
+            .Concat(shifted.Select(s => s.Offset < 0
+                ? $"if(__i > {-s.Offset}, __rows[__i - {-s.Offset}].{Slot(s.Column)}, NULL) AS {s.Name}"
+                : $"if(__i + {s.Offset} <= length(__rows), __rows[__i + {s.Offset}].{Slot(s.Column)}, NULL) AS {s.Name}"));
+        return $"""
+            SELECT {string.Join(", ", outputs)}
+            FROM (SELECT {string.Join(", ", partition)}, arraySort(groupArray(tuple({string.Join(", ", tuple)}))) AS __rows
+                  FROM {source} GROUP BY {string.Join(", ", partition)})
+            ARRAY JOIN __rows AS __t, arrayEnumerate(__rows) AS __i
+            """;
+    }
 
     public override string UnionDistinct => "UNION ALL";
 

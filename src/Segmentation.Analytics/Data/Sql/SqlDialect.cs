@@ -115,6 +115,30 @@ public abstract class SqlDialect
         IReadOnlyList<(string Table, string Alias, IReadOnlyList<string> Columns)> joins, string key) =>
         $"FROM {first.Table} {first.Alias}\n" + string.Join("\n", joins.Select(j => $"LEFT JOIN {j.Table} {j.Alias} ON {j.Alias}.{key} = {first.Alias}.{key}"));
 
+    /// <summary>Timestamp type name.</summary>
+    public virtual string TimestampType => "TIMESTAMP";
+
+    /// <summary>Natural logarithm.</summary>
+    public virtual string Ln(string expression) => $"ln({expression})";
+
+    /// <summary>
+    /// Every row of <paramref name="source"/> with values of the previous or next row of the same partition (ordered by
+    /// <paramref name="order"/>, unique within a partition): <c>lag</c>/<c>lead</c> window functions, or, in engines without
+    /// window functions, the partition gathered into a sorted array and unfolded again.
+    /// </summary>
+    /// <param name="source">A table or parenthesised sub-query with an alias-free column list.</param>
+    /// <param name="partition">Partition columns (further columns that are constant within a partition may be listed too).</param>
+    /// <param name="order">The ordering column (unique within a partition); it must also be in <paramref name="columns"/>.</param>
+    /// <param name="columns">Per-row columns passed through.</param>
+    /// <param name="shifted">Output name, source column and offset (−1 = previous row, +1 = next row; NULL at the edge).</param>
+    public virtual string Neighbours(string source, IReadOnlyList<string> partition, string order, IReadOnlyList<string> columns,
+        IReadOnlyList<(string Name, string Column, int Offset)> shifted)
+    {
+        string window = $"OVER (PARTITION BY {string.Join(", ", partition)} ORDER BY {order})";
+        var lagLead = shifted.Select(s => $"{(s.Offset < 0 ? "lag" : "lead")}({s.Column}, {Math.Abs(s.Offset)}) {window} AS {s.Name}");
+        return $"SELECT {string.Join(", ", partition.Concat(columns).Concat(lagLead))} FROM {source}";
+    }
+
     /// <summary>Double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 
