@@ -16,7 +16,7 @@ public static class CampaignEvaluator
     {
         ArgumentNullException.ThrowIfNull(engine);
         var d = engine.Dialect;
-        return engine.Read($"SELECT campaign_id, name, target_segment, CAST({d.Id("start")} AS TIMESTAMP), CAST({d.Id("end")} AS TIMESTAMP), {d.ToDouble("cost")} FROM campaigns ORDER BY campaign_id", r =>
+        return engine.Read($"SELECT campaign_id, name, target_segment, CAST({d.Id("start")} AS {d.TimestampType}), CAST({d.Id("end")} AS {d.TimestampType}), {d.ToDouble("cost")} FROM campaigns ORDER BY campaign_id", r =>
         {
             var list = new List<CampaignDefinition>();
             while (r.Read())
@@ -34,32 +34,43 @@ public static class CampaignEvaluator
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
         if (!EngineTables.Has(engine, "campaigns") || !EngineTables.Has(engine, "campaign_assignments")) return [];
-        EngineTables.Upload(engine, assignment);
-        try
-        {
-            return Evaluate(engine, confidence, EngineTables.Segments);
-        }
-        finally
-        {
-            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
-        }
+        return Measure(engine, assignment, confidence);
     }
 
-    internal static IReadOnlyList<CampaignUplift> Evaluate(ISqlEngine engine, double confidence, string segmentsTable)
+    /// <summary>Name of the uploaded campaign population table (campaign_id, customer_id, grp).</summary>
+    internal const string Population = "eval_campaign_pop";
+
+    private static IReadOnlyList<CampaignUplift> Measure(ISqlEngine engine, SegmentAssignment assignment, double confidence)
     {
         var campaigns = ReadCampaigns(engine);
         if (campaigns.Count == 0) return [];
-        var outcomes = engine.Read(Render(engine.Dialect, campaigns, segmentsTable), r =>
+        var population = Populations(engine, campaigns, assignment);
+        EngineTables.Upload(engine, Population, ["campaign_id", "customer_id", "grp"], population.Count,
+            (i, c) => c switch { 0 => population[i].Campaign, 1 => population[i].Customer, _ => population[i].Group });
+        List<(string Campaign, string Group, string Customer, int Days, double Gross, double Margin, int PreDays, double PreGross, double PreMargin)> rows;
+        try
         {
-            var map = new Dictionary<(string, string), List<(int Days, double Gross, double Margin, int PreDays, double PreGross, double PreMargin)>>();
-            while (r.Read())
+            rows = engine.Read(Render(engine.Dialect, campaigns, Population), r =>
             {
-                var key = (r.GetString(0), r.GetString(1));
-                if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-                list.Add(((int)Convert.ToInt64(r.GetValue(2)), r.GetDouble(3), r.GetDouble(4), (int)Convert.ToInt64(r.GetValue(5)), r.GetDouble(6), r.GetDouble(7)));
-            }
-            return map;
+                var list = new List<(string, string, string, int, double, double, int, double, double)>();
+                while (r.Read())
+                    list.Add((r.GetString(0), r.GetString(1), r.GetString(2), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4), r.GetDouble(5),
+                        (int)Convert.ToInt64(r.GetValue(6)), r.GetDouble(7), r.GetDouble(8)));
+                return list;
+            });
+        }
+        finally
+        {
+            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(Population)}");
+        }
+        // Ordinal order (engines order text by their own collations).
+        rows.Sort((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Campaign, b.Campaign);
+            if (c == 0) c = string.CompareOrdinal(a.Group, b.Group);
+            return c != 0 ? c : string.CompareOrdinal(a.Customer, b.Customer);
         });
+        var outcomes = rows.GroupBy(x => (x.Campaign, x.Group)).ToDictionary(g => g.Key, g => g.ToList());
         CampaignOutcomes? Group(string campaign, string group) =>
             outcomes.TryGetValue((campaign, group), out var l)
                 ? new CampaignOutcomes(l.Select(x => x.Days).ToArray(), l.Select(x => x.Gross).ToArray(), l.Select(x => x.Margin).ToArray(),
@@ -79,41 +90,69 @@ public static class CampaignEvaluator
     }
 
     /// <summary>
-    /// campaign_id, grp (treatment, control, comparison), purchase days, gross, margin in the window and in the pre-period, one row
-    /// per customer ordered by campaign, group, customer. The comparison group exists only for campaigns without control: the
-    /// customers of the treated customers' segments that the campaign did not assign.
+    /// Who is measured: every assigned customer of a known campaign in their group (treatment, control); and, for a campaign without
+    /// control, the comparison group — the customers of the treated customers' segments that the campaign did not assign.
     /// </summary>
-    internal static string Render(SqlDialect d, IReadOnlyList<CampaignDefinition> campaigns, string segmentsTable, string transactions = "transactions")
+    private static List<(string Campaign, string Customer, string Group)> Populations(ISqlEngine engine, IReadOnlyList<CampaignDefinition> campaigns,
+        SegmentAssignment assignment)
     {
-        string Ts(DateOnly x) => d.Timestamp(x.ToDateTime(TimeOnly.MinValue));
-        var windows = string.Join(", ", campaigns.Select(c => $"({d.Str(c.CampaignId)}, {Ts(c.PreStart)}, {Ts(c.Start)}, {Ts(c.End.AddDays(1))})"));
-        string during = "x.\"timestamp\" >= w.win_start AND NOT x.is_return";
-        string pre = "x.\"timestamp\" < w.win_start AND NOT x.is_return";
-        string day = "CAST(x.\"timestamp\" AS DATE)";
-        string margin = $"{d.Money("x.amount")} - {d.Money("COALESCE(x.cost, 0)")}";
-        string ca = d.Id("campaign_assignments"), seg = d.Id(segmentsTable), grp = d.Id("group");
+        var d = engine.Dialect;
+        var known = campaigns.Select(c => c.CampaignId).ToHashSet(StringComparer.Ordinal);
+        var assigned = engine.Read($"SELECT campaign_id, customer_id, {d.Id("group")} FROM campaign_assignments", r =>
+        {
+            var list = new List<(string Campaign, string Customer, string Group)>();
+            while (r.Read())
+                if (known.Contains(r.GetString(0))) list.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+            return list;
+        });
+        var segmentOf = assignment.ToDictionary();
+        var population = new List<(string Campaign, string Customer, string Group)>(assigned);
+        foreach (var campaign in assigned.GroupBy(a => a.Campaign).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (campaign.Any(a => a.Group == "control")) continue;
+            var members = campaign.Select(a => a.Customer).ToHashSet(StringComparer.Ordinal);
+            var segments = campaign.Where(a => a.Group == "treatment" && segmentOf.ContainsKey(a.Customer)).Select(a => segmentOf[a.Customer]).ToHashSet(StringComparer.Ordinal);
+            for (int i = 0; i < assignment.Count; i++)
+                if (segments.Contains(assignment.SegmentKeys[i]) && !members.Contains(assignment.CustomerIds[i]))
+                    population.Add((campaign.Key, assignment.CustomerIds[i], "comparison"));
+        }
+        return population;
+    }
+
+    /// <summary>
+    /// campaign_id, grp, customer_id, purchase days, gross, margin in the window and in the pre-period: one row per customer of the
+    /// population table (output names differ from the joined columns: ClickHouse resolves an alias before a qualified column).
+    /// Transactions are first summed per customer × day over the whole span of the windows (where they live:
+    /// on a cluster, on each shard), then joined to the population, so every condition is an equality join plus filters.
+    /// </summary>
+    internal static string Render(SqlDialect d, IReadOnlyList<CampaignDefinition> campaigns, string populationTable, string transactions = "transactions")
+    {
+        string Day(DateOnly x) => $"CAST({d.Timestamp(x.ToDateTime(TimeOnly.MinValue))} AS DATE)";
+        string Window(Func<CampaignDefinition, DateOnly> bound) =>
+            $"CASE {string.Join(" ", campaigns.Select(c => $"WHEN campaign_id = {d.Str(c.CampaignId)} THEN {Day(bound(c))}"))} END";
+        var first = campaigns.Min(c => c.PreStart);
+        var last = campaigns.Max(c => c.End.AddDays(1));
+        string during = "x.day >= p.win_start AND x.day < p.win_end";
+        string pre = "x.day >= p.pre_start AND x.day < p.win_start";
         return $"""
-            WITH w (campaign_id, pre_start, win_start, win_end) AS (VALUES {windows}),
-            pop AS (
-              SELECT a.campaign_id, a.customer_id, a.{grp} AS grp FROM {ca} a JOIN w ON a.campaign_id = w.campaign_id
-              UNION ALL
-              SELECT w.campaign_id, s.customer_id, 'comparison' FROM w
-                JOIN (SELECT DISTINCT a.campaign_id, s.segment FROM {ca} a JOIN {seg} s ON a.customer_id = s.customer_id WHERE a.{grp} = 'treatment') ts
-                  ON ts.campaign_id = w.campaign_id
-                JOIN {seg} s ON s.segment = ts.segment
-                WHERE NOT EXISTS (SELECT 1 FROM {ca} a WHERE a.campaign_id = w.campaign_id AND a.{grp} = 'control')
-                  AND NOT EXISTS (SELECT 1 FROM {ca} a WHERE a.campaign_id = w.campaign_id AND a.customer_id = s.customer_id))
-            SELECT p.campaign_id, p.grp,
-              {d.ToBigInt(d.CountDistinctIf(day, during))} AS days,
-              {d.ToDouble($"COALESCE({d.SumIf(d.Money("x.amount"), during)}, 0)")} AS gross,
-              {d.ToDouble($"COALESCE({d.SumIf(margin, during)}, 0)")} AS margin,
-              {d.ToBigInt(d.CountDistinctIf(day, pre))} AS pre_days,
-              {d.ToDouble($"COALESCE({d.SumIf(d.Money("x.amount"), pre)}, 0)")} AS pre_gross,
-              {d.ToDouble($"COALESCE({d.SumIf(margin, pre)}, 0)")} AS pre_margin
-            FROM pop p JOIN w ON p.campaign_id = w.campaign_id
-            LEFT JOIN {d.Id(transactions)} x ON x.customer_id = p.customer_id AND x."timestamp" >= w.pre_start AND x."timestamp" < w.win_end
+            SELECT p.campaign_id, p.grp, p.customer_id,
+              {d.ToBigInt(d.CountIf(during))} AS days,
+              {d.ToDouble($"COALESCE({d.SumIf("x.gross", during)}, 0)")} AS window_gross,
+              {d.ToDouble($"COALESCE({d.SumIf("x.margin", during)}, 0)")} AS window_margin,
+              {d.ToBigInt(d.CountIf(pre))} AS pre_days,
+              {d.ToDouble($"COALESCE({d.SumIf("x.gross", pre)}, 0)")} AS pre_gross,
+              {d.ToDouble($"COALESCE({d.SumIf("x.margin", pre)}, 0)")} AS pre_margin
+            FROM (
+              SELECT campaign_id, customer_id, grp, {Window(c => c.PreStart)} AS pre_start, {Window(c => c.Start)} AS win_start,
+                {Window(c => c.End.AddDays(1))} AS win_end
+              FROM {d.Id(populationTable)}) p
+            LEFT JOIN (
+              SELECT customer_id, CAST("timestamp" AS DATE) AS day, sum({d.Money("amount")}) AS gross,
+                sum({d.Money("amount")} - {d.Money("COALESCE(cost, 0)")}) AS margin
+              FROM {d.Id(transactions)}
+              WHERE NOT is_return AND "timestamp" >= {d.Timestamp(first.ToDateTime(TimeOnly.MinValue))} AND "timestamp" < {d.Timestamp(last.ToDateTime(TimeOnly.MinValue))}
+              GROUP BY customer_id, CAST("timestamp" AS DATE)) x ON x.customer_id = p.customer_id
             GROUP BY p.campaign_id, p.grp, p.customer_id
-            ORDER BY p.campaign_id, p.grp, p.customer_id
             """;
     }
 }

@@ -45,9 +45,14 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
         for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
         var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r =>
         {
-            var list = new List<(int Position, int X, int RecencyDays, int AgeDays, double Monetary)>();
+            var list = new List<(string Id, int Position, int X, int RecencyDays, int AgeDays, double Monetary)>();
             while (r.Read())
-                list.Add((position[r.GetString(0)], (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
+            {
+                string id = r.GetString(0);
+                list.Add((id, position[id], (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
+            }
+            // Ordinal order whatever the engine's collation: the model fits sum over customers in this order.
+            list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return list;
         });
         const double week = 7;
@@ -95,24 +100,31 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     }
 
     /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer
-    /// with a purchase up to the period end, ordered by customer id.</summary>
+    /// with a purchase up to the period end (the caller orders them by customer id).</summary>
     internal static string Render(SqlDialect d, DateOnly periodEnd, string segmentsTable, string transactions = "transactions")
     {
         string end = d.Timestamp(periodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue));
         string endDay = $"CAST({d.Timestamp(periodEnd.ToDateTime(TimeOnly.MinValue))} AS DATE)";
+        // Summed per customer × day where the transactions live (on a cluster: on each shard), then per customer; the first
+        // day's amount is taken with ArgMin, so no self-join is needed. Only assigned customers are kept.
+        string dy = $"""
+            SELECT customer_id, CAST("timestamp" AS DATE) AS day, sum({d.Money("amount")}) AS day_amount
+            FROM {d.Id(transactions)}
+            WHERE NOT is_return AND "timestamp" < {end}
+            GROUP BY customer_id, CAST("timestamp" AS DATE)
+            """;
+        string c = $"""
+            SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
+              {d.ArgMin("day_amount", "day")} AS first_amount
+            FROM ({dy}) dy GROUP BY customer_id
+            """;
         return $"""
-            WITH dy AS (
-              SELECT x.customer_id, CAST(x."timestamp" AS DATE) AS day, sum({d.Money("x.amount")}) AS amount
-              FROM {d.Id(transactions)} x JOIN {d.Id(segmentsTable)} s ON x.customer_id = s.customer_id
-              WHERE NOT x.is_return AND x."timestamp" < {end}
-              GROUP BY x.customer_id, CAST(x."timestamp" AS DATE)),
-            c AS (SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(amount) AS total FROM dy GROUP BY customer_id)
-            SELECT c.customer_id, {d.ToBigInt("c.days - 1")} AS x,
-              {d.ToBigInt(d.DaysBetween("c.first_day", "c.last_day"))} AS recency_days,
-              {d.ToBigInt(d.DaysBetween("c.first_day", endDay))} AS age_days,
-              {d.ToDouble("CASE WHEN c.days > 1 THEN (c.total - f.amount) / (c.days - 1) ELSE 0 END")} AS monetary
-            FROM c JOIN dy f ON f.customer_id = c.customer_id AND f.day = c.first_day
-            ORDER BY c.customer_id
+            SELECT customer_id, {d.ToBigInt("days - 1")} AS x,
+              {d.ToBigInt(d.DaysBetween("first_day", "last_day"))} AS recency_days,
+              {d.ToBigInt(d.DaysBetween("first_day", endDay))} AS age_days,
+              CASE WHEN days > 1 THEN {d.ToDouble("total - first_amount")} / {d.ToDouble("days - 1")} ELSE 0 END AS monetary
+            FROM ({c}) c
+            WHERE customer_id IN (SELECT customer_id FROM {d.Id(segmentsTable)})
             """;
     }
 }

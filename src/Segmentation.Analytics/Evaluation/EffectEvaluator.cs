@@ -49,7 +49,7 @@ public static class EffectEvaluator
             }
 
             var campaigns = EngineTables.Has(engine, "campaigns") && EngineTables.Has(engine, "campaign_assignments")
-                ? CampaignEvaluator.Evaluate(engine, 0.95, EngineTables.Segments) : [];
+                ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];
             var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
             var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
             var playbook = options.Playbook ?? StrategyPlaybook.Default;

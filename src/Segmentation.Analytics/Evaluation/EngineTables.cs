@@ -33,43 +33,55 @@ internal static class EngineTables
     }
 
     /// <summary>Creates (replacing) the table <paramref name="name"/>(customer_id, segment) holding the assignment.</summary>
-    public static void Upload(ISqlEngine engine, SegmentAssignment assignment, string name = Segments)
+    public static void Upload(ISqlEngine engine, SegmentAssignment assignment, string name = Segments) =>
+        Upload(engine, name, ["customer_id", "segment"], assignment.Count, (i, c) => c == 0 ? assignment.CustomerIds[i] : assignment.SegmentKeys[i]);
+
+    /// <summary>Creates (replacing) a session table of text columns with <paramref name="rows"/> rows; cell (i, c) is <paramref name="cell"/>(i, c).</summary>
+    public static void Upload(ISqlEngine engine, string name, IReadOnlyList<string> columns, int rows, Func<int, int, string> cell)
     {
         var d = engine.Dialect;
         string id = d.Id(name);
+        string columnList = string.Join(", ", columns.Select(d.Id));
         switch (engine)
         {
             case DataWorkspace w:
-                w.Execute($"CREATE OR REPLACE TABLE {id} (customer_id VARCHAR, segment VARCHAR)");
+                w.Execute($"CREATE OR REPLACE TABLE {id} ({string.Join(", ", columns.Select(c => $"{d.Id(c)} VARCHAR"))})");
                 using (var appender = w.Connection.CreateAppender(name))
                 {
-                    for (int i = 0; i < assignment.Count; i++)
-                        appender.CreateRow().AppendValue(assignment.CustomerIds[i]).AppendValue(assignment.SegmentKeys[i]).EndRow();
+                    for (int i = 0; i < rows; i++)
+                    {
+                        var row = appender.CreateRow();
+                        for (int c = 0; c < columns.Count; c++) row.AppendValue(cell(i, c));
+                        row.EndRow();
+                    }
                 }
                 break;
             case PostgresWorkspace p:
-                p.Execute($"DROP TABLE IF EXISTS {id}; CREATE TEMP TABLE {id} (customer_id VARCHAR, segment VARCHAR)");
-                using (var writer = p.Connection.BeginBinaryImport($"COPY {id} (customer_id, segment) FROM STDIN (FORMAT BINARY)"))
+                p.Execute($"DROP TABLE IF EXISTS {id}; CREATE TEMP TABLE {id} ({string.Join(", ", columns.Select(c => $"{d.Id(c)} VARCHAR"))})");
+                using (var writer = p.Connection.BeginBinaryImport($"COPY {id} ({columnList}) FROM STDIN (FORMAT BINARY)"))
                 {
-                    for (int i = 0; i < assignment.Count; i++)
+                    for (int i = 0; i < rows; i++)
                     {
                         writer.StartRow();
-                        writer.Write(assignment.CustomerIds[i], NpgsqlDbType.Varchar);
-                        writer.Write(assignment.SegmentKeys[i], NpgsqlDbType.Varchar);
+                        for (int c = 0; c < columns.Count; c++) writer.Write(cell(i, c), NpgsqlDbType.Varchar);
                     }
                     writer.Complete();
                 }
                 p.Execute($"ANALYZE {id}");
                 break;
             default:
-                engine.Execute(d.CreateTempTableAs(name, "SELECT CAST('' AS VARCHAR) AS customer_id, CAST('' AS VARCHAR) AS segment WHERE 1 = 0"));
+                engine.Execute(d.CreateTempTableAs(name, $"SELECT {string.Join(", ", columns.Select(c => $"CAST('' AS VARCHAR) AS {d.Id(c)}"))} WHERE 1 = 0"));
                 const int batch = 1000;
-                for (int start = 0; start < assignment.Count; start += batch)
+                for (int start = 0; start < rows; start += batch)
                 {
-                    var sb = new StringBuilder($"INSERT INTO {id} (customer_id, segment) VALUES ");
-                    int end = Math.Min(assignment.Count, start + batch);
+                    var sb = new StringBuilder($"INSERT INTO {id} ({columnList}) VALUES ");
+                    int end = Math.Min(rows, start + batch);
                     for (int i = start; i < end; i++)
-                        sb.Append(i > start ? ", " : "").Append('(').Append(d.Str(assignment.CustomerIds[i])).Append(", ").Append(d.Str(assignment.SegmentKeys[i])).Append(')');
+                    {
+                        sb.Append(i > start ? ", (" : "(");
+                        for (int c = 0; c < columns.Count; c++) sb.Append(c > 0 ? ", " : "").Append(d.Str(cell(i, c)));
+                        sb.Append(')');
+                    }
                     engine.Execute(sb.ToString());
                 }
                 break;

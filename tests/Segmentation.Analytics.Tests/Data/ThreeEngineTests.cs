@@ -204,3 +204,40 @@ public sealed class ThreeEngineTests(ThreeEngineFixture data) : IClassFixture<Th
         }
     }
 }
+
+/// <summary>The whole monthly evaluation (KPIs, comparisons, campaigns, migration, drift, churn, budget) on each engine.</summary>
+public sealed class MonthlyEvaluationEngineTests(ThreeEngineFixture data) : IClassFixture<ThreeEngineFixture>
+{
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public void The_monthly_evaluation_of_the_sample_equals_duckdb(string engineName)
+    {
+        var set = data["sample"];
+        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000,
+            ModelPath: RepoPaths.Data("sample", "segmentation-model.json"));
+        var expected = MonthlyEvaluation.Run(set.DuckDb, set.DuckDb.Report, options);
+        var actual = MonthlyEvaluation.Run(set.Engine(engineName), set.DuckDb.Report, options);
+        Assert.Equal(expected.Assignment.SegmentKeys, actual.Assignment.SegmentKeys);
+        ThreeEngineTests.AssertFramesEqual(expected.Result.Kpis.ToDataFrame(), actual.Result.Kpis.ToDataFrame());
+        Assert.Equal(Rounded(expected.Result), Rounded(actual.Result));
+    }
+
+    /// <summary>The result as JSON with every number rounded to 9 significant digits (sums may differ in the last bits between engines).</summary>
+    private static string Rounded(EvaluationResult result) =>
+        System.Text.RegularExpressions.Regex.Replace(ModelJson.Serialize(new
+        {
+            kpis = result.Kpis.Rows,
+            result.PeriodOverPeriod,
+            result.YearOverYear,
+            result.BeforeAfter,
+            result.Campaigns,
+            result.Migration,
+            result.Drift,
+            churn = result.ChurnRisk?.Segments,
+            windows = result.Windows?.Rows,
+            result.Recommendations,
+            result.Budget,
+        }), @"-?\d+\.\d+(?:[eE][-+]?\d+)?",
+            m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture).ToString("G9", System.Globalization.CultureInfo.InvariantCulture));
+}

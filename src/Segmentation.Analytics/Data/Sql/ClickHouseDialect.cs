@@ -89,6 +89,8 @@ internal sealed class ClickHouseDialect : SqlDialect
 
     public override string TimestampType => "DateTime";
 
+    public override string ArgMin(string value, string key) => $"argMin({value}, {key})";
+
     // No window functions before 21.x: each partition becomes one sorted array of row tuples (order column first), unfolded
     // again with ARRAY JOIN; the neighbours are the array elements next to the row's own.
     public override string Neighbours(string source, IReadOnlyList<string> partition, string order, IReadOnlyList<string> columns,

@@ -118,6 +118,9 @@ public abstract class SqlDialect
     /// <summary>Timestamp type name.</summary>
     public virtual string TimestampType => "TIMESTAMP";
 
+    /// <summary>Aggregate: the <paramref name="value"/> of the row with the smallest <paramref name="key"/> (keys unique within a group).</summary>
+    public virtual string ArgMin(string value, string key) => $"arg_min({value}, {key})";
+
     /// <summary>Natural logarithm.</summary>
     public virtual string Ln(string expression) => $"ln({expression})";
 
@@ -176,6 +179,7 @@ internal sealed class DuckDbDialect : SqlDialect
 /// <summary>PostgreSQL rendering; parsing helpers are session-local functions.</summary>
 internal sealed class PostgresDialect : SqlDialect
 {
+    public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}))[1]";
     public override string Name => "postgres";
     public override string DoubleType => "DOUBLE PRECISION";
     public override string AsText(string e) => $"CAST({e} AS TEXT)";
