@@ -111,6 +111,13 @@ public sealed class EngineSession : IDisposable
         }
     }
 
+    /// <summary>A session over a DuckDB workspace the caller filled (e.g. single files); the session owns it.</summary>
+    public static EngineSession FromWorkspace(DataWorkspace workspace, string description)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return new EngineSession(EngineKind.DuckDb, workspace, workspace.Report, description, workspace);
+    }
+
     private static string Connection(string? given, string variable, string engine) =>
         !string.IsNullOrWhiteSpace(given) ? given
         : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment
@@ -128,7 +135,7 @@ public sealed class EngineSession : IDisposable
     private static IngestReport HeldTables(ClickHouseWorkspace cluster, DateTime asOf)
     {
         if (!cluster.HasTable("transactions"))
-            throw new DataFileException($"clickhouse://{cluster.Settings.Database}.transactions", "the cluster holds no transactions table: load a data directory first (give one)");
+            throw new DataFileException($"clickhouse://{cluster.Settings.Database}.transactions", "the cluster holds no transactions table yet: give a data directory to validate and load");
         var tables = DataModel.All.Where(t => cluster.HasTable(t.Name)).Select(t =>
         {
             long rows = cluster.Count(t.Name);

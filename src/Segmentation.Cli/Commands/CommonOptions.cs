@@ -43,10 +43,49 @@ internal static class CommonOptions
         throw new UsageException($"{option} '{value}' is not a month in yyyy-MM form.");
     }
 
+    /// <summary>The day of the last accepted transaction in the engine.</summary>
+    public static DateTime LastTransactionDay(Segmentation.Analytics.Data.Sql.ISqlEngine engine) =>
+        engine.Read("SELECT max(\"timestamp\") FROM transactions", r =>
+            r.Read() && !r.IsDBNull(0) ? r.GetDateTime(0).Date : throw new DataFileException("transactions", "no accepted transaction: give --snapshot"));
+
     public static IngestOptions Ingest(DateTime asOf, string? schema, string? keyFile) => new(
         asOf,
         schema is null ? null : SchemaMapping.Load(schema),
         Pseudonymizer.FromEnvironmentOrFile(keyFile));
+}
+
+/// <summary>
+/// <c>--engine duckdb|postgres|clickhouse</c>, <c>--connection</c> and <c>--pg-schema</c>: where the transaction-level SQL runs
+/// (<see cref="EngineSession"/>). With duckdb, <c>--data</c> is required; with postgres the tables are read from the database; with
+/// clickhouse, <c>--data</c> is validated and loaded into the cluster, or, without it, the tables loaded earlier are used.
+/// </summary>
+internal sealed record EngineOptions(Option<string> Engine, Option<string?> Connection, Option<string> PostgresSchema)
+{
+    public IEnumerable<Option> All => [Engine, Connection, PostgresSchema];
+
+    public static EngineOptions Create() => new(
+        new Option<string>("--engine") { Description = "Where the SQL runs: duckdb (in-process, files of --data) | postgres | clickhouse", DefaultValueFactory = _ => "duckdb" },
+        new Option<string?>("--connection") { Description = $"Server connection string (default: ${PostgresWorkspace.ConnectionVariable} or ${Segmentation.Analytics.Data.ClickHouse.ClickHouseWorkspace.ConnectionVariable})" },
+        new Option<string>("--pg-schema") { Description = "PostgreSQL schema holding the tables of the data model", DefaultValueFactory = _ => "public" });
+
+    /// <summary>Opens the chosen engine (progress on stderr); wrong combinations are usage errors.</summary>
+    public EngineSession Open(System.CommandLine.ParseResult r, string? dataDirectory, IngestOptions ingest)
+    {
+        EngineKind kind;
+        try { kind = EngineSession.ParseKind(r.GetValue(Engine)!); }
+        catch (ArgumentException e) { throw new UsageException("--engine: " + e.Message.Split(" (Parameter")[0]); }
+        if (kind == EngineKind.DuckDb && dataDirectory is null) throw new UsageException("--data DIR is required with --engine duckdb.");
+        if (kind == EngineKind.Postgres && dataDirectory is not null) throw new UsageException("--data is not used with --engine postgres: the tables are read from the database (--pg-schema).");
+        try
+        {
+            return CliOutput.Progress($"opening {kind.ToString().ToLowerInvariant()}", p =>
+                EngineSession.Open(kind, ingest, dataDirectory, r.GetValue(Connection), r.GetValue(PostgresSchema)!, p));
+        }
+        catch (ArgumentException e) when (e.ParamName is "given" or "dataDirectory")
+        {
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
 }
 
 /// <summary>A wrong command-line argument: printed as an error with exit code 1.</summary>

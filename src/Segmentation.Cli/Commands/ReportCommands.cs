@@ -8,13 +8,14 @@ namespace Segmentation.Cli.Commands;
 /// <summary><c>seg report monthly</c> and <c>seg evaluate</c>: the monthly effect evaluation, as a PDF or as a table/JSON.</summary>
 internal static class ReportCommands
 {
-    private sealed record RunOptions(Option<string> Data, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
+    private sealed record RunOptions(Option<string> Data, EngineOptions Engine, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
         Option<decimal> Budget, Option<int> Seed, Option<string?> Schema, Option<string?> Key)
     {
-        public IEnumerable<Option> All => [Data, Month, Cycle, Model, ManagementStart, Budget, Seed, Schema, Key];
+        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, Schema, Key];
 
         public static RunOptions Create() => new(
-            CommonOptions.Data(),
+            CommonOptions.Data(required: false),
+            EngineOptions.Create(),
             new Option<string>("--month") { Description = "Report month yyyy-MM (the period closes at its last day)", Required = true },
             new Option<string>("--cycle") { Description = "monthly | quarterly | yearly", DefaultValueFactory = _ => "monthly" },
             new Option<string?>("--model") { Description = "Segmentation model JSON (seg cluster); fitted and saved there if the file does not exist" },
@@ -41,7 +42,9 @@ internal static class ReportCommands
                 Mapping = r.GetValue(Schema) is { } schema ? Segmentation.Analytics.Data.SchemaMapping.Load(schema) : null,
                 Pseudonymizer = Segmentation.Analytics.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(Key)),
             };
-            var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(r.GetValue(Data)!, options, p));
+            var ingest = new Segmentation.Analytics.Data.IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue), options.Mapping, options.Pseudonymizer);
+            using var session = Engine.Open(r, r.GetValue(Data), ingest);
+            var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(session.Engine, session.Report, options, p));
             if (result.ModelFitted && options.ModelPath is { } path) CliOutput.Info($"model fitted at {options.EffectiveTrainingSnapshot:yyyy-MM-dd} and saved to {path}");
             return result;
         }

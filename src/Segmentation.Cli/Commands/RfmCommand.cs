@@ -21,29 +21,26 @@ internal static class RfmCommand
         var bins = new Option<int>("--bins") { Description = "Score levels (quantile bins)", DefaultValueFactory = _ => 5 };
         var average = new Option<bool>("--average-spend") { Description = "M = average spend per purchase occasion instead of net spend" };
         var schema = CommonOptions.Schema();
+        var engine = EngineOptions.Create();
         var cmd = new Command("rfm", "RFM scores (1–5 by quintiles; equal values share a score), RFM cell and the named segment (en/zh) of every customer")
         {
             transactions, data, snapshot, output, model, useModel, bins, average, schema,
         };
+        foreach (var option in engine.All) cmd.Options.Add(option);
         cmd.SetAction(r => Program.Run(() =>
         {
             var tx = r.GetValue(transactions);
             var dir = r.GetValue(data);
-            if ((tx is null) == (dir is null)) throw new UsageException("give exactly one of --transactions FILE or --data DIR.");
+            bool files = r.GetValue(engine.Engine) is null or "duckdb";
+            if (files && (tx is null) == (dir is null)) throw new UsageException("give exactly one of --transactions FILE or --data DIR.");
+            if (!files && tx is not null) throw new UsageException("--transactions reads a file in-process: use --data DIR (or the tables already on the server) with --engine postgres|clickhouse.");
             var snap = CommonOptions.ParseDate(r.GetValue(snapshot), "--snapshot");
             var ingest = CommonOptions.Ingest(snap ?? DateTime.Today, r.GetValue(schema), null);
-            using var ws = CliOutput.Progress("reading transactions", p =>
-            {
-                if (dir is not null) return DataWorkspace.Load(dir, ingest, p);
-                var w = DataWorkspace.Create(ingest);
-                if (!File.Exists(tx)) { w.Dispose(); throw new DataFileException(tx!, "file not found"); }
-                w.Ingest("transactions", tx!);
-                return w;
-            });
-            var t = ws.Report.For("transactions")!;
+            using var session = tx is null ? engine.Open(r, dir, ingest) : CliOutput.Progress("reading transactions", p => TransactionsFile(tx, ingest));
+            var t = session.Report.For("transactions")!;
             CliOutput.Info($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");
-            var day = snap ?? ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date;
-            var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
+            var day = snap ?? CommonOptions.LastTransactionDay(session.Engine);
+            var aggregates = session.Engine.Query(CustomerAggregateQuery.Render(session.Engine.Dialect, day));
             var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend,
                 Rules: r.GetValue(bins) == 5 ? null : BinRules(r.GetValue(bins)));
             var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : RfmInput.FromAggregates(aggregates, options.Monetary).Fit(options);
@@ -64,6 +61,22 @@ internal static class RfmCommand
             return 0;
         }));
         return cmd;
+    }
+
+    private static EngineSession TransactionsFile(string path, IngestOptions ingest)
+    {
+        var ws = DataWorkspace.Create(ingest);
+        try
+        {
+            if (!File.Exists(path)) throw new DataFileException(path, "file not found");
+            ws.Ingest("transactions", path);
+            return EngineSession.FromWorkspace(ws, $"duckdb: {path}");
+        }
+        catch
+        {
+            ws.Dispose();
+            throw;
+        }
     }
 
     private static string Join(double[] v) => string.Join("/", v.Select(x => x.ToString("0.##", CultureInfo.InvariantCulture)));
