@@ -28,7 +28,7 @@ public static class Program
         return root.Parse(args).Invoke();
     }
 
-    /// <summary>Runs a command body: data errors → exit 2, usage errors → exit 1, server errors → exit 3, each with a clear message and no stack trace.</summary>
+    /// <summary>Runs a command body: data errors → exit 2, usage errors → exit 1, server errors → exit 4, each with a clear message and no stack trace.</summary>
     internal static int Run(Func<int> body)
     {
         try
@@ -44,7 +44,7 @@ public static class Program
         {
             // A server failed: the message names the node (or host) and the stage.
             CliOutput.Error(e.Message);
-            return 3;
+            return 4;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {

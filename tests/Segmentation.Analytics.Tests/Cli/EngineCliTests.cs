@@ -73,7 +73,7 @@ public sealed class EngineCliTests
     [InlineData(1, "Engine 'oracle' is not one of duckdb, postgres, clickhouse.", "--engine", "oracle", "--data", "data/sample")]
     [InlineData(1, "--data DIR is required with --engine duckdb.")]
     [InlineData(1, "--data is not used with --engine postgres", "--engine", "postgres", "--data", "data/sample")]
-    [InlineData(3, "ClickHouse connect failed on 127.0.0.1:1", "--engine", "clickhouse", "--connection", "Nodes=127.0.0.1:1;Cluster=two_shards;Database=x")]
+    [InlineData(4, "ClickHouse connect failed on 127.0.0.1:1", "--engine", "clickhouse", "--connection", "Nodes=127.0.0.1:1;Cluster=two_shards;Database=x")]
     public void Wrong_engine_arguments_fail_with_a_clear_message(int exitCode, string message, params string[] args)
     {
         var (code, stdout, stderr) = SegProcess.Run(["features", "--out", Path.Combine(Path.GetTempPath(), "never.csv"), .. args]);
