@@ -17,6 +17,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly List<TableIngest> ingests = [];
+    private readonly Dictionary<string, InPlaceTable> inPlace = [];
     private readonly string tempDirectory;
 
     private DataWorkspace(IngestOptions options)
@@ -204,13 +205,24 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             while (r.Read()) types[r.GetString(0)] = r.GetString(1);
         }
 
-        TableIngest ingest;
+        TableIngest? ingest = null;
+        DropTable(table);
         // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
         // parallel); CSV records are numbered by their position, which needs the order kept.
         if (parquet) Execute("SET preserve_insertion_order = false");
         try
         {
-            ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
+            if (parquet)
+            {
+                // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
+                string source2 = "__src_" + table;
+                Execute($"ALTER VIEW {stage} RENAME TO {source2}");
+                stage = source2;
+                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, present.Keys.ToHashSet(), display, encodingName,
+                    ignored, identifiers, Options.AsOf, types);
+                if (ingest is not null && Options.CopyParquet) Materialize(table);
+            }
+            ingest ??= TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
                 headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
         }
         catch (DuckDBException e)
@@ -221,7 +233,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         {
             if (parquet) Execute("SET preserve_insertion_order = true");
         }
-        Execute(parquet ? $"DROP VIEW {stage}" : $"DROP TABLE {stage}");
+        if (!inPlace.ContainsKey(table)) Execute(parquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
@@ -268,9 +280,74 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
                 row.AppendValue(id).AppendValue(pseudonymizer.Pseudonymize(id)).EndRow();
             }
         }
+        foreach (var t in tables) Materialize(t);
         foreach (var t in tables)
             Execute($"UPDATE {Dialect.Id(t)} SET customer_id = p.pseudonym FROM pseudonyms p WHERE {Dialect.Id(t)}.customer_id = p.customer_id");
         Execute("DROP TABLE pseudonyms");
+    }
+
+    /// <summary>A clean table kept as a view over its source file: the source's rows minus <see cref="Skip"/>, plus the repaired suspects.</summary>
+    private sealed record InPlaceTable(string FromSource, string FromFixed, string Skip, string Source, string Fixed)
+    {
+        public long Skipped { get; set; }
+    }
+
+    /// <summary>True if the clean table is a view over its source file (a Parquet file validated in place).</summary>
+    internal bool IsInPlace(string table) => inPlace.ContainsKey(table);
+
+    /// <summary>
+    /// Makes <paramref name="table"/> a view: <paramref name="fromSource"/> (the clean projection of every row of the
+    /// source view <paramref name="source"/>) without the records listed in <paramref name="skipTable"/>, plus the rows of
+    /// <paramref name="fixedTable"/> (suspects that passed the full validation).
+    /// </summary>
+    internal void DefineInPlaceTable(string table, string source, string fromSource, string fixedTable, string skipTable)
+    {
+        var cols = DataModel.Get(table).Columns.Select(c => Dialect.Id(c.Name)).Prepend("__rec");
+        var entry = new InPlaceTable(fromSource, $"SELECT {string.Join(", ", cols)} FROM {Dialect.Id(fixedTable)}", Dialect.Id(skipTable), source, Dialect.Id(fixedTable))
+        {
+            Skipped = Scalar<long>($"SELECT count(*) FROM {Dialect.Id(skipTable)}"),
+        };
+        inPlace[table] = entry;
+        DefineView(table, entry);
+    }
+
+    private void DefineView(string table, InPlaceTable entry)
+    {
+        // Without skipped records the view is the source itself (no anti-join on every later query).
+        string rows = entry.Skipped == 0
+            ? entry.FromSource
+            : $"SELECT s0.* FROM ({entry.FromSource}) s0 ANTI JOIN {entry.Skip} k ON s0.__rec = k.__rec";
+        Execute($"CREATE OR REPLACE TEMP VIEW {Dialect.Id(table)} AS {rows} UNION ALL {entry.FromFixed}");
+    }
+
+    /// <summary>Excludes records from an in-place table (duplicates, unknown references).</summary>
+    internal void ExcludeInPlace(string table, IEnumerable<long> records)
+    {
+        var entry = inPlace[table];
+        foreach (var chunk in records.Chunk(10_000))
+        {
+            string list = string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)));
+            Execute($"INSERT INTO {entry.Skip} SELECT __rec FROM (VALUES {string.Join(", ", chunk.Select(x => "(" + x.ToString(CultureInfo.InvariantCulture) + ")"))}) v(__rec)");
+            Execute($"DELETE FROM {entry.Fixed} WHERE __rec IN ({list})");
+            entry.Skipped += chunk.Length;
+        }
+        DefineView(table, entry);
+    }
+
+    /// <summary>Turns an in-place table into a stored copy (before updates, or when <see cref="IngestOptions.CopyParquet"/> asks for it).</summary>
+    private void Materialize(string table)
+    {
+        if (!inPlace.Remove(table, out var entry)) return;
+        string t = Dialect.Id(table), copy = Dialect.Id("__copy_" + table);
+        Execute($"CREATE OR REPLACE TEMP TABLE {copy} AS SELECT * FROM {t}");
+        Execute($"DROP VIEW {t}; ALTER TABLE {copy} RENAME TO {t}; DROP TABLE {entry.Skip}; DROP TABLE {entry.Fixed}; DROP VIEW {entry.Source}");
+    }
+
+    /// <summary>Drops an earlier load of <paramref name="table"/> (stored table or in-place view with its helpers).</summary>
+    private void DropTable(string table)
+    {
+        if (inPlace.Remove(table, out var entry))
+            Execute($"DROP VIEW IF EXISTS {Dialect.Id(table)}; DROP TABLE IF EXISTS {entry.Skip}; DROP TABLE IF EXISTS {entry.Fixed}; DROP VIEW IF EXISTS {entry.Source}");
     }
 
     /// <summary>The clean rows of a table as a typed DataFrame, in file order.</summary>

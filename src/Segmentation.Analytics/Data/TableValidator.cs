@@ -59,16 +59,7 @@ internal static class TableValidator
         if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
 
         // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
-        string keyList = string.Join(", ", spec.Key.Select(d.Id));
-        string on = string.Join(" AND ", spec.Key.Select(k => $"t.{d.Id(k)} IS NOT DISTINCT FROM k.{d.Id(k)}"));
-        var duplicates = engine.Read(
-            $"WITH k AS (SELECT {keyList}, min(__rec) AS first_rec FROM {t} GROUP BY {keyList} HAVING count(*) > 1) " +
-            $"SELECT t.__rec, k.first_rec FROM {t} t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec", r =>
-            {
-                var list = new List<(long Rec, long First)>();
-                while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
-                return list;
-            });
+        var duplicates = FindDuplicates(engine, spec);
         if (duplicates.Count > 0)
         {
             Exclude(engine, table, duplicates.Select(x => x.Rec));
@@ -78,6 +69,94 @@ internal static class TableValidator
         }
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates.Count, rejects, ignored, identifiers);
+    }
+
+    /// <summary>
+    /// The lazy variant for typed sources in DuckDB (Parquet): one cheap pass finds the rows that are not obviously
+    /// clean (<see cref="ValidationQuery.RenderFastPath"/>); only those go through the full validation. The clean table
+    /// becomes a view: the source minus those rows (and later exclusions), plus the suspects that passed. Returns null
+    /// when the source needs text parsing (then use <see cref="Validate"/>).
+    /// </summary>
+    /// <remarks>Verdicts, rejects and clean values are those of <see cref="Validate"/>: the fast predicate only decides
+    /// which rows need the full check, never a verdict.</remarks>
+    public static TableIngest? ValidateInPlace(DataWorkspace engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
+        string display, string encoding, IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf,
+        IReadOnlyDictionary<string, string> sourceTypes)
+    {
+        var d = engine.Dialect;
+        string table = spec.Name;
+        var effective = spec;
+        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+        var fast = ValidationQuery.RenderFastPath(d, stage, effective, present, mapping, asOf, sourceTypes);
+        if (fast is null) return null;
+        var (predicate, projection) = fast.Value;
+        string suspects = "__sus_" + table, fixedRows = "__fix_" + table, skip = "__skip_" + table;
+        var clean = ValidationQuery.CleanProjection(d, spec);
+
+        engine.Execute(d.CreateTempTableAs(suspects, $"SELECT * FROM {stage} WHERE NOT COALESCE({predicate}, FALSE)"));
+        string validation = ValidationQuery.Render(d, d.Id(suspects), effective, present, mapping, asOf, sourceTypes);
+        engine.Execute(d.CreateTempTableAs(fixedRows, $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v"));
+        engine.Execute(d.CreateTempTableAs(skip, $"SELECT __rec FROM {d.Id(suspects)}"));
+        engine.Execute($"DROP TABLE {d.Id(suspects)}");
+        var mapper = new RowMapper([], 0);
+        var rejects = new List<Reject>();
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        {
+            while (r.Read())
+            {
+                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+                string rule = r.GetString(1), column = r.GetString(2);
+                string? value = r.IsDBNull(3) ? null : r.GetString(3);
+                var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
+                if (rule == RejectRules.PersonalData) value = "[redacted]";
+                rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
+            }
+            return 0;
+        });
+        long invalid = rejects.Count;
+        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
+        long parsed = Count(engine, stage);
+        string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
+        engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
+
+        var duplicates = FindDuplicates(engine, spec);
+        if (duplicates.Count > 0)
+        {
+            Exclude(engine, table, duplicates.Select(x => x.Rec));
+            foreach (var (rec, first) in duplicates)
+                rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
+                    $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
+        }
+        rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates.Count, rejects, ignored, identifiers);
+    }
+
+    /// <summary>
+    /// Rows of the clean table whose key equals an earlier row's key: (record, first record with that key). DuckDB first
+    /// groups 64-bit hashes of the key and compares the real values only among rows whose hash occurs more than once.
+    /// </summary>
+    private static List<(long Rec, long First)> FindDuplicates(ISqlEngine engine, TableSpec spec)
+    {
+        var d = engine.Dialect;
+        string t = d.Id(spec.Name);
+        string keyList = string.Join(", ", spec.Key.Select(d.Id));
+        string on = string.Join(" AND ", spec.Key.Select(k => $"t.{d.Id(k)} IS NOT DISTINCT FROM k.{d.Id(k)}"));
+        string sql = $"WITH k AS (SELECT {keyList}, min(__rec) AS first_rec FROM {t} GROUP BY {keyList} HAVING count(*) > 1) " +
+            $"SELECT t.__rec, k.first_rec FROM {t} t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec";
+        if (d == SqlDialect.DuckDb)
+        {
+            // hash(NULL) is a constant, so NULL keys collide and are compared exactly like any other candidates.
+            string h = $"hash({keyList})";
+            sql = $"WITH c AS MATERIALIZED (SELECT * FROM {t} WHERE {h} IN (SELECT {h} FROM {t} GROUP BY ALL HAVING count(*) > 1)), " +
+                  $"k AS (SELECT {keyList}, min(__rec) AS first_rec FROM c GROUP BY {keyList} HAVING count(*) > 1) " +
+                  $"SELECT t.__rec, k.first_rec FROM c t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec";
+        }
+        return engine.Read(sql, r =>
+            {
+                var list = new List<(long Rec, long First)>();
+                while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+                return list;
+            });
     }
 
     /// <summary>
@@ -106,6 +185,11 @@ internal static class TableValidator
     /// <summary>Deletes rows (by record number) from a clean table.</summary>
     private static void Exclude(ISqlEngine engine, string table, IEnumerable<long> records)
     {
+        if (engine is DataWorkspace ws && ws.IsInPlace(table))
+        {
+            ws.ExcludeInPlace(table, records);
+            return;
+        }
         foreach (var chunk in records.Chunk(10_000))
             engine.Execute($"DELETE FROM {engine.Dialect.Id(table)} WHERE __rec IN ({string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)))})");
     }

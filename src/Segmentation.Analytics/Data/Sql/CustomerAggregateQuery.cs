@@ -38,9 +38,11 @@ public static class CustomerAggregateQuery
         string purchase = "NOT is_return";
         string online = $"channel IN ({string.Join(", ", DataModel.OnlineChannels.Select(d.Str))})";
         string day = "CAST(\"timestamp\" AS DATE)";
+        // The snapshot filter is written into each pass rather than shared as a CTE: an engine may materialise a CTE read
+        // twice (DuckDB copied all transactions for it: 1.3 s of CPU at 10 M rows).
+        string tx = $"{t} WHERE \"timestamp\" < {end}";
         var ctes = new List<(string, string)>
         {
-            ("tx", $"SELECT * FROM {t} WHERE \"timestamp\" < {end}"),
             ("agg", $"""
 
               SELECT customer_id,
@@ -55,13 +57,13 @@ public static class CustomerAggregateQuery
                 {d.MaxIf("\"timestamp\"", purchase)} AS last_purchase,
                 {d.ToBigInt(d.CountIf($"{purchase} AND {online}"))} AS online_orders,
                 {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders
-              FROM {d.Cte("tx")} GROUP BY customer_id
+              FROM {tx} GROUP BY customer_id
             """),
             // One pass over (customer, category) gives both the breadth and the top category's orders.
             ("cat", $"""
 
               SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
-                SELECT customer_id, category, count(*) AS n FROM {d.Cte("tx")} WHERE {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
+                SELECT customer_id, category, count(*) AS n FROM {tx} AND {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id
             """),
         };

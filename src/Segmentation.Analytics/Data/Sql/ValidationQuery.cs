@@ -135,6 +135,89 @@ internal static class ValidationQuery
         return $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", check)} FROM (SELECT {string.Join(", ", parse)} FROM {relation}) p) c";
     }
 
+    /// <summary>
+    /// For a typed source in DuckDB: a cheap row predicate that holds only for rows <see cref="Render"/> would accept
+    /// with every value unchanged (typed columns cast, text exactly as stored), and the typed projection of such rows.
+    /// Rows where it does not hold are "suspects" and go through the full validation; null when a column needs text
+    /// parsing or recoding (then every row takes the full validation).
+    /// </summary>
+    /// <remarks>
+    /// Exact for typed columns (the same checks as <see cref="Render"/> level 2). Conservative for text: a value is taken
+    /// as stored only if it is in the code list, or its first and last characters are printable ASCII (so
+    /// <c>trim</c>, which removes Unicode space separators, would not change it) and, for free text, it cannot be an
+    /// identifier (no <c>@</c>; shorter than 10 bytes or not starting with a digit or <c>+</c>). Everything else is
+    /// decided by the full validation, so the verdicts are the same with or without this predicate.
+    /// Text comparisons rely on DuckDB's byte-wise VARCHAR order (no collation).
+    /// </remarks>
+    internal static (string Predicate, IReadOnlyList<string> Projection)? RenderFastPath(SqlDialect d, string relation, TableSpec spec,
+        IReadOnlySet<string> present, TableMapping mapping, DateTime asOf, IReadOnlyDictionary<string, string> sourceTypes)
+    {
+        if (d != SqlDialect.DuckDb) return null;
+        if (spec.Name == "campaigns") return null;
+        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10);
+        bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
+        var ok = new List<string>();
+        var projection = new List<string> { "__rec" };
+        foreach (var c in spec.Columns)
+        {
+            string col = d.Id(c.Name);
+            if (!present.Contains(c.Name))
+            {
+                projection.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
+                continue;
+            }
+            if (mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0) return null;
+            if (!sourceTypes.TryGetValue(c.Name, out var st)) return null;
+            string type = st.ToUpperInvariant();
+            string raw = $"{relation}.{col}";
+            bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
+            bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
+            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
+            var checks = new List<string>();
+            string? typed = c.Kind switch
+            {
+                ColumnKind.Number when isInt || isFloat => d.ToDouble(raw),
+                ColumnKind.Integer when isInt => d.ToBigInt(raw),
+                ColumnKind.Date when isTime => $"CAST(CAST({raw} AS DATE) AS TIMESTAMP)",
+                ColumnKind.Timestamp when isTime => $"CAST({raw} AS TIMESTAMP)",
+                ColumnKind.Boolean when type == "BOOLEAN" => raw,
+                ColumnKind.Text when type == "VARCHAR" => raw,
+                _ => null,
+            };
+            if (typed is null) return null;
+            projection.Add($"{typed} AS {col}");
+            if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
+            {
+                if (categories.Any(k => k.Length == 0 || k.Trim() != k)) return null;
+                string inList = $"{raw} IN ({string.Join(", ", categories.Select(d.Str))})";
+                ok.Add(c.Required ? inList : $"({raw} IS NULL OR {inList})");
+                continue;
+            }
+            if (c.Kind == ColumnKind.Text)
+            {
+                // First byte in '!'..DEL (raw >= '!' AND raw < U+0080) and last character printable ASCII: nothing to trim, not blank.
+                checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND {raw}[-1] >= '!' AND {raw}[-1] < chr(128)");
+                if (c.Name is not ("transaction_id" or "campaign_id"))
+                    checks.Add($"NOT (contains({raw}, '@') OR (strlen({raw}) >= 10 AND (({raw} >= '0' AND {raw} < ':') OR prefix({raw}, '+'))))");
+            }
+            else
+            {
+                if (c.Min is { } min) checks.Add($"{typed} >= {d.Num(min)}");
+                double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
+                if (max is { } mx) checks.Add($"{typed} <= {d.Num(mx)}");
+                if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
+                    checks.Add($"{typed} <= {d.Timestamp(asOfEnd)}");
+                if (spec.Name == "transactions" && c.Name == "amount")
+                    checks.Add($"{typed} <> 0");
+            }
+            string notNull = $"{raw} IS NOT NULL";
+            string all = checks.Count == 0 ? "TRUE" : string.Join(" AND ", checks);
+            // A NULL optional value is accepted as NULL; a NULL required value is a suspect (rejected as missing).
+            ok.Add(c.Required ? $"({notNull} AND {all})" : $"({raw} IS NULL OR ({all}))");
+        }
+        return (ok.Count == 0 ? "TRUE" : string.Join(" AND ", ok), projection);
+    }
+
     /// <summary>The clean-table projection: derived fields (returns flagged from the sign of the amount).</summary>
     public static IReadOnlyList<string> CleanProjection(SqlDialect d, TableSpec spec)
     {
