@@ -211,6 +211,7 @@ public sealed class MonthlyReport
         col.Item().Chart(ReportCharts.SegmentSizes(T("chart_sizes"), shown.Select(Name).ToArray(),
             shown.Select(s => Share(result.Kpis.Row(s.Key, last).Customers, total.Customers) ?? 0).ToArray(),
             shown.Select(s => Share(result.Kpis.Row(s.Key, last).Revenue, total.Revenue) ?? 0).ToArray(), T("share") + " · " + T("customers"), T("revenue_share")), 60 + 30 * shown.Length);
+        Legend(col, [(T("share") + " · " + T("customers"), 0), (T("revenue_share"), 2)]);
     }
 
     private static double? Share(double part, double whole) => whole != 0 ? part / whole : null;
@@ -263,9 +264,28 @@ public sealed class MonthlyReport
         IReadOnlyList<(string, double?[])> Series(Func<KpiRow, double?> value) => visible
             .Select(s => (Name(s), Enumerable.Range(result.Kpis.Periods.Count - periods, periods).Select(i => value(result.Kpis.Row(s.Key, i))).ToArray()))
             .ToArray();
-        col.Item().Chart(ReportCharts.Trend(T("trend_revenue", periods), labels, Series(r => r.Revenue), percent: false), 220);
-        col.Item().Chart(ReportCharts.Trend(T("trend_repeat", periods), labels, Series(r => format.Suppress(r.ActiveCustomers) ? null : r.RepeatPurchaseRate), percent: true), 220);
+        foreach (var (title, series, percent) in new[]
+        {
+            (T("trend_revenue", periods), Series(r => r.Revenue), false),
+            (T("trend_repeat", periods), Series(r => format.Suppress(r.ActiveCustomers) ? null : r.RepeatPurchaseRate), true),
+        })
+        {
+            col.Item().Chart(ReportCharts.Trend(title, labels, series, percent), 200);
+            Legend(col, series.Select((x, i) => (x.Item1, i, x.Item2.Any(v => v is { } d && double.IsFinite(d)))).Where(x => x.Item3).Select(x => (x.Item1, x.i)).ToArray());
+        }
     }
+
+    /// <summary>A chart's legend as a line of text under it: a square in the series colour, then its name.</summary>
+    private void Legend(ColumnDescriptor col, IReadOnlyList<(string Name, int Color)> items) =>
+        col.Item().Padding(0, 0, 0, 6).Text(t =>
+        {
+            t.AlignCenter();
+            foreach (var (name, color) in items)
+            {
+                t.Span("■ ").FontSize(theme.SmallSize).FontColor(ReportCharts.SkColorOf(color));
+                t.Span(name + "    ").FontSize(theme.SmallSize);
+            }
+        });
 
     private void Campaigns(ColumnDescriptor col)
     {

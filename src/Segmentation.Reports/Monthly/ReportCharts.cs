@@ -9,6 +9,9 @@ internal static class ReportCharts
 
     public static Color ColorOf(int i) => Color.FromHex(Palette[i % Palette.Length]);
 
+    /// <summary>The same colour for the report's own legends (ScottPlot's legend clips CJK labels: ScottPlot issue #5213).</summary>
+    public static SkiaSharp.SKColor SkColorOf(int i) => SkiaSharp.SKColor.Parse(Palette[i % Palette.Length]);
+
     /// <summary>Sizes for a chart a few inches wide on an A4 page (ScottPlot's defaults are for screens).</summary>
     private static Plot Styled(Plot plot, string title)
     {
@@ -39,7 +42,7 @@ internal static class ReportCharts
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), labels.ToArray());
         plot.Axes.Bottom.Label.Text = "%";
         plot.Axes.Margins(left: 0);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.HideLegend(); // drawn by the report under the chart (colours 0 and 2)
         return plot;
     }
 
@@ -62,7 +65,7 @@ internal static class ReportCharts
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         if (percent) plot.Axes.Left.Label.Text = "%";
-        plot.ShowLegend(Edge.Right);
+        plot.HideLegend(); // drawn by the report under the chart (series s in colour s)
         return plot;
     }
 
