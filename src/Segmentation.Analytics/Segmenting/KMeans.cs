@@ -28,8 +28,8 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
         Options.Validate(data);
         var w = Weights(data, sampleWeights);
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
-        var engine = new KMeansEngine(data.Values, w, data.Rows, data.Columns, Options.Clusters, po);
-        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns) * Options.Tolerance;
+        var engine = new KMeansEngine(data.Values, sampleWeights is null ? null : w, data.Rows, data.Columns, Options.Clusters, po);
+        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns, po) * Options.Tolerance;
         var random = new Random(Options.Seed);
         KMeansRun? best = null;
         for (int r = 0; r < Options.Restarts; r++)
@@ -68,10 +68,10 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
                 throw new ArgumentException($"initialCentres[{j}] must have {data.Columns} coordinates.", nameof(initialCentres));
             initialCentres[j].CopyTo(flat, j * data.Columns);
         }
-        var w = Weights(data, sampleWeights);
+        var w = sampleWeights is null ? null : Weights(data, sampleWeights); // unit weights need no array
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
         var engine = new KMeansEngine(data.Values, w, data.Rows, data.Columns, Options.Clusters, po);
-        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns) * Options.Tolerance;
+        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns, po) * Options.Tolerance;
         return engine.Run(flat, Options.MaxIterations, tol, Options.Algorithm, onIteration);
     }
 

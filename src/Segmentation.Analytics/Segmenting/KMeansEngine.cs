@@ -16,37 +16,96 @@ internal sealed record KMeansRun(double[] Centres, int[] Labels, double Inertia,
 /// and inertia terms are combined in chunk order, so the bits do not depend on the thread count.
 /// Empty clusters (scikit-learn's rule): each empty cluster takes the row farthest from its own centre
 /// (largest first, lowest row index on ties); that row's weight moves out of its old cluster's sum.
+/// <para>
+/// Hamerly streams the data once per iteration and only touches the rows whose bounds fail: the bound
+/// move of the previous centre update is applied as each row is visited, and each chunk keeps its centre
+/// sums across iterations, updated only by the rows that change cluster (Hamerly 2010, §3: "only points
+/// that change assignment need to update the sums"). Lloyd and Elkan recompute the sums every iteration.
+/// The final assignment and the inertia are one pass.
+/// </para>
 /// </remarks>
 internal sealed class KMeansEngine
 {
     private readonly double[] x;
-    private readonly double[] w;
+    private readonly double[]? w; // null: every weight is 1
     private readonly int n, d, k;
     private readonly ParallelOptions po;
     private readonly int chunks;
     private readonly double[][] chunkSums;
     private readonly double[][] chunkWeights;
+    private readonly int[] chunkChanged;
+    private readonly double[] chunkInertia;
 
-    public KMeansEngine(double[] x, double[] weights, int rows, int dims, int clusters, ParallelOptions po)
+    /// <summary>An engine over row-major data <paramref name="x"/> (rows × dims) for k = clusters; <paramref name="weights"/> null means unit weights.</summary>
+    public KMeansEngine(double[] x, double[]? weights, int rows, int dims, int clusters, ParallelOptions po)
     {
         this.x = x; w = weights; n = rows; d = dims; k = clusters; this.po = po;
         chunks = RowChunks.Count(n);
         chunkSums = new double[chunks][];
         chunkWeights = new double[chunks][];
+        chunkChanged = new int[chunks];
+        chunkInertia = new double[chunks];
         for (int c = 0; c < chunks; c++) { chunkSums[c] = new double[k * d]; chunkWeights[c] = new double[k]; }
     }
 
     /// <summary>Mean over columns of the (unweighted, population) column variances, as scikit-learn's <c>_tolerance</c>.</summary>
-    public static double MeanVariance(double[] x, int n, int d)
+    /// <remarks>
+    /// Two passes within each chunk (mean, then squared deviations; the chunk is in cache for the second), chunks
+    /// merged in order by Chan, Golub &amp; LeVeque (1979): M2 = M2_A + M2_B + δ²·n_A·n_B/(n_A + n_B).
+    /// </remarks>
+    public static double MeanVariance(double[] x, int n, int d, ParallelOptions po)
     {
-        double total = 0;
-        var mean = new double[d];
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += x[i * d + j];
-        for (int j = 0; j < d; j++) mean[j] /= n;
-        var ss = new double[d];
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) { double t = x[i * d + j] - mean[j]; ss[j] += t * t; }
-        for (int j = 0; j < d; j++) total += ss[j] / n;
-        return total / d;
+        int chunks = RowChunks.Count(n);
+        var means = new double[chunks * d];
+        var squares = new double[chunks * d];
+        RowChunks.For(n, po, (c, start, end) =>
+        {
+            var mean = means.AsSpan(c * d, d);
+            var m2 = squares.AsSpan(c * d, d);
+            for (int i = start; i < end; i++) AddRow(mean, x.AsSpan(i * d, d));
+            double inv = 1.0 / (end - start);
+            for (int j = 0; j < d; j++) mean[j] *= inv;
+            for (int i = start; i < end; i++) AddSquaredDeviation(m2, x.AsSpan(i * d, d), mean);
+        });
+        var total = new double[d];
+        var totalMean = new double[d];
+        double count = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            double rows = Math.Min(n, (c + 1) * RowChunks.Size) - c * RowChunks.Size;
+            double merged = count + rows;
+            for (int j = 0; j < d; j++)
+            {
+                double delta = means[c * d + j] - totalMean[j];
+                totalMean[j] += delta * rows / merged;
+                total[j] += squares[c * d + j] + delta * delta * count * rows / merged;
+            }
+            count = merged;
+        }
+        double sum = 0;
+        for (int j = 0; j < d; j++) sum += total[j] / n;
+        return sum / d;
+    }
+
+    private static void AddRow(Span<double> sum, ReadOnlySpan<double> row)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= row.Length - 4; j += 4)
+                (Vector256.Create(sum.Slice(j, 4)) + Vector256.Create(row.Slice(j, 4))).CopyTo(sum.Slice(j, 4));
+        for (; j < row.Length; j++) sum[j] += row[j];
+    }
+
+    private static void AddSquaredDeviation(Span<double> sum, ReadOnlySpan<double> row, ReadOnlySpan<double> mean)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= row.Length - 4; j += 4)
+            {
+                var t = Vector256.Create(row.Slice(j, 4)) - Vector256.Create(mean.Slice(j, 4));
+                (Vector256.Create(sum.Slice(j, 4)) + t * t).CopyTo(sum.Slice(j, 4));
+            }
+        for (; j < row.Length; j++) { double t = row[j] - mean[j]; sum[j] += t * t; }
     }
 
     public KMeansRun Run(double[] initialCentres, int maxIterations, double absoluteTolerance, KMeansAlgorithm algorithm, Action<int, double[], int[]>? onIteration = null)
@@ -56,8 +115,6 @@ internal sealed class KMeansEngine
         var centres = (double[])initialCentres.Clone();
         var next = new double[k * d];
         var labels = new int[n];
-        var labelsOld = new int[n];
-        Array.Fill(labelsOld, -1);
         var shift = new double[k];
         double[]? upper = null, lower = null, lowerAll = null;
         if (algorithm == KMeansAlgorithm.Hamerly) { upper = new double[n]; lower = new double[n]; }
@@ -70,33 +127,31 @@ internal sealed class KMeansEngine
             bool first = iteration == 0;
             switch (algorithm)
             {
-                case KMeansAlgorithm.Lloyd: AssignLloyd(centres, labels, accumulate: true); break;
-                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, first, accumulate: true); break;
-                default: AssignElkan(centres, labels, upper!, lowerAll!, first, accumulate: true); break;
+                case KMeansAlgorithm.Lloyd: AssignLloyd(centres, labels, first, final: false); break;
+                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, shift, first, final: false); break;
+                default: AssignElkan(centres, labels, upper!, lowerAll!, first); break;
             }
+            int changed = 0;
+            for (int c = 0; c < chunks; c++) changed += chunkChanged[c];
             Update(centres, next, labels);
             for (int j = 0; j < k; j++)
                 shift[j] = Math.Sqrt(SquaredEuclidean.Distance(ref centres[j * d], ref next[j * d], d));
-            if (algorithm == KMeansAlgorithm.Hamerly) MoveHamerlyBounds(labels, upper!, lower!, shift);
             if (algorithm == KMeansAlgorithm.Elkan) MoveElkanBounds(labels, upper!, lowerAll!, shift);
             (centres, next) = (next, centres);
             onIteration?.Invoke(iteration, centres, labels);
-            if (labels.AsSpan().SequenceEqual(labelsOld)) { strict = true; converged = true; iteration++; break; }
+            if (changed == 0) { strict = true; converged = true; iteration++; break; }
             double total = 0;
             for (int j = 0; j < k; j++) total += shift[j] * shift[j];
             if (total <= absoluteTolerance) { converged = true; iteration++; break; }
-            labels.AsSpan().CopyTo(labelsOld);
         }
-        if (!strict)
+        if (strict) InertiaTerms(centres, labels);
+        else if (algorithm == KMeansAlgorithm.Hamerly) AssignHamerly(centres, labels, upper!, lower!, shift, first: false, final: true);
+        else if (algorithm == KMeansAlgorithm.Lloyd) AssignLloyd(centres, labels, first: false, final: true);
+        else
         {
-            switch (algorithm)
-            {
-                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, false, accumulate: false); break;
-                case KMeansAlgorithm.Elkan: AssignElkan(centres, labels, upper!, lowerAll!, false, accumulate: false); break;
-                default: AssignLloyd(centres, labels, accumulate: false); break;
-            }
+            AssignElkan(centres, labels, upper!, lowerAll!, first: false, final: true);
         }
-        return new KMeansRun(centres, labels, Inertia(x, w, n, d, centres, labels, po), iteration, converged);
+        return new KMeansRun(centres, labels, RowChunks.SumInOrder(chunkInertia), iteration, converged);
     }
 
     /// <summary>Σ_i w_i ‖x_i − c_{label(i)}‖², summed per chunk then in chunk order.</summary>
@@ -116,21 +171,40 @@ internal sealed class KMeansEngine
         return RowChunks.SumInOrder(partial);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Accumulate(double[] sums, double[] weights, int i, int label)
+    private void InertiaTerms(double[] centres, int[] labels)
     {
-        double wi = w[i];
+        RowChunks.For(n, po, (c, start, end) =>
+        {
+            double s = 0;
+            for (int i = start; i < end; i++) s += Term(centres, i, labels[i]);
+            chunkInertia[c] = s;
+        });
+    }
+
+    /// <summary>w_i ‖x_i − c_a‖² with the same summation as <see cref="Inertia"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Term(double[] centres, int i, int a)
+    {
+        double di = SquaredEuclidean.Distance(ref x[i * d], ref centres[a * d], d);
+        return w is null ? di : w[i] * di;
+    }
+
+    /// <summary>Adds (sign = 1) or removes (sign = −1) row i's weighted coordinates to or from cluster <paramref name="label"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Accumulate(double[] sums, double[] weights, int i, int label, double sign = 1)
+    {
+        double wi = w is null ? sign : sign * w[i];
         weights[label] += wi;
         ref double s = ref sums[label * d];
         ref double row = ref x[i * d];
         int j = 0;
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
             // Element-wise, so the same bits as the scalar loop (no fused multiply-add is formed).
-            var wv = System.Runtime.Intrinsics.Vector256.Create(wi);
+            var wv = Vector256.Create(wi);
             for (; j <= d - 4; j += 4)
             {
-                var sv = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref s, (nuint)j) + wv * System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)j);
+                var sv = Vector256.LoadUnsafe(ref s, (nuint)j) + wv * Vector256.LoadUnsafe(ref row, (nuint)j);
                 sv.StoreUnsafe(ref s, (nuint)j);
             }
         }
@@ -143,20 +217,27 @@ internal sealed class KMeansEngine
         Array.Clear(chunkWeights[c]);
     }
 
-    private void AssignLloyd(double[] centres, int[] labels, bool accumulate)
+    /// <summary>Every row against every centre. Not final: labels, changes and fresh sums; final: labels and inertia terms.</summary>
+    private void AssignLloyd(double[] centres, int[] labels, bool first, bool final)
     {
         var block = new CentreBlock(centres, k, d);
         RowChunks.For(n, po, (c, start, end) =>
         {
-            if (accumulate) ClearChunk(c);
+            if (!final) ClearChunk(c);
             var sums = chunkSums[c];
             var weights = chunkWeights[c];
+            int changed = 0;
+            double inertia = 0;
             for (int i = start; i < end; i++)
             {
                 int a = block.Nearest(ref x[i * d], out _);
+                if (first || a != labels[i]) changed++;
                 labels[i] = a;
-                if (accumulate) Accumulate(sums, weights, i, a);
+                if (final) inertia += Term(centres, i, a);
+                else Accumulate(sums, weights, i, a);
             }
+            chunkChanged[c] = changed;
+            chunkInertia[c] = inertia;
         });
     }
 
@@ -177,71 +258,101 @@ internal sealed class KMeansEngine
         return s;
     }
 
-    private void AssignHamerly(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool accumulate)
+    /// <summary>
+    /// Hamerly's assignment. <paramref name="shift"/> holds ‖Δc_j‖ of the last centre update, applied to the bounds as
+    /// each row is visited (u += ‖Δc_a‖; l −= max_{j≠a} ‖Δc_j‖). A row is rescanned only when u &gt; max(s(a), l) still
+    /// holds after tightening u to the exact distance. Not final: the chunk's centre sums follow the rows that change
+    /// cluster (fresh sums on the first pass); final: labels and inertia terms.
+    /// </summary>
+    private void AssignHamerly(double[] centres, int[] labels, double[] upper, double[] lower, double[] shift, bool first, bool final)
     {
-        var s = first ? null : HalfNearestCentre(centres, null);
         var block = new CentreBlock(centres, k, d);
-        RowChunks.For(n, po, (c, start, end) =>
+        if (first)
         {
-            if (accumulate) ClearChunk(c);
-            var sums = chunkSums[c];
-            var weights = chunkWeights[c];
-            ref double c0 = ref centres[0];
-            for (int i = start; i < end; i++)
+            RowChunks.For(n, po, (c, start, end) =>
             {
-                ref double row = ref x[i * d];
-                int a = labels[i];
-                bool scan = first;
-                if (!first)
+                ClearChunk(c);
+                var sums = chunkSums[c];
+                var weights = chunkWeights[c];
+                for (int i = start; i < end; i++)
                 {
-                    double m = Math.Max(s![a], lower[i]);
-                    if (upper[i] > m)
-                    {
-                        upper[i] = Math.Sqrt(SquaredEuclidean.Distance(ref row, ref Unsafe.Add(ref c0, a * d), d));
-                        scan = upper[i] > m;
-                    }
-                }
-                if (scan)
-                {
-                    // Nearest and second nearest; lowest index wins ties, as in Lloyd.
-                    a = block.NearestTwo(ref row, out double d1, out double d2);
+                    int a = block.NearestTwo(ref x[i * d], out double d1, out double d2);
                     labels[i] = a;
                     upper[i] = Math.Sqrt(d1);
                     lower[i] = Math.Sqrt(d2);
+                    Accumulate(sums, weights, i, a);
                 }
-                if (accumulate) Accumulate(sums, weights, i, a);
-            }
-        });
-    }
-
-    private void MoveHamerlyBounds(int[] labels, double[] upper, double[] lower, double[] shift)
-    {
+                chunkChanged[c] = end - start;
+            });
+            return;
+        }
+        var s = HalfNearestCentre(centres, null);
         int r1 = 0;
         for (int j = 1; j < k; j++) if (shift[j] > shift[r1]) r1 = j;
         double p2 = 0;
         for (int j = 0; j < k; j++) if (j != r1 && shift[j] > p2) p2 = shift[j];
         double p1 = shift[r1];
-        RowChunks.For(n, po, (_, start, end) =>
+        // Sums that follow only the rows that change cluster need exact weight totals (an emptied cluster must reach 0
+        // exactly), which unit weights give; with other weights every pass recomputes the sums.
+        bool follow = w is null;
+        RowChunks.For(n, po, (c, start, end) =>
         {
+            var sums = chunkSums[c];
+            var weights = chunkWeights[c];
+            if (!final && !follow) ClearChunk(c);
+            ref double c0 = ref centres[0];
+            int changed = 0;
+            double inertia = 0;
             for (int i = start; i < end; i++)
             {
-                int a = labels[i];
-                upper[i] += shift[a];
-                lower[i] -= a == r1 ? p2 : p1;
+                int old = labels[i];
+                int a = old;
+                double u = upper[i] + shift[a];
+                double l = lower[i] - (a == r1 ? p2 : p1);
+                double m = Math.Max(s[a], l);
+                if (u > m)
+                {
+                    ref double row = ref x[i * d];
+                    u = Math.Sqrt(SquaredEuclidean.Distance(ref row, ref Unsafe.Add(ref c0, a * d), d));
+                    if (u > m)
+                    {
+                        a = block.NearestTwo(ref row, out double d1, out double d2);
+                        u = Math.Sqrt(d1);
+                        l = Math.Sqrt(d2);
+                        if (a != old)
+                        {
+                            labels[i] = a;
+                            changed++;
+                            if (!final && follow)
+                            {
+                                Accumulate(sums, weights, i, old, -1);
+                                Accumulate(sums, weights, i, a);
+                            }
+                        }
+                    }
+                }
+                upper[i] = u;
+                lower[i] = l;
+                if (final) inertia += Term(centres, i, a);
+                else if (!follow) Accumulate(sums, weights, i, a);
             }
+            chunkChanged[c] = changed;
+            chunkInertia[c] = inertia;
         });
     }
 
-    private void AssignElkan(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool accumulate)
+    private void AssignElkan(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool final = false)
     {
         var cc = new double[k * k];
         var s = HalfNearestCentre(centres, cc);
         RowChunks.For(n, po, (c, start, end) =>
         {
-            if (accumulate) ClearChunk(c);
+            if (!final) ClearChunk(c);
             var sums = chunkSums[c];
             var weights = chunkWeights[c];
             ref double c0 = ref centres[0];
+            int changed = 0;
+            double inertia = 0;
             for (int i = start; i < end; i++)
             {
                 ref double row = ref x[i * d];
@@ -258,6 +369,7 @@ internal sealed class KMeansEngine
                         if (dj < best) { best = dj; a = j; }
                     }
                     upper[i] = best;
+                    changed++;
                 }
                 else
                 {
@@ -283,10 +395,14 @@ internal sealed class KMeansEngine
                         }
                         upper[i] = u;
                     }
+                    if (a != labels[i]) changed++;
                 }
                 labels[i] = a;
-                if (accumulate) Accumulate(sums, weights, i, a);
+                if (final) inertia += Term(centres, i, a);
+                else Accumulate(sums, weights, i, a);
             }
+            chunkChanged[c] = changed;
+            chunkInertia[c] = inertia;
         });
     }
 
@@ -340,7 +456,7 @@ internal sealed class KMeansEngine
             if (weights[j] != 0) continue;
             int far = order[next++];
             int old = labels[far];
-            double wf = w[far];
+            double wf = w is null ? 1 : w[far];
             for (int t = 0; t < d; t++)
             {
                 sums[old * d + t] -= x[far * d + t] * wf;
