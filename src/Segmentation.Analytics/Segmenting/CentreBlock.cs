@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -40,13 +41,14 @@ internal sealed class CentreBlock
             var best = Vector256.Create(double.PositiveInfinity);
             var index = Vector256<double>.Zero;
             var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
-            for (int j = 0; j < padded; j += 4)
+            int j = 0;
+            for (; j + 8 <= padded; j += 8)
             {
-                var acc = Block(ref c0, ref row, j);
-                var lt = Vector256.LessThan(acc, best);
-                index = Vector256.ConditionalSelect(lt, lane + Vector256.Create((double)j), index);
-                best = Vector256.ConditionalSelect(lt, acc, best);
+                Pair(ref c0, ref row, j, out var acc0, out var acc1);
+                Keep(acc0, lane + Vector256.Create((double)j), ref best, ref index);
+                Keep(acc1, lane + Vector256.Create((double)(j + 4)), ref best, ref index);
             }
+            if (j < padded) Keep(Block(ref c0, ref row, j), lane + Vector256.Create((double)j), ref best, ref index);
             var m1 = LaneMin(best);
             var i1 = LaneMin(Vector256.ConditionalSelect(Vector256.Equals(best, m1), index, Vector256.Create(double.PositiveInfinity)));
             distance = m1.ToScalar();
@@ -65,6 +67,21 @@ internal sealed class CentreBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NearestTwo(ref double row, out double first, out double second)
     {
+        if (Vector256.IsHardwareAccelerated && padded == 8)
+        {
+            // All eight distances sit in two registers. The two smallest come from a merge network over the lanes
+            // (sorted pairs (a1 ≤ a2), (b1 ≤ b2) merge to min(a1, b1) and min(max(a1, b1), min(a2, b2))), and the
+            // winner is the first set bit of the "equals the minimum" mask (lowest index on ties).
+            Pair(ref transposed[0], ref row, 0, out var low, out var high);
+            var small = Vector256.MinNative(low, high);
+            var large = Vector256.MaxNative(low, high);
+            MergeLanes(ref small, ref large, Vector256.Create(1L, 0L, 3L, 2L));
+            MergeLanes(ref small, ref large, Vector256.Create(2L, 3L, 0L, 1L));
+            uint mask = Vector256.Equals(low, small).ExtractMostSignificantBits() | (Vector256.Equals(high, small).ExtractMostSignificantBits() << 4);
+            first = small.ToScalar();
+            second = large.ToScalar();
+            return BitOperations.TrailingZeroCount(mask);
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             ref double c0 = ref transposed[0];
@@ -73,14 +90,14 @@ internal sealed class CentreBlock
             var runnerUp = inf;
             var index = Vector256<double>.Zero;
             var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
-            for (int j = 0; j < padded; j += 4)
+            int j = 0;
+            for (; j + 8 <= padded; j += 8)
             {
-                var acc = Block(ref c0, ref row, j);
-                var lt = Vector256.LessThan(acc, best);
-                runnerUp = Vector256.ConditionalSelect(lt, best, Vector256.MinNative(runnerUp, acc));
-                index = Vector256.ConditionalSelect(lt, lane + Vector256.Create((double)j), index);
-                best = Vector256.ConditionalSelect(lt, acc, best);
+                Pair(ref c0, ref row, j, out var acc0, out var acc1);
+                KeepTwo(acc0, lane + Vector256.Create((double)j), ref best, ref runnerUp, ref index);
+                KeepTwo(acc1, lane + Vector256.Create((double)(j + 4)), ref best, ref runnerUp, ref index);
             }
+            if (j < padded) KeepTwo(Block(ref c0, ref row, j), lane + Vector256.Create((double)j), ref best, ref runnerUp, ref index);
             var m1 = LaneMin(best);
             var tied = Vector256.Equals(best, m1);
             var i1 = LaneMin(Vector256.ConditionalSelect(tied, index, inf));
@@ -117,24 +134,105 @@ internal sealed class CentreBlock
         }
         for (int j = 0; j < padded; j++)
         {
-            double s = 0;
-            for (int t = 0; t < d; t++) { double diff = Unsafe.Add(ref c0, t * padded + j) - Unsafe.Add(ref row, t); s += diff * diff; }
-            result[j] = s;
+            double even = 0, odd = 0;
+            for (int t = 0; t < d; t++)
+            {
+                double diff = Unsafe.Add(ref c0, t * padded + j) - Unsafe.Add(ref row, t);
+                if ((t & 1) == 0) even += diff * diff; else odd += diff * diff;
+            }
+            result[j] = even + odd;
         }
     }
 
-    /// <summary>Squared distances to centres j … j + 3.</summary>
+    /// <summary>Squared distances to centres j … j + 3: even and odd coordinates summed apart (two short dependency chains), then added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector256<double> Block(ref double c0, ref double row, int j)
     {
-        var acc = Vector256<double>.Zero;
+        int stride = padded, dims = d;
+        var even = Vector256<double>.Zero;
+        var odd = Vector256<double>.Zero;
         ref double column = ref Unsafe.Add(ref c0, j);
-        for (int t = 0; t < d; t++)
+        int t = 0;
+        for (; t + 1 < dims; t += 2)
         {
-            var diff = Vector256.LoadUnsafe(ref column, (nuint)(t * padded)) - Vector256.Create(Unsafe.Add(ref row, t));
-            acc += diff * diff;
+            var e = Vector256.LoadUnsafe(ref column) - Vector256.Create(Unsafe.Add(ref row, t));
+            var o = Vector256.LoadUnsafe(ref column, (nuint)stride) - Vector256.Create(Unsafe.Add(ref row, t + 1));
+            even += e * e;
+            odd += o * o;
+            column = ref Unsafe.Add(ref column, 2 * stride);
         }
-        return acc;
+        if (t < dims)
+        {
+            var e = Vector256.LoadUnsafe(ref column) - Vector256.Create(Unsafe.Add(ref row, t));
+            even += e * e;
+        }
+        return even + odd;
+    }
+
+    /// <summary>Squared distances to centres j … j + 7, each four summed exactly as <see cref="Block"/> does (four independent chains).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Pair(ref double c0, ref double row, int j, out Vector256<double> acc0, out Vector256<double> acc1)
+    {
+        int stride = padded, dims = d;
+        var even0 = Vector256<double>.Zero;
+        var odd0 = Vector256<double>.Zero;
+        var even1 = Vector256<double>.Zero;
+        var odd1 = Vector256<double>.Zero;
+        ref double column = ref Unsafe.Add(ref c0, j);
+        int t = 0;
+        for (; t + 1 < dims; t += 2)
+        {
+            var xe = Vector256.Create(Unsafe.Add(ref row, t));
+            var xo = Vector256.Create(Unsafe.Add(ref row, t + 1));
+            var e0 = Vector256.LoadUnsafe(ref column) - xe;
+            var e1 = Vector256.LoadUnsafe(ref column, 4) - xe;
+            var o0 = Vector256.LoadUnsafe(ref column, (nuint)stride) - xo;
+            var o1 = Vector256.LoadUnsafe(ref column, (nuint)stride + 4) - xo;
+            even0 += e0 * e0;
+            even1 += e1 * e1;
+            odd0 += o0 * o0;
+            odd1 += o1 * o1;
+            column = ref Unsafe.Add(ref column, 2 * stride);
+        }
+        if (t < dims)
+        {
+            var xe = Vector256.Create(Unsafe.Add(ref row, t));
+            var e0 = Vector256.LoadUnsafe(ref column) - xe;
+            var e1 = Vector256.LoadUnsafe(ref column, 4) - xe;
+            even0 += e0 * e0;
+            even1 += e1 * e1;
+        }
+        acc0 = even0 + odd0;
+        acc1 = even1 + odd1;
+    }
+
+    /// <summary>Per lane: keeps the smaller distance and its centre index (the earlier one on a tie).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep(Vector256<double> acc, Vector256<double> centre, ref Vector256<double> best, ref Vector256<double> index)
+    {
+        var lt = Vector256.LessThan(acc, best);
+        index = Vector256.ConditionalSelect(lt, centre, index);
+        best = Vector256.ConditionalSelect(lt, acc, best);
+    }
+
+    /// <summary>Per lane: keeps the smallest distance with its centre index, and the second smallest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void KeepTwo(Vector256<double> acc, Vector256<double> centre, ref Vector256<double> best, ref Vector256<double> runnerUp, ref Vector256<double> index)
+    {
+        var lt = Vector256.LessThan(acc, best);
+        runnerUp = Vector256.ConditionalSelect(lt, best, Vector256.MinNative(runnerUp, acc));
+        index = Vector256.ConditionalSelect(lt, centre, index);
+        best = Vector256.ConditionalSelect(lt, acc, best);
+    }
+
+    /// <summary>Per lane, the two smallest of (small, large) and the same pair from the lane the shuffle brings in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MergeLanes(ref Vector256<double> small, ref Vector256<double> large, Vector256<long> partner)
+    {
+        var otherSmall = Vector256.Shuffle(small, partner);
+        var otherLarge = Vector256.Shuffle(large, partner);
+        large = Vector256.MinNative(Vector256.MaxNative(small, otherSmall), Vector256.MinNative(large, otherLarge));
+        small = Vector256.MinNative(small, otherSmall);
     }
 
     /// <summary>The minimum of the four lanes, in every lane.</summary>

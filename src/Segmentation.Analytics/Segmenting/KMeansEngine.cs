@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -116,8 +117,8 @@ internal sealed class KMeansEngine
         var next = new double[k * d];
         var labels = new int[n];
         var shift = new double[k];
-        double[]? upper = null, lower = null, lowerAll = null;
-        if (algorithm == KMeansAlgorithm.Hamerly) { upper = new double[n]; lower = new double[n]; }
+        double[]? upper = null, lowerAll = null;
+        var bounds = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyBounds(n, k) : null;
         if (algorithm == KMeansAlgorithm.Elkan) { upper = new double[n]; lowerAll = new double[(long)n * k <= int.MaxValue ? n * k : throw new InvalidOperationException($"Elkan needs n·k lower bounds; {n}·{k} is too many: use Hamerly.")]; }
 
         bool strict = false, converged = false;
@@ -128,7 +129,7 @@ internal sealed class KMeansEngine
             switch (algorithm)
             {
                 case KMeansAlgorithm.Lloyd: AssignLloyd(centres, labels, first, final: false); break;
-                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, shift, first, final: false); break;
+                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, bounds!, first, final: false); break;
                 default: AssignElkan(centres, labels, upper!, lowerAll!, first); break;
             }
             int changed = 0;
@@ -136,6 +137,7 @@ internal sealed class KMeansEngine
             Update(centres, next, labels);
             for (int j = 0; j < k; j++)
                 shift[j] = Math.Sqrt(SquaredEuclidean.Distance(ref centres[j * d], ref next[j * d], d));
+            bounds?.Move(shift);
             if (algorithm == KMeansAlgorithm.Elkan) MoveElkanBounds(labels, upper!, lowerAll!, shift);
             (centres, next) = (next, centres);
             onIteration?.Invoke(iteration, centres, labels);
@@ -145,7 +147,7 @@ internal sealed class KMeansEngine
             if (total <= absoluteTolerance) { converged = true; iteration++; break; }
         }
         if (strict) InertiaTerms(centres, labels);
-        else if (algorithm == KMeansAlgorithm.Hamerly) AssignHamerly(centres, labels, upper!, lower!, shift, first: false, final: true);
+        else if (algorithm == KMeansAlgorithm.Hamerly) AssignHamerly(centres, labels, bounds!, first: false, final: true);
         else if (algorithm == KMeansAlgorithm.Lloyd) AssignLloyd(centres, labels, first: false, final: true);
         else
         {
@@ -259,86 +261,130 @@ internal sealed class KMeansEngine
     }
 
     /// <summary>
-    /// Hamerly's assignment. <paramref name="shift"/> holds ‖Δc_j‖ of the last centre update, applied to the bounds as
-    /// each row is visited (u += ‖Δc_a‖; l −= max_{j≠a} ‖Δc_j‖). A row is rescanned only when u &gt; max(s(a), l) still
-    /// holds after tightening u to the exact distance. Not final: the chunk's centre sums follow the rows that change
-    /// cluster (fresh sums on the first pass); final: labels and inertia terms.
+    /// Hamerly's assignment with the bounds of <paramref name="bounds"/>. A row is rescanned only when u &gt; max(s(a), l)
+    /// still holds after tightening u to the exact distance. Not final: the chunk's centre sums follow the rows that
+    /// change cluster (fresh sums on the first pass); final: labels and inertia terms.
     /// </summary>
-    private void AssignHamerly(double[] centres, int[] labels, double[] upper, double[] lower, double[] shift, bool first, bool final)
+    private void AssignHamerly(double[] centres, int[] labels, HamerlyBounds bounds, bool first, bool final)
     {
         var block = new CentreBlock(centres, k, d);
         if (first)
         {
-            RowChunks.For(n, po, (c, start, end) =>
-            {
-                ClearChunk(c);
-                var sums = chunkSums[c];
-                var weights = chunkWeights[c];
-                for (int i = start; i < end; i++)
-                {
-                    int a = block.NearestTwo(ref x[i * d], out double d1, out double d2);
-                    labels[i] = a;
-                    upper[i] = Math.Sqrt(d1);
-                    lower[i] = Math.Sqrt(d2);
-                    Accumulate(sums, weights, i, a);
-                }
-                chunkChanged[c] = end - start;
-            });
+            RowChunks.For(n, po, (c, start, end) => HamerlyFirst(c, start, end, block, labels, bounds));
             return;
         }
         var s = HalfNearestCentre(centres, null);
-        int r1 = 0;
-        for (int j = 1; j < k; j++) if (shift[j] > shift[r1]) r1 = j;
-        double p2 = 0;
-        for (int j = 0; j < k; j++) if (j != r1 && shift[j] > p2) p2 = shift[j];
-        double p1 = shift[r1];
+        RowChunks.For(n, po, (c, start, end) => HamerlyChunk(c, start, end, block, centres, labels, bounds, s, final));
+    }
+
+    /// <summary>First pass: nearest and second-nearest centre of every row, then the chunk's sums (two sweeps, so the
+    /// distance kernel is not held up by the sums' read-modify-write).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget: the distance kernel and the bound rounding inline
+    private void HamerlyFirst(int c, int start, int end, CentreBlock block, int[] labels, HamerlyBounds bounds)
+    {
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
+        var drift = bounds.Drift;
+        double fall = bounds.Fall;
+        var data = x;
+        int dims = d;
+        for (int i = start; i < end; i++)
+        {
+            int a = block.NearestTwo(ref data[i * dims], out double d1, out double d2);
+            labels[i] = a;
+            bounds.Store(i, d1, d2, drift[a], fall);
+        }
+        ClearChunk(c);
+        var sums = chunkSums[c];
+        var weights = chunkWeights[c];
+        for (int i = start; i < end; i++) Accumulate(sums, weights, i, labels[i]);
+        chunkChanged[c] = end - start;
+    }
+
+    /// <summary>Rows ahead whose data are prefetched while the bound-failing rows of a chunk are tightened.</summary>
+    private const int PrefetchAhead = 8;
+
+    /// <summary>
+    /// One chunk of a Hamerly pass in two sweeps: the bound test over every row (reads only the label and the two
+    /// stored bounds, and lists the rows that fail without a branch), then the listed rows, whose data are fetched
+    /// a few rows ahead: they are scattered over the chunk, so the hardware prefetcher does not see them coming.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe void HamerlyChunk(int c, int start, int end, CentreBlock block, double[] centres, int[] labels, HamerlyBounds bounds, double[] s, bool final)
+    {
         // Sums that follow only the rows that change cluster need exact weight totals (an emptied cluster must reach 0
         // exactly), which unit weights give; with other weights every pass recomputes the sums.
         bool follow = w is null;
-        RowChunks.For(n, po, (c, start, end) =>
+        var sums = chunkSums[c];
+        var weights = chunkWeights[c];
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
+        var drift = bounds.Drift;
+        double fall = bounds.Fall;
+        var data = x;
+        int dims = d;
+        ref double c0 = ref centres[0];
+
+        Span<int> failing = stackalloc int[RowChunks.Size];
+        int count = 0;
+        for (int i = start; i < end; i++)
         {
-            var sums = chunkSums[c];
-            var weights = chunkWeights[c];
-            if (!final && !follow) ClearChunk(c);
-            ref double c0 = ref centres[0];
-            int changed = 0;
-            double inertia = 0;
-            for (int i = start; i < end; i++)
+            int a = labels[i];
+            double u = (upper[i] + drift[a]) * HamerlyBounds.Slack;
+            failing[count] = i;
+            count += (u > s[a] ? 1 : 0) & (u > lower[i] - fall ? 1 : 0); // u > max(s(a), l) without a branch
+        }
+
+        // Tighten u to the exact distance for the listed rows, and list those that still fail.
+        int rescans = 0;
+        for (int f = 0; f < count; f++)
+        {
+            if (Sse.IsSupported && f + PrefetchAhead < count)
             {
-                int old = labels[i];
-                int a = old;
-                double u = upper[i] + shift[a];
-                double l = lower[i] - (a == r1 ? p2 : p1);
-                double m = Math.Max(s[a], l);
-                if (u > m)
-                {
-                    ref double row = ref x[i * d];
-                    u = Math.Sqrt(SquaredEuclidean.Distance(ref row, ref Unsafe.Add(ref c0, a * d), d));
-                    if (u > m)
-                    {
-                        a = block.NearestTwo(ref row, out double d1, out double d2);
-                        u = Math.Sqrt(d1);
-                        l = Math.Sqrt(d2);
-                        if (a != old)
-                        {
-                            labels[i] = a;
-                            changed++;
-                            if (!final && follow)
-                            {
-                                Accumulate(sums, weights, i, old, -1);
-                                Accumulate(sums, weights, i, a);
-                            }
-                        }
-                    }
-                }
-                upper[i] = u;
-                lower[i] = l;
-                if (final) inertia += Term(centres, i, a);
-                else if (!follow) Accumulate(sums, weights, i, a);
+                byte* ahead = (byte*)Unsafe.AsPointer(ref data[failing[f + PrefetchAhead] * dims]);
+                Sse.Prefetch0(ahead);
+                Sse.Prefetch0(ahead + (dims * sizeof(double) - 1));
             }
-            chunkChanged[c] = changed;
-            chunkInertia[c] = inertia;
-        });
+            int i = failing[f];
+            int a = labels[i];
+            double u = Math.Sqrt(SquaredEuclidean.Distance(ref data[i * dims], ref Unsafe.Add(ref c0, a * dims), dims));
+            upper[i] = HamerlyBounds.Up(u - drift[a]);
+            u *= HamerlyBounds.Slack;
+            failing[rescans] = i; // rescans ≤ f: overwrites only entries already read
+            rescans += (u > s[a] ? 1 : 0) & (u > lower[i] - fall ? 1 : 0);
+        }
+
+        // Full scan of the rows whose tightened bound still fails; their data are in cache from the sweep above.
+        int changed = 0;
+        for (int f = 0; f < rescans; f++)
+        {
+            int i = failing[f];
+            int old = labels[i];
+            int a = block.NearestTwo(ref data[i * dims], out double d1, out double d2);
+            bounds.Store(i, d1, d2, drift[a], fall);
+            if (a != old)
+            {
+                labels[i] = a;
+                changed++;
+                if (!final && follow)
+                {
+                    Accumulate(sums, weights, i, old, -1);
+                    Accumulate(sums, weights, i, a);
+                }
+            }
+        }
+        chunkChanged[c] = changed;
+
+        double inertia = 0;
+        if (final)
+            for (int i = start; i < end; i++) inertia += Term(centres, i, labels[i]);
+        else if (!follow)
+        {
+            ClearChunk(c);
+            for (int i = start; i < end; i++) Accumulate(sums, weights, i, labels[i]);
+        }
+        chunkInertia[c] = inertia;
     }
 
     private void AssignElkan(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool final = false)
