@@ -51,7 +51,7 @@ internal sealed class KMeansEngine
 
     /// <summary>Mean over columns of the (unweighted, population) column variances, as scikit-learn's <c>_tolerance</c>.</summary>
     /// <remarks>
-    /// Two passes within each chunk (mean, then squared deviations; the chunk is in cache for the second), chunks
+    /// Two sweeps within each chunk (mean, then squared deviations; the chunk is in cache for the second), chunks
     /// merged in order by Chan, Golub &amp; LeVeque (1979): M2 = M2_A + M2_B + δ²·n_A·n_B/(n_A + n_B).
     /// </remarks>
     public static double MeanVariance(double[] x, int n, int d, ParallelOptions po)
@@ -59,15 +59,53 @@ internal sealed class KMeansEngine
         int chunks = RowChunks.Count(n);
         var means = new double[chunks * d];
         var squares = new double[chunks * d];
-        RowChunks.For(n, po, (c, start, end) =>
+        RowChunks.For(n, po, (c, start, end) => ChunkMoments(x, d, c, start, end, means, squares));
+        return MergeMoments(n, d, means, squares);
+    }
+
+    /// <summary>The mean variance of the data: known after the first assignment pass of the first run, which computes the
+    /// chunk moments while each chunk is in cache (so the tolerance costs no extra pass over the data).</summary>
+    private double? meanVariance;
+    private double[]? chunkMeans, chunkSquares;
+
+    /// <summary>Mean and sum of squared deviations of each column over the rows of chunk c.</summary>
+    /// <remarks>One sweep per block of four columns with the sums in registers, about the chunk's first row
+    /// (v = x − x_start): mean = x_start + Σv/m, M2 = Σv² − (Σv)²/m. The shift is a row of the chunk, so Σv² does
+    /// not dwarf M2 the way it would about 0.</remarks>
+    private static void ChunkMoments(double[] x, int d, int c, int start, int end, double[] means, double[] squares)
+    {
+        double m = end - start;
+        ref double first = ref x[start * d];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j + 4 <= d; j += 4)
+            {
+                var shift = Vector256.LoadUnsafe(ref first, (nuint)j);
+                var sum = Vector256<double>.Zero;
+                var sq = Vector256<double>.Zero;
+                ref double cell = ref Unsafe.Add(ref first, j);
+                for (int i = start; i < end; i++)
+                {
+                    var v = Vector256.LoadUnsafe(ref cell) - shift;
+                    sum += v;
+                    sq += v * v;
+                    cell = ref Unsafe.Add(ref cell, d);
+                }
+                (shift + sum / m).CopyTo(means, c * d + j);
+                (sq - sum * sum / m).CopyTo(squares, c * d + j);
+            }
+        for (; j < d; j++)
         {
-            var mean = means.AsSpan(c * d, d);
-            var m2 = squares.AsSpan(c * d, d);
-            for (int i = start; i < end; i++) AddRow(mean, x.AsSpan(i * d, d));
-            double inv = 1.0 / (end - start);
-            for (int j = 0; j < d; j++) mean[j] *= inv;
-            for (int i = start; i < end; i++) AddSquaredDeviation(m2, x.AsSpan(i * d, d), mean);
-        });
+            double shift = Unsafe.Add(ref first, j), sum = 0, sq = 0;
+            for (int i = start; i < end; i++) { double v = x[i * d + j] - shift; sum += v; sq += v * v; }
+            means[c * d + j] = shift + sum / m;
+            squares[c * d + j] = sq - sum * sum / m;
+        }
+    }
+
+    private static double MergeMoments(int n, int d, double[] means, double[] squares)
+    {
+        int chunks = RowChunks.Count(n);
         var total = new double[d];
         var totalMean = new double[d];
         double count = 0;
@@ -88,29 +126,16 @@ internal sealed class KMeansEngine
         return sum / d;
     }
 
-    private static void AddRow(Span<double> sum, ReadOnlySpan<double> row)
+    /// <summary>In a first pass that still needs the tolerance: the moments of chunk c (its rows were just read).</summary>
+    private void MomentsIfNeeded(int c, int start, int end)
     {
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; j <= row.Length - 4; j += 4)
-                (Vector256.Create(sum.Slice(j, 4)) + Vector256.Create(row.Slice(j, 4))).CopyTo(sum.Slice(j, 4));
-        for (; j < row.Length; j++) sum[j] += row[j];
+        if (chunkMeans is not null) ChunkMoments(x, d, c, start, end, chunkMeans, chunkSquares!);
     }
 
-    private static void AddSquaredDeviation(Span<double> sum, ReadOnlySpan<double> row, ReadOnlySpan<double> mean)
+    /// <summary>One start. <paramref name="relativeTolerance"/> is scaled by the mean column variance of the data, as scikit-learn.</summary>
+    public KMeansRun Run(double[] initialCentres, int maxIterations, double relativeTolerance, KMeansAlgorithm algorithm, Action<int, double[], int[]>? onIteration = null)
     {
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; j <= row.Length - 4; j += 4)
-            {
-                var t = Vector256.Create(row.Slice(j, 4)) - Vector256.Create(mean.Slice(j, 4));
-                (Vector256.Create(sum.Slice(j, 4)) + t * t).CopyTo(sum.Slice(j, 4));
-            }
-        for (; j < row.Length; j++) { double t = row[j] - mean[j]; sum[j] += t * t; }
-    }
-
-    public KMeansRun Run(double[] initialCentres, int maxIterations, double absoluteTolerance, KMeansAlgorithm algorithm, Action<int, double[], int[]>? onIteration = null)
-    {
+        if (meanVariance is null) { chunkMeans = new double[chunks * d]; chunkSquares = new double[chunks * d]; }
         if (algorithm == KMeansAlgorithm.Auto) algorithm = k >= 32 && d > 16 ? KMeansAlgorithm.Elkan : KMeansAlgorithm.Hamerly;
         if (k == 1) algorithm = KMeansAlgorithm.Lloyd;
         var centres = (double[])initialCentres.Clone();
@@ -134,6 +159,11 @@ internal sealed class KMeansEngine
             }
             int changed = 0;
             for (int c = 0; c < chunks; c++) changed += chunkChanged[c];
+            if (chunkMeans is not null)
+            {
+                meanVariance = MergeMoments(n, d, chunkMeans, chunkSquares!);
+                chunkMeans = chunkSquares = null;
+            }
             Update(centres, next, labels);
             for (int j = 0; j < k; j++)
                 shift[j] = Math.Sqrt(SquaredEuclidean.Distance(ref centres[j * d], ref next[j * d], d));
@@ -144,7 +174,7 @@ internal sealed class KMeansEngine
             if (changed == 0) { strict = true; converged = true; iteration++; break; }
             double total = 0;
             for (int j = 0; j < k; j++) total += shift[j] * shift[j];
-            if (total <= absoluteTolerance) { converged = true; iteration++; break; }
+            if (total <= meanVariance!.Value * relativeTolerance) { converged = true; iteration++; break; }
         }
         if (strict) InertiaTerms(centres, labels);
         else if (algorithm == KMeansAlgorithm.Hamerly) AssignHamerly(centres, labels, bounds!, first: false, final: true);
@@ -240,6 +270,7 @@ internal sealed class KMeansEngine
             }
             chunkChanged[c] = changed;
             chunkInertia[c] = inertia;
+            if (first) MomentsIfNeeded(c, start, end);
         });
     }
 
@@ -299,6 +330,7 @@ internal sealed class KMeansEngine
         var weights = chunkWeights[c];
         for (int i = start; i < end; i++) Accumulate(sums, weights, i, labels[i]);
         chunkChanged[c] = end - start;
+        MomentsIfNeeded(c, start, end);
     }
 
     /// <summary>Rows ahead whose data are prefetched while the bound-failing rows of a chunk are tightened.</summary>
@@ -449,6 +481,7 @@ internal sealed class KMeansEngine
             }
             chunkChanged[c] = changed;
             chunkInertia[c] = inertia;
+            if (first) MomentsIfNeeded(c, start, end);
         });
     }
 
