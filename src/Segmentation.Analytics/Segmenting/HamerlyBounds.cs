@@ -12,8 +12,9 @@ namespace Segmentation.Analytics.Segmenting;
 /// D_j = Σ‖Δc_j‖ of each centre and the fall P = Σ max_j‖Δc_j‖, and row i stores u(i) − D_a and l(i) + P from the
 /// last time it was tightened; the current bounds are stored + D_a and stored − P. The result is the same bound
 /// as moving every row every iteration (up to rounding, covered by <see cref="Slack"/>), but rows whose bound
-/// test passes are only read. (The fall uses the largest shift for every row, Hamerly's refinement of using the
-/// second largest for the rows of the fastest centre is dropped: it would need a per-row write.)
+/// test passes are only read. (The fall uses the largest shift for every row. Hamerly's refinement, the second
+/// largest for the rows of the fastest centre, would need a per-centre fall and one more lookup per row; measured on
+/// 1 M × 8, k = 8, it cost more than the rescans it saved.)
 /// The stored values are single precision rounded outwards (up for u, down for l), so they stay valid
 /// bounds at half the memory traffic; every distance that decides a label is computed in double precision,
 /// so labels, centres and inertia are exactly those of a plain Lloyd pass.
@@ -24,10 +25,10 @@ internal sealed class HamerlyBounds(int rows, int clusters)
     public const double Slack = 1 + 1e-12;
 
     /// <summary>u(i) − D_{label(i)}, rounded up.</summary>
-    public readonly float[] Upper = new float[rows];
+    public readonly float[] Upper = GC.AllocateUninitializedArray<float>(rows); // the first pass writes every row
 
     /// <summary>l(i) + P, rounded down.</summary>
-    public readonly float[] Lower = new float[rows];
+    public readonly float[] Lower = GC.AllocateUninitializedArray<float>(rows);
 
     /// <summary>D_j: total distance centre j has moved.</summary>
     public readonly double[] Drift = new double[clusters];

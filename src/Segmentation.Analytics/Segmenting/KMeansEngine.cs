@@ -18,11 +18,11 @@ internal sealed record KMeansRun(double[] Centres, int[] Labels, double Inertia,
 /// Empty clusters (scikit-learn's rule): each empty cluster takes the row farthest from its own centre
 /// (largest first, lowest row index on ties); that row's weight moves out of its old cluster's sum.
 /// <para>
-/// Hamerly streams the data once per iteration and only touches the rows whose bounds fail: the bound
-/// move of the previous centre update is applied as each row is visited, and each chunk keeps its centre
-/// sums across iterations, updated only by the rows that change cluster (Hamerly 2010, §3: "only points
-/// that change assignment need to update the sums"). Lloyd and Elkan recompute the sums every iteration.
-/// The final assignment and the inertia are one pass.
+/// Hamerly reads only each row's label and two single-precision bounds (<see cref="HamerlyBounds"/>) per iteration;
+/// a row's data are read only when its bounds fail. With unit weights each chunk keeps its centre sums across
+/// iterations and updates them only for the rows that change cluster (as in Hamerly 2010); Lloyd, Elkan and
+/// weighted Hamerly recompute the sums every iteration. The first pass of a start also computes the column
+/// moments for the tolerance while each chunk is in cache; the final assignment and the inertia are one pass.
 /// </para>
 /// </remarks>
 internal sealed class KMeansEngine
@@ -140,7 +140,7 @@ internal sealed class KMeansEngine
         if (k == 1) algorithm = KMeansAlgorithm.Lloyd;
         var centres = (double[])initialCentres.Clone();
         var next = new double[k * d];
-        var labels = new int[n];
+        var labels = GC.AllocateUninitializedArray<int>(n); // every first pass writes every label
         var shift = new double[k];
         double[]? upper = null, lowerAll = null;
         var bounds = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyBounds(n, k) : null;
