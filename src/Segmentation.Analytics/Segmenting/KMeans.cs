@@ -28,14 +28,13 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
         Options.Validate(data);
         var w = Weights(data, sampleWeights);
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
-        var engine = new KMeansEngine(data.Values, w, data.Rows, data.Columns, Options.Clusters, po);
-        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns) * Options.Tolerance;
+        var engine = new KMeansEngine(data.Values, sampleWeights is null ? null : w, data.Rows, data.Columns, Options.Clusters, po);
         var random = new Random(Options.Seed);
         KMeansRun? best = null;
         for (int r = 0; r < Options.Restarts; r++)
         {
             var init = KMeansPlusPlus.Seed(data.Values, w, data.Rows, data.Columns, Options.Clusters, random, po);
-            var run = engine.Run(init, Options.MaxIterations, tol, Options.Algorithm);
+            var run = engine.Run(init, Options.MaxIterations, Options.Tolerance, Options.Algorithm);
             if (best is null || run.Inertia < best.Inertia) best = run;
         }
         return ToModel(data, best!);
@@ -68,11 +67,10 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
                 throw new ArgumentException($"initialCentres[{j}] must have {data.Columns} coordinates.", nameof(initialCentres));
             initialCentres[j].CopyTo(flat, j * data.Columns);
         }
-        var w = Weights(data, sampleWeights);
+        var w = sampleWeights is null ? null : Weights(data, sampleWeights); // unit weights need no array
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
         var engine = new KMeansEngine(data.Values, w, data.Rows, data.Columns, Options.Clusters, po);
-        double tol = KMeansEngine.MeanVariance(data.Values, data.Rows, data.Columns) * Options.Tolerance;
-        return engine.Run(flat, Options.MaxIterations, tol, Options.Algorithm, onIteration);
+        return engine.Run(flat, Options.MaxIterations, Options.Tolerance, Options.Algorithm, onIteration);
     }
 
     internal static double[] Weights(FeatureMatrix data, double[]? sampleWeights)

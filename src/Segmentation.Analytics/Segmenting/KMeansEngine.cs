@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -16,51 +17,133 @@ internal sealed record KMeansRun(double[] Centres, int[] Labels, double Inertia,
 /// and inertia terms are combined in chunk order, so the bits do not depend on the thread count.
 /// Empty clusters (scikit-learn's rule): each empty cluster takes the row farthest from its own centre
 /// (largest first, lowest row index on ties); that row's weight moves out of its old cluster's sum.
+/// <para>
+/// Hamerly reads only each row's label and two single-precision bounds (<see cref="HamerlyBounds"/>) per iteration;
+/// a row's data are read only when its bounds fail. With unit weights each chunk keeps its centre sums across
+/// iterations and updates them only for the rows that change cluster (as in Hamerly 2010); Lloyd, Elkan and
+/// weighted Hamerly recompute the sums every iteration. The first pass of a start also computes the column
+/// moments for the tolerance while each chunk is in cache; the final assignment and the inertia are one pass.
+/// </para>
 /// </remarks>
 internal sealed class KMeansEngine
 {
     private readonly double[] x;
-    private readonly double[] w;
+    private readonly double[]? w; // null: every weight is 1
     private readonly int n, d, k;
     private readonly ParallelOptions po;
     private readonly int chunks;
     private readonly double[][] chunkSums;
     private readonly double[][] chunkWeights;
+    private readonly int[] chunkChanged;
+    private readonly double[] chunkInertia;
 
-    public KMeansEngine(double[] x, double[] weights, int rows, int dims, int clusters, ParallelOptions po)
+    /// <summary>An engine over row-major data <paramref name="x"/> (rows × dims) for k = clusters; <paramref name="weights"/> null means unit weights.</summary>
+    public KMeansEngine(double[] x, double[]? weights, int rows, int dims, int clusters, ParallelOptions po)
     {
         this.x = x; w = weights; n = rows; d = dims; k = clusters; this.po = po;
         chunks = RowChunks.Count(n);
         chunkSums = new double[chunks][];
         chunkWeights = new double[chunks][];
+        chunkChanged = new int[chunks];
+        chunkInertia = new double[chunks];
         for (int c = 0; c < chunks; c++) { chunkSums[c] = new double[k * d]; chunkWeights[c] = new double[k]; }
     }
 
     /// <summary>Mean over columns of the (unweighted, population) column variances, as scikit-learn's <c>_tolerance</c>.</summary>
-    public static double MeanVariance(double[] x, int n, int d)
+    /// <remarks>
+    /// Two sweeps within each chunk (mean, then squared deviations; the chunk is in cache for the second), chunks
+    /// merged in order by Chan, Golub &amp; LeVeque (1979): M2 = M2_A + M2_B + δ²·n_A·n_B/(n_A + n_B).
+    /// </remarks>
+    public static double MeanVariance(double[] x, int n, int d, ParallelOptions po)
     {
-        double total = 0;
-        var mean = new double[d];
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += x[i * d + j];
-        for (int j = 0; j < d; j++) mean[j] /= n;
-        var ss = new double[d];
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) { double t = x[i * d + j] - mean[j]; ss[j] += t * t; }
-        for (int j = 0; j < d; j++) total += ss[j] / n;
-        return total / d;
+        int chunks = RowChunks.Count(n);
+        var means = new double[chunks * d];
+        var squares = new double[chunks * d];
+        RowChunks.For(n, po, (c, start, end) => ChunkMoments(x, d, c, start, end, means, squares));
+        return MergeMoments(n, d, means, squares);
     }
 
-    public KMeansRun Run(double[] initialCentres, int maxIterations, double absoluteTolerance, KMeansAlgorithm algorithm, Action<int, double[], int[]>? onIteration = null)
+    /// <summary>The mean variance of the data: known after the first assignment pass of the first run, which computes the
+    /// chunk moments while each chunk is in cache (so the tolerance costs no extra pass over the data).</summary>
+    private double? meanVariance;
+    private double[]? chunkMeans, chunkSquares;
+
+    /// <summary>Mean and sum of squared deviations of each column over the rows of chunk c.</summary>
+    /// <remarks>One sweep per block of four columns with the sums in registers, about the chunk's first row
+    /// (v = x − x_start): mean = x_start + Σv/m, M2 = Σv² − (Σv)²/m. The shift is a row of the chunk, so Σv² does
+    /// not dwarf M2 the way it would about 0.</remarks>
+    private static void ChunkMoments(double[] x, int d, int c, int start, int end, double[] means, double[] squares)
     {
+        double m = end - start;
+        ref double first = ref x[start * d];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j + 4 <= d; j += 4)
+            {
+                var shift = Vector256.LoadUnsafe(ref first, (nuint)j);
+                var sum = Vector256<double>.Zero;
+                var sq = Vector256<double>.Zero;
+                ref double cell = ref Unsafe.Add(ref first, j);
+                for (int i = start; i < end; i++)
+                {
+                    var v = Vector256.LoadUnsafe(ref cell) - shift;
+                    sum += v;
+                    sq += v * v;
+                    cell = ref Unsafe.Add(ref cell, d);
+                }
+                (shift + sum / m).CopyTo(means, c * d + j);
+                (sq - sum * sum / m).CopyTo(squares, c * d + j);
+            }
+        for (; j < d; j++)
+        {
+            double shift = Unsafe.Add(ref first, j), sum = 0, sq = 0;
+            for (int i = start; i < end; i++) { double v = x[i * d + j] - shift; sum += v; sq += v * v; }
+            means[c * d + j] = shift + sum / m;
+            squares[c * d + j] = sq - sum * sum / m;
+        }
+    }
+
+    private static double MergeMoments(int n, int d, double[] means, double[] squares)
+    {
+        int chunks = RowChunks.Count(n);
+        var total = new double[d];
+        var totalMean = new double[d];
+        double count = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            double rows = Math.Min(n, (c + 1) * RowChunks.Size) - c * RowChunks.Size;
+            double merged = count + rows;
+            for (int j = 0; j < d; j++)
+            {
+                double delta = means[c * d + j] - totalMean[j];
+                totalMean[j] += delta * rows / merged;
+                total[j] += squares[c * d + j] + delta * delta * count * rows / merged;
+            }
+            count = merged;
+        }
+        double sum = 0;
+        for (int j = 0; j < d; j++) sum += total[j] / n;
+        return sum / d;
+    }
+
+    /// <summary>In a first pass that still needs the tolerance: the moments of chunk c (its rows were just read).</summary>
+    private void MomentsIfNeeded(int c, int start, int end)
+    {
+        if (chunkMeans is not null) ChunkMoments(x, d, c, start, end, chunkMeans, chunkSquares!);
+    }
+
+    /// <summary>One start. <paramref name="relativeTolerance"/> is scaled by the mean column variance of the data, as scikit-learn.</summary>
+    public KMeansRun Run(double[] initialCentres, int maxIterations, double relativeTolerance, KMeansAlgorithm algorithm, Action<int, double[], int[]>? onIteration = null)
+    {
+        if (meanVariance is null) { chunkMeans = new double[chunks * d]; chunkSquares = new double[chunks * d]; }
         if (algorithm == KMeansAlgorithm.Auto) algorithm = k >= 32 && d > 16 ? KMeansAlgorithm.Elkan : KMeansAlgorithm.Hamerly;
         if (k == 1) algorithm = KMeansAlgorithm.Lloyd;
         var centres = (double[])initialCentres.Clone();
         var next = new double[k * d];
-        var labels = new int[n];
-        var labelsOld = new int[n];
-        Array.Fill(labelsOld, -1);
+        var labels = GC.AllocateUninitializedArray<int>(n); // every first pass writes every label
         var shift = new double[k];
-        double[]? upper = null, lower = null, lowerAll = null;
-        if (algorithm == KMeansAlgorithm.Hamerly) { upper = new double[n]; lower = new double[n]; }
+        double[]? upper = null, lowerAll = null;
+        var bounds = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyBounds(n, k) : null;
         if (algorithm == KMeansAlgorithm.Elkan) { upper = new double[n]; lowerAll = new double[(long)n * k <= int.MaxValue ? n * k : throw new InvalidOperationException($"Elkan needs n·k lower bounds; {n}·{k} is too many: use Hamerly.")]; }
 
         bool strict = false, converged = false;
@@ -70,33 +153,37 @@ internal sealed class KMeansEngine
             bool first = iteration == 0;
             switch (algorithm)
             {
-                case KMeansAlgorithm.Lloyd: AssignLloyd(centres, labels, accumulate: true); break;
-                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, first, accumulate: true); break;
-                default: AssignElkan(centres, labels, upper!, lowerAll!, first, accumulate: true); break;
+                case KMeansAlgorithm.Lloyd: AssignLloyd(centres, labels, first, final: false); break;
+                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, bounds!, first, final: false); break;
+                default: AssignElkan(centres, labels, upper!, lowerAll!, first); break;
+            }
+            int changed = 0;
+            for (int c = 0; c < chunks; c++) changed += chunkChanged[c];
+            if (chunkMeans is not null)
+            {
+                meanVariance = MergeMoments(n, d, chunkMeans, chunkSquares!);
+                chunkMeans = chunkSquares = null;
             }
             Update(centres, next, labels);
             for (int j = 0; j < k; j++)
                 shift[j] = Math.Sqrt(SquaredEuclidean.Distance(ref centres[j * d], ref next[j * d], d));
-            if (algorithm == KMeansAlgorithm.Hamerly) MoveHamerlyBounds(labels, upper!, lower!, shift);
+            bounds?.Move(shift);
             if (algorithm == KMeansAlgorithm.Elkan) MoveElkanBounds(labels, upper!, lowerAll!, shift);
             (centres, next) = (next, centres);
             onIteration?.Invoke(iteration, centres, labels);
-            if (labels.AsSpan().SequenceEqual(labelsOld)) { strict = true; converged = true; iteration++; break; }
+            if (changed == 0) { strict = true; converged = true; iteration++; break; }
             double total = 0;
             for (int j = 0; j < k; j++) total += shift[j] * shift[j];
-            if (total <= absoluteTolerance) { converged = true; iteration++; break; }
-            labels.AsSpan().CopyTo(labelsOld);
+            if (total <= meanVariance!.Value * relativeTolerance) { converged = true; iteration++; break; }
         }
-        if (!strict)
+        if (strict) InertiaTerms(centres, labels);
+        else if (algorithm == KMeansAlgorithm.Hamerly) AssignHamerly(centres, labels, bounds!, first: false, final: true);
+        else if (algorithm == KMeansAlgorithm.Lloyd) AssignLloyd(centres, labels, first: false, final: true);
+        else
         {
-            switch (algorithm)
-            {
-                case KMeansAlgorithm.Hamerly: AssignHamerly(centres, labels, upper!, lower!, false, accumulate: false); break;
-                case KMeansAlgorithm.Elkan: AssignElkan(centres, labels, upper!, lowerAll!, false, accumulate: false); break;
-                default: AssignLloyd(centres, labels, accumulate: false); break;
-            }
+            AssignElkan(centres, labels, upper!, lowerAll!, first: false, final: true);
         }
-        return new KMeansRun(centres, labels, Inertia(x, w, n, d, centres, labels, po), iteration, converged);
+        return new KMeansRun(centres, labels, RowChunks.SumInOrder(chunkInertia), iteration, converged);
     }
 
     /// <summary>Σ_i w_i ‖x_i − c_{label(i)}‖², summed per chunk then in chunk order.</summary>
@@ -116,21 +203,40 @@ internal sealed class KMeansEngine
         return RowChunks.SumInOrder(partial);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Accumulate(double[] sums, double[] weights, int i, int label)
+    private void InertiaTerms(double[] centres, int[] labels)
     {
-        double wi = w[i];
+        RowChunks.For(n, po, (c, start, end) =>
+        {
+            double s = 0;
+            for (int i = start; i < end; i++) s += Term(centres, i, labels[i]);
+            chunkInertia[c] = s;
+        });
+    }
+
+    /// <summary>w_i ‖x_i − c_a‖² with the same summation as <see cref="Inertia"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Term(double[] centres, int i, int a)
+    {
+        double di = SquaredEuclidean.Distance(ref x[i * d], ref centres[a * d], d);
+        return w is null ? di : w[i] * di;
+    }
+
+    /// <summary>Adds (sign = 1) or removes (sign = −1) row i's weighted coordinates to or from cluster <paramref name="label"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Accumulate(double[] sums, double[] weights, int i, int label, double sign = 1)
+    {
+        double wi = w is null ? sign : sign * w[i];
         weights[label] += wi;
         ref double s = ref sums[label * d];
         ref double row = ref x[i * d];
         int j = 0;
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
             // Element-wise, so the same bits as the scalar loop (no fused multiply-add is formed).
-            var wv = System.Runtime.Intrinsics.Vector256.Create(wi);
+            var wv = Vector256.Create(wi);
             for (; j <= d - 4; j += 4)
             {
-                var sv = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref s, (nuint)j) + wv * System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, (nuint)j);
+                var sv = Vector256.LoadUnsafe(ref s, (nuint)j) + wv * Vector256.LoadUnsafe(ref row, (nuint)j);
                 sv.StoreUnsafe(ref s, (nuint)j);
             }
         }
@@ -143,20 +249,28 @@ internal sealed class KMeansEngine
         Array.Clear(chunkWeights[c]);
     }
 
-    private void AssignLloyd(double[] centres, int[] labels, bool accumulate)
+    /// <summary>Every row against every centre. Not final: labels, changes and fresh sums; final: labels and inertia terms.</summary>
+    private void AssignLloyd(double[] centres, int[] labels, bool first, bool final)
     {
         var block = new CentreBlock(centres, k, d);
         RowChunks.For(n, po, (c, start, end) =>
         {
-            if (accumulate) ClearChunk(c);
+            if (!final) ClearChunk(c);
             var sums = chunkSums[c];
             var weights = chunkWeights[c];
+            int changed = 0;
+            double inertia = 0;
             for (int i = start; i < end; i++)
             {
                 int a = block.Nearest(ref x[i * d], out _);
+                if (first || a != labels[i]) changed++;
                 labels[i] = a;
-                if (accumulate) Accumulate(sums, weights, i, a);
+                if (final) inertia += Term(centres, i, a);
+                else Accumulate(sums, weights, i, a);
             }
+            chunkChanged[c] = changed;
+            chunkInertia[c] = inertia;
+            if (first) MomentsIfNeeded(c, start, end);
         });
     }
 
@@ -177,71 +291,146 @@ internal sealed class KMeansEngine
         return s;
     }
 
-    private void AssignHamerly(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool accumulate)
+    /// <summary>
+    /// Hamerly's assignment with the bounds of <paramref name="bounds"/>. A row is rescanned only when u &gt; max(s(a), l)
+    /// still holds after tightening u to the exact distance. Not final: the chunk's centre sums follow the rows that
+    /// change cluster (fresh sums on the first pass); final: labels and inertia terms.
+    /// </summary>
+    private void AssignHamerly(double[] centres, int[] labels, HamerlyBounds bounds, bool first, bool final)
     {
-        var s = first ? null : HalfNearestCentre(centres, null);
         var block = new CentreBlock(centres, k, d);
-        RowChunks.For(n, po, (c, start, end) =>
+        if (first)
         {
-            if (accumulate) ClearChunk(c);
-            var sums = chunkSums[c];
-            var weights = chunkWeights[c];
-            ref double c0 = ref centres[0];
-            for (int i = start; i < end; i++)
-            {
-                ref double row = ref x[i * d];
-                int a = labels[i];
-                bool scan = first;
-                if (!first)
-                {
-                    double m = Math.Max(s![a], lower[i]);
-                    if (upper[i] > m)
-                    {
-                        upper[i] = Math.Sqrt(SquaredEuclidean.Distance(ref row, ref Unsafe.Add(ref c0, a * d), d));
-                        scan = upper[i] > m;
-                    }
-                }
-                if (scan)
-                {
-                    // Nearest and second nearest; lowest index wins ties, as in Lloyd.
-                    a = block.NearestTwo(ref row, out double d1, out double d2);
-                    labels[i] = a;
-                    upper[i] = Math.Sqrt(d1);
-                    lower[i] = Math.Sqrt(d2);
-                }
-                if (accumulate) Accumulate(sums, weights, i, a);
-            }
-        });
+            RowChunks.For(n, po, (c, start, end) => HamerlyFirst(c, start, end, block, labels, bounds));
+            return;
+        }
+        var s = HalfNearestCentre(centres, null);
+        RowChunks.For(n, po, (c, start, end) => HamerlyChunk(c, start, end, block, centres, labels, bounds, s, final));
     }
 
-    private void MoveHamerlyBounds(int[] labels, double[] upper, double[] lower, double[] shift)
+    /// <summary>First pass: nearest and second-nearest centre of every row, then the chunk's sums (two sweeps, so the
+    /// distance kernel is not held up by the sums' read-modify-write).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget: the distance kernel and the bound rounding inline
+    private void HamerlyFirst(int c, int start, int end, CentreBlock block, int[] labels, HamerlyBounds bounds)
     {
-        int r1 = 0;
-        for (int j = 1; j < k; j++) if (shift[j] > shift[r1]) r1 = j;
-        double p2 = 0;
-        for (int j = 0; j < k; j++) if (j != r1 && shift[j] > p2) p2 = shift[j];
-        double p1 = shift[r1];
-        RowChunks.For(n, po, (_, start, end) =>
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
+        var drift = bounds.Drift;
+        double fall = bounds.Fall;
+        var data = x;
+        int dims = d;
+        for (int i = start; i < end; i++)
         {
-            for (int i = start; i < end; i++)
-            {
-                int a = labels[i];
-                upper[i] += shift[a];
-                lower[i] -= a == r1 ? p2 : p1;
-            }
-        });
+            int a = block.NearestTwo(ref data[i * dims], out double d1, out double d2);
+            labels[i] = a;
+            bounds.Store(i, d1, d2, drift[a], fall);
+        }
+        ClearChunk(c);
+        var sums = chunkSums[c];
+        var weights = chunkWeights[c];
+        for (int i = start; i < end; i++) Accumulate(sums, weights, i, labels[i]);
+        chunkChanged[c] = end - start;
+        MomentsIfNeeded(c, start, end);
     }
 
-    private void AssignElkan(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool accumulate)
+    /// <summary>Rows ahead whose data are prefetched while the bound-failing rows of a chunk are tightened.</summary>
+    private const int PrefetchAhead = 8;
+
+    /// <summary>
+    /// One chunk of a Hamerly pass in two sweeps: the bound test over every row (reads only the label and the two
+    /// stored bounds, and lists the rows that fail without a branch), then the listed rows, whose data are fetched
+    /// a few rows ahead: they are scattered over the chunk, so the hardware prefetcher does not see them coming.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe void HamerlyChunk(int c, int start, int end, CentreBlock block, double[] centres, int[] labels, HamerlyBounds bounds, double[] s, bool final)
+    {
+        // Sums that follow only the rows that change cluster need exact weight totals (an emptied cluster must reach 0
+        // exactly), which unit weights give; with other weights every pass recomputes the sums.
+        bool follow = w is null;
+        var sums = chunkSums[c];
+        var weights = chunkWeights[c];
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
+        var drift = bounds.Drift;
+        double fall = bounds.Fall;
+        var data = x;
+        int dims = d;
+        ref double c0 = ref centres[0];
+
+        Span<int> failing = stackalloc int[RowChunks.Size];
+        int count = 0;
+        for (int i = start; i < end; i++)
+        {
+            int a = labels[i];
+            double u = (upper[i] + drift[a]) * HamerlyBounds.Slack;
+            failing[count] = i;
+            count += (u > s[a] ? 1 : 0) & (u > lower[i] - fall ? 1 : 0); // u > max(s(a), l) without a branch
+        }
+
+        // Tighten u to the exact distance for the listed rows, and list those that still fail.
+        int rescans = 0;
+        for (int f = 0; f < count; f++)
+        {
+            if (Sse.IsSupported && f + PrefetchAhead < count)
+            {
+                byte* ahead = (byte*)Unsafe.AsPointer(ref data[failing[f + PrefetchAhead] * dims]);
+                Sse.Prefetch0(ahead);
+                Sse.Prefetch0(ahead + (dims * sizeof(double) - 1));
+            }
+            int i = failing[f];
+            int a = labels[i];
+            double u = Math.Sqrt(SquaredEuclidean.Distance(ref data[i * dims], ref Unsafe.Add(ref c0, a * dims), dims));
+            upper[i] = HamerlyBounds.Up(u - drift[a]);
+            u *= HamerlyBounds.Slack;
+            failing[rescans] = i; // rescans ≤ f: overwrites only entries already read
+            rescans += (u > s[a] ? 1 : 0) & (u > lower[i] - fall ? 1 : 0);
+        }
+
+        // Full scan of the rows whose tightened bound still fails; their data are in cache from the sweep above.
+        int changed = 0;
+        for (int f = 0; f < rescans; f++)
+        {
+            int i = failing[f];
+            int old = labels[i];
+            int a = block.NearestTwo(ref data[i * dims], out double d1, out double d2);
+            bounds.Store(i, d1, d2, drift[a], fall);
+            if (a != old)
+            {
+                labels[i] = a;
+                changed++;
+                if (!final && follow)
+                {
+                    Accumulate(sums, weights, i, old, -1);
+                    Accumulate(sums, weights, i, a);
+                }
+            }
+        }
+        chunkChanged[c] = changed;
+
+        double inertia = 0;
+        if (final)
+            for (int i = start; i < end; i++) inertia += Term(centres, i, labels[i]);
+        else if (!follow)
+        {
+            ClearChunk(c);
+            for (int i = start; i < end; i++) Accumulate(sums, weights, i, labels[i]);
+        }
+        chunkInertia[c] = inertia;
+    }
+
+    private void AssignElkan(double[] centres, int[] labels, double[] upper, double[] lower, bool first, bool final = false)
     {
         var cc = new double[k * k];
         var s = HalfNearestCentre(centres, cc);
         RowChunks.For(n, po, (c, start, end) =>
         {
-            if (accumulate) ClearChunk(c);
+            if (!final) ClearChunk(c);
             var sums = chunkSums[c];
             var weights = chunkWeights[c];
             ref double c0 = ref centres[0];
+            int changed = 0;
+            double inertia = 0;
             for (int i = start; i < end; i++)
             {
                 ref double row = ref x[i * d];
@@ -258,6 +447,7 @@ internal sealed class KMeansEngine
                         if (dj < best) { best = dj; a = j; }
                     }
                     upper[i] = best;
+                    changed++;
                 }
                 else
                 {
@@ -283,10 +473,15 @@ internal sealed class KMeansEngine
                         }
                         upper[i] = u;
                     }
+                    if (a != labels[i]) changed++;
                 }
                 labels[i] = a;
-                if (accumulate) Accumulate(sums, weights, i, a);
+                if (final) inertia += Term(centres, i, a);
+                else Accumulate(sums, weights, i, a);
             }
+            chunkChanged[c] = changed;
+            chunkInertia[c] = inertia;
+            if (first) MomentsIfNeeded(c, start, end);
         });
     }
 
@@ -340,7 +535,7 @@ internal sealed class KMeansEngine
             if (weights[j] != 0) continue;
             int far = order[next++];
             int old = labels[far];
-            double wf = w[far];
+            double wf = w is null ? 1 : w[far];
             for (int t = 0; t < d; t++)
             {
                 sums[old * d + t] -= x[far * d + t] * wf;
