@@ -53,11 +53,13 @@ public static class CustomerFeatureTable
         bool useCampaigns = sources.CampaignAssignments && Wants("campaign_response_rate");
         bool useCustomers = sources.Customers && CustomerColumns.Any(Wants);
 
-        var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot)) };
-        if (useCampaigns) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"));
         // Every customer with a transaction up to the snapshot has a row in agg (grouped by customer): reading the ids there
-        // instead of from tx saves a DISTINCT over every transaction.
-        string idsSql = $"SELECT customer_id FROM {d.Cte("agg")}";
+        // instead of from tx saves a DISTINCT over every transaction. ClickHouse inlines every sub-query at each reference, so
+        // there a second reference to agg would aggregate twice: it reads the ids from tx as before.
+        bool inlines = d.Name == SqlDialect.ClickHouse.Name;
+        var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot)) };
+        if (useCampaigns || inlines) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"));
+        string idsSql = $"SELECT customer_id FROM {d.Cte(inlines ? "tx" : "agg")}";
         if (sources.Customers)
         {
             ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE signup_date IS NULL OR signup_date < {end}"));
