@@ -56,18 +56,42 @@ public sealed class EndToEndBench : IBench
         }
 
         var sw = Stopwatch.StartNew();
-        var stages = new List<(string, double)>();
-        double last = 0;
-        var progress = new Progress(s => { stages.Add((s, sw.Elapsed.TotalSeconds - last)); last = sw.Elapsed.TotalSeconds; });
+        // Wall time per stage, and the process's CPU time (user + system, all threads): on a shared machine the wall time grows
+        // with the load, the CPU time much less, so the two together tell a slow stage from a busy machine.
+        var stages = new List<(string, double, double, string)>();
+        double last = 0, lastCpu = Cpu();
+        var progress = new Progress(s =>
+        {
+            double cpu = Cpu();
+            stages.Add((s, sw.Elapsed.TotalSeconds - last, cpu - lastCpu, Memory()));
+            last = sw.Elapsed.TotalSeconds;
+            lastCpu = cpu;
+        });
         var run = MonthlyEvaluation.Run(dir, new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m), progress);
         double evaluated = sw.Elapsed.TotalSeconds;
         var pdf = Path.Combine(dir, "report.pdf");
         new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);
         double total = sw.Elapsed.TotalSeconds;
-        stages.Add(("(end of evaluation)", evaluated - last));
-        foreach (var (stage, seconds) in stages) output.WriteLine($"   {seconds,7:F1} s  until: {stage}");
+        stages.Add(("(end of evaluation)", evaluated - last, Cpu() - lastCpu, Memory()));
+        foreach (var (stage, seconds, cpu, memory) in stages) output.WriteLine($"   {seconds,7:F1} s (cpu {cpu,6:F1} s)  until: {stage,-52} [{memory}]");
+        output.WriteLine($"   load average at the end: {LoadAverage()}; process cpu {Cpu():F1} s");
         output.WriteLine($"   PDF {total - evaluated:F1} s ({new FileInfo(pdf).Length / 1024:N0} KiB); end to end {total:F1} s; rows read {run.DataQuality.RowsRead:N0}; " +
                          $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
+    }
+
+    private static double Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>Working set, its peak so far, and the managed heap at this moment.</summary>
+    private static string Memory()
+    {
+        using var process = Process.GetCurrentProcess();
+        return $"working set {process.WorkingSet64 / 1e9:F2} GB, peak {process.PeakWorkingSet64 / 1e9:F2} GB, managed heap {GC.GetTotalMemory(false) / 1e9:F2} GB";
     }
 
     private sealed class Progress(Action<string> report) : IProgress<string>

@@ -20,18 +20,24 @@ public static class KpiComparer
         if (current < 0 || current >= table.Periods.Count) throw new ArgumentOutOfRangeException(nameof(current), current, $"must be in 0..{table.Periods.Count - 1}.");
         if (reference < 0 || reference >= table.Periods.Count) throw new ArgumentOutOfRangeException(nameof(reference), reference, $"must be in 0..{table.Periods.Count - 1}.");
         var keys = table.Segments.Select(s => s.Key).Append(KpiRow.AllCustomers).ToArray();
-        var result = new List<KpiComparison>();
-        for (int k = 0; k < keys.Length; k++)
+        var definitions = KpiDefinitions.All;
+        // Every (segment, KPI) test draws from its own seeded generator, so they run in parallel with the same results as in
+        // sequence (the bootstraps of groups below BootstrapTest.LargeSample dominate the time).
+        var rowsA = keys.Select(k => table.Row(k, current)).ToArray();
+        var rowsB = keys.Select(k => table.Row(k, reference)).ToArray();
+        var samplesA = keys.Select(k => table.Sample(k, current)).ToArray();
+        var samplesB = keys.Select(k => table.Sample(k, reference)).ToArray();
+        var changes = new KpiChange[keys.Length * definitions.Count];
+        Parallel.For(0, changes.Length, i =>
         {
-            var a = table.Row(keys[k], current);
-            var b = table.Row(keys[k], reference);
-            var sa = table.Sample(keys[k], current);
-            var sb = table.Sample(keys[k], reference);
+            int k = i / definitions.Count;
+            var def = definitions[i % definitions.Count];
             int s = unchecked(seed * 7919 + k * 104729 + (int)kind);
-            var changes = KpiDefinitions.All.Select(def => new KpiChange(def.Key, a.Value(def.Key), b.Value(def.Key), Test(def, a, b, sa, sb, s, replicates, confidence))).ToArray();
-            result.Add(new KpiComparison(kind, keys[k], a.Period, b.Period, changes));
-        }
-        return result;
+            changes[i] = new KpiChange(def.Key, rowsA[k].Value(def.Key), rowsB[k].Value(def.Key),
+                Test(def, rowsA[k], rowsB[k], samplesA[k], samplesB[k], s, replicates, confidence));
+        });
+        return keys.Select((key, k) => new KpiComparison(kind, key, rowsA[k].Period, rowsB[k].Period,
+            changes.AsSpan(k * definitions.Count, definitions.Count).ToArray())).ToArray();
     }
 
     private static DifferenceEstimate? Test(KpiDefinition def, KpiRow a, KpiRow b, CustomerSample? sa, CustomerSample? sb, int seed, int replicates, double confidence)

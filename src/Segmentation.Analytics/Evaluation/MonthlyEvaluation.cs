@@ -42,13 +42,18 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         ArgumentNullException.ThrowIfNull(dataQuality);
         ArgumentNullException.ThrowIfNull(options);
         var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
-        var ws = engine;
-
-        progress?.Report("feature table");
-        var features = CustomerFeatureTable.Build(ws, asOf);
         var trainingDay = options.EffectiveTrainingSnapshot.ToDateTime(TimeOnly.MinValue);
-        var trainingAll = trainingDay == asOf ? features : CustomerFeatureTable.Build(ws, trainingDay);
+        var previousEnd = PreviousPeriodEnd(options.Month, options.Cycle).ToDateTime(TimeOnly.MinValue);
+
+        // One full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the drift
+        // check needs before the month end's and the previous period end's tables are built, and each of those is reduced to
+        // its assignment (and the month end's to its buyers' model features) right away.
+        progress?.Report($"feature table at {options.EffectiveTrainingSnapshot:yyyy-MM-dd}");
+        var trainingAll = CustomerFeatureTable.Build(engine, trainingDay);
         var trainingFeatures = Buyers(trainingAll);
+        long trainingCustomers = trainingAll.Rows.Count, trainingBuyers = trainingFeatures.Rows.Count;
+        var current = trainingDay == asOf ? trainingAll : null;
+        trainingAll = null;
 
         SegmentationModel model;
         bool fitted = false;
@@ -59,7 +64,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         else
         {
             progress?.Report($"fitting the segmentation model at {options.EffectiveTrainingSnapshot:yyyy-MM-dd}");
-            model = SegmentationModelBuilder.Fit(trainingFeatures, options.DefaultModel);
+            model = SegmentationModelBuilder.Fit(trainingFeatures, FitOptions(options, trainingBuyers));
             fitted = true;
             if (options.ModelPath is { } p)
             {
@@ -68,17 +73,21 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
                 model.Save(p);
             }
         }
+        var trainingMatrix = model.Transform(trainingFeatures);
+        trainingFeatures = null;
 
         progress?.Report("assigning customers");
-        var current = ToEvaluationAssignment(model, features);
-        var previousEnd = PreviousPeriodEnd(options.Month, options.Cycle).ToDateTime(TimeOnly.MinValue);
-        var previous = ToEvaluationAssignment(model, CustomerFeatureTable.Build(ws, previousEnd));
+        var assignmentTable = AssignmentColumns(model);
+        current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
+        var (assignment, currentMatrix) = Assign(model, current);
+        current = null;
+        var (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
         // The reference mix: the model's segment shares among buyers at the training snapshot, scaled to all customers, plus
         // the prospects' share then.
-        double buyerShare = trainingAll.Rows.Count == 0 ? 1 : (double)trainingFeatures.Rows.Count / trainingAll.Rows.Count;
+        double buyerShare = trainingCustomers == 0 ? 1 : (double)trainingBuyers / trainingCustomers;
         var trainingShares = model.Segments.ToDictionary(s => s.Key, s => s.Share * buyerShare, StringComparer.Ordinal);
         trainingShares[ProspectsKey] = 1 - buyerShare;
-        var drift = new DriftReference(trainingShares, model.Transform(trainingFeatures), model.Transform(Buyers(features)));
+        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix);
 
         progress?.Report("evaluating");
         var evaluation = new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
@@ -88,8 +97,20 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
             Drift = drift,
             MarketingBudget = options.MarketingBudget,
         };
-        var result = EffectEvaluator.Evaluate(ws, current, evaluation);
-        return new MonthlyEvaluation(dataQuality, model, fitted, current, result);
+        var result = EffectEvaluator.Evaluate(engine, assignment, evaluation);
+        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result);
+    }
+
+    /// <summary>
+    /// The options of the model fitted when none is given: <see cref="MonthlyRunOptions.DefaultModel"/>, with the training sample
+    /// (<see cref="MonthlyRunOptions.TrainingSampleSize"/>) when there are more buyers than that. The sample size is only set when
+    /// it bites, so a model fitted on every buyer is the same file as before the option existed.
+    /// </summary>
+    public static Models.SegmentationOptions FitOptions(MonthlyRunOptions options, long buyers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var model = options.DefaultModel;
+        return options.TrainingSampleSize is int m && buyers > m ? model with { TrainingSampleSize = m } : model;
     }
 
     /// <summary>
@@ -101,19 +122,40 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(features);
-        var buyers = Buyers(features);
-        var assigned = model.Assign(buyers);
+        return Assign(model, features).Assignment;
+    }
+
+    /// <summary>A feature table with only what assigning <paramref name="model"/> reads (its features and recency, which tells
+    /// buyers from prospects), when those are all feature-table columns; else the whole table.</summary>
+    private static FeatureTableOptions AssignmentColumns(SegmentationModel model)
+    {
+        string[] columns = [.. model.NumericFeatures, .. model.CategoricalFeatures, "recency_days"];
+        return columns.All(FeatureCatalog.Names.Contains) ? new FeatureTableOptions { Columns = columns } : FeatureTableOptions.Default;
+    }
+
+    /// <summary>The evaluation assignment of <paramref name="features"/> and the clustering-space matrix of its buyers (frame order).</summary>
+    private static (SegmentAssignment Assignment, FeatureMatrix Buyers) Assign(SegmentationModel model, DataFrame features)
+    {
+        var ids = CustomerIds(features);
+        var buyers = BuyerRows(features);
+        // Only the model's input columns of the buyers' rows: the transform never reads the rest of the table.
+        var x = model.Transform(Rows(features, model.NumericFeatures.Concat(model.CategoricalFeatures), buyers));
+        var segments = model.Predict(x);
+        var keys = new string[ids.Length];
+        Array.Fill(keys, ProspectsKey);
+        for (int j = 0; j < buyers.Length; j++) keys[buyers[j]] = model.Segments[segments[j]].Key;
+        return (new SegmentAssignment(ids, keys, Definitions(model)), x);
+    }
+
+    /// <summary>The model's segments as evaluation segments (value rank, archetype), then <see cref="ProspectsKey"/>.</summary>
+    private static SegmentDefinition[] Definitions(SegmentationModel model)
+    {
         var byValue = model.Profiles.Segments
             .OrderByDescending(p => p.Value.RevenueShare ?? 0).ThenBy(p => p.Segment)
             .Select((p, rank) => (p.Segment, Rank: rank + 1)).ToDictionary(x => x.Segment, x => x.Rank);
-        var definitions = model.Segments.Select(s => new SegmentDefinition(s.Key, s.NameZh, s.NameEn, byValue.GetValueOrDefault(s.Segment),
+        return model.Segments.Select(s => new SegmentDefinition(s.Key, s.NameZh, s.NameEn, byValue.GetValueOrDefault(s.Segment),
                 ArchetypeRules.Infer(model.Profiles.Segments.First(p => p.Segment == s.Segment))))
             .Append(new SegmentDefinition(ProspectsKey, "潜在客户", "Prospects", model.Segments.Count + 1, null)).ToArray();
-        var segmentOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var keys = assigned.Keys;
-        for (int i = 0; i < keys.Length; i++) segmentOf[assigned.CustomerIds![i]!] = keys[i];
-        var ids = features["customer_id"].Cast<string>().ToArray();
-        return new SegmentAssignment(ids, ids.Select(id => segmentOf.GetValueOrDefault(id, ProspectsKey)).ToArray(), definitions);
     }
 
     /// <summary>Segment key of customers who have not bought yet.</summary>
@@ -122,10 +164,47 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
     /// <summary>Customers with at least one purchase (the model describes buying behaviour; prospects have no recency).</summary>
     public static DataFrame Buyers(DataFrame features)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        return Rows(features, features.Columns.Select(c => c.Name), BuyerRows(features));
+    }
+
+    /// <summary>Rows (ascending) with a recency, i.e. customers with at least one purchase.</summary>
+    private static int[] BuyerRows(DataFrame features)
+    {
         var recency = features["recency_days"];
-        var keep = new BooleanDataFrameColumn("keep", features.Rows.Count);
-        for (long i = 0; i < features.Rows.Count; i++) keep[i] = recency[i] is not null;
-        return features.Filter(keep);
+        int n = checked((int)features.Rows.Count);
+        var rows = new List<int>(n);
+        if (recency is PrimitiveDataFrameColumn<long> typed)
+        {
+            for (int i = 0; i < n; i++) if (typed.IsValid(i)) rows.Add(i);
+        }
+        else
+        {
+            for (int i = 0; i < n; i++) if (recency[i] is not null) rows.Add(i);
+        }
+        return rows.ToArray();
+    }
+
+    /// <summary>The named columns of <paramref name="frame"/> at <paramref name="rows"/> (a copy; the frame itself when that is every row and column).</summary>
+    private static DataFrame Rows(DataFrame frame, IEnumerable<string> columns, int[] rows)
+    {
+        var names = columns.ToArray();
+        if (rows.Length == frame.Rows.Count && names.Length == frame.Columns.Count && names.SequenceEqual(frame.Columns.Select(c => c.Name))) return frame;
+        var map = new Int64DataFrameColumn("__rows", rows.Length);
+        for (int i = 0; i < rows.Length; i++) map[i] = rows[i];
+        return new DataFrame(names.Select(c => frame[c].Clone(map)));
+    }
+
+    /// <summary>The customer ids in frame order.</summary>
+    private static string[] CustomerIds(DataFrame features)
+    {
+        var column = features["customer_id"];
+        var ids = new string[column.Length];
+        if (column is StringDataFrameColumn text)
+            for (int i = 0; i < ids.Length; i++) ids[i] = text[i];
+        else
+            for (int i = 0; i < ids.Length; i++) ids[i] = (string)column[i];
+        return ids;
     }
 
     private static DateOnly PreviousPeriodEnd(DateOnly month, ReportingCycle cycle)

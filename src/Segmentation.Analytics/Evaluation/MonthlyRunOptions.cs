@@ -23,6 +23,14 @@ public sealed record MonthlyRunOptions(
     /// <summary>Schema mapping, pseudonymiser and reference checks for the ingest (the as-of date is the month end).</summary>
     public SchemaMapping? Mapping { get; init; }
 
+    /// <summary>
+    /// When a model is fitted and there are more buyers than this at the training snapshot, fit, validate and profile it on a
+    /// seeded uniform sample of this many buyers (<see cref="Models.SegmentationOptions.TrainingSampleSize"/>, recorded in the model
+    /// as <see cref="Models.SegmentationModel.Sample"/>), then assign every customer; null = always every buyer. 100 000 keeps a
+    /// segment's share within ±0.3 percentage points (95 %) and the fit with its bootstrap validation to seconds.
+    /// </summary>
+    public int? TrainingSampleSize { get; init; } = 100_000;
+
     /// <summary>Pseudonymise customer ids at ingest.</summary>
     public Pseudonymizer? Pseudonymizer { get; init; }
 

@@ -8,14 +8,24 @@ namespace Segmentation.Analytics.Features;
 /// </param>
 public sealed record FeatureTableOptions(MonetaryMeasure Monetary = MonetaryMeasure.NetSpend, FeatureSources? Sources = null)
 {
+    /// <summary>
+    /// The columns to compute (names of <see cref="FeatureCatalog"/>; <c>customer_id</c> is always included), in catalog order;
+    /// null = every column. The engine then reads only the tables those columns need — e.g. a table for assigning a segmentation
+    /// model asks for the model's features and <c>recency_days</c>. The rows are the same whatever the columns.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
     /// <summary>The defaults: net spend, detect the loaded tables.</summary>
     public static FeatureTableOptions Default { get; } = new();
 
     /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="Monetary"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><see cref="Monetary"/> is not a defined value, or <see cref="Columns"/> names an unknown feature.</exception>
     public void Validate()
     {
         if (!Enum.IsDefined(Monetary))
             throw new ArgumentOutOfRangeException(nameof(Monetary), Monetary, "Monetary must be NetSpend or AveragePerOccasion.");
+        foreach (var column in Columns ?? [])
+            if (!FeatureCatalog.Names.Contains(column))
+                throw new ArgumentException($"Columns names '{column}', which is not a feature; expected some of {string.Join(", ", FeatureCatalog.Names)}.", nameof(Columns));
     }
 }

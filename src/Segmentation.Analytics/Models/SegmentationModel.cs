@@ -21,8 +21,8 @@ namespace Segmentation.Analytics.Models;
 /// same data, options and seed give byte-identical files.
 /// </remarks>
 /// <param name="SchemaVersion">Version of this file format (1).</param>
-/// <param name="Fingerprint">SHA-256 of the training data (<see cref="DataFingerprint"/>).</param>
-/// <param name="TrainingRows">Customers in the training data.</param>
+/// <param name="Fingerprint">SHA-256 of the training data, the sample when there is one (<see cref="DataFingerprint"/>).</param>
+/// <param name="TrainingRows">Customers in the training data (the sample's rows when <see cref="Sample"/> is set).</param>
 /// <param name="Options">The options the model was fitted with.</param>
 /// <param name="NumericFeatures">Numeric clustering features, in order.</param>
 /// <param name="CategoricalFeatures">One-hot encoded clustering features.</param>
@@ -60,6 +60,11 @@ public sealed record SegmentationModel(
 {
     /// <summary>The file format version this code writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The seeded sample the model was fitted, validated and profiled on (<see cref="TrainingRows"/> of
+    /// <see cref="TrainingSample.Population"/> rows), or null when it was fitted on every row. Not written to the file when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrainingSample? Sample { get; init; }
 
     /// <summary>Number of segments.</summary>
     [JsonIgnore] public int SegmentCount => Segments.Count;
@@ -100,13 +105,15 @@ public sealed record SegmentationModel(
     /// <summary>
     /// Validates the model's segments on <paramref name="customers"/> (assigned with the frozen model): indices, bootstrap
     /// stability (refitting the model's method), separability. On the training data with the training options this
-    /// reproduces <see cref="Validation"/> exactly.
+    /// reproduces <see cref="Validation"/> exactly. With <see cref="SegmentationOptions.TrainingSampleSize"/>, a larger table is
+    /// validated on its seeded sample (<see cref="SegmentationModelBuilder.TrainingData"/>), as in training.
     /// </summary>
     /// <param name="customers">The feature table.</param>
     /// <param name="options">Validation settings; null = those the model was fitted with. The seed is the model's.</param>
     public ValidationReport Validate(DataFrame customers, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        customers = SegmentationModelBuilder.TrainingData(customers, Options);
         var x = Transform(customers);
         var labels = Predict(x);
         return SegmentationModelBuilder.Validate(customers, x, labels, Options, options ?? Options.Validation, Clustering.Method,

@@ -20,12 +20,64 @@ namespace Segmentation.Analytics.Models;
 public static class SegmentationModelBuilder
 {
     /// <summary>Fits, validates, profiles and names a segmentation of <paramref name="features"/> (not modified).</summary>
+    /// <remarks>With <see cref="SegmentationOptions.TrainingSampleSize"/> and more rows than that, everything is fitted on the seeded
+    /// sample <see cref="TrainingData"/> (recorded as <see cref="SegmentationModel.Sample"/>).</remarks>
     /// <exception cref="ArgumentException">An option is invalid, a feature column is missing, not numeric or has no value, or k ≥ rows.</exception>
-    public static SegmentationModel Fit(DataFrame features, SegmentationOptions options) => FitWithLabels(features, options).Model;
+    public static SegmentationModel Fit(DataFrame features, SegmentationOptions options) => FitTraining(features, options).Model;
 
-    /// <summary>Like <see cref="Fit"/>, also returning the training labels (equal to <c>model.Assign(features).Segments</c>).</summary>
+    /// <summary>Like <see cref="Fit"/>, also returning the labels of every row of <paramref name="features"/> (equal to
+    /// <c>model.Assign(features).Segments</c>; the training labels when no sample was drawn).</summary>
     public static (SegmentationModel Model, int[] Labels) FitWithLabels(DataFrame features, SegmentationOptions options)
     {
+        var (model, labels) = FitTraining(features, options);
+        return model.Sample is null ? (model, labels) : (model, model.Assign(features).Segments);
+    }
+
+    /// <summary>
+    /// The rows a model with <paramref name="options"/> is fitted and validated on: <paramref name="features"/> itself when
+    /// <see cref="SegmentationOptions.TrainingSampleSize"/> is null or not exceeded, else a uniform sample without replacement of
+    /// that many rows, kept in frame order. The draw is a partial Fisher–Yates shuffle of the row indices with
+    /// <c>System.Random(</c><see cref="SampleSeed"/><c>)</c>, so the same frame and seed give the same sample on every machine.
+    /// </summary>
+    public static DataFrame TrainingData(DataFrame features, SegmentationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        int n = checked((int)features.Rows.Count);
+        if (options.TrainingSampleSize is not int m || n <= m) return features;
+        var rows = SampleRows(n, m, SampleSeed(options.Seed));
+        var map = new Int64DataFrameColumn("__rows", rows.Length);
+        for (int i = 0; i < rows.Length; i++) map[i] = rows[i];
+        return new DataFrame(features.Columns.Select(c => c.Clone(map)));
+    }
+
+    /// <summary>Seed of the training sample's draw: the model seed mixed with a constant, so that the draw is not the same random
+    /// stream as the validation bootstrap (which uses the model seed itself).</summary>
+    public static int SampleSeed(int seed) => unchecked(seed ^ 0x5EED5A4D);
+
+    /// <summary><paramref name="size"/> distinct indices of 0..<paramref name="population"/>−1, uniformly, ascending.</summary>
+    internal static int[] SampleRows(int population, int size, int seed)
+    {
+        var index = new int[population];
+        for (int i = 0; i < population; i++) index[i] = i;
+        var random = new Random(seed);
+        for (int i = 0; i < size; i++)
+        {
+            int j = random.Next(i, population);
+            (index[i], index[j]) = (index[j], index[i]);
+        }
+        var chosen = index[..size];
+        Array.Sort(chosen);
+        return chosen;
+    }
+
+    private static (SegmentationModel Model, int[] Labels) FitTraining(DataFrame all, SegmentationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var features = TrainingData(all, options);
+        var sample = ReferenceEquals(features, all) ? null : new TrainingSample(checked((int)features.Rows.Count), checked((int)all.Rows.Count), SampleSeed(options.Seed));
         var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical);
         int n = x.Rows;
         var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
@@ -56,7 +108,7 @@ public static class SegmentationModelBuilder
             DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
             imputation, log, standard, robust, encoder, x.ColumnNames.ToArray(),
             new ClusteringSummary(method, within, iterations, converged, reassigned),
-            Define(segments, names), generated, overrides, profiles, validation);
+            Define(segments, names), generated, overrides, profiles, validation) { Sample = sample };
         return (model, labels);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Segmentation.Analytics.Profiling;
 using Segmentation.Analytics.Validation;
 
@@ -18,6 +19,10 @@ namespace Segmentation.Analytics.Models;
 /// <param name="Profile">Profiling settings; null = defaults (every column of the frame).</param>
 /// <param name="Overrides">Analyst names applied after naming.</param>
 /// <param name="IdColumn">The customer key column (kept as text; not a feature).</param>
+/// <param name="TrainingSampleSize">When the feature table has more rows than this, the model is fitted, validated and profiled
+/// on a seeded uniform sample of this many rows (<see cref="SegmentationModelBuilder.TrainingData"/>; recorded as
+/// <see cref="SegmentationModel.Sample"/>) and then assigns every row; null = always every row. Not written to the model file
+/// when null, so models fitted without it keep their bytes.</param>
 public sealed record SegmentationOptions(
     IReadOnlyList<string> Features,
     int Clusters,
@@ -32,7 +37,8 @@ public sealed record SegmentationOptions(
     ValidationOptions? Validation = null,
     SegmentProfilerOptions? Profile = null,
     IReadOnlyList<NameOverride>? Overrides = null,
-    string IdColumn = "customer_id")
+    string IdColumn = "customer_id",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TrainingSampleSize = null)
 {
     /// <summary>Checks the options (not yet against data).</summary>
     /// <exception cref="ArgumentException">The first invalid option, by name.</exception>
@@ -50,6 +56,7 @@ public sealed record SegmentationOptions(
         ArgumentOutOfRangeException.ThrowIfLessThan(Restarts, 1, nameof(Restarts));
         ArgumentOutOfRangeException.ThrowIfLessThan(TwoStepAbove, 2, nameof(TwoStepAbove));
         ArgumentOutOfRangeException.ThrowIfLessThan(MicroClusters, Clusters, nameof(MicroClusters));
+        if (TrainingSampleSize is int m) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(m, Clusters, nameof(TrainingSampleSize));
         Validation?.Validate();
         Profile?.Validate();
     }

@@ -54,11 +54,12 @@ public sealed class GammaGammaFitter
         var x = frequency.ToArray();
         var m = monetaryValue.ToArray();
         int n = x.Length;
+        var likelihood = new Likelihood(x, m);
         QuasiNewtonMinimizer.Objective objective = (lp, grad) =>
         {
             double p = Math.Exp(lp[0]), q = Math.Exp(lp[1]), g = Math.Exp(lp[2]);
             Span<double> d = stackalloc double[3];
-            double ll = LogLikelihood(x, m, p, q, g, d);
+            double ll = likelihood.Evaluate(p, q, g, d);
             if (!double.IsFinite(ll)) return double.PositiveInfinity;
             grad[0] = -d[0] * p / n; grad[1] = -d[1] * q / n; grad[2] = -d[2] * g / n;
             return -ll / n;
@@ -75,36 +76,102 @@ public sealed class GammaGammaFitter
             if (best is null || result.Value < best.Value - 1e-12) best = result;
         }
         var theta = best!.Point.Select(Math.Exp).ToArray();
-        double logLikelihood = LogLikelihood(x, m, theta[0], theta[1], theta[2], default);
-        var se = LikelihoodHessian.StandardErrors((t, g) => LogLikelihood(x, m, t[0], t[1], t[2], g), theta);
+        double logLikelihood = likelihood.Evaluate(theta[0], theta[1], theta[2], default);
+        var se = LikelihoodHessian.StandardErrors((t, g) => likelihood.Evaluate(t[0], t[1], t[2], g), theta);
         return new GammaGammaModel(theta[0], theta[1], theta[2], se, logLikelihood, n, iterations, best.Converged);
     }
 
     /// <summary>Total log-likelihood; fills ∂/∂(p, q, γ) when the span is not empty.</summary>
-    internal static double LogLikelihood(int[] x, double[] m, double p, double q, double gamma, Span<double> gradient)
+    internal static double LogLikelihood(int[] x, double[] m, double p, double q, double gamma, Span<double> gradient) =>
+        new Likelihood(x, m).Evaluate(p, q, gamma, gradient);
+
+    /// <summary>
+    /// The log-likelihood over fixed data: lnΓ(px + q), lnΓ(px), their digammas and ln x depend on x alone, so they are computed
+    /// once per distinct x (a few dozen values) and ln z̄ once per customer; a row then costs one log. Each row's term is the same
+    /// expression as written per customer, so the values are bit-identical to a plain loop; rows are summed in fixed chunks
+    /// (not per thread) and the chunk sums added in order, so the result does not depend on the degree of parallelism (and up
+    /// to <see cref="ChunkSize"/> rows it is the plain sequential sum).
+    /// </summary>
+    private sealed class Likelihood
     {
-        if (!(p > 0 && q > 0 && gamma > 0) || !double.IsFinite(p + q + gamma))
+        private const int ChunkSize = 65_536;
+        private readonly int[] _x;
+        private readonly double[] _m;
+        private readonly double[] _lnM;
+        private readonly int[] _xIndex;
+        private readonly int[] _xValues;
+        private readonly double[] _lnX;
+
+        public Likelihood(int[] x, double[] m)
         {
-            if (!gradient.IsEmpty) gradient.Clear();
-            return double.NegativeInfinity;
-        }
-        double lgQ = SpecialFunctions.GammaLn(q), psiQ = SpecialFunctions.DiGamma(q), lnG = Math.Log(gamma);
-        double ll = 0, dp = 0, dq = 0, dg = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            double px = p * x[i];
-            double lnM = Math.Log(m[i]), lnX = Math.Log(x[i]), lnXmG = Math.Log(x[i] * m[i] + gamma);
-            ll += SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgQ + q * lnG
-                + (px - 1) * lnM + px * lnX - (px + q) * lnXmG;
-            if (!gradient.IsEmpty)
+            _x = x; _m = m;
+            _lnM = new double[x.Length];
+            _xIndex = new int[x.Length];
+            var map = new Dictionary<int, int>();
+            var values = new List<int>();
+            for (int i = 0; i < x.Length; i++)
             {
-                double psiPxQ = SpecialFunctions.DiGamma(px + q);
-                dp += x[i] * (psiPxQ - SpecialFunctions.DiGamma(px) + lnM + lnX - lnXmG);
-                dq += psiPxQ - psiQ + lnG - lnXmG;
-                dg += q / gamma - (px + q) / (x[i] * m[i] + gamma);
+                _lnM[i] = Math.Log(m[i]);
+                if (!map.TryGetValue(x[i], out int k)) { k = values.Count; map.Add(x[i], k); values.Add(x[i]); }
+                _xIndex[i] = k;
             }
+            _xValues = values.ToArray();
+            _lnX = _xValues.Select(v => Math.Log(v)).ToArray();
         }
-        if (!gradient.IsEmpty) { gradient[0] = dp; gradient[1] = dq; gradient[2] = dg; }
-        return ll;
+
+        public double Evaluate(double p, double q, double gamma, Span<double> gradient)
+        {
+            bool wantGradient = !gradient.IsEmpty;
+            if (!(p > 0 && q > 0 && gamma > 0) || !double.IsFinite(p + q + gamma))
+            {
+                if (wantGradient) gradient.Clear();
+                return double.NegativeInfinity;
+            }
+            double lgQ = SpecialFunctions.GammaLn(q), psiQ = SpecialFunctions.DiGamma(q), lnG = Math.Log(gamma);
+            int nx = _xValues.Length;
+            var lgPxQ = new double[nx]; var lgPx = new double[nx]; var psiPxQ = new double[nx]; var psiPx = new double[nx];
+            for (int k = 0; k < nx; k++)
+            {
+                double px = p * _xValues[k];
+                lgPxQ[k] = SpecialFunctions.GammaLn(px + q);
+                lgPx[k] = SpecialFunctions.GammaLn(px);
+                if (wantGradient)
+                {
+                    psiPxQ[k] = SpecialFunctions.DiGamma(px + q);
+                    psiPx[k] = SpecialFunctions.DiGamma(px);
+                }
+            }
+            int n = _x.Length, chunks = (n + ChunkSize - 1) / ChunkSize;
+            var partial = new double[chunks * 4];
+            void Chunk(int c)
+            {
+                int start = c * ChunkSize, end = Math.Min(n, start + ChunkSize);
+                double ll = 0, dp = 0, dq = 0, dg = 0;
+                for (int i = start; i < end; i++)
+                {
+                    int k = _xIndex[i];
+                    double px = p * _x[i];
+                    double lnM = _lnM[i], lnX = _lnX[k], lnXmG = Math.Log(_x[i] * _m[i] + gamma);
+                    ll += lgPxQ[k] - lgPx[k] - lgQ + q * lnG
+                        + (px - 1) * lnM + px * lnX - (px + q) * lnXmG;
+                    if (wantGradient)
+                    {
+                        dp += _x[i] * (psiPxQ[k] - psiPx[k] + lnM + lnX - lnXmG);
+                        dq += psiPxQ[k] - psiQ + lnG - lnXmG;
+                        dg += q / gamma - (px + q) / (_x[i] * _m[i] + gamma);
+                    }
+                }
+                partial[c * 4] = ll; partial[c * 4 + 1] = dp; partial[c * 4 + 2] = dq; partial[c * 4 + 3] = dg;
+            }
+            if (chunks == 1) Chunk(0);
+            else Parallel.For(0, chunks, Chunk);
+            double total = 0, gp = 0, gq = 0, gg = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                total += partial[c * 4]; gp += partial[c * 4 + 1]; gq += partial[c * 4 + 2]; gg += partial[c * 4 + 3];
+            }
+            if (wantGradient) { gradient[0] = gp; gradient[1] = gq; gradient[2] = gg; }
+            return total;
+        }
     }
 }

@@ -224,6 +224,32 @@ public sealed class FeatureTableTests
         }
     }
 
+    [Theory]
+    [InlineData("recency_days,frequency,avg_order_value,online_share")]
+    [InlineData("csat_mean,complaints")]
+    [InlineData("gender,age,campaign_response_rate")]
+    [InlineData("customer_id")]
+    public void A_column_subset_has_the_whole_tables_rows_and_values(string columns)
+    {
+        var snapshot = new DateTime(2026, 6, 30);
+        using var dir = new TempDirectory();
+        WriteSeededTables(dir, customers: 300, seed: 11);
+        using var duck = DataWorkspace.Load(dir.Path, new IngestOptions(new DateTime(2026, 10, 31)));
+        var whole = CustomerFeatureTable.Build(duck, snapshot);
+        var names = columns.Split(',');
+        var subset = CustomerFeatureTable.Build(duck, snapshot, new FeatureTableOptions { Columns = names });
+        var expected = new DataFrame(FeatureCatalog.Names.Where(n => n == "customer_id" || names.Contains(n)).Select(n => whole[n]));
+        EngineEquivalenceTests.AssertFramesIdentical(expected, subset);
+    }
+
+    [Fact]
+    public void An_unknown_column_in_the_subset_is_rejected_naming_the_option()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new FeatureTableOptions { Columns = ["recency_days", "recency"] }.Validate());
+        Assert.Equal("Columns", e.ParamName);
+        Assert.Contains("'recency'", e.Message);
+    }
+
     [Fact]
     public void Duckdb_and_postgres_build_identical_feature_tables()
     {
@@ -246,6 +272,8 @@ public sealed class FeatureTableTests
 
             EngineEquivalenceTests.AssertFramesIdentical(fromDuck, fromPg);
             Assert.Equal(340, fromDuck.Rows.Count);
+            var slim = new FeatureTableOptions { Columns = ["recency_days", "frequency", "csat_mean"] };
+            EngineEquivalenceTests.AssertFramesIdentical(CustomerFeatureTable.Build(duck, snapshot, slim), CustomerFeatureTable.Build(pg, snapshot, slim));
             // The fixture exercises every source: non-null values in each optional family.
             foreach (var c in new[] { "campaign_response_rate", "csat_mean", "nps_mean", "age", "mean_interpurchase_days" })
                 Assert.True(fromDuck.Columns[c].NullCount < fromDuck.Rows.Count, c);
