@@ -166,8 +166,9 @@ internal static class TableValidator
     {
         var d = engine.Dialect;
         string t = d.Id(ingest.Table), c = d.Id(column);
-        string cond = $"{c} IS NOT NULL AND {c} NOT IN (SELECT {c} FROM {d.Id(master)} WHERE {c} IS NOT NULL)";
-        var found = engine.Read($"SELECT __rec, {c} FROM {t} WHERE {cond} ORDER BY __rec", r =>
+        // An anti-join (NOT EXISTS) rather than NOT IN: NOT IN's NULL semantics keep engines from hashing the master keys once.
+        string sql = $"SELECT x.__rec, x.{c} FROM {t} x WHERE x.{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Id(master)} m WHERE m.{c} = x.{c}) ORDER BY x.__rec";
+        var found = engine.Read(sql, r =>
         {
             var list = new List<(long Rec, string Value)>();
             while (r.Read()) list.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1)));

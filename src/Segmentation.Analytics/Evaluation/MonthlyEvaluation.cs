@@ -24,7 +24,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
     {
         ArgumentNullException.ThrowIfNull(options);
         var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
-        using var ws = DataWorkspace.Load(dataDirectory, new IngestOptions(asOf, options.Mapping, options.Pseudonymizer), progress);
+        using var ws = DataWorkspace.Load(dataDirectory, new IngestOptions(asOf, options.Mapping, options.Pseudonymizer, CopyParquet: options.CopyParquet), progress);
         return Run(ws, ws.Report, options, progress);
     }
 

@@ -57,7 +57,9 @@ public static class CustomerFeatureTable
         // instead of from tx saves a DISTINCT over every transaction. ClickHouse inlines every sub-query at each reference, so
         // there a second reference to agg would aggregate twice: it reads the ids from tx as before.
         bool inlines = d.Name == SqlDialect.ClickHouse.Name;
-        var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot)) };
+        // The (customer, category) pass only when a category feature is wanted; no ORDER BY inside (Build sorts the result).
+        bool useCategories = Wants("category_breadth") || Wants("category_loyalty");
+        var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false)) };
         if (useCampaigns || inlines) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"));
         string idsSql = $"SELECT customer_id FROM {d.Cte(inlines ? "tx" : "agg")}";
         if (sources.Customers)

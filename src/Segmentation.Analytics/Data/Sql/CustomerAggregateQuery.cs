@@ -30,7 +30,13 @@ public static class CustomerAggregateQuery
     ];
 
     /// <summary>Renders the query over <paramref name="transactions"/> (a canonical, validated table) at the snapshot day.</summary>
-    public static string Render(SqlDialect d, DateTime snapshot, string transactions = "transactions")
+    public static string Render(SqlDialect d, DateTime snapshot, string transactions = "transactions") => Render(d, snapshot, transactions, categories: true, ordered: true);
+
+    /// <summary>
+    /// The same, optionally without the (customer, category) pass — <c>categories</c> and <c>top_category_orders</c> are then
+    /// NULL — and without the final ORDER BY (for use as a sub-query, where row order does not matter).
+    /// </summary>
+    public static string Render(SqlDialect d, DateTime snapshot, string transactions, bool categories, bool ordered)
     {
         string t = d.Id(transactions);
         string end = d.Timestamp(snapshot.Date.AddDays(1));
@@ -41,7 +47,7 @@ public static class CustomerAggregateQuery
         // The snapshot filter is written into each pass rather than shared as a CTE: an engine may materialise a CTE read
         // twice (DuckDB copied all transactions for it: 1.3 s of CPU at 10 M rows).
         string tx = $"{t} WHERE \"timestamp\" < {end}";
-        var ctes = new List<(string, string)>
+        var ctes = new List<(string Name, string Query)>
         {
             ("agg", $"""
 
@@ -59,22 +65,27 @@ public static class CustomerAggregateQuery
                 {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders
               FROM {tx} GROUP BY customer_id
             """),
+        };
+        if (categories)
             // One pass over (customer, category) gives both the breadth and the top category's orders.
-            ("cat", $"""
+            ctes.Add(("cat", $"""
 
               SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
                 SELECT customer_id, category, count(*) AS n FROM {tx} AND {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id
-            """),
-        };
+            """));
+        string categoryColumns = categories
+            ? $"{d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders"
+            : $"{d.NullOf("BIGINT")} AS categories, {d.NullOf("BIGINT")} AS top_category_orders";
+        string from = categories ? $"{d.Cte("agg")} LEFT JOIN {d.Cte("cat")} ON agg.customer_id = cat.customer_id" : d.Cte("agg");
         return d.With(ctes, $"""
             SELECT agg.customer_id, orders, purchase_days, returns, gross_amount, net_amount, return_amount, cost,
               first_purchase, last_purchase,
               {d.ToBigInt(d.DaysBetween("last_purchase", snap))} AS recency_days,
               {d.ToBigInt(d.DaysBetween("first_purchase", snap))} AS tenure_days,
-              online_orders, campaign_orders, {d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders
-            FROM {d.Cte("agg")} LEFT JOIN {d.Cte("cat")} ON agg.customer_id = cat.customer_id
-            ORDER BY agg.customer_id
+              online_orders, campaign_orders, {categoryColumns}
+            FROM {from}
+            {(ordered ? "ORDER BY agg.customer_id" : "")}
             """);
     }
 }
