@@ -15,7 +15,8 @@ namespace Segmentation.Benchmarks;
 /// Args: [transactions = 10000000] [customers = transactions / 10] [--frames | --no-frames] [--both-loaders | --rowbinary].
 /// Frames (default up to 2 M customers): the feature table comes back as a DataFrame from each engine and is compared cell by
 /// cell; without frames each engine returns one summary row (customer count and per-column sums), so nothing per customer
-/// enters .NET. --both-loaders times the RowBinary loader too (before/after); --rowbinary loads with it only.
+/// enters .NET. --both-loaders times the RowBinary loader too (before/after); --rowbinary loads with it only; --load-only
+/// stops after the load; --chunk=N sets the CSV chunk (rows of __rec per file).
 /// Environment: SEG_CLICKHOUSE (default: deploy/clickhouse/cluster.sh's string); SEG_BENCH_DUCKDB_MEMORY (DuckDB
 /// memory_limit, default 6GB: beyond it DuckDB spills to its temp directory under TMPDIR); SEG_CH_DIR (server PID files).
 /// </summary>
@@ -32,6 +33,8 @@ public sealed class ClickHouseBench : IBench
         long customers = numbers.Length > 1 ? long.Parse(numbers[1], CultureInfo.InvariantCulture) : Math.Max(1, rows / 10);
         bool frames = args.Contains("--frames") || (!args.Contains("--no-frames") && customers <= 2_000_000);
         bool bothLoaders = args.Contains("--both-loaders");
+        bool loadOnly = args.Contains("--load-only");
+        int? chunk = args.FirstOrDefault(a => a.StartsWith("--chunk=", StringComparison.Ordinal)) is { } c ? int.Parse(c["--chunk=".Length..], CultureInfo.InvariantCulture) : null;
         var loadPath = args.Contains("--rowbinary") ? ClickHouseLoadPath.RowBinary : ClickHouseLoadPath.Auto;
         string memory = Environment.GetEnvironmentVariable("SEG_BENCH_DUCKDB_MEMORY") ?? "6GB";
         string connection = Environment.GetEnvironmentVariable(ClickHouseWorkspace.ConnectionVariable)
@@ -63,14 +66,15 @@ public sealed class ClickHouseBench : IBench
             Microsoft.Data.Analysis.DataFrame? fromDuck = null;
             double[]? duckSummary = null;
             string[] summaryColumns = [];
-            if (frames) fromDuck = CustomerFeatureTable.Build(duck, snapshot, options);
+            if (loadOnly) { }
+            else if (frames) fromDuck = CustomerFeatureTable.Build(duck, snapshot, options);
             else
             {
                 var empty = duck.Query($"SELECT * FROM ({FeatureSql(duck.Dialect)}) f LIMIT 0");
                 summaryColumns = empty.Columns.Where(c => c.DataType == typeof(long) || c.DataType == typeof(double) || c.DataType == typeof(int)).Select(c => c.Name).ToArray();
                 duckSummary = Summary(duck, FeatureSql(duck.Dialect), summaryColumns);
             }
-            output.WriteLine($"   DuckDB feature table {(frames ? "→ DataFrame" : "→ summary row")}: {sw.Elapsed.TotalSeconds:F2} s ({(frames ? fromDuck!.Rows.Count : (long)duckSummary![0]):N0} customers); process peak {Peak()}");
+            if (!loadOnly) output.WriteLine($"   DuckDB feature table {(frames ? "→ DataFrame" : "→ summary row")}: {sw.Elapsed.TotalSeconds:F2} s ({(frames ? fromDuck!.Rows.Count : (long)duckSummary![0]):N0} customers); process peak {Peak()}");
 
             var settings = ClickHouseClusterSettings.Parse(connection).WithDatabase("seg_bench");
             if (bothLoaders || loadPath == ClickHouseLoadPath.RowBinary)
@@ -94,10 +98,11 @@ public sealed class ClickHouseBench : IBench
                 if (loadPath != ClickHouseLoadPath.RowBinary)
                 {
                     sw.Restart();
-                    var load = ch.LoadTable(duck, "transactions", "bench", path: loadPath);
-                    output.WriteLine($"   load, {load.Path} path (DuckDB COPY chunks of 2 M → CSV → Distributed insert on the nodes in turn, sync): {sw.Elapsed.TotalSeconds:F2} s ({load.RowsInCluster:N0} rows, {load.RowsInCluster / sw.Elapsed.TotalSeconds / 1e6:F2} M rows/s); process peak {Peak()}");
+                    var load = ch.LoadTable(duck, "transactions", "bench", rowsPerInsert: chunk, path: loadPath);
+                    output.WriteLine($"   load, {load.Path} path (DuckDB COPY chunks of {(chunk ?? ClickHouseWorkspace.DefaultCsvChunkRows) / 1e6:0.##} M → CSV → Distributed insert on the nodes in turn, sync): {sw.Elapsed.TotalSeconds:F2} s ({load.RowsInCluster:N0} rows, {load.RowsInCluster / sw.Elapsed.TotalSeconds / 1e6:F2} M rows/s); process peak {Peak()}");
                 }
 
+                if (loadOnly) return;
                 if (frames)
                 {
                     sw.Restart();

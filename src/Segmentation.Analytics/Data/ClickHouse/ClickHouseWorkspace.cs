@@ -30,6 +30,9 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// <summary>Environment variable with the connection string used when none is given.</summary>
     public const string ConnectionVariable = "SEG_CLICKHOUSE";
 
+    /// <summary>Default <c>__rec</c> width of one CSV chunk file (one insert request) of <see cref="LoadTable"/>.</summary>
+    public const int DefaultCsvChunkRows = 1_000_000;
+
     private readonly ClickHouseNode[] nodes;
     private readonly bool namesAndTypes;
 
@@ -128,7 +131,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// <param name="table">Canonical table name.</param>
     /// <param name="batch">Load batch id.</param>
     /// <param name="rowsPerInsert">Rows per insert request (RowBinary: memory on this machine grows with it; default 1 M), or
-    /// the <c>__rec</c> width of a CSV chunk file (default 2 M).</param>
+    /// the <c>__rec</c> width of a CSV chunk file (default <see cref="DefaultCsvChunkRows"/>).</param>
     /// <param name="stopAfterRows">For tests: stop after the first this-many rows (by source row number), as if the process
     /// died (no clean-up, no count check).</param>
     /// <param name="path">How rows travel; <see cref="ClickHouseLoadPath.Auto"/> picks CSV unless the table holds a
@@ -169,7 +172,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
                 r => r.Read() && !r.IsDBNull(0) ? Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) : long.MinValue)
             : null;
         long sent = path == ClickHouseLoadPath.Csv
-            ? ClickHouseCsvLoader.Load(source, spec, present, batch, nodes, Settings, rowsPerInsert ?? 2_000_000, lastRec)
+            ? ClickHouseCsvLoader.Load(source, spec, present, batch, nodes, Settings, rowsPerInsert ?? DefaultCsvChunkRows, lastRec)
             : LoadRowBinary(source, spec, present, batch, rowsPerInsert ?? 1_000_000, lastRec);
         if (stopAfterRows is not null) return new ClickHouseTableLoad(table, batch, sent, -1, watch.Elapsed.TotalSeconds, path);
 
