@@ -5,8 +5,8 @@ using Segmentation.Analytics.Data.Sql;
 namespace Segmentation.Analytics.Data.ClickHouse;
 
 /// <summary>
-/// The CSV path of <see cref="ClickHouseWorkspace.LoadTable"/>: DuckDB writes the validated rows, a range of <c>__rec</c> at a
-/// time, as CSV files (its parallel writer, no row passes through .NET); each file is streamed as the body of one
+/// The CSV path of <see cref="ClickHouseWorkspace.LoadTable"/>: DuckDB writes the validated rows, a range of its physical
+/// <c>rowid</c> at a time (so each chunk reads only its own row groups), as CSV files (its parallel writer, no row passes through .NET); each file is streamed as the body of one
 /// <c>INSERT … FORMAT CSV</c>, the files going to the nodes in turn so that both shards parse at once while DuckDB writes the next.
 /// </summary>
 /// <remarks>
@@ -51,10 +51,10 @@ internal static class ClickHouseCsvLoader
     /// <param name="batch">Batch id (the partition).</param>
     /// <param name="nodes">Cluster nodes.</param>
     /// <param name="settings">Cluster settings (databases).</param>
-    /// <param name="recsPerChunk">Width of a chunk in <c>__rec</c> (rows per file ≤ this).</param>
+    /// <param name="rowsPerChunk">Width of a chunk in <c>rowid</c> (rows per file ≤ this).</param>
     /// <param name="lastRec">Highest <c>__rec</c> to load (null: all).</param>
     public static long Load(DataWorkspace source, TableSpec spec, IReadOnlySet<string> present, string batch,
-        IReadOnlyList<ClickHouseNode> nodes, ClickHouseClusterSettings settings, int recsPerChunk, long? lastRec)
+        IReadOnlyList<ClickHouseNode> nodes, ClickHouseClusterSettings settings, int rowsPerChunk, long? lastRec)
     {
         var duck = SqlDialect.DuckDb;
         string table = duck.Id(spec.Name);
@@ -72,14 +72,14 @@ internal static class ClickHouseCsvLoader
         expressions.Add($"{duck.Str(batch)} AS c{spec.Columns.Count + 1}");
         quoted.Add($"c{spec.Columns.Count + 1}");
 
-        var (first, last) = source.Read($"SELECT min(__rec), max(__rec) FROM {table}", r =>
+        var (first, last) = source.Read($"SELECT min(rowid), max(rowid) FROM {table}", r =>
         {
             r.Read();
             return r.IsDBNull(0) ? (0L, -1L) : (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture));
         });
-        if (lastRec is { } stop) last = Math.Min(last, stop);
         if (last < first) return 0;
-        CheckDateTimeRange(source, spec, present, table, last);
+        string limit = lastRec is { } stop ? $" AND __rec <= {stop}" : "";
+        CheckDateTimeRange(source, spec, present, table, limit);
 
         bool sharded = ClickHouseSchema.IsSharded(spec);
         var names = ClickHouseSchema.Columns(spec).Select(c => c.Name).ToArray();
@@ -118,12 +118,12 @@ internal static class ClickHouseCsvLoader
         try
         {
             int chunk = 0;
-            for (long from = first; from <= last; from += recsPerChunk, chunk++)
+            for (long from = first; from <= last; from += rowsPerChunk, chunk++)
             {
-                long to = Math.Min(last, from + recsPerChunk - 1);
+                long to = Math.Min(last, from + rowsPerChunk - 1);
                 string file = Path.Combine(directory, $"{chunk:D6}.csv");
                 long written = Copy(source,
-                    $"COPY (SELECT {string.Join(", ", expressions)} FROM {table} WHERE __rec BETWEEN {from} AND {to}) TO {duck.Str(file)} " +
+                    $"COPY (SELECT {string.Join(", ", expressions)} FROM {table} WHERE rowid BETWEEN {from} AND {to}{limit}) TO {duck.Str(file)} " +
                     $"(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '\\N', FORCE_QUOTE ({string.Join(", ", quoted)}))");
                 rows += written;
                 if (written == 0)
@@ -167,13 +167,13 @@ internal static class ClickHouseCsvLoader
     }
 
     /// <summary>ClickHouse DateTime is UInt32 seconds: refuse what it cannot hold, as <see cref="RowBinaryWriter"/> does.</summary>
-    private static void CheckDateTimeRange(DataWorkspace source, TableSpec spec, IReadOnlySet<string> present, string table, long lastRec)
+    private static void CheckDateTimeRange(DataWorkspace source, TableSpec spec, IReadOnlySet<string> present, string table, string limit)
     {
         var checks = spec.Columns.Where(c => present.Contains(c.Name) && c.Kind is ColumnKind.Date or ColumnKind.Timestamp or ColumnKind.Month)
             .Select(c => (c.Name, Sql: $"count(*) FILTER (WHERE CAST({SqlDialect.DuckDb.Id(c.Name)} AS TIMESTAMP) < TIMESTAMP '1970-01-01' OR CAST({SqlDialect.DuckDb.Id(c.Name)} AS TIMESTAMP) >= TIMESTAMP '{MaxDateTime.AddSeconds(1):yyyy-MM-dd HH:mm:ss}')"))
             .ToArray();
         if (checks.Length == 0) return;
-        var outside = source.Read($"SELECT {string.Join(", ", checks.Select(c => c.Sql))} FROM {table} WHERE __rec <= {lastRec}", r =>
+        var outside = source.Read($"SELECT {string.Join(", ", checks.Select(c => c.Sql))} FROM {table} WHERE true{limit}", r =>
         {
             r.Read();
             return checks.Select((c, i) => (c.Name, Count: Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture))).Where(x => x.Count > 0).ToArray();

@@ -30,7 +30,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// <summary>Environment variable with the connection string used when none is given.</summary>
     public const string ConnectionVariable = "SEG_CLICKHOUSE";
 
-    /// <summary>Default <c>__rec</c> width of one CSV chunk file (one insert request) of <see cref="LoadTable"/>.</summary>
+    /// <summary>Default rows of one CSV chunk file (one insert request) of <see cref="LoadTable"/>.</summary>
     public const int DefaultCsvChunkRows = 1_000_000;
 
     private readonly ClickHouseNode[] nodes;
@@ -131,7 +131,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// <param name="table">Canonical table name.</param>
     /// <param name="batch">Load batch id.</param>
     /// <param name="rowsPerInsert">Rows per insert request (RowBinary: memory on this machine grows with it; default 1 M), or
-    /// the <c>__rec</c> width of a CSV chunk file (default <see cref="DefaultCsvChunkRows"/>).</param>
+    /// rows per CSV chunk file (default <see cref="DefaultCsvChunkRows"/>).</param>
     /// <param name="stopAfterRows">For tests: stop after the first this-many rows (by source row number), as if the process
     /// died (no clean-up, no count check).</param>
     /// <param name="path">How rows travel; <see cref="ClickHouseLoadPath.Auto"/> picks CSV unless the table holds a
