@@ -17,7 +17,7 @@ namespace Segmentation.Analytics.Data.ClickHouse;
 /// fifth character is a digit as a Unix time — time-zone free; unpadded short numbers would be misread as a date).</para>
 /// <para>Float64 is not sent as text: 18.16's float parser is not correctly rounded (about 1 value in 100 with many
 /// significant digits comes back 1 ulp off), so <see cref="ClickHouseLoadPath.Auto"/> sends such tables as RowBinary.</para>
-/// <para>Disk: at most <c>nodes + 1</c> chunk files exist at once (≈ 70 bytes per transaction row); they are deleted as
+/// <para>Disk: at most <c>2 × nodes + 1</c> chunk files exist at once (≈ 90 bytes per transaction row); they are deleted as
 /// soon as they are sent.</para>
 /// </remarks>
 internal static class ClickHouseCsvLoader
