@@ -60,10 +60,12 @@ internal sealed class ClickHouseNode : IDisposable
             return await result.ReadAsByteArrayAsync().ConfigureAwait(false);
         });
 
-    public void Insert(string table, Stream rows, IReadOnlyList<string> columns, string database) =>
-        Run(ClickHouseStage.Load, $"INSERT INTO {database}.{table} FORMAT RowBinary", async () =>
+    /// <summary>Sends <paramref name="rows"/> (already in <paramref name="format"/>, e.g. RowBinary or CSV) as the body of one
+    /// <c>INSERT INTO database.table (columns) FORMAT …</c>; the stream is read as it is sent, not buffered.</summary>
+    public void Insert(string table, Stream rows, IReadOnlyList<string> columns, string database, string format = "RowBinary") =>
+        Run(ClickHouseStage.Load, $"INSERT INTO {database}.{table} FORMAT {format}", async () =>
         {
-            using var response = await client.InsertRawStreamAsync(table, rows, "RowBinary", columns, useCompression: false, Options(database)).ConfigureAwait(false);
+            using var response = await client.InsertRawStreamAsync(table, rows, format, columns, useCompression: false, Options(database)).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             return 0;
         });

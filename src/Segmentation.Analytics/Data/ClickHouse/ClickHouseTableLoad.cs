@@ -6,4 +6,5 @@ namespace Segmentation.Analytics.Data.ClickHouse;
 /// <param name="RowsSent">Validated rows read from the source workspace and sent.</param>
 /// <param name="RowsInCluster">Rows the cluster holds for the table after the load (equals <paramref name="RowsSent"/>, or the load throws).</param>
 /// <param name="Seconds">Wall time of the load.</param>
-public sealed record ClickHouseTableLoad(string Table, string Batch, long RowsSent, long RowsInCluster, double Seconds);
+/// <param name="Path">How the rows travelled (CSV or RowBinary; never Auto).</param>
+public sealed record ClickHouseTableLoad(string Table, string Batch, long RowsSent, long RowsInCluster, double Seconds, ClickHouseLoadPath Path);

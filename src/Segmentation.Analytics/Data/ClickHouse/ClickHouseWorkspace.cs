@@ -30,6 +30,9 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// <summary>Environment variable with the connection string used when none is given.</summary>
     public const string ConnectionVariable = "SEG_CLICKHOUSE";
 
+    /// <summary>Default rows of one CSV chunk file (one insert request) of <see cref="LoadTable"/>.</summary>
+    public const int DefaultCsvChunkRows = 1_000_000;
+
     private readonly ClickHouseNode[] nodes;
     private readonly bool namesAndTypes;
 
@@ -109,51 +112,99 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     /// </summary>
     /// <param name="source">A workspace that validated the files (CSV or Parquet) of the data model.</param>
     /// <param name="batch">Load batch id (letters, digits, '-', '_'); null for a new one.</param>
+    /// <param name="path">How rows travel (<see cref="ClickHouseLoadPath"/>; Auto: CSV written by DuckDB where exact).</param>
     /// <exception cref="ClickHouseException">A node failed (stage ddl or load), or the counts after the load do not match.</exception>
-    public ClickHouseLoadReport Load(DataWorkspace source, string? batch = null)
+    public ClickHouseLoadReport Load(DataWorkspace source, string? batch = null, ClickHouseLoadPath path = ClickHouseLoadPath.Auto)
     {
         ArgumentNullException.ThrowIfNull(source);
         batch ??= Guid.NewGuid().ToString("N");
-        var loads = DataModel.All.Where(t => source.HasTable(t.Name)).Select(t => LoadTable(source, t.Name, batch)).ToArray();
+        var loads = DataModel.All.Where(t => source.HasTable(t.Name)).Select(t => LoadTable(source, t.Name, batch, path: path)).ToArray();
         return new ClickHouseLoadReport(source.Report, loads);
     }
 
     /// <summary>Loads one validated table of <paramref name="source"/> as batch <paramref name="batch"/>, then drops every other batch of it.</summary>
+    /// <remarks>Both paths send the same rows with the same values (a test compares them byte for byte): the CSV path lets
+    /// DuckDB write and ClickHouse parse, both in parallel (≈ 3× the RowBinary path's 0.2–0.3 M rows/s on two cores); the
+    /// RowBinary path encodes row by row in this process. After the rows are in, older batches are dropped and the count in
+    /// the cluster must equal the rows sent.</remarks>
     /// <param name="source">The validating workspace.</param>
     /// <param name="table">Canonical table name.</param>
     /// <param name="batch">Load batch id.</param>
-    /// <param name="rowsPerInsert">Rows per insert request (memory on this machine grows with it).</param>
-    /// <param name="stopAfterRows">For tests: stop after this many rows, as if the process died (no clean-up, no count check).</param>
-    public ClickHouseTableLoad LoadTable(DataWorkspace source, string table, string batch, int rowsPerInsert = 1_000_000, long? stopAfterRows = null)
+    /// <param name="rowsPerInsert">Rows per insert request (RowBinary: memory on this machine grows with it; default 1 M), or
+    /// rows per CSV chunk file (default <see cref="DefaultCsvChunkRows"/>).</param>
+    /// <param name="stopAfterRows">For tests: stop after the first this-many rows (by source row number), as if the process
+    /// died (no clean-up, no count check).</param>
+    /// <param name="path">How rows travel; <see cref="ClickHouseLoadPath.Auto"/> picks CSV unless the table holds a
+    /// non-money floating-point column.</param>
+    /// <exception cref="ArgumentException">A bad batch id; a date-time outside 1970–2106; <see cref="ClickHouseLoadPath.Csv"/>
+    /// for a table with a Float64 column.</exception>
+    /// <exception cref="ClickHouseException">A node failed (stage ddl or load), or the counts after the load do not match.</exception>
+    public ClickHouseTableLoad LoadTable(DataWorkspace source, string table, string batch, int? rowsPerInsert = null, long? stopAfterRows = null,
+        ClickHouseLoadPath path = ClickHouseLoadPath.Auto)
     {
         ArgumentNullException.ThrowIfNull(source);
         var spec = DataModel.Get(table);
         if (string.IsNullOrEmpty(batch) || !batch.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new ArgumentException($"Batch id '{batch}' must be letters, digits, '-' or '_'.", nameof(batch));
-        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerInsert, 1);
+        if (rowsPerInsert is { } perInsert) ArgumentOutOfRangeException.ThrowIfLessThan(perInsert, 1, nameof(rowsPerInsert));
+        if (stopAfterRows is { } stopRows) ArgumentOutOfRangeException.ThrowIfLessThan(stopRows, 0, nameof(stopAfterRows));
+        if (!Enum.IsDefined(path)) throw new ArgumentOutOfRangeException(nameof(path), path, "Unknown load path.");
         if (!source.HasTable(table)) throw new InvalidOperationException($"Table '{table}' was not loaded in the source workspace.");
         var watch = Stopwatch.StartNew();
-        CreateTable(spec);
-        bool sharded = ClickHouseSchema.IsSharded(spec);
-        string name = ClickHouseSchema.Quote(table);
-        // A previous attempt with the same batch id is replaced, not added to.
-        foreach (var n in nodes) n.Execute($"ALTER TABLE {Settings.LocalDatabase}.{name} DROP PARTITION {Dialect.Str(batch)}", ClickHouseStage.Load);
-
         var present = source.Read($"SELECT column_name FROM information_schema.columns WHERE table_name = {SqlDialect.DuckDb.Str(table)}", r =>
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
             while (r.Read()) set.Add(r.GetString(0));
             return set;
         });
+        if (path == ClickHouseLoadPath.Auto)
+            path = spec.Columns.Any(c => ClickHouseCsvLoader.NeedsBinary(spec, c, present)) ? ClickHouseLoadPath.RowBinary : ClickHouseLoadPath.Csv;
+        else if (path == ClickHouseLoadPath.Csv && spec.Columns.FirstOrDefault(c => ClickHouseCsvLoader.NeedsBinary(spec, c, present)) is { } floating)
+            throw new ArgumentException($"Column {table}.{floating.Name} is Float64, which ClickHouse 18.16 does not parse exactly from text; use ClickHouseLoadPath.RowBinary or Auto.", nameof(path));
+        CreateTable(spec);
+        bool sharded = ClickHouseSchema.IsSharded(spec);
+        string name = ClickHouseSchema.Quote(table);
+        // A previous attempt with the same batch id is replaced, not added to.
+        foreach (var n in nodes) n.Execute($"ALTER TABLE {Settings.LocalDatabase}.{name} DROP PARTITION {Dialect.Str(batch)}", ClickHouseStage.Load);
+
+        long? lastRec = stopAfterRows is { } stop
+            ? source.Read($"SELECT max(__rec) FROM (SELECT __rec FROM {SqlDialect.DuckDb.Id(table)} ORDER BY __rec LIMIT {stop})",
+                r => r.Read() && !r.IsDBNull(0) ? Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) : long.MinValue)
+            : null;
+        long sent = path == ClickHouseLoadPath.Csv
+            ? ClickHouseCsvLoader.Load(source, spec, present, batch, nodes, Settings, rowsPerInsert ?? DefaultCsvChunkRows, lastRec)
+            : LoadRowBinary(source, spec, present, batch, rowsPerInsert ?? 1_000_000, lastRec);
+        if (stopAfterRows is not null) return new ClickHouseTableLoad(table, batch, sent, -1, watch.Elapsed.TotalSeconds, path);
+
+        // The batch is complete on every shard: now the older batches (an earlier load, or an interrupted one) go.
+        foreach (var n in nodes)
+        {
+            var old = n.Text($"SELECT DISTINCT partition_id FROM system.parts WHERE database = {Dialect.Str(Settings.LocalDatabase)} AND table = {Dialect.Str(table)} AND active AND partition != {Dialect.Str(batch)} AND partition != {Dialect.Str("'" + batch + "'")}", ClickHouseStage.Load)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var id in old) n.Execute($"ALTER TABLE {Settings.LocalDatabase}.{name} DROP PARTITION ID {Dialect.Str(id)}", ClickHouseStage.Load);
+        }
+        long inCluster = sharded
+            ? CountOn(nodes[0], $"{Settings.Database}.{name}")
+            : nodes.Select(n => CountOn(n, $"{Settings.LocalDatabase}.{name}")).Distinct().Single();
+        if (inCluster != sent)
+            throw new ClickHouseException(ClickHouseStage.Load, nodes[0].Endpoint, $"table {table}: sent {sent} rows but the cluster holds {inCluster}");
+        return new ClickHouseTableLoad(table, batch, sent, inCluster, watch.Elapsed.TotalSeconds, path);
+    }
+
+    /// <summary>The RowBinary path: rows with <c>__rec</c> ≤ <paramref name="lastRec"/> read through the DuckDB reader and encoded here.</summary>
+    private long LoadRowBinary(DataWorkspace source, TableSpec spec, IReadOnlySet<string> present, string batch, int rowsPerInsert, long? lastRec)
+    {
+        string table = spec.Name;
+        bool sharded = ClickHouseSchema.IsSharded(spec);
         var columns = ClickHouseSchema.Columns(spec);
         var types = columns.Select(c => ClickHouseColumnType.Parse(c.Type)).ToArray();
         var select = spec.Columns.Select(c => !present.Contains(c.Name) ? "NULL"
             : ClickHouseSchema.MoneyColumns.Contains((table, c.Name)) ? $"CAST({SqlDialect.DuckDb.Id(c.Name)} AS DECIMAL(18, 2))"
             : SqlDialect.DuckDb.Id(c.Name));
-        string sql = $"SELECT {string.Join(", ", select)}, __rec, {SqlDialect.DuckDb.Str(batch)} FROM {SqlDialect.DuckDb.Id(table)} ORDER BY __rec"
-            + (stopAfterRows is { } stop ? $" LIMIT {stop}" : "");
+        string sql = $"SELECT {string.Join(", ", select)}, __rec, {SqlDialect.DuckDb.Str(batch)} FROM {SqlDialect.DuckDb.Id(table)}"
+            + (lastRec is { } last ? $" WHERE __rec <= {last}" : "") + " ORDER BY __rec";
         var names = columns.Select(c => c.Name).ToArray();
-        long sent = source.Read(sql, reader =>
+        return source.Read(sql, reader =>
         {
             long rows = 0;
             var buffer = new MemoryStream();
@@ -180,21 +231,6 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
             Flush();
             return rows;
         });
-        if (stopAfterRows is not null) return new ClickHouseTableLoad(table, batch, sent, -1, watch.Elapsed.TotalSeconds);
-
-        // The batch is complete on every shard: now the older batches (an earlier load, or an interrupted one) go.
-        foreach (var n in nodes)
-        {
-            var old = n.Text($"SELECT DISTINCT partition_id FROM system.parts WHERE database = {Dialect.Str(Settings.LocalDatabase)} AND table = {Dialect.Str(table)} AND active AND partition != {Dialect.Str(batch)} AND partition != {Dialect.Str("'" + batch + "'")}", ClickHouseStage.Load)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var id in old) n.Execute($"ALTER TABLE {Settings.LocalDatabase}.{name} DROP PARTITION ID {Dialect.Str(id)}", ClickHouseStage.Load);
-        }
-        long inCluster = sharded
-            ? CountOn(nodes[0], $"{Settings.Database}.{name}")
-            : nodes.Select(n => CountOn(n, $"{Settings.LocalDatabase}.{name}")).Distinct().Single();
-        if (inCluster != sent)
-            throw new ClickHouseException(ClickHouseStage.Load, nodes[0].Endpoint, $"table {table}: sent {sent} rows but the cluster holds {inCluster}");
-        return new ClickHouseTableLoad(table, batch, sent, inCluster, watch.Elapsed.TotalSeconds);
     }
 
     private static long CountOn(ClickHouseNode node, string table) =>
