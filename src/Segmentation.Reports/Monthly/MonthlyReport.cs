@@ -90,7 +90,8 @@ public sealed class MonthlyReport
             void Row(string k, string v) { t.Cell().Text(k).Bold(); t.Cell().Text(v); }
             Row(T("period"), $"{period.Label} ({period.Start:yyyy-MM-dd} – {period.End:yyyy-MM-dd})");
             Row(T("as_of"), run.DataQuality.AsOf.ToString("yyyy-MM-dd", Inv));
-            Row(T("model"), $"v{run.Model.SchemaVersion} · {run.Model.Options.Method} k = {run.Model.Segments.Count} · sha256 {run.Model.Fingerprint[..12]}");
+            Row(T("model"), $"v{run.Model.SchemaVersion} · {run.Model.Options.Method} k = {run.Model.Segments.Count} · sha256 {run.Model.Fingerprint[..12]}"
+                + (run.Model.Sample is { } sample ? " · " + T("model_sample", sample.Rows.ToString("N0", CultureInfo.InvariantCulture), sample.Population.ToString("N0", CultureInfo.InvariantCulture), sample.Seed) : ""));
         });
         col.Item().Spacer(24);
         col.Item().Text(T("confidential", format.MinimumGroupSize)).Bold().FontColor(theme.Bad);

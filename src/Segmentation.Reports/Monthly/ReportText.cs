@@ -10,6 +10,7 @@ public static class ReportText
         ["period"] = ("报告期", "Period"),
         ["as_of"] = ("数据截至", "Data as of"),
         ["model"] = ("细分模型", "Segmentation model"),
+        ["model_sample"] = ("训练样本 {0} / {1} 位购买客户（随机抽样，种子 {2}）", "fitted on a random sample of {0} of {1} buyers (seed {2})"),
         ["confidential"] = ("内部资料 · 严格保密 · 客户编号已假名化，少于 {0} 位客户的群组不予显示", "Confidential — internal use only · customer ids pseudonymised · groups under {0} customers suppressed"),
         ["page"] = ("第 {0} 页 / 共 {1} 页", "Page {0} of {1}"),
         ["header"] = ("客户细分管理效果评估 · {0}", "Segmentation effect evaluation · {0}"),

@@ -112,6 +112,19 @@ public sealed class MonthlyReportTests(MonthlyReportFixture fixture) : IClassFix
         Assert.Equal(PdfReadBack.Read(a).AllText, PdfReadBack.Read(new MonthlyReport(again, ReportLanguage.Zh).Compose().GeneratePdf()).AllText);
     }
 
+    [Theory]
+    [InlineData(ReportLanguage.Zh, "训练样本 100,000 / 954,321 位购买客户（随机抽样，种子 20261）")]
+    [InlineData(ReportLanguage.En, "fitted on a random sample of 100,000 of 954,321 buyers (seed 20261)")]
+    public void A_model_fitted_on_a_sample_says_so_on_the_cover(ReportLanguage language, string expected)
+    {
+        var sampled = fixture.Run with { Model = fixture.Run.Model with { Sample = new Segmentation.Analytics.Models.TrainingSample(100_000, 954_321, 20261) } };
+        // Compared without whitespace (a wrapped line loses the space at the break) and NFKC-normalised, as the read-back text is.
+        static string Squeezed(string text) => System.Text.RegularExpressions.Regex.Replace(text.Normalize(System.Text.NormalizationForm.FormKC), @"\s+", "");
+        string Text(MonthlyEvaluation run) => Squeezed(PdfReadBack.Read(new MonthlyReport(run, language).Compose().GeneratePdf()).AllText);
+        Assert.Contains(Squeezed(expected), Text(sampled));
+        Assert.DoesNotContain(Squeezed(expected)[..8], Text(fixture.Run));
+    }
+
     [Fact]
     public void Findings_name_the_largest_mover_the_best_campaign_and_the_biggest_risk()
     {
