@@ -57,7 +57,26 @@ internal static class ClickHouseCsvLoader
         IReadOnlyList<ClickHouseNode> nodes, ClickHouseClusterSettings settings, int rowsPerChunk, long? lastRec)
     {
         var duck = SqlDialect.DuckDb;
-        string table = duck.Id(spec.Name);
+        if (!source.IsInPlace(spec.Name))
+            return Load(source, duck.Id(spec.Name), spec, present, batch, nodes, settings, rowsPerChunk, lastRec);
+        // A Parquet file validated in place is a view, which has no rowid to chunk by: stage its clean rows as a table first
+        // (one pass over the file; DuckDB spills it beyond its memory limit).
+        string staged = duck.Id("__chload_" + spec.Name);
+        source.Execute($"CREATE OR REPLACE TEMP TABLE {staged} AS SELECT * FROM {duck.Id(spec.Name)}");
+        try
+        {
+            return Load(source, staged, spec, present, batch, nodes, settings, rowsPerChunk, lastRec);
+        }
+        finally
+        {
+            source.Execute($"DROP TABLE IF EXISTS {staged}");
+        }
+    }
+
+    private static long Load(DataWorkspace source, string table, TableSpec spec, IReadOnlySet<string> present, string batch,
+        IReadOnlyList<ClickHouseNode> nodes, ClickHouseClusterSettings settings, int rowsPerChunk, long? lastRec)
+    {
+        var duck = SqlDialect.DuckDb;
         var expressions = new List<string>();
         var quoted = new List<string>();
         for (int i = 0; i < spec.Columns.Count; i++)
