@@ -31,7 +31,7 @@ internal static class RfmCommand
         {
             var tx = r.GetValue(transactions);
             var dir = r.GetValue(data);
-            bool files = r.GetValue(engine.Engine) is null or "duckdb";
+            bool files = string.Equals(r.GetValue(engine.Engine)?.Trim(), "duckdb", StringComparison.OrdinalIgnoreCase);
             if (files && (tx is null) == (dir is null)) throw new UsageException("give exactly one of --transactions FILE or --data DIR.");
             if (!files && tx is not null) throw new UsageException("--transactions reads a file in-process: use --data DIR (or the tables already on the server) with --engine postgres|clickhouse.");
             var snap = CommonOptions.ParseDate(r.GetValue(snapshot), "--snapshot");
