@@ -67,7 +67,12 @@ public sealed class EndToEndBench : IBench
             last = sw.Elapsed.TotalSeconds;
             lastCpu = cpu;
         });
-        var run = MonthlyEvaluation.Run(dir, new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m), progress);
+        // SEG_COPY_PARQUET=1: copy the validated Parquet rows into DuckDB instead of querying the files in place (to compare).
+        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m)
+        {
+            CopyParquet = Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1",
+        };
+        var run = MonthlyEvaluation.Run(dir, options, progress);
         double evaluated = sw.Elapsed.TotalSeconds;
         var pdf = Path.Combine(dir, "report.pdf");
         new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);

@@ -32,7 +32,7 @@ public sealed record MonthlyRunOptions(
     public int? TrainingSampleSize { get; init; } = 100_000;
 
     /// <summary>Copy validated Parquet rows into the engine instead of querying the files in place (see <see cref="IngestOptions.CopyParquet"/>).</summary>
-    public bool CopyParquet { get; init; } = Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1";
+    public bool CopyParquet { get; init; }
 
     /// <summary>Pseudonymise customer ids at ingest.</summary>
     public Pseudonymizer? Pseudonymizer { get; init; }
