@@ -28,8 +28,7 @@ internal static class TableValidator
     {
         var d = engine.Dialect;
         string table = spec.Name;
-        var effective = spec;
-        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+        var effective = WithMappedCategories(spec, mapping);
         string validation = ValidationQuery.Render(d, stage, effective, present, mapping, asOf, sourceTypes);
         string t = d.Id(table);
         var clean = ValidationQuery.CleanProjection(d, spec);
@@ -40,35 +39,15 @@ internal static class TableValidator
         var rejects = new List<Reject>();
         foreach (var m in malformed)
             rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        engine.Read($"SELECT __rec, __rule, __column, __value FROM {t} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
-        {
-            while (r.Read())
-            {
-                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
-                string rule = r.GetString(1), column = r.GetString(2);
-                string? value = r.IsDBNull(3) ? null : r.GetString(3);
-                var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
-                // The rejects file must not become a copy of the personal data it keeps out.
-                if (rule == RejectRules.PersonalData) value = "[redacted]";
-                rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
-            }
-            return 0;
-        });
+        ReadVerdicts(engine, t, display, mapper, mapping, effective, asOf, rejects);
         long invalid = rejects.Count - malformed.Count;
         long parsed = Count(engine, stage);
         if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
 
         // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
-        var duplicates = FindDuplicates(engine, spec);
-        if (duplicates.Count > 0)
-        {
-            Exclude(engine, table, duplicates.Select(x => x.Rec));
-            foreach (var (rec, first) in duplicates)
-                rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
-                    $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
-        }
+        int duplicates = RejectDuplicates(engine, spec, display, mapper, rejects);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates.Count, rejects, ignored, identifiers);
+        return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates, rejects, ignored, identifiers);
     }
 
     /// <summary>
@@ -85,8 +64,7 @@ internal static class TableValidator
     {
         var d = engine.Dialect;
         string table = spec.Name;
-        var effective = spec;
-        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+        var effective = WithMappedCategories(spec, mapping);
         var fast = ValidationQuery.RenderFastPath(d, stage, effective, present, mapping, asOf, sourceTypes);
         if (fast is null) return null;
         var (predicate, projection) = fast.Value;
@@ -100,7 +78,30 @@ internal static class TableValidator
         engine.Execute($"DROP TABLE {d.Id(suspects)}");
         var mapper = new RowMapper([], 0);
         var rejects = new List<Reject>();
-        engine.Read($"SELECT __rec, __rule, __column, __value FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
+        ReadVerdicts(engine, d.Id(fixedRows), display, mapper, mapping, effective, asOf, rejects);
+        long invalid = rejects.Count;
+        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
+        long parsed = Count(engine, stage);
+        string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
+        engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
+
+        int duplicates = RejectDuplicates(engine, spec, display, mapper, rejects);
+        rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers);
+    }
+
+    /// <summary>The table's spec with the mapping's declared code lists.</summary>
+    private static TableSpec WithMappedCategories(TableSpec spec, TableMapping mapping)
+    {
+        var effective = spec;
+        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
+        return effective;
+    }
+
+    /// <summary>Adds a reject for every row of <paramref name="relation"/> that failed a rule (its <c>__rule</c> is set), in row order.</summary>
+    private static void ReadVerdicts(ISqlEngine engine, string relation, string display, RowMapper mapper, TableMapping mapping, TableSpec effective,
+        DateTime asOf, List<Reject> rejects) =>
+        engine.Read($"SELECT __rec, __rule, __column, __value FROM {relation} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
         {
             while (r.Read())
             {
@@ -108,27 +109,23 @@ internal static class TableValidator
                 string rule = r.GetString(1), column = r.GetString(2);
                 string? value = r.IsDBNull(3) ? null : r.GetString(3);
                 var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
+                // The rejects file must not become a copy of the personal data it keeps out.
                 if (rule == RejectRules.PersonalData) value = "[redacted]";
                 rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
             }
             return 0;
         });
-        long invalid = rejects.Count;
-        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
-        long parsed = Count(engine, stage);
-        string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
-        engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
 
+    /// <summary>Excludes every later row with an earlier row's key from the clean table and rejects it; returns how many.</summary>
+    private static int RejectDuplicates(ISqlEngine engine, TableSpec spec, string display, RowMapper mapper, List<Reject> rejects)
+    {
         var duplicates = FindDuplicates(engine, spec);
-        if (duplicates.Count > 0)
-        {
-            Exclude(engine, table, duplicates.Select(x => x.Rec));
-            foreach (var (rec, first) in duplicates)
-                rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
-                    $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
-        }
-        rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates.Count, rejects, ignored, identifiers);
+        if (duplicates.Count == 0) return 0;
+        Exclude(engine, spec.Name, duplicates.Select(x => x.Rec));
+        foreach (var (rec, first) in duplicates)
+            rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
+                $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
+        return duplicates.Count;
     }
 
     /// <summary>

@@ -175,13 +175,7 @@ public sealed class ThreeEngineTests(ThreeEngineFixture data) : IClassFixture<Th
         }
     }
 
-    private static DataFrame SortedById(DataFrame f)
-    {
-        var ids = f.Columns["customer_id"];
-        var order = Enumerable.Range(0, (int)f.Rows.Count).OrderBy(i => (string)ids[i], StringComparer.Ordinal).Select(i => (long)i);
-        var map = new Int64DataFrameColumn("__order", order);
-        return new DataFrame(f.Columns.Select(c => c.Clone(map)));
-    }
+    private static DataFrame SortedById(DataFrame f) => ClickHouseEngineTests.SortedById(f);
 
     /// <summary>Same columns, types and rows; doubles to <see cref="Tolerance"/> relative (absolute near zero), everything else exactly.</summary>
     internal static void AssertFramesEqual(DataFrame expected, DataFrame actual)

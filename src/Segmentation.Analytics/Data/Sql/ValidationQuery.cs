@@ -98,13 +98,8 @@ internal static class ValidationQuery
                 when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
             else if (c.Kind != ColumnKind.Text)
                 when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Type)}");
-            if (c.Min is { } min) when.Add($"WHEN {col} < {d.Num(min)} THEN {d.Str(RejectRules.Range)}");
-            double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
-            if (max is { } mx) when.Add($"WHEN {col} > {d.Num(mx)} THEN {d.Str(RejectRules.Range)}");
-            if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
-                when.Add($"WHEN {col} > {d.Timestamp(asOfEnd)} THEN {d.Str(RejectRules.FutureDate)}");
-            if (spec.Name == "transactions" && c.Name == "amount")
-                when.Add($"WHEN {col} = 0 THEN {d.Str(RejectRules.ZeroAmount)}");
+            foreach (var (failure, rule) in ValueRules(d, spec, c, col, asOf, asOfEnd, futureRuleApplies))
+                when.Add($"WHEN {failure} THEN {d.Str(rule)}");
             if (c.Kind == ColumnKind.Text && categories is not { Count: > 0 } && c.Name is not ("transaction_id" or "campaign_id"))
             {
                 // Only values that could be an e-mail, phone or id-card number pay for the regular expression.
@@ -202,13 +197,9 @@ internal static class ValidationQuery
             }
             else
             {
-                if (c.Min is { } min) checks.Add($"{typed} >= {d.Num(min)}");
-                double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
-                if (max is { } mx) checks.Add($"{typed} <= {d.Num(mx)}");
-                if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
-                    checks.Add($"{typed} <= {d.Timestamp(asOfEnd)}");
-                if (spec.Name == "transactions" && c.Name == "amount")
-                    checks.Add($"{typed} <> 0");
+                // The same value rules as the full check, negated (the value is not NULL here).
+                foreach (var (failure, _) in ValueRules(d, spec, c, typed, asOf, asOfEnd, futureRuleApplies))
+                    checks.Add($"NOT ({failure})");
             }
             string notNull = $"{raw} IS NOT NULL";
             string all = checks.Count == 0 ? "TRUE" : string.Join(" AND ", checks);
@@ -243,4 +234,20 @@ internal static class ValidationQuery
         ColumnKind.Boolean => "BOOLEAN",
         _ => "TIMESTAMP",
     };
+
+    /// <summary>
+    /// The checks of a parsed, non-NULL value, as (failure condition, rule): out of range, a future date, a zero amount — one
+    /// definition for the full validation (<c>WHEN failure THEN rule</c>) and the in-place fast path (<c>NOT (failure)</c>).
+    /// </summary>
+    private static IEnumerable<(string Failure, string Rule)> ValueRules(SqlDialect d, TableSpec spec, ColumnSpec c, string value,
+        DateTime asOf, DateTime asOfEnd, bool futureRuleApplies)
+    {
+        if (c.Min is { } min) yield return ($"{value} < {d.Num(min)}", RejectRules.Range);
+        double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
+        if (max is { } mx) yield return ($"{value} > {d.Num(mx)}", RejectRules.Range);
+        if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
+            yield return ($"{value} > {d.Timestamp(asOfEnd)}", RejectRules.FutureDate);
+        if (spec.Name == "transactions" && c.Name == "amount")
+            yield return ($"{value} = 0", RejectRules.ZeroAmount);
+    }
 }

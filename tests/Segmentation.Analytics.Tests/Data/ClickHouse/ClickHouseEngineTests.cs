@@ -46,7 +46,8 @@ public sealed class ClickHouseDataFixture : IDisposable
 
 public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFixture<ClickHouseDataFixture>
 {
-    private static DataFrame SortedById(DataFrame f)
+    /// <summary>The frame's rows in ordinal customer_id order (shard answers come concatenated).</summary>
+    internal static DataFrame SortedById(DataFrame f)
     {
         var ids = f.Columns["customer_id"];
         var order = Enumerable.Range(0, (int)f.Rows.Count).OrderBy(i => (string)ids[i], StringComparer.Ordinal).Select(i => (long)i);
