@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Benchmarks;
 
@@ -54,14 +55,14 @@ public sealed class ClickHouseBench : IBench
             string parquet = Path.Combine(dir, "transactions.parquet");
             using (var gen = DataWorkspace.Create(new IngestOptions(snapshot)))
             {
-                gen.Execute($"SET memory_limit = {SqlDialect.DuckDb.Str(memory)}");
+                gen.Execute($"SET memory_limit = {DuckDbDialect.Instance.Str(memory)}");
                 gen.Execute(GeneratorSql(rows, customers, parquet));
             }
             output.WriteLine($"   {rows:N0} transactions, ~{customers:N0} customers; Parquet {new FileInfo(parquet).Length / 1e6:F0} MB written in {sw.Elapsed.TotalSeconds:F1} s; process peak {Peak()}");
 
             sw.Restart();
             using var duck = DataWorkspace.Create(new IngestOptions(snapshot));
-            duck.Execute($"SET memory_limit = {SqlDialect.DuckDb.Str(memory)}");
+            duck.Execute($"SET memory_limit = {DuckDbDialect.Instance.Str(memory)}");
             var ingest = duck.Ingest("transactions", parquet);
             output.WriteLine($"   DuckDB read + validation: {sw.Elapsed.TotalSeconds:F2} s ({ingest.RowsAccepted:N0} accepted, {ingest.Rejects.Count:N0} rejected); process peak {Peak()}");
             var options = new FeatureTableOptions(Sources: FeatureSources.TransactionsOnly);
@@ -135,7 +136,7 @@ public sealed class ClickHouseBench : IBench
 
                 // The RFM cuts are fitted on a seeded sample of customers (at 10 M customers the whole aggregate table would be a
                 // copy in .NET); the frozen model then runs in each engine.
-                var aggregates = duck.Query($"SELECT * FROM ({CustomerAggregateQuery.Render(SqlDialect.DuckDb, snapshot)}) a USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)");
+                var aggregates = duck.Query($"SELECT * FROM ({CustomerAggregateQuery.Render(DuckDbDialect.Instance, snapshot)}) a USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)");
                 var rfm = RfmInput.FromAggregates(aggregates, Analytics.Features.MonetaryMeasure.NetSpend).Fit(new RfmOptions());
                 aggregates = null;
                 sw.Restart();

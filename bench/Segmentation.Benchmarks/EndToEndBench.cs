@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Data;
 using Segmentation.Reports.Monthly;
 
 namespace Segmentation.Benchmarks;
@@ -68,11 +69,9 @@ public sealed class EndToEndBench : IBench
             lastCpu = cpu;
         });
         // SEG_COPY_PARQUET=1: copy the validated Parquet rows into DuckDB instead of querying the files in place (to compare).
-        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m)
-        {
-            CopyParquet = Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1",
-        };
-        var run = MonthlyEvaluation.Run(dir, options, progress);
+        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m);
+        var ingest = new IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue), CopyParquet: Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1");
+        var run = MonthlyEvaluation.Run(dir, options, ingest, progress);
         double evaluated = sw.Elapsed.TotalSeconds;
         var pdf = Path.Combine(dir, "report.pdf");
         new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);

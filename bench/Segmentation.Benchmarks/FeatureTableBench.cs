@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
 
 namespace Segmentation.Benchmarks;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Benchmarks;
 

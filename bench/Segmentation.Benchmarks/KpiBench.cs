@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Evaluation;
 
 namespace Segmentation.Benchmarks;

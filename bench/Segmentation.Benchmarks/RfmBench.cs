@@ -1,7 +1,7 @@
 using Segmentation.Analytics.Features;
 using System.Diagnostics;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Segmenting;
 
 namespace Segmentation.Benchmarks;

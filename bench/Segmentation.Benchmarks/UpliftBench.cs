@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 
 namespace Segmentation.Benchmarks;
 

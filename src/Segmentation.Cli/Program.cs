@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Cli.Commands;
 
 namespace Segmentation.Cli;
@@ -40,7 +40,7 @@ public static class Program
             CliOutput.Error(e.Message);
             return 2;
         }
-        catch (Exception e) when (e is Segmentation.Analytics.Data.ClickHouse.ClickHouseException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is Segmentation.Data.ClickHouse.ClickHouseException or Npgsql.NpgsqlException)
         {
             // A server failed: the message names the node (or host) and the stage.
             CliOutput.Error(e.Message);

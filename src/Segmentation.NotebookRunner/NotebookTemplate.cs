@@ -19,8 +19,8 @@ public static class NotebookTemplate
         #r "lib/Segmentation.Notebooks.dll"
         using System.IO;
         using Microsoft.Data.Analysis;
-        using Segmentation.Analytics.Data;
-        using Segmentation.Analytics.Data.Sql;
+        using Segmentation.Data;
+        using Segmentation.Data.Sql;
         using Segmentation.Analytics.Features;
         using Segmentation.Analytics.Segmenting;
         using Segmentation.Analytics.Statistics;

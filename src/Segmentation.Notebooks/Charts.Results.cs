@@ -1,5 +1,5 @@
 using Segmentation.Analytics.Evaluation;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 using Segmentation.Analytics.Profiling;
 
 namespace Segmentation.Notebooks;

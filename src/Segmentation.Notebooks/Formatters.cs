@@ -1,13 +1,14 @@
 using System.Reflection;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Evaluation;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Profiling;
 using Segmentation.Analytics.Statistics;
 using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Notebooks;
 

@@ -1,4 +1,5 @@
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Notebooks;
 
@@ -32,7 +33,7 @@ public static partial class RichDisplay
         return html.ToString();
     }
 
-    /// <summary>One table's ingest (same layout as <see cref="IngestReport(Analytics.Data.IngestReport, int, DisplayLanguage)"/>).</summary>
+    /// <summary>One table's ingest (same layout as <see cref="IngestReport(Analytics.Engines.IngestReport, int, DisplayLanguage)"/>).</summary>
     public static string TableIngest(TableIngest ingest, int sampleRejects = 10, DisplayLanguage language = DisplayLanguage.Bilingual)
     {
         ArgumentNullException.ThrowIfNull(ingest);

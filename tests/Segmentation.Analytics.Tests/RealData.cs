@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 
 namespace Segmentation.Analytics.Tests;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Analytics.Evaluation;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 using Segmentation.Analytics.Models;
 using Segmentation.Reports.Monthly;
 

@@ -1,9 +1,10 @@
 using Segmentation.Analytics.Features;
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Notebooks.Tests;
 

@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Data;
 
 namespace Segmentation.Notebooks.Tests;
 

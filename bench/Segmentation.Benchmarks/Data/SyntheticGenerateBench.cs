@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Synthetic;
 
 namespace Segmentation.Benchmarks.Data;
 

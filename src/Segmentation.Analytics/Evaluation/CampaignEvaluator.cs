@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -33,7 +33,7 @@ public static class CampaignEvaluator
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
-        if (!EngineTables.Has(engine, "campaigns") || !EngineTables.Has(engine, "campaign_assignments")) return [];
+        if (!engine.HasTable("campaigns") || !engine.HasTable("campaign_assignments")) return [];
         return Measure(engine, assignment, confidence);
     }
 
@@ -45,7 +45,7 @@ public static class CampaignEvaluator
         var campaigns = ReadCampaigns(engine);
         if (campaigns.Count == 0) return [];
         var population = Populations(engine, campaigns, assignment);
-        EngineTables.Upload(engine, Population, ["campaign_id", "customer_id", "grp"], population.Count,
+        engine.CreateTextTable(Population, ["campaign_id", "customer_id", "grp"], population.Count,
             (i, c) => c switch { 0 => population[i].Campaign, 1 => population[i].Customer, _ => population[i].Group });
         List<(string Campaign, string Group, string Customer, int Days, double Gross, double Margin, int PreDays, double PreGross, double PreMargin)> rows;
         try

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Analytics.Evaluation;

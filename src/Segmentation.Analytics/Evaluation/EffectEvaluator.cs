@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -48,7 +48,7 @@ public static class EffectEvaluator
                 beforeAfter = KpiComparer.Compare(windows, 1, 0, ComparisonKind.BeforeAfter, options.Seed, options.BootstrapReplicates);
             }
 
-            var campaigns = EngineTables.Has(engine, "campaigns") && EngineTables.Has(engine, "campaign_assignments")
+            var campaigns = engine.HasTable("campaigns") && engine.HasTable("campaign_assignments")
                 ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];
             var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
             var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -99,11 +99,11 @@ public static class KpiCalculator
         {
             foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
         }
-        if (EngineTables.Has(engine, "feedback"))
+        if (engine.HasTable("feedback"))
             ReadInto(engine, KpiQuery.FeedbackSums(d, periods, segmentsTable), index, acc,
                 [Responses, CsatN, CsatSum, CsatSquares, Satisfied, NpsN, Promoters, Detractors, Complaints, Referrals, Referrers]);
 
-        var (marketTotal, marketBySegment) = EngineTables.Has(engine, "market") ? ReadMarket(engine, periods) : (null, null);
+        var (marketTotal, marketBySegment) = engine.HasTable("market") ? ReadMarket(engine, periods) : (null, null);
 
         double[]? clvTotals = null;
         long[]? clvCounts = null;

@@ -12,7 +12,7 @@ namespace Segmentation.Analytics.Evaluation;
 public sealed record KpiTable(IReadOnlyList<KpiPeriod> Periods, IReadOnlyList<SegmentDefinition> Segments, IReadOnlyList<KpiRow> Rows, int ChurnWindowDays)
 {
     /// <summary>Per-customer samples of some periods (segment key, period index) → sample, for the bootstrap of order ratios;
-    /// empty unless requested from <see cref="KpiCalculator.Compute(Data.Sql.ISqlEngine, SegmentAssignment, KpiOptions, IReadOnlyList{double}?, IReadOnlyCollection{int}?)"/>.</summary>
+    /// empty unless requested from <see cref="KpiCalculator.Compute(Engines.ISqlEngine, SegmentAssignment, KpiOptions, IReadOnlyList{double}?, IReadOnlyCollection{int}?)"/>.</summary>
     public IReadOnlyDictionary<(string Segment, int Period), CustomerSample> Samples { get; init; } = new Dictionary<(string, int), CustomerSample>();
 
     /// <summary>The sample of a segment (or the total, concatenated) in a period; null when not carried.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 
@@ -18,16 +17,6 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="Result">The evaluation.</param>
 public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationModel Model, bool ModelFitted, SegmentAssignment Assignment, EvaluationResult Result)
 {
-    /// <summary>Runs the monthly evaluation of <paramref name="dataDirectory"/>.</summary>
-    /// <exception cref="DataFileException">An input cannot be read.</exception>
-    public static MonthlyEvaluation Run(string dataDirectory, MonthlyRunOptions options, IProgress<string>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
-        using var ws = DataWorkspace.Load(dataDirectory, new IngestOptions(asOf, options.Mapping, options.Pseudonymizer, CopyParquet: options.CopyParquet), progress);
-        return Run(ws, ws.Report, options, progress);
-    }
-
     /// <summary>
     /// Runs the monthly evaluation on tables already validated in an engine (DuckDB, PostgreSQL or the ClickHouse cluster):
     /// the transaction-level work runs there, only per-customer and per-segment rows come back.

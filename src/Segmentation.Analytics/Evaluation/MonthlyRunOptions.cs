@@ -1,8 +1,8 @@
-using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Evaluation;
 
-/// <summary>Options of <see cref="MonthlyEvaluation.Run(string, MonthlyRunOptions, IProgress{string})"/>: which month, which model, which comparison windows.</summary>
+/// <summary>Options of <see cref="MonthlyEvaluation.Run(ISqlEngine, IngestReport, MonthlyRunOptions, IProgress{string})"/>: which month, which model, which comparison windows.</summary>
 /// <param name="Month">The report month (any day of it); the data are read as of its last day.</param>
 /// <param name="Cycle">Reporting cycle (the report month closes the period).</param>
 /// <param name="ManagementStart">First month of segment-based management (before/after windows), or null for none.</param>
@@ -20,9 +20,6 @@ public sealed record MonthlyRunOptions(
     DateOnly? TrainingSnapshot = null,
     int Seed = 20261)
 {
-    /// <summary>Schema mapping, pseudonymiser and reference checks for the ingest (the as-of date is the month end).</summary>
-    public SchemaMapping? Mapping { get; init; }
-
     /// <summary>
     /// When a model is fitted and there are more buyers than this at the training snapshot, fit, validate and profile it on a
     /// seeded uniform sample of this many buyers (<see cref="Models.SegmentationOptions.TrainingSampleSize"/>, recorded in the model
@@ -30,12 +27,6 @@ public sealed record MonthlyRunOptions(
     /// segment's share within ±0.3 percentage points (95 %) and the fit with its bootstrap validation to seconds.
     /// </summary>
     public int? TrainingSampleSize { get; init; } = 100_000;
-
-    /// <summary>Copy validated Parquet rows into the engine instead of querying the files in place (see <see cref="IngestOptions.CopyParquet"/>).</summary>
-    public bool CopyParquet { get; init; }
-
-    /// <summary>Pseudonymise customer ids at ingest.</summary>
-    public Pseudonymizer? Pseudonymizer { get; init; }
 
     /// <summary>Last day of the report month.</summary>
     public DateOnly MonthEnd => new DateOnly(Month.Year, Month.Month, 1).AddMonths(1).AddDays(-1);

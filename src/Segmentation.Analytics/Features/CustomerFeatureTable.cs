@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Features;
 
@@ -56,7 +55,7 @@ public static class CustomerFeatureTable
         // Every customer with a transaction up to the snapshot has a row in agg (grouped by customer): reading the ids there
         // instead of from tx saves a DISTINCT over every transaction. ClickHouse inlines every sub-query at each reference, so
         // there a second reference to agg would aggregate twice: it reads the ids from tx as before.
-        bool inlines = d.Name == SqlDialect.ClickHouse.Name;
+        bool inlines = d.InlinesSubqueries;
         // The (customer, category) pass only when a category feature is wanted; no ORDER BY inside (Build sorts the result).
         bool useCategories = Wants("category_breadth") || Wants("category_loyalty");
         var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false)) };

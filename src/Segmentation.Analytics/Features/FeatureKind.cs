@@ -12,6 +12,6 @@ public enum FeatureKind
     /// <summary>An unordered code: one-hot encode it (<see cref="OneHotEncoder"/>).</summary>
     Categorical,
 
-    /// <summary>An ordered code (declared order in <see cref="Data.DataModel"/>): ordinal encode it (<see cref="OrdinalEncoder"/>).</summary>
+    /// <summary>An ordered code (declared order in <see cref="Engines.DataModel"/>): ordinal encode it (<see cref="OrdinalEncoder"/>).</summary>
     Ordinal,
 }

@@ -1,5 +1,4 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Features;
 
@@ -19,31 +18,12 @@ public sealed record FeatureSources(bool Customers, bool Feedback, bool Campaign
     public static FeatureSources All { get; } = new(true, true, true);
 
     /// <summary>
-    /// The tables <paramref name="engine"/> has loaded: asks <see cref="DataWorkspace.HasTable"/> /
-    /// <see cref="PostgresWorkspace.HasTable"/>, or for another engine probes the table with an empty query.
-    /// Campaign response needs both <c>campaign_assignments</c> and <c>campaigns</c>.
+    /// The tables <paramref name="engine"/> holds (<see cref="ISqlEngine.HasTable"/>). Campaign response needs both
+    /// <c>campaign_assignments</c> and <c>campaigns</c>.
     /// </summary>
     public static FeatureSources Detect(ISqlEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new(Has(engine, "customers"), Has(engine, "feedback"), Has(engine, "campaign_assignments") && Has(engine, "campaigns"));
-    }
-
-    private static bool Has(ISqlEngine engine, string table)
-    {
-        switch (engine)
-        {
-            case DataWorkspace duck: return duck.HasTable(table);
-            case PostgresWorkspace pg: return pg.HasTable(table);
-        }
-        try
-        {
-            engine.Query($"SELECT 1 AS present FROM {engine.Dialect.Id(table)} WHERE 1 = 0");
-            return true;
-        }
-        catch (System.Data.Common.DbException)
-        {
-            return false;
-        }
+        return new(engine.HasTable("customers"), engine.HasTable("feedback"), engine.HasTable("campaign_assignments") && engine.HasTable("campaigns"));
     }
 }

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Features;
 

@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Models;

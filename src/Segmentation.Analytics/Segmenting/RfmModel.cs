@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Serialization;
 using Segmentation.Analytics.Features;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Models;
@@ -43,7 +44,7 @@ public sealed record RfmModel(
 
     /// <summary>
     /// The RFM table of a per-customer aggregate frame (<c>customer_id, recency_days, purchase_days, net_amount</c>, as
-    /// <see cref="Data.Sql.CustomerAggregateQuery"/> returns): customer_id, recency_days, frequency, monetary, r, f, m,
+    /// <see cref="Features.CustomerAggregateQuery"/> returns): customer_id, recency_days, frequency, monetary, r, f, m,
     /// rfm_cell, segment_key, segment_en, segment_zh. Customers who never bought (only returns) have NULL recency and score R = 1.
     /// </summary>
     public DataFrame ScoreFrame(DataFrame aggregates)

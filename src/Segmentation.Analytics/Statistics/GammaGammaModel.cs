@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Cli.Commands;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
+using Segmentation.Analytics.Engines;
+using Segmentation.Data.Postgres;
+using Segmentation.Engines;
 
 namespace Segmentation.Cli.Commands;
 
@@ -44,7 +47,7 @@ internal static class CommonOptions
     }
 
     /// <summary>The day of the last accepted transaction in the engine.</summary>
-    public static DateTime LastTransactionDay(Segmentation.Analytics.Data.Sql.ISqlEngine engine) =>
+    public static DateTime LastTransactionDay(Segmentation.Analytics.Engines.ISqlEngine engine) =>
         engine.Read("SELECT max(\"timestamp\") FROM transactions", r =>
             r.Read() && !r.IsDBNull(0) ? r.GetDateTime(0).Date : throw new DataFileException("transactions", "no accepted transaction: give --snapshot"));
 
@@ -65,7 +68,7 @@ internal sealed record EngineOptions(Option<string> Engine, Option<string?> Conn
 
     public static EngineOptions Create() => new(
         new Option<string>("--engine") { Description = "Where the SQL runs: duckdb (in-process, files of --data) | postgres | clickhouse", DefaultValueFactory = _ => "duckdb" },
-        new Option<string?>("--connection") { Description = $"Server connection string (default: ${PostgresWorkspace.ConnectionVariable} or ${Segmentation.Analytics.Data.ClickHouse.ClickHouseWorkspace.ConnectionVariable})" },
+        new Option<string?>("--connection") { Description = $"Server connection string (default: ${PostgresWorkspace.ConnectionVariable} or ${Segmentation.Data.ClickHouse.ClickHouseWorkspace.ConnectionVariable})" },
         new Option<string>("--pg-schema") { Description = "PostgreSQL schema holding the tables of the data model", DefaultValueFactory = _ => "public" });
 
     /// <summary>Opens the chosen engine (progress on stderr); wrong combinations are usage errors.</summary>

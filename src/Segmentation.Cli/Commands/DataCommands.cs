@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Cli.Commands;
 

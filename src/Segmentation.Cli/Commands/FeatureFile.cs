@@ -1,5 +1,5 @@
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 
 namespace Segmentation.Cli.Commands;
 

@@ -18,14 +18,14 @@ internal static class GenerateCommand
         };
         cmd.SetAction(r => Program.Run(() =>
         {
-            var options = new Segmentation.Analytics.Data.Synthetic.SyntheticOptions { Customers = r.GetValue(customers), Months = r.GetValue(months), Seed = r.GetValue(seed), DefectRate = r.GetValue(defects) };
+            var options = new Segmentation.Synthetic.SyntheticOptions { Customers = r.GetValue(customers), Months = r.GetValue(months), Seed = r.GetValue(seed), DefectRate = r.GetValue(defects) };
             try { options.Validate(); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             var dir = r.GetValue(output)!;
             Directory.CreateDirectory(dir);
             var truth = CliOutput.Progress($"generating {options.Customers:N0} customers × {options.Months} months (seed {options.Seed})", _ =>
-                Segmentation.Analytics.Data.Synthetic.SyntheticGenerator.Generate(options, dir));
-            foreach (var f in Segmentation.Analytics.Data.Synthetic.SyntheticGenerator.FileNames)
+                Segmentation.Synthetic.SyntheticGenerator.Generate(options, dir));
+            foreach (var f in Segmentation.Synthetic.SyntheticGenerator.FileNames)
             {
                 var p = Path.Combine(dir, f);
                 if (File.Exists(p)) CliOutput.Info($"{f,-28} {new FileInfo(p).Length / 1024.0:N0} KiB");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Reports.Monthly;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Cli.Commands;
 
@@ -37,12 +38,10 @@ internal static class ReportCommands
             };
             DateOnly? start = r.GetValue(ManagementStart) is { } s ? DateOnly.FromDateTime(CommonOptions.ParseMonth(s, "--management-start")) : null;
             if (r.GetValue(Budget) < 0) throw new UsageException("--budget must not be negative.");
-            var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed))
-            {
-                Mapping = r.GetValue(Schema) is { } schema ? Segmentation.Analytics.Data.SchemaMapping.Load(schema) : null,
-                Pseudonymizer = Segmentation.Analytics.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(Key)),
-            };
-            var ingest = new Segmentation.Analytics.Data.IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue), options.Mapping, options.Pseudonymizer);
+            var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed));
+            var ingest = new Segmentation.Data.IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue),
+                r.GetValue(Schema) is { } schema ? Segmentation.Data.SchemaMapping.Load(schema) : null,
+                Segmentation.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(Key)));
             using var session = Engine.Open(r, r.GetValue(Data), ingest);
             var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(session.Engine, session.Report, options, p));
             if (result.ModelFitted && options.ModelPath is { } path) CliOutput.Info($"model fitted at {options.EffectiveTrainingSnapshot:yyyy-MM-dd} and saved to {path}");
@@ -71,7 +70,7 @@ internal static class ReportCommands
             var path = r.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var section = r.GetValue(experiment) is { } file
-                ? CliOutput.Progress("analysing the experiment " + file, _ => ExperimentSection.Analyze(file, Segmentation.Analytics.Experiments.ExperimentSchema.Hillstrom))
+                ? CliOutput.Progress("analysing the experiment " + file, _ => ExperimentSection.Analyze(file, Segmentation.Experiments.ExperimentSchema.Hillstrom))
                 : null;
             new MonthlyReport(run, language, new ReportFormat(r.GetValue(minGroup)), section).GeneratePdf(path);
             PrintKpis(run.Result);
@@ -95,7 +94,7 @@ internal static class ReportCommands
             if (r.GetValue(json) is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, Segmentation.Analytics.Models.ModelJson.Serialize(new
+                File.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
                 {
                     month = run.Result.Kpis.Periods[^1].Label,
                     kpis = run.Result.Kpis.Latest,

@@ -1,9 +1,10 @@
 using Segmentation.Analytics.Features;
 using System.CommandLine;
 using System.Globalization;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Segmenting;
+using Segmentation.Engines;
 
 namespace Segmentation.Cli.Commands;
 

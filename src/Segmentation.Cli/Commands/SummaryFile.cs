@@ -1,5 +1,5 @@
 using System.Globalization;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 
 namespace Segmentation.Cli.Commands;
 

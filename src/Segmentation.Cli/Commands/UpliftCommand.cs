@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 
 namespace Segmentation.Cli.Commands;
 

@@ -426,7 +426,7 @@ public sealed class MonthlyReport
             t.ZebraStripes();
             foreach (var a in e.Analysis.Effects)
             {
-                bool binary = a.Kind == Segmentation.Analytics.Experiments.OutcomeKind.Binary;
+                bool binary = a.Kind == Segmentation.Experiments.OutcomeKind.Binary;
                 string V(double v) => binary ? ReportFormat.Percent(v) : ReportFormat.Number(v, 3);
                 string D(double v) => binary ? ReportFormat.Points(v) : ReportFormat.Number(v, 3);
                 t.Cell().Text(a.Arm).FontSize(theme.SmallSize);
@@ -447,7 +447,7 @@ public sealed class MonthlyReport
             foreach (var r in e.Segments.Rows.Where(r => r.Effect.Outcome == e.Analysis.Effects[0].Outcome))
             {
                 bool hide = format.Suppress(r.Effect.CountArm) || format.Suppress(r.Effect.CountControl);
-                bool binary = r.Effect.Kind == Segmentation.Analytics.Experiments.OutcomeKind.Binary;
+                bool binary = r.Effect.Kind == Segmentation.Experiments.OutcomeKind.Binary;
                 string D(double v) => binary ? ReportFormat.Points(v) : ReportFormat.Number(v, 3);
                 t.Cell().Text(r.Segment + (r.IsSmall ? " †" : "")).FontSize(theme.SmallSize);
                 t.Cell().Text(r.Effect.Arm).FontSize(theme.SmallSize);

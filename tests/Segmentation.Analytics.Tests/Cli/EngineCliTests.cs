@@ -1,7 +1,8 @@
 using Npgsql;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
 using Segmentation.Analytics.Tests.Data.ClickHouse;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Tests.Cli;
 

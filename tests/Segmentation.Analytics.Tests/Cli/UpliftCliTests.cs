@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 
 namespace Segmentation.Analytics.Tests.Cli;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Npgsql;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Data.Postgres;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Tests.Data;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Tests.Data;
 

@@ -1,6 +1,7 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Data;
+using Segmentation.Synthetic;
 using Segmentation.Analytics.Models;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Data;
 

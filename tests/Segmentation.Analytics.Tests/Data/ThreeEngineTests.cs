@@ -1,13 +1,16 @@
 using Microsoft.Data.Analysis;
 using Npgsql;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Tests.Data.ClickHouse;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Serialization;
+using Segmentation.Data.Postgres;
 
 namespace Segmentation.Analytics.Tests.Data;
 

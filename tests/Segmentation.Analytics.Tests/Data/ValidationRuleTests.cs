@@ -1,5 +1,6 @@
 using System.Text;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Tests.Data;
 

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Synthetic;
 using Segmentation.Analytics.Evaluation;
 using Xunit.Abstractions;
 

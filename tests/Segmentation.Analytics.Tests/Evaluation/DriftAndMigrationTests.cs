@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Synthetic;
 using Segmentation.Analytics.Evaluation;
 
 namespace Segmentation.Analytics.Tests.Evaluation;

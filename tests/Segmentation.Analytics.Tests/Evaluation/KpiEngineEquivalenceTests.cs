@@ -1,6 +1,7 @@
 using Npgsql;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Data.Postgres;
 
 namespace Segmentation.Analytics.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Data;
+using Segmentation.Synthetic;
 using Segmentation.Analytics.Evaluation;
 
 namespace Segmentation.Analytics.Tests.Evaluation;

@@ -1,5 +1,6 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Data;
+using Segmentation.Experiments;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Tests.Experiments;
 

@@ -1,5 +1,5 @@
 using DuckDB.NET.Data;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 
 namespace Segmentation.Analytics.Tests.Experiments;
 

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 
 namespace Segmentation.Analytics.Tests.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Segmentation.Analytics.Experiments;
+using Segmentation.Experiments;
 using Xunit.Abstractions;
 
 namespace Segmentation.Analytics.Tests.Experiments;

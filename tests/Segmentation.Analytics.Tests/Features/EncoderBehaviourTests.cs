@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Tests.Features;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Npgsql;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Tests.Data;
+using Segmentation.Data.Postgres;
 
 namespace Segmentation.Analytics.Tests.Features;
 

@@ -1,6 +1,7 @@
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using static Segmentation.Analytics.Tests.Features.FeatureReferenceData;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Features;
 

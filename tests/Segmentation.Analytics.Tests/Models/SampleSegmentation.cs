@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Validation;

@@ -1,6 +1,7 @@
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Models;
 

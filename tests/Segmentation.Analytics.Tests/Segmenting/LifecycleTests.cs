@@ -1,5 +1,5 @@
 using System.Globalization;
-using Segmentation.Analytics.Data;
+using Segmentation.Data;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Segmenting;
 

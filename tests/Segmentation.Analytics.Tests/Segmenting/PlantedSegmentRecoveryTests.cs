@@ -1,9 +1,10 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Data;
+using Segmentation.Synthetic;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Segmenting;
 

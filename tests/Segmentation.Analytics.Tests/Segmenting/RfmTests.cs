@@ -1,9 +1,11 @@
 using Segmentation.Analytics.Features;
 using System.Globalization;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Segmenting;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Statistics;
 using static Segmentation.Analytics.Tests.Statistics.StatisticsTestData;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Statistics;
 

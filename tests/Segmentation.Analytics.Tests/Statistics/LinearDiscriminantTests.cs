@@ -3,6 +3,7 @@ using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Statistics;
 using static Segmentation.Analytics.Tests.Statistics.StatisticsTestData;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Statistics;
 

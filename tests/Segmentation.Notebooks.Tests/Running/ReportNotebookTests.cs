@@ -7,6 +7,7 @@ using Segmentation.Analytics.Evaluation;
 using Segmentation.Notebooks.Running;
 using Segmentation.Reports.Monthly;
 using UglyToad.PdfPig;
+using Segmentation.Data;
 
 namespace Segmentation.Notebooks.Tests.Running;
 

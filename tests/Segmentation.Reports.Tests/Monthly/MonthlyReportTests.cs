@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Reports.Monthly;
+using Segmentation.Data;
 
 namespace Segmentation.Reports.Tests.Monthly;
 
@@ -145,7 +146,7 @@ public sealed class MonthlyReportExperimentTests(MonthlyReportFixture fixture) :
     public void An_experiment_file_adds_its_section_with_the_analysis_numbers(ReportLanguage language, string heading)
     {
         var section = ExperimentSection.Analyze(Path.Combine(MonthlyReportFixture.Root, "data", "real", "hillstrom", "hillstrom.csv"),
-            Segmentation.Analytics.Experiments.ExperimentSchema.Hillstrom);
+            Segmentation.Experiments.ExperimentSchema.Hillstrom);
         var pdf = PdfReadBack.Read(new MonthlyReport(fixture.Run, language, null, section).Compose().GeneratePdf());
         Assert.Contains(heading, pdf.AllText.Replace(" ", ""));
         var words = pdf.Pages.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);

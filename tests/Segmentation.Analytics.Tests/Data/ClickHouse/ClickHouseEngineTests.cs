@@ -1,10 +1,11 @@
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
+using Segmentation.Data.Sql;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Tests.Features;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Tests.Data.ClickHouse;
 
@@ -74,9 +75,9 @@ public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFi
     [Fact]
     public void Customer_aggregates_through_distributed_tables_equal_duckdb()
     {
-        var expected = data.Generated.Query(CustomerAggregateQuery.Render(SqlDialect.DuckDb, ClickHouseDataFixture.Snapshot));
-        var distributed = data.GeneratedCluster.Query(CustomerAggregateQuery.Render(SqlDialect.ClickHouse, ClickHouseDataFixture.Snapshot));
-        var colocated = data.GeneratedCluster.Colocated.Query(CustomerAggregateQuery.Render(SqlDialect.ClickHouse, ClickHouseDataFixture.Snapshot));
+        var expected = data.Generated.Query(CustomerAggregateQuery.Render(DuckDbDialect.Instance, ClickHouseDataFixture.Snapshot));
+        var distributed = data.GeneratedCluster.Query(CustomerAggregateQuery.Render(ClickHouseDialect.Instance, ClickHouseDataFixture.Snapshot));
+        var colocated = data.GeneratedCluster.Colocated.Query(CustomerAggregateQuery.Render(ClickHouseDialect.Instance, ClickHouseDataFixture.Snapshot));
         // Counts, dates and Decimal money sums are exact, so the frames are identical, cell by cell and in type.
         EngineEquivalenceTests.AssertFramesIdentical(expected, distributed);
         EngineEquivalenceTests.AssertFramesIdentical(expected, SortedById(colocated));
@@ -100,7 +101,7 @@ public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFi
     [Fact]
     public void Rfm_in_the_engine_gives_the_in_process_segments_per_customer_and_in_counts()
     {
-        var aggregates = data.Generated.Query(CustomerAggregateQuery.Render(SqlDialect.DuckDb, ClickHouseDataFixture.Snapshot));
+        var aggregates = data.Generated.Query(CustomerAggregateQuery.Render(DuckDbDialect.Instance, ClickHouseDataFixture.Snapshot));
         var model = RfmInput.FromAggregates(aggregates, Analytics.Features.MonetaryMeasure.NetSpend).Fit(new RfmOptions());
         var inProcess = model.ScoreFrame(aggregates);
         var expectedCounts = Enumerable.Range(0, (int)inProcess.Rows.Count).GroupBy(i => (string)inProcess.Columns["segment_key"][i])
@@ -108,7 +109,7 @@ public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFi
         Assert.True(expectedCounts.Count >= 5, "the data should spread over several segments");
 
         // The cluster's aggregates scored in process give the same table.
-        var fromCluster = model.ScoreFrame(data.GeneratedCluster.Query(CustomerAggregateQuery.Render(SqlDialect.ClickHouse, ClickHouseDataFixture.Snapshot)));
+        var fromCluster = model.ScoreFrame(data.GeneratedCluster.Query(CustomerAggregateQuery.Render(ClickHouseDialect.Instance, ClickHouseDataFixture.Snapshot)));
         EngineEquivalenceTests.AssertFramesIdentical(inProcess, fromCluster);
 
         foreach (var engine in new ISqlEngine[] { data.Generated, data.GeneratedCluster, data.GeneratedCluster.Colocated })
@@ -174,8 +175,8 @@ public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFi
             ws.LoadTable(data.Generated, "transactions", "attempt3");
             Assert.Equal(accepted, ws.Count("transactions"));
             EngineEquivalenceTests.AssertFramesIdentical(
-                data.Generated.Query(CustomerAggregateQuery.Render(SqlDialect.DuckDb, ClickHouseDataFixture.Snapshot)),
-                ws.Query(CustomerAggregateQuery.Render(SqlDialect.ClickHouse, ClickHouseDataFixture.Snapshot)));
+                data.Generated.Query(CustomerAggregateQuery.Render(DuckDbDialect.Instance, ClickHouseDataFixture.Snapshot)),
+                ws.Query(CustomerAggregateQuery.Render(ClickHouseDialect.Instance, ClickHouseDataFixture.Snapshot)));
         }
         finally { ClickHouseCluster.Drop(ws); }
     }

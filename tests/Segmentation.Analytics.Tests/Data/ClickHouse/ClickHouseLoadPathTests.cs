@@ -1,5 +1,5 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
 using Segmentation.Analytics.Tests.Features;
 
 namespace Segmentation.Analytics.Tests.Data.ClickHouse;

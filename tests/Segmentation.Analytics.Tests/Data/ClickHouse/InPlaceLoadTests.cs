@@ -1,6 +1,8 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Tests.Data.ClickHouse;
 
@@ -30,8 +32,8 @@ public sealed class InPlaceLoadTests
             Assert.Equal(accepted, load.RowsInCluster);
             Assert.Equal(accepted, ws.Count("transactions"));
             EngineEquivalenceTests.AssertFramesIdentical(
-                duck.Query(CustomerAggregateQuery.Render(SqlDialect.DuckDb, asOf)),
-                ws.Query(CustomerAggregateQuery.Render(SqlDialect.ClickHouse, asOf)));
+                duck.Query(CustomerAggregateQuery.Render(DuckDbDialect.Instance, asOf)),
+                ws.Query(CustomerAggregateQuery.Render(ClickHouseDialect.Instance, asOf)));
         }
         finally { ClickHouseCluster.Drop(ws); }
     }

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.ClickHouse;
+using Segmentation.Data.ClickHouse;
 
 namespace Segmentation.Analytics.Tests.Data.ClickHouse;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.ClickHouse;
-using Segmentation.Analytics.Data.Sql;
+using Segmentation.Data;
+using Segmentation.Data.ClickHouse;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Tests.Data.ClickHouse;
 
@@ -43,7 +45,7 @@ public sealed class ShardDownTests
             using var dir = new TempDirectory();
             EngineEquivalenceTests.WriteTransactions(dir.File("transactions.csv"), customers: 200, rows: 3_000, seed: 2);
             using var duck = DataWorkspace.Load(dir.Path, new IngestOptions(new DateTime(2026, 10, 31)));
-            string sql = CustomerAggregateQuery.Render(SqlDialect.ClickHouse, new DateTime(2026, 10, 31));
+            string sql = CustomerAggregateQuery.Render(ClickHouseDialect.Instance, new DateTime(2026, 10, 31));
             using (var ws = ClickHouseWorkspace.Connect(connection))
             {
                 Assert.True(ws.Load(duck).Reconciles);

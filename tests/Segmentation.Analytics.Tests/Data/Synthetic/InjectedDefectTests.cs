@@ -1,5 +1,5 @@
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Data;
+using Segmentation.Synthetic;
 
 namespace Segmentation.Analytics.Tests.Data.Synthetic;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Segmentation.Analytics.Data;
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Data;
+using Segmentation.Synthetic;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Analytics.Tests.Data.Synthetic;
 
@@ -62,7 +64,7 @@ public sealed class SyntheticFilesTests : IDisposable
         Assert.Equal(data.Feedback.Length, SimpleCsv.Read(Path.Combine(dir, "feedback.csv")).Rows.Count);
         Assert.Equal(data.CampaignAssignments.Length, SimpleCsv.Read(Path.Combine(dir, "campaign_assignments.csv")).Rows.Count);
         Assert.Equal(data.Market.Length, SimpleCsv.Read(Path.Combine(dir, "market.csv")).Rows.Count);
-        var truth = Segmentation.Analytics.Models.ModelJson.Load<GroundTruth>(Path.Combine(dir, "ground_truth.json"));
+        var truth = Segmentation.Analytics.Serialization.ModelJson.Load<GroundTruth>(Path.Combine(dir, "ground_truth.json"));
         Assert.Equal(data.Truth.CustomerSegments, truth.CustomerSegments);
         Assert.Equal(data.Truth.Campaigns.Select(c => c.ExpectedConversionUplift), truth.Campaigns.Select(c => c.ExpectedConversionUplift));
     }

@@ -1,4 +1,4 @@
-using Segmentation.Analytics.Data.Synthetic;
+using Segmentation.Synthetic;
 
 namespace Segmentation.Analytics.Tests.Data.Synthetic;
 

@@ -1,0 +1,29 @@
+namespace Segmentation.Analytics.Engines;
+
+/// <summary>What happened to one input file: rows read, accepted and rejected (with reasons), columns not taken.</summary>
+/// <param name="Table">Canonical table name.</param>
+/// <param name="File">The file read.</param>
+/// <param name="Encoding">The text encoding used (<c>utf-8</c>, <c>gb18030</c>) or <c>parquet</c>.</param>
+/// <param name="RowsRead">Data rows in the file (header excluded).</param>
+/// <param name="RowsAccepted">Rows that passed every rule.</param>
+/// <param name="Rejects">Every rejected row, once, with the first rule it failed.</param>
+/// <param name="IgnoredColumns">Headers not mapped to the data model (not read).</param>
+/// <param name="IdentifierColumns">Headers that look like direct identifiers (name, phone, e-mail, address, id card): never read.</param>
+public sealed record TableIngest(
+    string Table,
+    string File,
+    string Encoding,
+    long RowsRead,
+    long RowsAccepted,
+    IReadOnlyList<Reject> Rejects,
+    IReadOnlyList<string> IgnoredColumns,
+    IReadOnlyList<string> IdentifierColumns)
+{
+    /// <summary>read = accepted + rejected.</summary>
+    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count;
+
+    /// <summary>Rejected rows per rule code, ordered by code.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> RejectsByRule =>
+        Rejects.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).ToArray();
+}

@@ -1,0 +1,478 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Microsoft.Data.Analysis;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+
+namespace Segmentation.Data;
+
+/// <summary>
+/// The embedded engine: an in-process DuckDB database holding the validated tables of one data directory.
+/// Files are read (CSV in UTF-8 or GB18030, or Parquet), every row is validated in SQL, rejected rows are kept
+/// with their reasons, and the clean tables stay in the engine so aggregations run there; only their results
+/// come back as DataFrames.
+/// </summary>
+/// <remarks>Not thread-safe: one workspace per thread. Dispose to free the engine's memory and temporary files.</remarks>
+public sealed class DataWorkspace : ISqlEngine, IDisposable
+{
+    private readonly DuckDBConnection connection;
+    private DuckDBCommand? running;
+    private readonly List<TableIngest> ingests = [];
+    private readonly Dictionary<string, InPlaceTable> inPlace = [];
+    private readonly string tempDirectory;
+
+    private DataWorkspace(IngestOptions options)
+    {
+        Options = options;
+        tempDirectory = Path.Combine(Path.GetTempPath(), "seg-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(tempDirectory);
+        connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        Execute("SET preserve_insertion_order = true");
+        Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
+    }
+
+    /// <summary>The options of this workspace.</summary>
+    public IngestOptions Options { get; }
+
+    /// <summary>The dialect of this engine.</summary>
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>What was read, accepted and rejected so far.</summary>
+    public IngestReport Report => new(DataModel.All.Select(t => ingests.FirstOrDefault(i => i.Table == t.Name)).OfType<TableIngest>().ToArray(), Options.AsOf);
+
+    /// <summary>An empty workspace; add tables with <see cref="Ingest"/>.</summary>
+    public static DataWorkspace Create(IngestOptions options) => new(options ?? throw new ArgumentNullException(nameof(options)));
+
+    /// <summary>
+    /// Reads every table of the data model found in <paramref name="dataDirectory"/> (<c>&lt;table&gt;.csv</c>,
+    /// <c>.csv.gz</c> or <c>.parquet</c>, or as the mapping says), validates it, checks references and pseudonymises ids.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="DataFileException">A file cannot be read at all, or the transactions table is missing.</exception>
+    public static DataWorkspace Load(string dataDirectory, IngestOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Directory.Exists(dataDirectory)) throw new DirectoryNotFoundException($"Data directory not found: {dataDirectory}");
+        var mapping = options.Mapping;
+        if (mapping is null)
+        {
+            var schemaFile = Path.Combine(dataDirectory, "schema.json");
+            mapping = File.Exists(schemaFile) ? SchemaMapping.Load(schemaFile) : SchemaMapping.Default;
+            options = options with { Mapping = mapping };
+        }
+        var ws = new DataWorkspace(options);
+        try
+        {
+            foreach (var spec in DataModel.All)
+            {
+                var path = FindFile(dataDirectory, spec.Name, mapping.For(spec.Name));
+                if (path is null)
+                {
+                    if (spec.Name == "transactions")
+                        throw new DataFileException(Path.Combine(dataDirectory, "transactions.csv"), "the transactions table is required (transactions.csv, .csv.gz or .parquet, or a file named in schema.json)");
+                    continue;
+                }
+                progress?.Report($"reading {Path.GetFileName(path)}");
+                ws.Ingest(spec.Name, path);
+            }
+            if (options.CheckReferences) ws.CheckReferences();
+            if (options.Pseudonymizer is not null) ws.Pseudonymize(options.Pseudonymizer);
+            return ws;
+        }
+        catch
+        {
+            ws.Dispose();
+            throw;
+        }
+    }
+
+    private static string? FindFile(string directory, string table, TableMapping mapping)
+    {
+        if (mapping.File is { } f)
+        {
+            var p = Path.IsPathRooted(f) ? f : Path.Combine(directory, f);
+            return File.Exists(p) ? p : throw new DataFileException(p, $"file named in the schema mapping for table '{table}' does not exist");
+        }
+        foreach (var ext in new[] { ".parquet", ".csv", ".csv.gz", ".tsv", ".txt" })
+        {
+            var p = Path.Combine(directory, table + ext);
+            if (File.Exists(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>True if the table was loaded.</summary>
+    public bool HasTable(string table) => ingests.Any(i => i.Table == table);
+
+    /// <summary>Reads, validates and stores one file as the given table (replacing an earlier load of it).</summary>
+    public TableIngest Ingest(string table, string path)
+    {
+        var spec = DataModel.Get(table);
+        var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
+        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
+        string display = path;
+        string stage = "stg_" + table;
+        bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        string encodingName = "parquet";
+        IReadOnlyList<string> headers;
+        string source;
+        var malformedLines = new List<(long Line, string Reason, string? Text)>();
+
+        if (parquet)
+        {
+            source = $"read_parquet({Dialect.Str(path)}, file_row_number = true)";
+            headers = DescribeSource($"SELECT * FROM {source}").Where(h => h != "file_row_number").ToArray();
+        }
+        else
+        {
+            encodingName = mapping.Encoding is "auto" ? (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? "utf-8" : TextFileSniffer.DetectEncoding(path)) : mapping.Encoding.ToLowerInvariant().Replace("utf8", "utf-8");
+            string readPath = path;
+            if (encodingName is "gb18030" or "gbk")
+            {
+                encodingName = "gb18030";
+                readPath = Path.Combine(tempDirectory, table + ".utf8.csv");
+                TextFileSniffer.TranscodeToUtf8(path, readPath, TextFileSniffer.Gb18030);
+            }
+            var enc = new System.Text.UTF8Encoding(false);
+            char delimiter = mapping.Delimiter is { Length: 1 } dl ? dl[0] : mapping.Delimiter == "\\t" ? '\t' : TextFileSniffer.DetectDelimiter(readPath, enc);
+            headers = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ReadGzipHeader(readPath, delimiter) : TextFileSniffer.ReadHeader(readPath, enc, delimiter);
+            if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
+                throw new DataFileException(display, "the file is empty or has no header line", row: 1);
+            var dupHeader = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (dupHeader is not null) throw new DataFileException(display, $"the header names column '{dupHeader.Key}' twice", row: 1);
+            string columnsStruct = "{" + string.Join(", ", headers.Select(h => $"{Dialect.Str(h)}: 'VARCHAR'")) + "}";
+            Execute($"DROP TABLE IF EXISTS rej_{table}; DROP TABLE IF EXISTS rjs_{table}");
+            source = $"read_csv({Dialect.Str(readPath)}, header = true, auto_detect = false, columns = {columnsStruct}, " +
+                     $"delim = {Dialect.Str(delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
+                     $"rejects_table = 'rej_{table}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
+        }
+
+        // Map canonical columns to headers; identifier columns are never selected.
+        // A header that is a canonical column of this table (campaigns.name) is not an identifier.
+        var identifiers = headers.Where(h => PersonalDataGuard.IsIdentifierHeader(h) && spec.Find(PersonalDataGuard.Normalize(h)) is null).ToArray();
+        var present = new Dictionary<string, string>();
+        foreach (var c in spec.Columns)
+        {
+            string? header = null;
+            if (mapping.Columns.TryGetValue(c.Name, out var declared))
+            {
+                header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
+                    ?? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new DataFileException(display, $"the schema mapping says column '{c.Name}' is '{declared}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: c.Name);
+            }
+            else
+            {
+                header = headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h) == c.Name)
+                    ?? headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h).Replace("_", "") == c.Name.Replace("_", ""));
+            }
+            if (header is not null && identifiers.Contains(header)) header = null;
+            if (header is null)
+            {
+                if (c.Required)
+                    throw new DataFileException(display, $"required column '{c.Name}' not found; headers are: {string.Join(", ", headers)} (map it in schema.json)", row: 1, column: c.Name);
+                continue;
+            }
+            present[c.Name] = header;
+        }
+        var ignored = headers.Where(h => !present.ContainsValue(h) && !identifiers.Contains(h)).ToArray();
+
+        string recExpr = parquet ? "file_row_number + 1" : "row_number() OVER ()";
+        string select = string.Join(", ", present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
+        try
+        {
+            // Parquet is read through a view (typed columns, no copy); CSV is parsed once into an all-text table.
+            Execute(parquet
+                ? $"CREATE OR REPLACE TEMP VIEW {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}"
+                : $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}");
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+
+        if (!parquet)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT line, string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) FROM rej_{table} GROUP BY line ORDER BY line";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) malformedLines.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        }
+        var types = new Dictionary<string, string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = $"DESCRIBE SELECT * FROM {stage}";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+        }
+
+        TableIngest? ingest = null;
+        DropTable(table);
+        // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
+        // parallel); CSV records are numbered by their position, which needs the order kept.
+        if (parquet) Execute("SET preserve_insertion_order = false");
+        try
+        {
+            if (parquet)
+            {
+                // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
+                string source2 = "__src_" + table;
+                Execute($"ALTER VIEW {stage} RENAME TO {source2}");
+                stage = source2;
+                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, present.Keys.ToHashSet(), display, encodingName,
+                    ignored, identifiers, Options.AsOf, types);
+                if (ingest is not null && Options.CopyParquet) Materialize(table);
+            }
+            ingest ??= TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
+                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+        finally
+        {
+            if (parquet) Execute("SET preserve_insertion_order = true");
+        }
+        if (!inPlace.ContainsKey(table)) Execute(parquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
+        ingests.RemoveAll(i => i.Table == table);
+        ingests.Add(ingest);
+        return ingest;
+    }
+
+    /// <summary>
+    /// Moves rows that reference an unknown customer (or campaign) from the clean tables to the rejects: the
+    /// customers table is the master for customer_id, the campaigns table for campaign_id.
+    /// </summary>
+    public void CheckReferences()
+    {
+        if (HasTable("customers"))
+            foreach (var t in new[] { "transactions", "feedback", "campaign_assignments" })
+                if (HasTable(t)) RejectUnknown(t, "customer_id", "customers");
+        if (HasTable("campaigns") && HasTable("campaign_assignments"))
+            RejectUnknown("campaign_assignments", "campaign_id", "campaigns");
+    }
+
+    private void RejectUnknown(string table, string column, string master)
+    {
+        var ingest = ingests.First(i => i.Table == table);
+        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master);
+    }
+
+    /// <summary>Replaces customer_id in every loaded table by its keyed pseudonym (computed once per distinct id).</summary>
+    public void Pseudonymize(Pseudonymizer pseudonymizer)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        var tables = ingests.Where(i => DataModel.Get(i.Table).Find("customer_id") is not null).Select(i => i.Table).ToArray();
+        if (tables.Length == 0) return;
+        var ids = new List<string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = string.Join(" UNION ", tables.Select(t => $"SELECT DISTINCT customer_id FROM {Dialect.Id(t)}"));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) if (!r.IsDBNull(0)) ids.Add(r.GetString(0));
+        }
+        Execute("CREATE OR REPLACE TEMP TABLE pseudonyms (customer_id VARCHAR, pseudonym VARCHAR)");
+        using (var appender = connection.CreateAppender("pseudonyms"))
+        {
+            foreach (var id in ids)
+            {
+                var row = appender.CreateRow();
+                row.AppendValue(id).AppendValue(pseudonymizer.Pseudonymize(id)).EndRow();
+            }
+        }
+        foreach (var t in tables) Materialize(t);
+        foreach (var t in tables)
+            Execute($"UPDATE {Dialect.Id(t)} SET customer_id = p.pseudonym FROM pseudonyms p WHERE {Dialect.Id(t)}.customer_id = p.customer_id");
+        Execute("DROP TABLE pseudonyms");
+    }
+
+    /// <summary>A clean table kept as a view over its source file: the source's rows minus <see cref="Skip"/>, plus the repaired suspects.</summary>
+    private sealed record InPlaceTable(string FromSource, string FromFixed, string Skip, string Source, string Fixed)
+    {
+        public long Skipped { get; set; }
+    }
+
+    /// <summary>True if the clean table is a view over its source file (a Parquet file validated in place).</summary>
+    internal bool IsInPlace(string table) => inPlace.ContainsKey(table);
+
+    /// <summary>
+    /// Makes <paramref name="table"/> a view: <paramref name="fromSource"/> (the clean projection of every row of the
+    /// source view <paramref name="source"/>) without the records listed in <paramref name="skipTable"/>, plus the rows of
+    /// <paramref name="fixedTable"/> (suspects that passed the full validation).
+    /// </summary>
+    internal void DefineInPlaceTable(string table, string source, string fromSource, string fixedTable, string skipTable)
+    {
+        var cols = DataModel.Get(table).Columns.Select(c => Dialect.Id(c.Name)).Prepend("__rec");
+        var entry = new InPlaceTable(fromSource, $"SELECT {string.Join(", ", cols)} FROM {Dialect.Id(fixedTable)}", Dialect.Id(skipTable), source, Dialect.Id(fixedTable))
+        {
+            Skipped = Scalar<long>($"SELECT count(*) FROM {Dialect.Id(skipTable)}"),
+        };
+        inPlace[table] = entry;
+        DefineView(table, entry);
+    }
+
+    private void DefineView(string table, InPlaceTable entry)
+    {
+        // Without skipped records the view is the source itself (no anti-join on every later query).
+        string rows = entry.Skipped == 0
+            ? entry.FromSource
+            : $"SELECT s0.* FROM ({entry.FromSource}) s0 ANTI JOIN {entry.Skip} k ON s0.__rec = k.__rec";
+        Execute($"CREATE OR REPLACE TEMP VIEW {Dialect.Id(table)} AS {rows} UNION ALL {entry.FromFixed}");
+    }
+
+    /// <summary>Excludes records from an in-place table (duplicates, unknown references).</summary>
+    internal void ExcludeInPlace(string table, IEnumerable<long> records)
+    {
+        var entry = inPlace[table];
+        foreach (var chunk in records.Chunk(10_000))
+        {
+            string list = string.Join(", ", chunk.Select(x => x.ToString(CultureInfo.InvariantCulture)));
+            Execute($"INSERT INTO {entry.Skip} SELECT __rec FROM (VALUES {string.Join(", ", chunk.Select(x => "(" + x.ToString(CultureInfo.InvariantCulture) + ")"))}) v(__rec)");
+            Execute($"DELETE FROM {entry.Fixed} WHERE __rec IN ({list})");
+            entry.Skipped += chunk.Length;
+        }
+        DefineView(table, entry);
+    }
+
+    /// <summary>Turns an in-place table into a stored copy (before updates, or when <see cref="IngestOptions.CopyParquet"/> asks for it).</summary>
+    private void Materialize(string table)
+    {
+        if (!inPlace.Remove(table, out var entry)) return;
+        string t = Dialect.Id(table), copy = Dialect.Id("__copy_" + table);
+        Execute($"CREATE OR REPLACE TEMP TABLE {copy} AS SELECT * FROM {t}");
+        Execute($"DROP VIEW {t}; ALTER TABLE {copy} RENAME TO {t}; DROP TABLE {entry.Skip}; DROP TABLE {entry.Fixed}; DROP VIEW {entry.Source}");
+    }
+
+    /// <summary>Drops an earlier load of <paramref name="table"/> (stored table or in-place view with its helpers).</summary>
+    private void DropTable(string table)
+    {
+        if (inPlace.Remove(table, out var entry))
+            Execute($"DROP VIEW IF EXISTS {Dialect.Id(table)}; DROP TABLE IF EXISTS {entry.Skip}; DROP TABLE IF EXISTS {entry.Fixed}; DROP VIEW IF EXISTS {entry.Source}");
+    }
+
+    /// <summary>The clean rows of a table as a typed DataFrame, in file order.</summary>
+    public DataFrame Table(string table)
+    {
+        DataModel.Get(table);
+        if (!HasTable(table)) throw new InvalidOperationException($"Table '{table}' was not loaded.");
+        return Query($"SELECT * EXCLUDE (__rec) FROM {Dialect.Id(table)} ORDER BY __rec");
+    }
+
+    /// <summary>Runs a query in the engine and returns its result as a typed DataFrame.</summary>
+    public DataFrame Query(string sql) => Read(sql, DataFrameReader.Read);
+
+    /// <summary>Runs a query and hands the reader to <paramref name="consume"/> (for array-level consumers).</summary>
+    public T Read<T>(string sql, Func<DbDataReader, T> consume)
+    {
+        var started = SqlLog.Start();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        running = cmd;
+        try
+        {
+            using var reader = cmd.ExecuteReader();
+            var result = consume(reader);
+            SqlLog.Write(started, sql);
+            return result;
+        }
+        finally
+        {
+            running = null;
+        }
+    }
+
+    /// <summary>Runs a statement.</summary>
+    public void Execute(string sql)
+    {
+        var started = SqlLog.Start();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        running = cmd;
+        try
+        {
+            cmd.ExecuteNonQuery();
+        }
+        finally
+        {
+            running = null;
+        }
+        SqlLog.Write(started, sql);
+    }
+
+    /// <inheritdoc />
+    public void Cancel() => Volatile.Read(ref running)?.Cancel();
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Describe(string table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var names = new List<string>();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT column_name FROM information_schema.columns WHERE table_name = {Dialect.Str(table)} ORDER BY ordinal_position";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) names.Add(r.GetString(0));
+        return names;
+    }
+
+    /// <inheritdoc />
+    public void CreateTextTable(string name, IReadOnlyList<string> columns, int rows, Func<int, int, string> cell)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(cell);
+        Execute($"CREATE OR REPLACE TABLE {Dialect.Id(name)} ({string.Join(", ", columns.Select(c => $"{Dialect.Id(c)} VARCHAR"))})");
+        using var appender = connection.CreateAppender(name);
+        for (int i = 0; i < rows; i++)
+        {
+            var row = appender.CreateRow();
+            for (int c = 0; c < columns.Count; c++) row.AppendValue(cell(i, c));
+            row.EndRow();
+        }
+    }
+
+    /// <summary>A single value.</summary>
+    public T Scalar<T>(string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var v = cmd.ExecuteScalar();
+        return (T)Convert.ChangeType(v!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The underlying connection (for engine-specific work such as COPY TO).</summary>
+    public DuckDBConnection Connection => connection;
+
+    private IReadOnlyList<string> DescribeSource(string sql)
+    {
+        try
+        {
+            var names = new List<string>();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DESCRIBE " + sql;
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) names.Add(r.GetString(0));
+            return names;
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFileException(sql, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+    }
+
+    private static IReadOnlyList<string> ReadGzipHeader(string path, char delimiter)
+    {
+        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, new System.Text.UTF8Encoding(false));
+        return (reader.ReadLine() ?? "").Split(delimiter).Select(h => h.Trim().Trim('"').Trim()).ToArray();
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        connection.Dispose();
+        try { Directory.Delete(tempDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

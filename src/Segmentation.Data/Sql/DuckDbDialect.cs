@@ -1,0 +1,27 @@
+using Segmentation.Analytics.Engines;
+
+namespace Segmentation.Data.Sql;
+
+/// <summary>DuckDB rendering.</summary>
+public sealed class DuckDbDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static DuckDbDialect Instance { get; } = new();
+
+    private DuckDbDialect() { }
+
+    /// <inheritdoc/>
+    public override string Name => "duckdb";
+    public override string TryDouble(string e) => $"TRY_CAST(trim({AsText(e)}) AS DOUBLE)";
+    public override string TryInteger(string e) =>
+        $"(CASE WHEN regexp_full_match(trim({AsText(e)}), '[+-]?[0-9]+(\\.0*)?') THEN TRY_CAST(TRY_CAST(trim({AsText(e)}) AS DOUBLE) AS BIGINT) END)";
+    public override string TryTimestamp(string e, IReadOnlyList<string> formats)
+    {
+        var text = $"trim({AsText(e)})";
+        var parts = new List<string> { $"TRY_CAST({text} AS TIMESTAMP)" };
+        parts.AddRange(formats.Select(f => $"TRY_STRPTIME({text}, {Str(f)})"));
+        return $"COALESCE({string.Join(", ", parts)})";
+    }
+    public override string MonthStart(string ts) => $"CAST(date_trunc('month', {ts}) AS TIMESTAMP)";
+    public override string Matches(string e, string pattern) => $"regexp_full_match({e}, {Str(pattern)})";
+}

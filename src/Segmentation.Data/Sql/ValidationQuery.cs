@@ -1,0 +1,254 @@
+using Segmentation.Analytics.Engines;
+namespace Segmentation.Data.Sql;
+
+/// <summary>
+/// Renders the validation of one staged table as one SQL query, the same for every engine: each column is parsed
+/// to its type, checked (missing, type, range, code list, future date, personal data), and the first failing rule
+/// of a row is returned with the column and the raw value. Reasons are worded in C# (<see cref="RejectReasons"/>).
+/// </summary>
+/// <remarks>
+/// Output columns: <c>__rec</c>, every canonical column (typed; NULL where absent), <c>__rule</c>, <c>__column</c>,
+/// <c>__value</c>. A row is valid when <c>__rule</c> is NULL. Three levels keep each parse written (and computed) once:
+/// parse → check → pick the first failure. Columns that already have the right type in the source (Parquet,
+/// database tables) skip text parsing.
+/// </remarks>
+internal static class ValidationQuery
+{
+    /// <summary>The default extra date formats tried after ISO 8601.</summary>
+    internal static readonly string[] DefaultDateFormats = ["%Y%m%d", "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d"];
+
+    private static readonly HashSet<string> IntegerTypes = ["BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT", "HUGEINT", "INT8", "INT4", "INT2"];
+    private static readonly HashSet<string> FloatTypes = ["DOUBLE", "FLOAT", "REAL", "DOUBLE PRECISION", "FLOAT8", "FLOAT4", "NUMERIC"];
+
+    /// <param name="d">Dialect.</param>
+    /// <param name="relation">Staged relation (with <c>__rec</c> and the present canonical columns).</param>
+    /// <param name="spec">Table spec (categories already overridden by the mapping).</param>
+    /// <param name="present">Canonical columns present in the source.</param>
+    /// <param name="mapping">Formats and recoding.</param>
+    /// <param name="asOf">As-of date for the future-date rule.</param>
+    /// <param name="sourceTypes">Engine type of each present column (upper case); text when unknown.</param>
+    public static string Render(SqlDialect d, string relation, TableSpec spec, IReadOnlySet<string> present, TableMapping mapping, DateTime asOf,
+        IReadOnlyDictionary<string, string>? sourceTypes = null)
+    {
+        var parse = new List<string> { "__rec" };
+        var check = new List<string> { "__rec" };
+        var errors = new List<string>();
+        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10); // the whole as-of day is not "in the future"
+        bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
+
+        foreach (var c in spec.Columns)
+        {
+            string col = d.Id(c.Name), rawId = d.Id("__r_" + c.Name), err = d.Id("__e_" + c.Name);
+            check.Add(col);
+            if (!present.Contains(c.Name))
+            {
+                parse.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
+                continue;
+            }
+            string raw = $"{relation}.{col}";
+            string type = sourceTypes is not null && sourceTypes.TryGetValue(c.Name, out var t) ? t.ToUpperInvariant() : "VARCHAR";
+            bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
+            bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
+            bool hasRecode = mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0;
+            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
+            var formats = mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats).ToArray() : DefaultDateFormats;
+
+            // Level 1: parse once.
+            string text = $"trim({d.AsText(raw)})";
+            if (hasRecode)
+            {
+                var whens = string.Join(" ", recode!.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"WHEN {d.Str(kv.Key)} THEN {d.Str(kv.Value)}"));
+                text = $"(CASE {text} {whens} ELSE {text} END)";
+            }
+            bool typedSource = !hasRecode && (
+                (c.Kind == ColumnKind.Number && (isInt || isFloat)) ||
+                (c.Kind == ColumnKind.Integer && isInt) ||
+                (c.Kind is ColumnKind.Timestamp or ColumnKind.Date && isTime) ||
+                (c.Kind == ColumnKind.Boolean && type == "BOOLEAN"));
+            string typed = typedSource
+                ? c.Kind switch
+                {
+                    ColumnKind.Number => d.ToDouble(raw),
+                    ColumnKind.Integer => d.ToBigInt(raw),
+                    ColumnKind.Date => $"CAST(CAST({raw} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => $"CAST({raw} AS TIMESTAMP)",
+                    _ => raw,
+                }
+                : c.Kind switch
+                {
+                    // Fast path: a value already spelled as in the code list needs no trim/lower.
+                    ColumnKind.Text when categories is { Count: > 0 } =>
+                        $"(CASE WHEN {d.AsText(raw)} IN ({string.Join(", ", categories.Select(d.Str))}) THEN {d.AsText(raw)} " +
+                        $"ELSE (CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END) END)",
+                    ColumnKind.Text => $"NULLIF({text}, '')",
+                    ColumnKind.Integer => d.TryInteger(text),
+                    ColumnKind.Number => d.TryDouble(text),
+                    ColumnKind.Boolean => d.TryBoolean(text),
+                    ColumnKind.Date => $"CAST(CAST({d.TryTimestamp(text, formats)} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => d.TryTimestamp(text, formats),
+                    ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. formats])),
+                    _ => throw new NotSupportedException(c.Kind.ToString()),
+                };
+            parse.Add($"{typed} AS {col}");
+            parse.Add($"{(typedSource ? $"CASE WHEN {raw} IS NOT NULL THEN 'x' END" : text)} AS {rawId}");
+
+            // Level 2: check the parsed value (the raw text only tells "blank" from "unparseable").
+            string blank = $"({rawId} IS NULL OR {rawId} = '')";
+            var when = new List<string> { $"WHEN {blank} THEN {(c.Required ? d.Str(RejectRules.Missing) : "NULL")}" };
+            if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
+                when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
+            else if (c.Kind != ColumnKind.Text)
+                when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Type)}");
+            foreach (var (failure, rule) in ValueRules(d, spec, c, col, asOf, asOfEnd, futureRuleApplies))
+                when.Add($"WHEN {failure} THEN {d.Str(rule)}");
+            if (c.Kind == ColumnKind.Text && categories is not { Count: > 0 } && c.Name is not ("transaction_id" or "campaign_id"))
+            {
+                // Only values that could be an e-mail, phone or id-card number pay for the regular expression.
+                string maybe = $"(strpos({col}, '@') > 0 OR (length({col}) >= 10 AND substr({col}, 1, 1) IN ('+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9')))";
+                when.Add($"WHEN {maybe} AND {d.Matches(col, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
+            }
+            check.Add($"(CASE {string.Join(" ", when)} END) AS {err}");
+            check.Add(rawId);
+            errors.Add(c.Name);
+        }
+        if (spec.Name == "campaigns" && present.Contains("start") && present.Contains("end"))
+        {
+            check.Add($"(CASE WHEN {d.Id("end")} < {d.Id("start")} THEN {d.Str(RejectRules.DateOrder)} END) AS {d.Id("__e___order")}");
+            check.Add($"{d.AsText(d.Id("end"))} AS {d.Id("__r___order")}");
+            errors.Add("__order");
+        }
+
+        // Level 3: the first failure of the row.
+        var outer = new List<string> { "__rec" };
+        outer.AddRange(spec.Columns.Select(c => d.Id(c.Name)));
+        string Col(string e) => e == "__order" ? "end" : e;
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __rule" : $"COALESCE({string.Join(", ", errors.Select(e => d.Id("__e_" + e)))}) AS __rule");
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __column" :
+            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Str(Col(e))}"))} END) AS __column");
+        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __value" :
+            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Id("__r_" + e)}"))} END) AS __value");
+
+        return $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", check)} FROM (SELECT {string.Join(", ", parse)} FROM {relation}) p) c";
+    }
+
+    /// <summary>
+    /// For a typed source in DuckDB: a cheap row predicate that holds only for rows <see cref="Render"/> would accept
+    /// with every value unchanged (typed columns cast, text exactly as stored), and the typed projection of such rows.
+    /// Rows where it does not hold are "suspects" and go through the full validation; null when a column needs text
+    /// parsing or recoding (then every row takes the full validation).
+    /// </summary>
+    /// <remarks>
+    /// Exact for typed columns (the same checks as <see cref="Render"/> level 2). Conservative for text: a value is taken
+    /// as stored only if it is in the code list, or its first and last characters are printable ASCII (so
+    /// <c>trim</c>, which removes Unicode space separators, would not change it) and, for free text, it cannot be an
+    /// identifier (no <c>@</c>; shorter than 10 bytes or not starting with a digit or <c>+</c>). Everything else is
+    /// decided by the full validation, so the verdicts are the same with or without this predicate.
+    /// Text comparisons rely on DuckDB's byte-wise VARCHAR order (no collation).
+    /// </remarks>
+    internal static (string Predicate, IReadOnlyList<string> Projection)? RenderFastPath(SqlDialect d, string relation, TableSpec spec,
+        IReadOnlySet<string> present, TableMapping mapping, DateTime asOf, IReadOnlyDictionary<string, string> sourceTypes)
+    {
+        if (d != DuckDbDialect.Instance) return null;
+        if (spec.Name == "campaigns") return null;
+        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10);
+        bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
+        var ok = new List<string>();
+        var projection = new List<string> { "__rec" };
+        foreach (var c in spec.Columns)
+        {
+            string col = d.Id(c.Name);
+            if (!present.Contains(c.Name))
+            {
+                projection.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
+                continue;
+            }
+            if (mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0) return null;
+            if (!sourceTypes.TryGetValue(c.Name, out var st)) return null;
+            string type = st.ToUpperInvariant();
+            string raw = $"{relation}.{col}";
+            bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
+            bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
+            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
+            var checks = new List<string>();
+            string? typed = c.Kind switch
+            {
+                ColumnKind.Number when isInt || isFloat => d.ToDouble(raw),
+                ColumnKind.Integer when isInt => d.ToBigInt(raw),
+                ColumnKind.Date when isTime => $"CAST(CAST({raw} AS DATE) AS TIMESTAMP)",
+                ColumnKind.Timestamp when isTime => $"CAST({raw} AS TIMESTAMP)",
+                ColumnKind.Boolean when type == "BOOLEAN" => raw,
+                ColumnKind.Text when type == "VARCHAR" => raw,
+                _ => null,
+            };
+            if (typed is null) return null;
+            projection.Add($"{typed} AS {col}");
+            if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
+            {
+                if (categories.Any(k => k.Length == 0 || k.Trim() != k)) return null;
+                string inList = $"{raw} IN ({string.Join(", ", categories.Select(d.Str))})";
+                ok.Add(c.Required ? inList : $"({raw} IS NULL OR {inList})");
+                continue;
+            }
+            if (c.Kind == ColumnKind.Text)
+            {
+                // First byte in '!'..DEL (raw >= '!' AND raw < U+0080) and last character printable ASCII: nothing to trim, not blank.
+                checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND {raw}[-1] >= '!' AND {raw}[-1] < chr(128)");
+                if (c.Name is not ("transaction_id" or "campaign_id"))
+                    checks.Add($"NOT (contains({raw}, '@') OR (strlen({raw}) >= 10 AND (({raw} >= '0' AND {raw} < ':') OR prefix({raw}, '+'))))");
+            }
+            else
+            {
+                // The same value rules as the full check, negated (the value is not NULL here).
+                foreach (var (failure, _) in ValueRules(d, spec, c, typed, asOf, asOfEnd, futureRuleApplies))
+                    checks.Add($"NOT ({failure})");
+            }
+            string notNull = $"{raw} IS NOT NULL";
+            string all = checks.Count == 0 ? "TRUE" : string.Join(" AND ", checks);
+            // A NULL optional value is accepted as NULL; a NULL required value is a suspect (rejected as missing).
+            ok.Add(c.Required ? $"({notNull} AND {all})" : $"({raw} IS NULL OR ({all}))");
+        }
+        return (ok.Count == 0 ? "TRUE" : string.Join(" AND ", ok), projection);
+    }
+
+    /// <summary>The clean-table projection: derived fields (returns flagged from the sign of the amount).</summary>
+    public static IReadOnlyList<string> CleanProjection(SqlDialect d, TableSpec spec)
+    {
+        var cols = new List<string> { "__rec" };
+        foreach (var c in spec.Columns)
+        {
+            string id = d.Id(c.Name);
+            if (spec.Name == "transactions" && c.Name == "is_return")
+                cols.Add($"(COALESCE({id}, FALSE) OR {d.Id("amount")} < 0) AS {id}");
+            else if (spec.Name == "transactions" && c.Name == "amount")
+                cols.Add($"(CASE WHEN COALESCE({d.Id("is_return")}, FALSE) AND {id} > 0 THEN -{id} ELSE {id} END) AS {id}");
+            else
+                cols.Add(id);
+        }
+        return cols;
+    }
+
+    public static string SqlType(SqlDialect d, ColumnKind kind) => kind switch
+    {
+        ColumnKind.Text => "VARCHAR",
+        ColumnKind.Integer => "BIGINT",
+        ColumnKind.Number => d.DoubleType,
+        ColumnKind.Boolean => "BOOLEAN",
+        _ => "TIMESTAMP",
+    };
+
+    /// <summary>
+    /// The checks of a parsed, non-NULL value, as (failure condition, rule): out of range, a future date, a zero amount — one
+    /// definition for the full validation (<c>WHEN failure THEN rule</c>) and the in-place fast path (<c>NOT (failure)</c>).
+    /// </summary>
+    private static IEnumerable<(string Failure, string Rule)> ValueRules(SqlDialect d, TableSpec spec, ColumnSpec c, string value,
+        DateTime asOf, DateTime asOfEnd, bool futureRuleApplies)
+    {
+        if (c.Min is { } min) yield return ($"{value} < {d.Num(min)}", RejectRules.Range);
+        double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
+        if (max is { } mx) yield return ($"{value} > {d.Num(mx)}", RejectRules.Range);
+        if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
+            yield return ($"{value} > {d.Timestamp(asOfEnd)}", RejectRules.FutureDate);
+        if (spec.Name == "transactions" && c.Name == "amount")
+            yield return ($"{value} = 0", RejectRules.ZeroAmount);
+    }
+}
