@@ -9,9 +9,10 @@ namespace Segmentation.Data;
 
 /// <summary>
 /// The embedded engine: an in-process DuckDB database holding the validated tables of one data directory.
-/// Files are read (CSV in UTF-8 or GB18030, or Parquet), every row is validated in SQL, rejected rows are kept
-/// with their reasons, and the clean tables stay in the engine so aggregations run there; only their results
-/// come back as DataFrames.
+/// It composes the steps of ingest — <see cref="SourceFileReader"/> (files, encodings, delimiters),
+/// <see cref="ColumnMapper"/> (the schema mapping), <see cref="TableValidator"/> (rules → verdicts, rejects) — then
+/// checks references and pseudonymises ids; the clean tables stay in the engine so aggregations run there, and only
+/// their results come back as DataFrames.
 /// </summary>
 /// <remarks>Not thread-safe: one workspace per thread. Dispose to free the engine's memory and temporary files.</remarks>
 public sealed class DataWorkspace : ISqlEngine, IDisposable
@@ -21,6 +22,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     private readonly List<TableIngest> ingests = [];
     private readonly Dictionary<string, InPlaceTable> inPlace = [];
     private readonly string tempDirectory;
+    private readonly SourceFileReader reader;
 
     private DataWorkspace(IngestOptions options)
     {
@@ -31,6 +33,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         connection.Open();
         Execute("SET preserve_insertion_order = true");
         Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
+        reader = new SourceFileReader(this, tempDirectory);
     }
 
     /// <summary>The options of this workspace.</summary>
@@ -67,7 +70,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         {
             foreach (var spec in DataModel.All)
             {
-                var path = FindFile(dataDirectory, spec.Name, mapping.For(spec.Name));
+                var path = SourceFileReader.Find(dataDirectory, spec.Name, mapping.For(spec.Name));
                 if (path is null)
                 {
                     if (spec.Name == "transactions")
@@ -88,21 +91,6 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         }
     }
 
-    private static string? FindFile(string directory, string table, TableMapping mapping)
-    {
-        if (mapping.File is { } f)
-        {
-            var p = Path.IsPathRooted(f) ? f : Path.Combine(directory, f);
-            return File.Exists(p) ? p : throw new DataFileException(p, $"file named in the schema mapping for table '{table}' does not exist");
-        }
-        foreach (var ext in new[] { ".parquet", ".csv", ".csv.gz", ".tsv", ".txt" })
-        {
-            var p = Path.Combine(directory, table + ext);
-            if (File.Exists(p)) return p;
-        }
-        return null;
-    }
-
     /// <summary>True if the table was loaded.</summary>
     public bool HasTable(string table) => ingests.Any(i => i.Table == table);
 
@@ -111,135 +99,73 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     {
         var spec = DataModel.Get(table);
         var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
-        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        string display = path;
-        string stage = "stg_" + table;
-        bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-        string encodingName = "parquet";
-        IReadOnlyList<string> headers;
-        string source;
-        var malformedLines = new List<(long Line, string Reason, string? Text)>();
-
-        if (parquet)
-        {
-            source = $"read_parquet({Dialect.Str(path)}, file_row_number = true)";
-            headers = DescribeSource($"SELECT * FROM {source}").Where(h => h != "file_row_number").ToArray();
-        }
-        else
-        {
-            encodingName = mapping.Encoding is "auto" ? (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? "utf-8" : TextFileSniffer.DetectEncoding(path)) : mapping.Encoding.ToLowerInvariant().Replace("utf8", "utf-8");
-            string readPath = path;
-            if (encodingName is "gb18030" or "gbk")
-            {
-                encodingName = "gb18030";
-                readPath = Path.Combine(tempDirectory, table + ".utf8.csv");
-                TextFileSniffer.TranscodeToUtf8(path, readPath, TextFileSniffer.Gb18030);
-            }
-            var enc = new System.Text.UTF8Encoding(false);
-            char delimiter = mapping.Delimiter is { Length: 1 } dl ? dl[0] : mapping.Delimiter == "\\t" ? '\t' : TextFileSniffer.DetectDelimiter(readPath, enc);
-            headers = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ReadGzipHeader(readPath, delimiter) : TextFileSniffer.ReadHeader(readPath, enc, delimiter);
-            if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
-                throw new DataFileException(display, "the file is empty or has no header line", row: 1);
-            var dupHeader = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-            if (dupHeader is not null) throw new DataFileException(display, $"the header names column '{dupHeader.Key}' twice", row: 1);
-            string columnsStruct = "{" + string.Join(", ", headers.Select(h => $"{Dialect.Str(h)}: 'VARCHAR'")) + "}";
-            Execute($"DROP TABLE IF EXISTS rej_{table}; DROP TABLE IF EXISTS rjs_{table}");
-            source = $"read_csv({Dialect.Str(readPath)}, header = true, auto_detect = false, columns = {columnsStruct}, " +
-                     $"delim = {Dialect.Str(delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
-                     $"rejects_table = 'rej_{table}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
-        }
-
-        // Map canonical columns to headers; identifier columns are never selected.
-        // A header that is a canonical column of this table (campaigns.name) is not an identifier.
-        var identifiers = headers.Where(h => PersonalDataGuard.IsIdentifierHeader(h) && spec.Find(PersonalDataGuard.Normalize(h)) is null).ToArray();
-        var present = new Dictionary<string, string>();
-        foreach (var c in spec.Columns)
-        {
-            string? header = null;
-            if (mapping.Columns.TryGetValue(c.Name, out var declared))
-            {
-                header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
-                    ?? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new DataFileException(display, $"the schema mapping says column '{c.Name}' is '{declared}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: c.Name);
-            }
-            else
-            {
-                header = headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h) == c.Name)
-                    ?? headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h).Replace("_", "") == c.Name.Replace("_", ""));
-            }
-            if (header is not null && identifiers.Contains(header)) header = null;
-            if (header is null)
-            {
-                if (c.Required)
-                    throw new DataFileException(display, $"required column '{c.Name}' not found; headers are: {string.Join(", ", headers)} (map it in schema.json)", row: 1, column: c.Name);
-                continue;
-            }
-            present[c.Name] = header;
-        }
-        var ignored = headers.Where(h => !present.ContainsValue(h) && !identifiers.Contains(h)).ToArray();
-
-        string recExpr = parquet ? "file_row_number + 1" : "row_number() OVER ()";
-        string select = string.Join(", ", present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
-        try
-        {
-            // Parquet is read through a view (typed columns, no copy); CSV is parsed once into an all-text table.
-            Execute(parquet
-                ? $"CREATE OR REPLACE TEMP VIEW {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}"
-                : $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {recExpr} AS __rec, {select} FROM {source}");
-        }
-        catch (DuckDBException e)
-        {
-            throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
-        }
-
-        if (!parquet)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT line, string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) FROM rej_{table} GROUP BY line ORDER BY line";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) malformedLines.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-        }
-        var types = new Dictionary<string, string>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = $"DESCRIBE SELECT * FROM {stage}";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) types[r.GetString(0)] = r.GetString(1);
-        }
+        var file = reader.Open(table, path, mapping);
+        var columns = ColumnMapper.Map(spec, mapping, file.Headers, path);
+        string stage = Stage(table, file, columns);
+        var types = ColumnTypes(stage);
+        var malformed = reader.MalformedLines(file);
 
         TableIngest? ingest = null;
         DropTable(table);
         // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
         // parallel); CSV records are numbered by their position, which needs the order kept.
-        if (parquet) Execute("SET preserve_insertion_order = false");
+        if (file.IsParquet) Execute("SET preserve_insertion_order = false");
         try
         {
-            if (parquet)
+            var mapped = columns.Present.Keys.ToHashSet();
+            if (file.IsParquet)
             {
                 // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
-                string source2 = "__src_" + table;
-                Execute($"ALTER VIEW {stage} RENAME TO {source2}");
-                stage = source2;
-                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, present.Keys.ToHashSet(), display, encodingName,
-                    ignored, identifiers, Options.AsOf, types);
+                string source = "__src_" + table;
+                Execute($"ALTER VIEW {stage} RENAME TO {source}");
+                stage = source;
+                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, Options.AsOf, types);
                 if (ingest is not null && Options.CopyParquet) Materialize(table);
             }
-            ingest ??= TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), display, malformedLines,
-                headerLines: parquet ? 0 : 1, encodingName, ignored, identifiers, Options.AsOf, types);
+            ingest ??= TableValidator.Validate(this, spec, mapping, stage, mapped, path, malformed, file.HeaderLines, file.Encoding,
+                columns.Ignored, columns.Identifiers, Options.AsOf, types);
         }
         catch (DuckDBException e)
         {
-            throw new DataFileException(display, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+            throw new DataFileException(path, "the file cannot be read: " + FirstLine(e.Message), inner: e);
         }
         finally
         {
-            if (parquet) Execute("SET preserve_insertion_order = true");
+            if (file.IsParquet) Execute("SET preserve_insertion_order = true");
         }
-        if (!inPlace.ContainsKey(table)) Execute(parquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
+        if (!inPlace.ContainsKey(table)) Execute(file.IsParquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
     }
+
+    /// <summary>
+    /// Stages the mapped columns of <paramref name="file"/> under their canonical names with the record number
+    /// <c>__rec</c>: Parquet through a view (typed columns, no copy), CSV parsed once into an all-text table.
+    /// </summary>
+    private string Stage(string table, SourceFile file, ColumnMap columns)
+    {
+        string stage = "stg_" + table;
+        string select = string.Join(", ", columns.Present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
+        try
+        {
+            Execute(file.IsParquet
+                ? $"CREATE OR REPLACE TEMP VIEW {stage} AS SELECT {file.RecordNumber} AS __rec, {select} FROM {file.Source}"
+                : $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {file.RecordNumber} AS __rec, {select} FROM {file.Source}");
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFileException(file.Path, "the file cannot be read: " + FirstLine(e.Message), inner: e);
+        }
+        return stage;
+    }
+
+    private Dictionary<string, string> ColumnTypes(string stage) => Read($"DESCRIBE SELECT * FROM {stage}", r =>
+    {
+        var types = new Dictionary<string, string>();
+        while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+        return types;
+    });
 
     /// <summary>
     /// Moves rows that reference an unknown customer (or campaign) from the clean tables to the rejects: the
@@ -443,31 +369,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// <summary>The underlying connection (for engine-specific work such as COPY TO).</summary>
     public DuckDBConnection Connection => connection;
 
-    private IReadOnlyList<string> DescribeSource(string sql)
-    {
-        try
-        {
-            var names = new List<string>();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DESCRIBE " + sql;
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) names.Add(r.GetString(0));
-            return names;
-        }
-        catch (DuckDBException e)
-        {
-            throw new DataFileException(sql, "the file cannot be read: " + FirstLine(e.Message), inner: e);
-        }
-    }
-
-    private static IReadOnlyList<string> ReadGzipHeader(string path, char delimiter)
-    {
-        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, new System.Text.UTF8Encoding(false));
-        return (reader.ReadLine() ?? "").Split(delimiter).Select(h => h.Trim().Trim('"').Trim()).ToArray();
-    }
-
-    private static string FirstLine(string s) => s.Split('\n')[0];
+    internal static string FirstLine(string s) => s.Split('\n')[0];
 
     /// <inheritdoc />
     public void Dispose()

@@ -21,6 +21,8 @@ public static class NotebookTemplate
         using Microsoft.Data.Analysis;
         using Segmentation.Data;
         using Segmentation.Data.Sql;
+        using Segmentation.Analytics.Engines;
+        using Segmentation.Engines;
         using Segmentation.Analytics.Features;
         using Segmentation.Analytics.Segmenting;
         using Segmentation.Analytics.Statistics;

@@ -1,8 +1,7 @@
-using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Evaluation;
 
-/// <summary>Options of <see cref="MonthlyEvaluation.Run(ISqlEngine, IngestReport, MonthlyRunOptions, IProgress{string})"/>: which month, which model, which comparison windows.</summary>
+/// <summary>Options of <see cref="MonthlyEvaluation.Run(Engines.ISqlEngine, Engines.IngestReport, MonthlyRunOptions, IProgress{string})"/>: which month, which model, which comparison windows.</summary>
 /// <param name="Month">The report month (any day of it); the data are read as of its last day.</param>
 /// <param name="Cycle">Reporting cycle (the report month closes the period).</param>
 /// <param name="ManagementStart">First month of segment-based management (before/after windows), or null for none.</param>

@@ -1,6 +1,5 @@
 using Segmentation.Analytics.Serialization;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Features;
 

@@ -1,7 +1,6 @@
 using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Features;
 

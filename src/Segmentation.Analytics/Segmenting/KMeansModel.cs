@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using Segmentation.Analytics.Features;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Segmenting;
 

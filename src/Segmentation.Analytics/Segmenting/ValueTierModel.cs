@@ -1,7 +1,6 @@
 using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Segmenting;
 

@@ -2,7 +2,6 @@ using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Segmentation.Analytics.Features;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Segmenting;
 

@@ -2,7 +2,6 @@ using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using Segmentation.Analytics.Features;
-using Segmentation.Analytics.Models;
 
 namespace Segmentation.Analytics.Statistics;
 

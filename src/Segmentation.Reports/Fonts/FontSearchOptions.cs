@@ -16,27 +16,34 @@ public sealed record FontSearchOptions(
     IReadOnlyList<FontSource> LatinRegular,
     IReadOnlyList<FontSource> LatinBold)
 {
+    /// <summary>CJK families the platform's font manager may know (Linux fontconfig, Windows, macOS).</summary>
+    private static readonly string[] CjkFamilies = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"];
+
+    /// <summary>Latin families the platform's font manager may know.</summary>
+    private static readonly string[] LatinFamilies = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI"];
+
+    // Debian's paths: the NoDependencies Skia build has no fontconfig, so its font manager finds nothing there.
     private const string NotoDir = "/usr/share/fonts/opentype/noto/";
     private const string DejaVuDir = "/usr/share/fonts/truetype/dejavu/";
     private const string LiberationDir = "/usr/share/fonts/truetype/liberation/";
 
-    /// <summary>System Noto Sans CJK SC (face 2 of Debian's .ttc).</summary>
+    /// <summary>System CJK faces, regular: the font manager's families, then known Debian files.</summary>
     public static IReadOnlyList<FontSource> SystemCjkRegular { get; } =
-        [new(NotoDir + "NotoSansCJK-Regular.ttc", 2), new("/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf")];
+        [.. CjkFamilies.Select(f => FontSource.Family(f)), new(NotoDir + "NotoSansCJK-Regular.ttc", 2), new(NotoDir + "NotoSansCJKsc-Regular.otf")];
 
-    /// <summary>System Noto Sans CJK SC Bold (face 2 of Debian's .ttc).</summary>
+    /// <summary>System CJK faces, bold.</summary>
     public static IReadOnlyList<FontSource> SystemCjkBold { get; } =
-        [new(NotoDir + "NotoSansCJK-Bold.ttc", 2), new("/usr/share/fonts/opentype/noto/NotoSansCJKsc-Bold.otf")];
+        [.. CjkFamilies.Select(f => FontSource.Family(f, bold: true)), new(NotoDir + "NotoSansCJK-Bold.ttc", 2), new(NotoDir + "NotoSansCJKsc-Bold.otf")];
 
-    /// <summary>System Latin sans faces: DejaVu Sans, Liberation Sans.</summary>
+    /// <summary>System Latin faces, regular.</summary>
     public static IReadOnlyList<FontSource> SystemLatinRegular { get; } =
-        [new(DejaVuDir + "DejaVuSans.ttf"), new(LiberationDir + "LiberationSans-Regular.ttf")];
+        [.. LatinFamilies.Select(f => FontSource.Family(f)), new(DejaVuDir + "DejaVuSans.ttf"), new(LiberationDir + "LiberationSans-Regular.ttf")];
 
-    /// <summary>System Latin sans bold faces: DejaVu Sans Bold, Liberation Sans Bold.</summary>
+    /// <summary>System Latin faces, bold.</summary>
     public static IReadOnlyList<FontSource> SystemLatinBold { get; } =
-        [new(DejaVuDir + "DejaVuSans-Bold.ttf"), new(LiberationDir + "LiberationSans-Bold.ttf")];
+        [.. LatinFamilies.Select(f => FontSource.Family(f, bold: true)), new(DejaVuDir + "DejaVuSans-Bold.ttf"), new(LiberationDir + "LiberationSans-Bold.ttf")];
 
-    /// <summary>Bundled subset first, then the system fonts.</summary>
+    /// <summary>The bundled CJK subset first (the same report on every machine), then the system faces.</summary>
     public static FontSearchOptions Default { get; } = new(
         [FontSource.BundledRegular, .. SystemCjkRegular],
         [FontSource.BundledBold, .. SystemCjkBold],

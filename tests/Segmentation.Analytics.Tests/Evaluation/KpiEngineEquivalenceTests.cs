@@ -8,6 +8,7 @@ namespace Segmentation.Analytics.Tests.Evaluation;
 [Collection(SyntheticSampleCollection.Name)]
 public sealed class KpiEngineEquivalenceTests(SyntheticSample sample)
 {
+    [Trait("Requires", "PostgreSQL")]
     [Fact]
     public void Duckdb_and_postgres_give_identical_kpi_tables()
     {

@@ -3,7 +3,6 @@ using Microsoft.Data.Analysis;
 using Npgsql;
 using Segmentation.Data;
 using Segmentation.Analytics.Features;
-using Segmentation.Analytics.Tests.Data;
 using Segmentation.Data.Postgres;
 
 namespace Segmentation.Analytics.Tests.Features;
@@ -14,53 +13,6 @@ public sealed class FeatureTableTests
     private static readonly DateTime IngestAsOf = new(2026, 12, 31); // later than the snapshot, so the snapshot filter is what drops later rows
 
     /// <summary>Five customers whose features are worked out by hand in the test below.</summary>
-    internal static void WriteHandMadeTables(TempDirectory dir)
-    {
-        dir.Write("customers.csv", """
-            customer_id,signup_date,birth_year,gender,income,occupation,education,region,city_tier,company_size,industry,lifestyle,price_sensitivity
-            C1,2025-12-01,1980,F,50000,office,bachelor,east,1,,,practical,3
-            C2,2026-02-01,1990,M,42000,service,secondary,north,3,,,family,4
-            C3,2026-11-05,1985,U,,,,south,2,,,,
-            C4,,,M,,,,north,,small,retail,,
-            C5,2026-01-01,2000,F,,student,,east,1,,,trendsetter,5
-
-            """);
-        dir.Write("transactions.csv", """
-            transaction_id,customer_id,timestamp,amount,cost,quantity,channel,category,region,campaign_id,is_return
-            T01,C1,2026-01-10 09:00:00,100.00,60,1,web,apparel,east,,0
-            T02,C1,2026-01-10 15:00:00,50.00,30,1,store,apparel,east,,0
-            T03,C1,2026-03-15 12:00:00,200.00,120,2,app,home,east,K1,0
-            T04,C1,2026-03-20 12:00:00,-50.00,,,store,apparel,east,,1
-            T05,C1,2026-07-01 10:00:00,80.00,50,1,store,apparel,east,,0
-            T06,C1,2026-11-15 10:00:00,999.00,500,1,web,beauty,east,,0
-            T07,C4,2026-10-01 08:00:00,40.00,20,1,phone,sports,north,,0
-            T08,C5,2026-05-05 10:00:00,-30.00,,,store,home,east,,1
-            T09,C3,2026-11-20 10:00:00,70.00,,,store,home,south,,0
-
-            """);
-        dir.Write("feedback.csv", """
-            customer_id,date,csat,nps,complaint,referred_customers
-            C1,2026-02-01,4,9,0,2
-            C1,2026-06-01,5,,1,1
-            C1,2026-11-20,1,0,1,5
-
-            """);
-        dir.Write("campaigns.csv", """
-            campaign_id,name,target_segment,start,end,cost
-            K1,Spring,loyal,2026-03-01,2026-03-31,1000
-            K2,Autumn,all,2026-09-01,2026-12-31,2000
-            K3,Winter,all,2026-11-10,2026-12-20,500
-
-            """);
-        dir.Write("campaign_assignments.csv", """
-            campaign_id,customer_id,group
-            K1,C1,treatment
-            K2,C1,treatment
-            K3,C1,treatment
-            K1,C4,control
-
-            """);
-    }
 
     private static object? Cell(DataFrame f, string id, string column)
     {
@@ -73,7 +25,7 @@ public sealed class FeatureTableTests
     public void Hand_made_customers_get_the_features_worked_out_by_hand()
     {
         using var dir = new TempDirectory();
-        WriteHandMadeTables(dir);
+        HandMadeTables.Write(dir);
         using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(IngestAsOf));
         var f = CustomerFeatureTable.Build(ws, Snapshot);
 
@@ -144,7 +96,7 @@ public sealed class FeatureTableTests
     public void Average_per_occasion_divides_net_spend_by_occasions_and_is_zero_without_purchases()
     {
         using var dir = new TempDirectory();
-        WriteHandMadeTables(dir);
+        HandMadeTables.Write(dir);
         using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(IngestAsOf));
         var f = CustomerFeatureTable.Build(ws, Snapshot, new FeatureTableOptions(MonetaryMeasure.AveragePerOccasion));
         Assert.Equal(380.0 / 3, Cell(f, "C1", "monetary"));
@@ -156,7 +108,7 @@ public sealed class FeatureTableTests
     public void Without_a_customers_table_the_rows_are_the_customers_with_transactions_and_master_columns_are_null()
     {
         using var dir = new TempDirectory();
-        WriteHandMadeTables(dir);
+        HandMadeTables.Write(dir);
         File.Delete(dir.File("customers.csv"));
         File.Delete(dir.File("feedback.csv"));
         using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(IngestAsOf));
@@ -189,11 +141,11 @@ public sealed class FeatureTableTests
         Assert.Throws<ArgumentException>(() => FeatureCatalog.Get("no_such_feature"));
     }
 
-    /// <summary>Customers, feedback, campaigns and assignments around <see cref="EngineEquivalenceTests.WriteTransactions"/>.</summary>
+    /// <summary>Customers, feedback, campaigns and assignments around <see cref="GeneratedTransactions.Write"/>.</summary>
     internal static void WriteSeededTables(TempDirectory dir, int customers, int seed)
     {
         var rng = new Random(seed);
-        EngineEquivalenceTests.WriteTransactions(dir.File("transactions.csv"), customers, rows: 8_000, seed: seed);
+        GeneratedTransactions.Write(dir.File("transactions.csv"), customers, rows: 8_000, seed: seed);
         string[] genders = ["F", "M", "U"], education = ["primary", "secondary", "bachelor", "master"], regions = ["east", "north", "south"];
         using (var w = new StreamWriter(dir.File("customers.csv")) { NewLine = "\n" })
         {
@@ -240,7 +192,7 @@ public sealed class FeatureTableTests
         var names = columns.Split(',');
         var subset = CustomerFeatureTable.Build(duck, snapshot, new FeatureTableOptions { Columns = names });
         var expected = new DataFrame(FeatureCatalog.Names.Where(n => n == "customer_id" || names.Contains(n)).Select(n => whole[n]));
-        EngineEquivalenceTests.AssertFramesIdentical(expected, subset);
+        Frames.AssertIdentical(expected, subset);
     }
 
     [Fact]
@@ -251,6 +203,7 @@ public sealed class FeatureTableTests
         Assert.Contains("'recency'", e.Message);
     }
 
+    [Trait("Requires", "PostgreSQL")]
     [Fact]
     public void Duckdb_and_postgres_build_identical_feature_tables()
     {
@@ -271,10 +224,10 @@ public sealed class FeatureTableTests
             using var pg = PostgresWorkspace.Load(PostgresServer.ConnectionString, new IngestOptions(asOf), schema);
             var fromPg = CustomerFeatureTable.Build(pg, snapshot);
 
-            EngineEquivalenceTests.AssertFramesIdentical(fromDuck, fromPg);
+            Frames.AssertIdentical(fromDuck, fromPg);
             Assert.Equal(340, fromDuck.Rows.Count);
             var slim = new FeatureTableOptions { Columns = ["recency_days", "frequency", "csat_mean"] };
-            EngineEquivalenceTests.AssertFramesIdentical(CustomerFeatureTable.Build(duck, snapshot, slim), CustomerFeatureTable.Build(pg, snapshot, slim));
+            Frames.AssertIdentical(CustomerFeatureTable.Build(duck, snapshot, slim), CustomerFeatureTable.Build(pg, snapshot, slim));
             // The fixture exercises every source: non-null values in each optional family.
             foreach (var c in new[] { "campaign_response_rate", "csat_mean", "nps_mean", "age", "mean_interpurchase_days" })
                 Assert.True(fromDuck.Columns[c].NullCount < fromDuck.Rows.Count, c);

@@ -1,0 +1,7 @@
+namespace Segmentation.Data;
+
+/// <summary>How a file's headers map onto one table of the data model.</summary>
+/// <param name="Present">Canonical column → the header it is read from (only columns the file has).</param>
+/// <param name="Identifiers">Headers naming a direct identifier (name, phone, e-mail…): never read.</param>
+/// <param name="Ignored">Other headers the data model does not use.</param>
+public sealed record ColumnMap(IReadOnlyDictionary<string, string> Present, IReadOnlyList<string> Identifiers, IReadOnlyList<string> Ignored);

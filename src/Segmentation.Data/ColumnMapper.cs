@@ -1,0 +1,48 @@
+using Segmentation.Analytics.Engines;
+
+namespace Segmentation.Data;
+
+/// <summary>
+/// The schema step of ingest: maps a file's headers to the columns of a table of the data model — as the mapping
+/// declares them, else by normalised name (<c>Customer ID</c> → <c>customer_id</c>) — and keeps direct-identifier
+/// headers out.
+/// </summary>
+public static class ColumnMapper
+{
+    /// <summary>Maps <paramref name="headers"/> of <paramref name="file"/> onto <paramref name="spec"/>.</summary>
+    /// <exception cref="DataFileException">A declared header is absent, or a required column cannot be found (row 1, the column named).</exception>
+    public static ColumnMap Map(TableSpec spec, TableMapping mapping, IReadOnlyList<string> headers, string file)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(headers);
+        // A header that is a canonical column of this table (campaigns.name) is not an identifier.
+        var identifiers = headers.Where(h => PersonalDataGuard.IsIdentifierHeader(h) && spec.Find(PersonalDataGuard.Normalize(h)) is null).ToArray();
+        var present = new Dictionary<string, string>();
+        foreach (var c in spec.Columns)
+        {
+            string? header;
+            if (mapping.Columns.TryGetValue(c.Name, out var declared))
+            {
+                header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
+                    ?? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new DataFileException(file, $"the schema mapping says column '{c.Name}' is '{declared}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: c.Name);
+            }
+            else
+            {
+                header = headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h) == c.Name)
+                    ?? headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h).Replace("_", "") == c.Name.Replace("_", ""));
+            }
+            if (header is not null && identifiers.Contains(header)) header = null;
+            if (header is null)
+            {
+                if (c.Required)
+                    throw new DataFileException(file, $"required column '{c.Name}' not found; headers are: {string.Join(", ", headers)} (map it in schema.json)", row: 1, column: c.Name);
+                continue;
+            }
+            present[c.Name] = header;
+        }
+        var ignored = headers.Where(h => !present.ContainsValue(h) && !identifiers.Contains(h)).ToArray();
+        return new ColumnMap(present, identifiers, ignored);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using Segmentation.Data;
+using Segmentation.Data.Sql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
+
+namespace Segmentation.Data.Tests;
+
+/// <summary>
+/// A typed Parquet file is validated in place (a cheap predicate picks the suspect rows; only those get the full
+/// check). Reference: the same rows through the CSV path, which runs the full validation on every row.
+/// </summary>
+public sealed class InPlaceParquetTests
+{
+    private static readonly DateTime AsOf = new(2026, 10, 31);
+
+    /// <summary>Seeded rows with defects the fast predicate must send to the full check, mixed with clean rows.</summary>
+    private static void WriteDefects(string path, int rows, int seed)
+    {
+        var rng = new Random(seed);
+        string[] oddIds = [" T{0}", "T{0} ", "T{0}\u3000", "\u00A0T{0}", "", "   ", "T{0}\t"];
+        string[] oddCustomers = ["a{0}@mail.example.com", "13812345678", "+86 138 1234 5678", " C{0}", "C{0} ", "", "C{0}\u3000", "1234567890", "0000{0}X", "客户{0}", "C{0}é"];
+        string[] oddChannels = ["Web", " app", "STORE ", "fax", "", "web\u3000"];
+        string[] oddCategories = ["Home", " sports", "toys", ""];
+        var sb = new StringBuilder("transaction_id,customer_id,timestamp,amount,cost,quantity,channel,category,region,campaign_id,is_return\n");
+        for (int i = 0; i < rows; i++)
+        {
+            bool odd = rng.NextDouble() < 0.3;
+            string tid = odd && rng.NextDouble() < 0.3 ? string.Format(CultureInfo.InvariantCulture, oddIds[rng.Next(oddIds.Length)], i) : $"T{i}";
+            if (rng.NextDouble() < 0.02) tid = $"T{rng.Next(Math.Max(1, i))}"; // duplicate of an earlier id
+            if (rng.NextDouble() < 0.01) tid = $" T{rng.Next(Math.Max(1, i))}"; // duplicate only after trimming
+            string cid = odd && rng.NextDouble() < 0.3 ? string.Format(CultureInfo.InvariantCulture, oddCustomers[rng.Next(oddCustomers.Length)], rng.Next(50)) : $"C{rng.Next(200):D5}";
+            var ts = new DateTime(2025, 1, 1).AddMinutes(rng.Next(0, 700 * 24 * 60));
+            if (odd && rng.NextDouble() < 0.1) ts = AsOf.AddDays(rng.Next(0, 3)).AddHours(rng.Next(24)); // as-of day is fine, later is future
+            double amount = Math.Round(rng.NextDouble() * 300 - 20, 2);
+            if (odd && rng.NextDouble() < 0.1) amount = 0;
+            if (odd && rng.NextDouble() < 0.05) amount = 2e9;
+            string cost = odd && rng.NextDouble() < 0.1 ? "-1" : odd && rng.NextDouble() < 0.1 ? "" : Math.Round(rng.NextDouble() * 100, 2).ToString(CultureInfo.InvariantCulture);
+            string quantity = odd && rng.NextDouble() < 0.1 ? "200000" : odd && rng.NextDouble() < 0.1 ? "" : rng.Next(1, 4).ToString(CultureInfo.InvariantCulture);
+            string channel = odd && rng.NextDouble() < 0.3 ? oddChannels[rng.Next(oddChannels.Length)] : new[] { "web", "app", "store", "phone" }[rng.Next(4)];
+            string category = odd && rng.NextDouble() < 0.3 ? oddCategories[rng.Next(oddCategories.Length)] : new[] { "apparel", "home", "sports" }[rng.Next(3)];
+            string campaign = rng.NextDouble() < 0.1 ? "K1" : odd && rng.NextDouble() < 0.1 ? " K2 " : "";
+            string isReturn = odd && rng.NextDouble() < 0.1 ? "" : (amount < 0 ? "true" : rng.NextDouble() < 0.02 ? "true" : "false");
+            sb.Append(Csv(tid)).Append(',').Append(Csv(cid)).Append(',').Append(ts.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(',')
+              .Append(amount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(cost).Append(',').Append(quantity).Append(',')
+              .Append(Csv(channel)).Append(',').Append(Csv(category)).Append(",east,").Append(Csv(campaign)).Append(',').Append(isReturn).Append('\n');
+        }
+        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+    }
+
+    private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    private static string ToTypedParquet(DataWorkspace ws, string csv, string parquet)
+    {
+        // Typed columns as a producer would write them: blanks become NULL, text is kept byte for byte.
+        ws.Execute($"""
+            COPY (SELECT transaction_id, customer_id, CAST("timestamp" AS TIMESTAMP) AS "timestamp", CAST(amount AS DOUBLE) AS amount,
+                         CAST(NULLIF(cost, '') AS DOUBLE) AS cost, CAST(NULLIF(quantity, '') AS BIGINT) AS quantity, channel, category, region,
+                         NULLIF(campaign_id, '') AS campaign_id, CAST(NULLIF(is_return, '') AS BOOLEAN) AS is_return
+                  FROM read_csv('{csv}', header = true, all_varchar = true, quote = '"', escape = '"')) TO '{parquet}' (FORMAT parquet)
+            """);
+        return parquet;
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void In_place_parquet_gives_the_rejects_rows_and_aggregates_of_the_full_check(int seed)
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.File("transactions.csv");
+        WriteDefects(csv, rows: 4_000, seed);
+        using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
+        var a = fromCsv.Ingest("transactions", csv);
+        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
+
+        using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
+        var b = inPlace.Ingest("transactions", parquet);
+        Assert.True(inPlace.IsInPlace("transactions"));
+        using var copied = DataWorkspace.Create(new IngestOptions(AsOf, CopyParquet: true));
+        var c = copied.Ingest("transactions", parquet);
+        Assert.False(copied.IsInPlace("transactions"));
+
+        // The planted defects really are there (else the comparison proves little).
+        Assert.True(a.Rejects.Count > 300, $"only {a.Rejects.Count} rejects");
+        foreach (var rule in new[] { RejectRules.Missing, RejectRules.Duplicate, RejectRules.Category, RejectRules.PersonalData, RejectRules.FutureDate, RejectRules.ZeroAmount, RejectRules.Range })
+            Assert.Contains(a.Rejects, r => r.Rule == rule);
+
+        foreach (var x in new[] { b, c })
+        {
+            Assert.Equal(a.RowsRead, x.RowsRead);
+            Assert.Equal(a.RowsAccepted, x.RowsAccepted);
+            Assert.True(x.Reconciles);
+            // CSV rows count the header line; Parquet records do not.
+            // (A duplicate's reason names the kept row, also in file rows: compared below between the two Parquet paths.)
+            Assert.Equal(a.Rejects.Select(r => (r.Row - 1, r.Column, r.Rule, r.Rule == RejectRules.Duplicate ? null : r.Reason)),
+                x.Rejects.Select(r => (r.Row, r.Column, r.Rule, r.Rule == RejectRules.Duplicate ? null : r.Reason)));
+        }
+        Assert.Equal(c.Rejects, b.Rejects);
+        Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
+        Frames.AssertIdentical(fromCsv.Table("transactions"), copied.Table("transactions"));
+        Frames.AssertIdentical(
+            fromCsv.Query(CustomerAggregateQuery.Render(fromCsv.Dialect, AsOf)),
+            inPlace.Query(CustomerAggregateQuery.Render(inPlace.Dialect, AsOf)));
+    }
+
+    [Fact]
+    public void Later_exclusions_and_pseudonyms_apply_to_an_in_place_table()
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.File("transactions.csv");
+        WriteDefects(csv, rows: 2_000, seed: 5);
+        var customers = dir.File("customers.csv");
+        File.WriteAllText(customers, "customer_id\n" + string.Join("\n", Enumerable.Range(0, 120).Select(i => $"C{i:D5}")) + "\n");
+        using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
+        fromCsv.Ingest("transactions", csv);
+        fromCsv.Ingest("customers", customers);
+        fromCsv.CheckReferences();
+        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
+
+        using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
+        inPlace.Ingest("transactions", parquet);
+        inPlace.Ingest("customers", customers);
+        inPlace.CheckReferences();
+        Assert.True(inPlace.IsInPlace("transactions"));
+        var expected = fromCsv.Report.Tables.Single(t => t.Table == "transactions");
+        var actual = inPlace.Report.Tables.Single(t => t.Table == "transactions");
+        Assert.Contains(expected.Rejects, r => r.Rule == RejectRules.UnknownReference);
+        Assert.Equal(expected.RowsAccepted, actual.RowsAccepted);
+        Assert.Equal(expected.Rejects.Select(r => (r.Row - 1, r.Rule)), actual.Rejects.Select(r => (r.Row, r.Rule)));
+        Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
+
+        var key = new Pseudonymizer(Encoding.UTF8.GetBytes("k-test-key-32-bytes-long-enough!"));
+        fromCsv.Pseudonymize(key);
+        inPlace.Pseudonymize(key);
+        Assert.False(inPlace.IsInPlace("transactions"));
+        Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
+    }
+}
