@@ -40,7 +40,7 @@ public static class Program
             CliOutput.Error(e.Message);
             return 2;
         }
-        catch (Exception e) when (e is Segmentation.Data.ClickHouse.ClickHouseException or Npgsql.NpgsqlException)
+        catch (Segmentation.Analytics.Engines.EngineServerException e)
         {
             // A server failed: the message names the node (or host) and the stage.
             CliOutput.Error(e.Message);

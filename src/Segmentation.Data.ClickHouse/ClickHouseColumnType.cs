@@ -8,7 +8,7 @@ namespace Segmentation.Data.ClickHouse;
 /// <param name="Nullable">True for <c>Nullable(T)</c>: each value is preceded by a flag byte (1 = NULL).</param>
 /// <param name="Scale">Decimal places of a Decimal (value = integer / 10^Scale); 0 otherwise.</param>
 /// <param name="Width">Bytes of a fixed-width value (FixedString length, Decimal 4/8/16); 0 for variable width.</param>
-public sealed record ClickHouseColumnType(string Name, ClickHouseValueKind Kind, bool Nullable, int Scale, int Width)
+internal sealed record ClickHouseColumnType(string Name, ClickHouseValueKind Kind, bool Nullable, int Scale, int Width)
 {
     /// <summary>Parses a type name.</summary>
     /// <exception cref="NotSupportedException">A type the decoder does not read (Array, Tuple, Map, …), named.</exception>

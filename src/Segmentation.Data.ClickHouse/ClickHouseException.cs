@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Data.ClickHouse;
 
@@ -7,7 +8,7 @@ namespace Segmentation.Data.ClickHouse;
 /// (<c>host:port</c>) and, for a shard the coordinator could not reach, the server's own text naming that shard's address.
 /// No partial result is ever returned with it.
 /// </summary>
-public sealed class ClickHouseException : DbException
+public sealed class ClickHouseException : EngineServerException
 {
     /// <summary>Creates the exception.</summary>
     public ClickHouseException(ClickHouseStage stage, string endpoint, string message, string? statement = null, Exception? inner = null)

@@ -15,7 +15,7 @@ namespace Segmentation.Data.ClickHouse;
 /// column is required. Two internal columns: <c>__rec</c> (the source row number) and <c>__batch</c> (the load batch, the
 /// partition key: a re-run of an interrupted load replaces its partition and drops every other one).</para>
 /// </remarks>
-public static class ClickHouseSchema
+internal static class ClickHouseSchema
 {
     /// <summary>Columns stored as Decimal(18, 2) so money sums are exact.</summary>
     public static IReadOnlySet<(string Table, string Column)> MoneyColumns { get; } = new HashSet<(string, string)>

@@ -1,7 +1,7 @@
 namespace Segmentation.Data.ClickHouse;
 
 /// <summary>Value layouts the RowBinary codec reads and writes (all little-endian).</summary>
-public enum ClickHouseValueKind
+internal enum ClickHouseValueKind
 {
     /// <summary>1 byte unsigned; ClickHouse's boolean (0/1), read as Boolean.</summary>
     UInt8,

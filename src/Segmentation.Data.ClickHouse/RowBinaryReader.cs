@@ -17,7 +17,7 @@ namespace Segmentation.Data.ClickHouse;
 /// read and dropped. A stream that ends inside a row, or has bytes left after the last row, is an error: a result is whole or
 /// not at all.
 /// </remarks>
-public static class RowBinaryReader
+internal static class RowBinaryReader
 {
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 

@@ -11,7 +11,7 @@ namespace Segmentation.Data.ClickHouse;
 /// </summary>
 /// <remarks>Decimal values are scaled and rounded half away from zero to the column's scale; DateTime values are taken as UTC
 /// and must lie in 1970-01-01 … 2106-02-07 (UInt32 seconds), Date values in 1970-01-01 … 2149-06-06.</remarks>
-public sealed class RowBinaryWriter(Stream output)
+internal sealed class RowBinaryWriter(Stream output)
 {
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
     private readonly byte[] scratch = new byte[16];

@@ -165,11 +165,28 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
         {
             cmd.ExecuteNonQuery();
         }
+        catch (NpgsqlException e)
+        {
+            throw ServerFailure(e);
+        }
         finally
         {
             running = null;
         }
     }
+
+    /// <summary>Where this workspace's server is, for messages (no password).</summary>
+    public string Server => DescribeServer(connection.ConnectionString ?? "");
+
+    /// <summary><c>host:port/database</c> of a connection string, for messages (never the password).</summary>
+    public static string DescribeServer(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{b.Host}:{b.Port}/{b.Database}";
+    }
+
+    private EngineServerException ServerFailure(NpgsqlException e) =>
+        new($"PostgreSQL query failed on {Server}: {e.Message}", e);
 
     /// <inheritdoc />
     public void Cancel() => Volatile.Read(ref running)?.Cancel();
@@ -214,6 +231,10 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
         {
             using var reader = cmd.ExecuteReader();
             return consume(reader);
+        }
+        catch (NpgsqlException e)
+        {
+            throw ServerFailure(e);
         }
         finally
         {

@@ -7,7 +7,7 @@ namespace Segmentation.Data;
 /// Copies a query result into a typed DataFrame: text → string, integers → Int64, numbers → Double,
 /// booleans → Boolean, dates/timestamps → DateTime. Never guesses: the engine's types decide.
 /// </summary>
-public static class DataFrameReader
+internal static class DataFrameReader
 {
     /// <summary>Reads every row of <paramref name="reader"/>; columns named <c>__*</c> (internal) are skipped.</summary>
     public static DataFrame Read(DbDataReader reader)

@@ -6,7 +6,7 @@ namespace Segmentation.Data;
 /// Keeps direct identifiers out of the product: headers that name a person's name, phone, e-mail, address or
 /// identity number are never read, and free-text values that look like one are rejected.
 /// </summary>
-public static partial class PersonalDataGuard
+internal static partial class PersonalDataGuard
 {
     private static readonly string[] IdentifierWords =
     [

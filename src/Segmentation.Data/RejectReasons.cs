@@ -4,7 +4,7 @@ using Segmentation.Analytics.Engines;
 namespace Segmentation.Data;
 
 /// <summary>Words the reason of a reject from its rule and the column's specification.</summary>
-public static class RejectReasons
+internal static class RejectReasons
 {
     /// <summary>A sentence saying what is wrong and what was expected.</summary>
     public static string Describe(string rule, ColumnSpec? column, DateTime asOf, IReadOnlyList<string>? categories = null)

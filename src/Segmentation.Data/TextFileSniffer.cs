@@ -3,7 +3,7 @@ using System.Text;
 namespace Segmentation.Data;
 
 /// <summary>Detects the encoding and delimiter of a delimited text file, and transcodes GB18030 to UTF-8 for the engine.</summary>
-public static class TextFileSniffer
+internal static class TextFileSniffer
 {
     static TextFileSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -85,8 +85,7 @@ public sealed class EngineSession : IDisposable
                 string cs = Connection(connectionString, PostgresWorkspace.ConnectionVariable, "postgres");
                 progress?.Report($"validating the tables of schema {postgresSchema} on PostgreSQL");
                 var ws = PostgresWorkspace.Load(cs, options, postgresSchema);
-                var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
-                return new EngineSession(kind, ws, ws.Report, $"postgres: {b.Host}:{b.Port}/{b.Database} schema {postgresSchema}", ws);
+                return new EngineSession(kind, ws, ws.Report, $"postgres: {PostgresWorkspace.DescribeServer(cs)} schema {postgresSchema}", ws);
             }
             case EngineKind.ClickHouse:
             {

@@ -88,7 +88,7 @@ public static class ExperimentFile
             {
                 workspace.Execute($"CREATE OR REPLACE TEMP TABLE {Stage} AS SELECT {rec} AS __rec, {select} FROM {source}");
             }
-            catch (DuckDB.NET.Data.DuckDBException e)
+            catch (System.Data.Common.DbException e)
             {
                 throw new DataFileException(path, "the file cannot be read: " + e.Message.Split('\n')[0], inner: e);
             }
@@ -119,7 +119,7 @@ public static class ExperimentFile
         {
             return ws.Read($"DESCRIBE SELECT * FROM {source}", r => { var l = new List<string>(); while (r.Read()) l.Add(r.GetString(0)); return l; });
         }
-        catch (DuckDB.NET.Data.DuckDBException e)
+        catch (System.Data.Common.DbException e)
         {
             throw new DataFileException(path, "the file cannot be read: " + e.Message.Split('\n')[0], inner: e);
         }

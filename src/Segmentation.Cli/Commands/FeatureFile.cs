@@ -23,7 +23,7 @@ internal static class FeatureFile
         {
             return ws.Query($"SELECT * FROM read_csv('{path.Replace("'", "''")}', header = true, delim = ',', quote = '\"', sample_size = -1{types})");
         }
-        catch (DuckDB.NET.Data.DuckDBException e)
+        catch (System.Data.Common.DbException e)
         {
             throw new DataFileException(path, "cannot be read as CSV: " + e.Message.Split('\n')[0], inner: e);
         }

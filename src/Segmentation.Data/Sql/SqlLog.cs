@@ -6,7 +6,7 @@ namespace Segmentation.Data.Sql;
 /// Optional log of every statement the engines run, with its wall time: set the environment variable
 /// <c>SEG_SQL_LOG</c> to a file path (appended). For finding what is slow; off by default.
 /// </summary>
-public static class SqlLog
+internal static class SqlLog
 {
     private static readonly string? Path = Environment.GetEnvironmentVariable("SEG_SQL_LOG");
     private static readonly Lock Gate = new();

@@ -183,12 +183,11 @@ public sealed class FontLibrary
     {
         foreach (FontSource source in sources)
         {
-            byte[]? bytes = source.TryReadBytes();
-            if (bytes is null) { searched.Add($"{source} (missing)"); continue; }
-            SKTypeface? face = source.TryLoad(bytes);
+            if (source.TryRead() is not var (bytes, index)) { searched.Add($"{source} (missing)"); continue; }
+            SKTypeface? face = FontSource.TryLoad(bytes, index);
             if (face is null) { searched.Add($"{source} (unreadable)"); continue; }
             searched.Add($"{source} (found)");
-            return new Face(source, bytes, face, IsSubstitute: false);
+            return new Face(source with { FaceIndex = index }, bytes, face, IsSubstitute: false);
         }
         return null;
     }

@@ -33,8 +33,11 @@ public sealed record FontSource(string Path, int FaceIndex = 0, bool IsBundled =
     public override string ToString() =>
         IsBundled ? $"bundled:{Path}" : IsFamily ? $"family:{Path}{(Bold ? " bold" : "")}" : FaceIndex == 0 ? Path : $"{Path}#{FaceIndex}";
 
-    /// <summary>Reads the font bytes, or returns null when the file or resource does not exist.</summary>
-    internal byte[]? TryReadBytes()
+    /// <summary>
+    /// Reads the font bytes and the face index inside them, or returns null when the file, resource or family does
+    /// not exist. A family resolves to the file the font manager matched (a collection's face index included).
+    /// </summary>
+    internal (byte[] Bytes, int FaceIndex)? TryRead()
     {
         if (IsBundled)
         {
@@ -42,26 +45,26 @@ public sealed record FontSource(string Path, int FaceIndex = 0, bool IsBundled =
             if (stream is null) return null;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            return buffer.ToArray();
+            return (buffer.ToArray(), FaceIndex);
         }
         if (IsFamily)
         {
             // The font manager answers with its closest match: accept it only when the family is the one asked for.
             using SKTypeface? match = SKFontManager.Default.MatchFamily(Path, Bold ? SKFontStyle.Bold : SKFontStyle.Normal);
             if (match is null || !string.Equals(match.FamilyName, Path, StringComparison.OrdinalIgnoreCase)) return null;
-            using SKStreamAsset? stream = match.OpenStream(out _);
+            using SKStreamAsset? stream = match.OpenStream(out int index);
             if (stream is null || stream.Length <= 0) return null;
             var bytes = new byte[stream.Length];
-            return stream.Read(bytes, bytes.Length) == bytes.Length ? bytes : null;
+            return stream.Read(bytes, bytes.Length) == bytes.Length ? (bytes, index) : null;
         }
-        return File.Exists(Path) ? File.ReadAllBytes(Path) : null;
+        return File.Exists(Path) ? (File.ReadAllBytes(Path), FaceIndex) : null;
     }
 
     /// <summary>Loads the face, or returns null when it is missing or unreadable.</summary>
-    internal SKTypeface? TryLoad(byte[] bytes)
+    internal static SKTypeface? TryLoad(byte[] bytes, int faceIndex)
     {
         using SKData data = SKData.CreateCopy(bytes);
-        SKTypeface? face = SKTypeface.FromData(data, FaceIndex);
+        SKTypeface? face = SKTypeface.FromData(data, faceIndex);
         return face is { GlyphCount: > 0 } ? face : null;
     }
 }
