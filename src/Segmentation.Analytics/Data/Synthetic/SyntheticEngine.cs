@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Data.Synthetic;
 
