@@ -1,7 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
-using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Analytics.Tests.Experiments;
 

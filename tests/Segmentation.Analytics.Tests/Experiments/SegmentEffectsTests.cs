@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MathNet.Numerics.Distributions;
 using Segmentation.Analytics.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Analytics.Tests.Experiments;
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Two-proportion z-test of p_A − p_B for independent binomial samples (conversion, repeat rate, churn rate …).

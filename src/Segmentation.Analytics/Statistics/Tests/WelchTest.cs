@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Welch's t-test of μ_A − μ_B for two independent samples with unequal variances (revenue per customer, CSAT …).

@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using Segmentation.Analytics.Randomness;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Seeded percentile bootstrap for differences of ratio statistics (average order value, orders per customer, NPS), whose

@@ -1,6 +1,6 @@
-using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Analytics.Tests.Evaluation;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 public sealed class DeltaMethodTests
 {

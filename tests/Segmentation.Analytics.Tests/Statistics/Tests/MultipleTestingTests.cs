@@ -1,6 +1,6 @@
-using Segmentation.Analytics.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Analytics.Tests.Experiments;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 public sealed class MultipleTestingTests
 {
