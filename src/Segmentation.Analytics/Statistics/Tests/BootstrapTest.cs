@@ -101,7 +101,7 @@ public static class BootstrapTest
     {
         double se = Math.Sqrt(variance);
         double z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
-        double p = se > 0 ? 2 * (1 - Normal.CDF(0, 1, Math.Abs(estimate / se))) : estimate == 0 ? 1 : 0;
+        double p = se > 0 ? ZTest.TwoSidedPValue(estimate / se) : estimate == 0 ? 1 : 0;
         return new DifferenceEstimate(estimate, se, estimate - z * se, estimate + z * se, p, confidence, SignificanceTest.DeltaMethodZ, reference);
     }
 
