@@ -1,5 +1,5 @@
 using System.Globalization;
-using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Experiments;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Experiments;
 

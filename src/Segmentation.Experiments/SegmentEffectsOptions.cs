@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics.Tests;
+
 namespace Segmentation.Experiments;
 
 /// <summary>Options of <see cref="SegmentEffects"/>.</summary>

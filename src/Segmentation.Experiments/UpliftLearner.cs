@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Experiments;
 
@@ -57,15 +58,15 @@ public sealed class UpliftLearner(UpliftOptions options)
         return new UpliftPredictions(outcome, kind, data.Arms, data.Arm.ToArray(), data.RowNumbers.ToArray(), fold, predicted, qini, Options with { Outcome = outcome });
     }
 
-    /// <summary>Fold of every customer: within each arm a seeded Fisher–Yates shuffle, then positions round-robin over the K folds.</summary>
+    /// <summary>Fold of every customer: within each arm a Fisher–Yates shuffle (arm a draws from stream a of <paramref name="seed"/>),
+    /// then positions round-robin over the K folds.</summary>
     public static int[] AssignFolds(IReadOnlyList<int> arm, int arms, int folds, int seed)
     {
         var fold = new int[arm.Count];
-        var rng = new Random(seed);
         for (int a = 0; a < arms; a++)
         {
             var members = Enumerable.Range(0, arm.Count).Where(i => arm[i] == a).ToArray();
-            rng.Shuffle(members);
+            new StreamRandom(seed, (ulong)a).Shuffle(members.AsSpan());
             for (int j = 0; j < members.Length; j++) fold[members[j]] = j % folds;
         }
         return fold;

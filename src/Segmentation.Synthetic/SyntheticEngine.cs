@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Synthetic;
 

@@ -184,25 +184,7 @@ public sealed class ThreeEngineTests(ThreeEngineFixture data) : IClassFixture<Th
     private static DataFrame SortedById(DataFrame f) => Frames.SortedById(f);
 
     /// <summary>Same columns, types and rows; doubles to <see cref="Tolerance"/> relative (absolute near zero), everything else exactly.</summary>
-    internal static void AssertFramesEqual(DataFrame expected, DataFrame actual)
-    {
-        Assert.Equal(expected.Columns.Select(c => c.Name), actual.Columns.Select(c => c.Name));
-        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
-        foreach (var column in expected.Columns)
-        {
-            var other = actual.Columns[column.Name];
-            Assert.Equal(column.DataType, other.DataType);
-            for (long i = 0; i < column.Length; i++)
-            {
-                object? a = column[i], b = other[i];
-                if (a is double x && b is double y)
-                    Assert.True(x == y || Math.Abs(x - y) <= Tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))),
-                        $"column {column.Name}, row {i}: {x:R} vs {y:R}");
-                else
-                    Assert.True(Equals(a, b), $"column {column.Name}, row {i}: {a} vs {b}");
-            }
-        }
-    }
+    internal static void AssertFramesEqual(DataFrame expected, DataFrame actual) => Frames.AssertIdentical(expected, actual, Tolerance);
 }
 
 /// <summary>The whole monthly evaluation (KPIs, comparisons, campaigns, migration, drift, churn, budget) on each engine.</summary>

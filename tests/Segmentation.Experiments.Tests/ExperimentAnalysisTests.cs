@@ -2,6 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.Distributions;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Experiments.Tests;
 

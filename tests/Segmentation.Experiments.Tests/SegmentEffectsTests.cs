@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MathNet.Numerics.Distributions;
 using Segmentation.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Experiments.Tests;
 

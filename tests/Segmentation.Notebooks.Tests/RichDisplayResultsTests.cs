@@ -5,6 +5,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Experiments;
 using Segmentation.Analytics.Models;
+using Segmentation.Analytics.Statistics.Tests;
 using Segmentation.Reports.Monthly;
 
 namespace Segmentation.Notebooks.Tests;

@@ -5,8 +5,11 @@ namespace Segmentation.Testing;
 /// <summary>DataFrame comparisons shared by the engine tests.</summary>
 public static class Frames
 {
-    /// <summary>Same columns (names, types, order) and equal cells, row by row.</summary>
-    public static void AssertIdentical(DataFrame expected, DataFrame actual)
+    /// <summary>
+    /// Same columns (names, types, order) and rows; doubles equal to <paramref name="relativeTolerance"/> (relative, absolute
+    /// near zero; 0 = exactly), every other cell exactly.
+    /// </summary>
+    public static void AssertIdentical(DataFrame expected, DataFrame actual, double relativeTolerance = 0)
     {
         Assert.Equal(expected.Columns.Select(c => c.Name), actual.Columns.Select(c => c.Name));
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
@@ -15,7 +18,14 @@ public static class Frames
             var other = actual.Columns[column.Name];
             Assert.Equal(column.DataType, other.DataType);
             for (long i = 0; i < column.Length; i++)
-                Assert.True(Equals(column[i], other[i]), $"column {column.Name}, row {i}: {column[i]} vs {other[i]}");
+            {
+                object? a = column[i], b = other[i];
+                if (a is double x && b is double y)
+                    Assert.True(x.Equals(y) || Math.Abs(x - y) <= relativeTolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))),
+                        $"column {column.Name}, row {i}: {x:R} vs {y:R}");
+                else
+                    Assert.True(Equals(a, b), $"column {column.Name}, row {i}: {a} vs {b}");
+            }
         }
     }
 

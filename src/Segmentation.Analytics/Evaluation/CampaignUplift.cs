@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Analytics.Evaluation;
 

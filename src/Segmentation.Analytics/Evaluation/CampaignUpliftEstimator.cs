@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics.Tests;
+
 namespace Segmentation.Analytics.Evaluation;
 
 /// <summary>The uplift of a campaign from per-customer outcomes (the engine-free core of <see cref="CampaignEvaluator"/>).</summary>

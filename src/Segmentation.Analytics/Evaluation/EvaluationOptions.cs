@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics.Tests;
+
 namespace Segmentation.Analytics.Evaluation;
 
 /// <summary>Options of <see cref="EffectEvaluator"/>: the report month, the KPI grid, the before/after windows and the extras.</summary>

@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics.Tests;
+
 namespace Segmentation.Analytics.Evaluation;
 
 /// <summary>

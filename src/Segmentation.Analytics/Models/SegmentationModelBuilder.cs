@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Profiling;
+using Segmentation.Analytics.Randomness;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Validation;
 
@@ -36,8 +37,8 @@ public static class SegmentationModelBuilder
     /// <summary>
     /// The rows a model with <paramref name="options"/> is fitted and validated on: <paramref name="features"/> itself when
     /// <see cref="SegmentationOptions.TrainingSampleSize"/> is null or not exceeded, else a uniform sample without replacement of
-    /// that many rows, kept in frame order. The draw is a partial Fisher–Yates shuffle of the row indices with
-    /// <c>System.Random(</c><see cref="SampleSeed"/><c>)</c>, so the same frame and seed give the same sample on every machine.
+    /// that many rows, kept in frame order. The draw is <see cref="StreamRandom.Sample"/> (a partial Fisher–Yates shuffle of the row
+    /// indices) from the stream of <see cref="SampleSeed"/>, so the same frame and seed give the same sample on every machine and runtime.
     /// </summary>
     public static DataFrame TrainingData(DataFrame features, SegmentationOptions options)
     {
@@ -58,15 +59,7 @@ public static class SegmentationModelBuilder
     /// <summary><paramref name="size"/> distinct indices of 0..<paramref name="population"/>−1, uniformly, ascending.</summary>
     internal static int[] SampleRows(int population, int size, int seed)
     {
-        var index = new int[population];
-        for (int i = 0; i < population; i++) index[i] = i;
-        var random = new Random(seed);
-        for (int i = 0; i < size; i++)
-        {
-            int j = random.Next(i, population);
-            (index[i], index[j]) = (index[j], index[i]);
-        }
-        var chosen = index[..size];
+        var chosen = new StreamRandom(seed).Sample(population, size);
         Array.Sort(chosen);
         return chosen;
     }

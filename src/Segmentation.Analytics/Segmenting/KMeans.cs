@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -11,7 +12,8 @@ namespace Segmentation.Analytics.Segmenting;
 /// do not change or when Σ_j‖Δc_j‖² ≤ tol × mean column variance; a final assignment step so the labels
 /// match the returned centroids. Empty clusters are re-seeded at the rows farthest from their centres.
 /// The assignment step is Lloyd, Hamerly (2010) or Elkan (2003) — the same partition, different speed.
-/// Deterministic for a seed and independent of the thread count (fixed row chunks, ordered sums).
+/// Deterministic for a seed (restart r draws from stream r of the seed's <see cref="StreamRandom"/>, whose sequence does not
+/// depend on the .NET version) and independent of the thread count (fixed row chunks, ordered sums).
 /// </remarks>
 public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
 {
@@ -29,11 +31,12 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
         var w = Weights(data, sampleWeights);
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
         var engine = new KMeansEngine(data.Values, sampleWeights is null ? null : w, data.Rows, data.Columns, Options.Clusters, po);
-        var random = new Random(Options.Seed);
         KMeansRun? best = null;
         for (int r = 0; r < Options.Restarts; r++)
         {
-            var init = KMeansPlusPlus.Seed(data.Values, w, data.Rows, data.Columns, Options.Clusters, random, po);
+            // Restart r draws from its own stream, so restart r starts from the same centres whatever the number of restarts.
+            var random = new StreamRandom(Options.Seed, (ulong)r);
+            var init = KMeansPlusPlus.Seed(data.Values, w, data.Rows, data.Columns, Options.Clusters, ref random, po);
             var run = engine.Run(init, Options.MaxIterations, Options.Tolerance, Options.Algorithm);
             if (best is null || run.Inertia < best.Inertia) best = run;
         }

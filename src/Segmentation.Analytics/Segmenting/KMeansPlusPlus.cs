@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Randomness;
+
 namespace Segmentation.Analytics.Segmenting;
 
 /// <summary>
@@ -8,11 +10,11 @@ namespace Segmentation.Analytics.Segmenting;
 /// </summary>
 internal static class KMeansPlusPlus
 {
-    public static double[] Seed(double[] x, double[] w, int n, int d, int k, Random random, ParallelOptions po)
+    public static double[] Seed(double[] x, double[] w, int n, int d, int k, ref StreamRandom random, ParallelOptions po)
     {
         var centres = new double[k * d];
         int trials = 2 + (int)Math.Log(k);
-        int first = random.Next(n);
+        int first = random.NextInt(n);
         Array.Copy(x, first * d, centres, 0, d);
         var closest = new double[n];
         RowChunks.For(n, po, (_, start, end) =>

@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -21,15 +22,15 @@ public sealed class MiniBatchKMeans(MiniBatchKMeansOptions options) : IEstimator
         Options.Validate(data);
         int n = data.Rows, d = data.Columns, k = Options.Clusters;
         var x = data.Values;
-        var random = new Random(Options.Seed);
+        var random = new StreamRandom(Options.Seed);
         var po = RowChunks.Options(Options.MaxDegreeOfParallelism);
         int initSize = Math.Min(n, Options.InitSize ?? Math.Max(3 * Options.BatchSize, k));
-        var initRows = initSize == n ? Enumerable.Range(0, n).ToArray() : Validation.Silhouette.SampleWithoutReplacement(n, initSize, random.Next());
+        var initRows = initSize == n ? Enumerable.Range(0, n).ToArray() : random.Sample(n, initSize);
         var initData = new double[initSize * d];
         for (int t = 0; t < initSize; t++) Array.Copy(x, initRows[t] * d, initData, t * d, d);
         var ones = new double[initSize];
         Array.Fill(ones, 1.0);
-        var centres = KMeansPlusPlus.Seed(initData, ones, initSize, d, k, random, po);
+        var centres = KMeansPlusPlus.Seed(initData, ones, initSize, d, k, ref random, po);
 
         var counts = new double[k];
         int batch = Math.Min(Options.BatchSize, n);
@@ -45,7 +46,7 @@ public sealed class MiniBatchKMeans(MiniBatchKMeansOptions options) : IEstimator
         long step = 0;
         for (; step < maxSteps; step++)
         {
-            for (int t = 0; t < batch; t++) rows[t] = random.Next(n);
+            for (int t = 0; t < batch; t++) rows[t] = random.NextInt(n);
             Array.Clear(sums);
             Array.Clear(batchCounts);
             double inertia = 0;

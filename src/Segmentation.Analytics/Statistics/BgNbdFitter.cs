@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Randomness;
+
 namespace Segmentation.Analytics.Statistics;
 
 /// <summary>
@@ -58,7 +60,7 @@ public sealed class BgNbdFitter
             return -ll / n;
         };
 
-        var random = new Random(Options.Seed);
+        var random = new StreamRandom(Options.Seed);
         MinimizationResult? best = null;
         int iterations = 0;
         for (int s = 0; s < Options.Starts; s++)

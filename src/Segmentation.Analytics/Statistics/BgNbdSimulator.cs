@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -8,7 +8,8 @@ public static class BgNbdSimulator
     /// <summary>
     /// For each age T: λ ~ Gamma(r, rate α), p ~ Beta(a, b); purchases follow a Poisson process of rate λ
     /// after the first purchase at time 0, and after each repeat purchase the customer drops out with
-    /// probability p. Returns (x, t_x). Sequential and seeded: the same seed gives the same histories.
+    /// probability p. Returns (x, t_x). Sequential and seeded (one <see cref="StreamRandom"/> stream): the same seed gives the
+    /// same histories on every runtime.
     /// </summary>
     public static (int[] Frequency, double[] Recency) Simulate(double r, double alpha, double a, double b, ReadOnlySpan<double> age, int seed)
     {
@@ -16,13 +17,15 @@ public static class BgNbdSimulator
         if (!(alpha > 0)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "must be > 0.");
         if (!(a > 0)) throw new ArgumentOutOfRangeException(nameof(a), a, "must be > 0.");
         if (!(b > 0)) throw new ArgumentOutOfRangeException(nameof(b), b, "must be > 0.");
-        var random = new Random(seed);
+        var random = new StreamRandom(seed);
         var x = new int[age.Length];
         var tx = new double[age.Length];
         for (int i = 0; i < age.Length; i++)
         {
-            double lambda = Gamma.Sample(random, r, alpha);
-            double p = Beta.Sample(random, a, b);
+            double lambda = random.Gamma(r) / alpha;
+            // Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+            double ga = random.Gamma(a), gb = random.Gamma(b);
+            double p = ga / (ga + gb);
             double t = 0;
             while (true)
             {

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -64,7 +65,7 @@ public sealed class GammaGammaFitter
             grad[0] = -d[0] * p / n; grad[1] = -d[1] * q / n; grad[2] = -d[2] * g / n;
             return -ll / n;
         };
-        var random = new Random(Options.Seed);
+        var random = new StreamRandom(Options.Seed);
         MinimizationResult? best = null;
         int iterations = 0;
         for (int s = 0; s < Options.Starts; s++)

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -137,12 +138,12 @@ public sealed class LinearDiscriminant
         if (labels.Length != data.Rows)
             throw new ArgumentException($"labels has {labels.Length} values; data has {data.Rows} rows.", nameof(labels));
         var folds = new int[labels.Length];
-        var random = new Random(Options.Seed);
+        var random = new StreamRandom(Options.Seed);
         var labelArray = labels.ToArray();
         foreach (int cls in labelArray.Distinct().Order())
         {
             var rows = Enumerable.Range(0, labelArray.Length).Where(i => labelArray[i] == cls).ToArray();
-            random.Shuffle(rows);
+            random.Shuffle(rows.AsSpan());
             for (int r = 0; r < rows.Length; r++) folds[rows[r]] = r % Options.Folds;
         }
         return CrossValidate(data, labels, folds);

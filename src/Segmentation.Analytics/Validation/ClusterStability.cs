@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Validation;
 
@@ -39,7 +40,7 @@ public static class ClusterStability
         var dissolved = new int[k];
         var recovered = new int[k];
         var ari = new double[options.Bootstraps];
-        var random = new Random(options.Seed);
+        var random = new StreamRandom(options.Seed);
         var drawn = new bool[n];
         for (int b = 0; b < options.Bootstraps; b++)
         {
@@ -47,7 +48,7 @@ public static class ClusterStability
             var sample = new double[n * d];
             for (int i = 0; i < n; i++)
             {
-                int r = random.Next(n);
+                int r = random.NextInt(n);
                 drawn[r] = true;
                 Array.Copy(data.Values, r * d, sample, i * d, d);
             }

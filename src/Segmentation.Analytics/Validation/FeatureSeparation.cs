@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics.Tests;
+
 namespace Segmentation.Analytics.Validation;
 
 /// <summary>How strongly one feature differs between the segments.</summary>

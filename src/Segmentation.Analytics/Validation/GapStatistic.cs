@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Randomness;
 using Segmentation.Analytics.Segmenting;
 
 namespace Segmentation.Analytics.Validation;
@@ -25,13 +26,13 @@ public static class GapStatistic
         var logW = ks.Select(k => Math.Log(Dispersion(data, k, options, options.Seed * 7919 + k))).ToArray();
 
         var sampler = ReferenceSampler.Create(data, options.Reference);
-        var random = new Random(options.Seed);
+        var random = new StreamRandom(options.Seed);
         int b = options.ReferenceSets;
         var refLog = new double[ks.Length, b];
         for (int r = 0; r < b; r++)
         {
-            var reference = sampler.Draw(n, random);
-            int fitSeed = random.Next();
+            var reference = sampler.Draw(n, ref random);
+            int fitSeed = random.NextInt(int.MaxValue);
             for (int t = 0; t < ks.Length; t++) refLog[t, r] = Math.Log(Dispersion(reference, ks[t], options, fitSeed + ks[t]));
         }
         var expected = new double[ks.Length];
@@ -115,7 +116,7 @@ public static class GapStatistic
             }
         }
 
-        public FeatureMatrix Draw(int n, Random random)
+        public FeatureMatrix Draw(int n, ref StreamRandom random)
         {
             var values = new double[n * d];
             var z = new double[d];

@@ -1,5 +1,6 @@
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Statistics;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Analytics.Validation;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Segmentation.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
 namespace Segmentation.Cli.Commands;
 

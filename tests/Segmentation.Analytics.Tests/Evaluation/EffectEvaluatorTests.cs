@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Tests;
 using Xunit.Abstractions;
 
 namespace Segmentation.Analytics.Tests.Evaluation;

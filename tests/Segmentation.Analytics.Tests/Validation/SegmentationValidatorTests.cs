@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Tests.Statistics.Tests;
 using Segmentation.Analytics.Validation;
 
 namespace Segmentation.Analytics.Tests.Validation;
@@ -13,7 +14,7 @@ public sealed class SegmentationValidatorTests
     /// <summary>Wholesale customers: raw spend, ln(1 + spend), and labels (Channel − 1)·3 + (Region − 1).</summary>
     private static (FeatureMatrix Raw, FeatureMatrix Log, int[] Labels) Wholesale()
     {
-        var columns = Spend.Select(f => FeatureSeparationTests.Load("wholesale", "channel_region", f)).ToArray();
+        var columns = Spend.Select(f => OneWayAnovaAndKruskalWallisTests.Load("wholesale", "channel_region", f)).ToArray();
         var labels = columns[0].Labels;
         int n = labels.Length, d = Spend.Length;
         var raw = new double[n * d];

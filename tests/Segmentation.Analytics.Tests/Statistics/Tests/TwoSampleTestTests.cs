@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Analytics.Tests.Evaluation;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 /// <summary>The two-sample tests against scipy 1.10.1 (tests/reference/evaluation/two_sample.py).</summary>
 public sealed class TwoSampleTestTests

@@ -1,4 +1,4 @@
-namespace Segmentation.Experiments;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>How p-values of a family of tests are adjusted (<see cref="MultipleTesting"/>).</summary>
 public enum MultiplicityCorrection

@@ -1,4 +1,4 @@
-namespace Segmentation.Analytics.Validation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>Result of <see cref="OneWayAnova.Test"/>.</summary>
 /// <param name="F">The F statistic (∞ when every segment is constant).</param>

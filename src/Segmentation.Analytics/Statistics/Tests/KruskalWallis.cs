@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Segmentation.Analytics.Validation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Kruskal-Wallis rank test of one feature across segments (scipy's <c>kruskal</c>): with R_k the rank sum of segment k

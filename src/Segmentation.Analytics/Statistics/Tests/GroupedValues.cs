@@ -1,4 +1,4 @@
-namespace Segmentation.Analytics.Validation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>The non-missing values of one feature, regrouped so each segment's values are contiguous (segments in label order, rows in input order).</summary>
 internal sealed class GroupedValues

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Segmentation.Analytics.Randomness;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Seeded percentile bootstrap for differences of ratio statistics (average order value, orders per customer, NPS), whose
@@ -11,7 +12,8 @@ namespace Segmentation.Analytics.Evaluation;
 /// responses for NPS, which is a multinomial draw from the observed promoter/passive/detractor shares) and recomputes the
 /// statistic difference d* = θ*_A − θ*_B. Interval: the (α/2, 1 − α/2) percentiles of d* (Efron &amp; Tibshirani 1993, ch. 13);
 /// standard error: the sd of d*; two-sided p-value: min(1, 2·min(#{d* ≤ 0} + 1, #{d* ≥ 0} + 1)/(B + 1)), the percentile test
-/// of H₀: difference = 0. The same seed gives the same result (System.Random with a seed is stable across runtimes).
+/// of H₀: difference = 0. The same seed gives the same result on every runtime: the draws come from <see cref="StreamRandom"/>,
+/// whose sequence for a seed this library defines (the sequence of a seeded System.Random is not promised across .NET versions).
 /// </remarks>
 public static class BootstrapTest
 {
@@ -48,10 +50,10 @@ public static class BootstrapTest
         double thetaA = Ratio(numeratorA, denominatorA, nameof(denominatorA)), thetaB = Ratio(numeratorB, denominatorB, nameof(denominatorB));
         if (numeratorA.Length > LargeSample && numeratorB.Length > LargeSample)
             return DeltaMethod(thetaA - thetaB, thetaB, RatioVariance(numeratorA, denominatorA, thetaA) + RatioVariance(numeratorB, denominatorB, thetaB), confidence);
-        var rng = new Random(seed);
+        var rng = new StreamRandom(seed);
         var diffs = new double[replicates];
         for (int r = 0; r < replicates; r++)
-            diffs[r] = Resample(numeratorA, denominatorA, rng) - Resample(numeratorB, denominatorB, rng);
+            diffs[r] = Resample(numeratorA, denominatorA, ref rng) - Resample(numeratorB, denominatorB, ref rng);
         return Summarise(thetaA - thetaB, thetaB, diffs, confidence);
     }
 
@@ -73,10 +75,10 @@ public static class BootstrapTest
         double npsA = Nps(promotersA, detractorsA, na), npsB = Nps(promotersB, detractorsB, nb);
         if (na > LargeSample && nb > LargeSample)
             return DeltaMethod(npsA - npsB, npsB, NpsVariance(promotersA, detractorsA, na) + NpsVariance(promotersB, detractorsB, nb), confidence);
-        var rng = new Random(seed);
+        var rng = new StreamRandom(seed);
         var diffs = new double[replicates];
         for (int r = 0; r < replicates; r++)
-            diffs[r] = DrawNps(promotersA, detractorsA, na, rng) - DrawNps(promotersB, detractorsB, nb, rng);
+            diffs[r] = DrawNps(promotersA, detractorsA, na, ref rng) - DrawNps(promotersB, detractorsB, nb, ref rng);
         return Summarise(npsA - npsB, npsB, diffs, confidence);
     }
 
@@ -99,21 +101,21 @@ public static class BootstrapTest
     {
         double se = Math.Sqrt(variance);
         double z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
-        double p = se > 0 ? 2 * (1 - Normal.CDF(0, 1, Math.Abs(estimate / se))) : estimate == 0 ? 1 : 0;
+        double p = se > 0 ? ZTest.TwoSidedPValue(estimate / se) : estimate == 0 ? 1 : 0;
         return new DifferenceEstimate(estimate, se, estimate - z * se, estimate + z * se, p, confidence, SignificanceTest.DeltaMethodZ, reference);
     }
 
     /// <summary>NPS = 100·(promoters − detractors)/responses.</summary>
     internal static double Nps(long promoters, long detractors, long responses) => 100.0 * (promoters - detractors) / responses;
 
-    private static double DrawNps(long promoters, long detractors, long n, Random rng)
+    private static double DrawNps(long promoters, long detractors, long n, ref StreamRandom rng)
     {
         double pp = (double)promoters / n, pd = (double)detractors / n;
         int k = checked((int)n);
-        int p = Binomial.Sample(rng, pp, k);
+        int p = rng.Binomial(k, pp);
         int rest = k - p;
         double pdGivenNotP = pp < 1 ? Math.Min(1, pd / (1 - pp)) : 0;
-        int d = rest > 0 ? Binomial.Sample(rng, pdGivenNotP, rest) : 0;
+        int d = rest > 0 ? rng.Binomial(rest, pdGivenNotP) : 0;
         return Nps(p, d, n);
     }
 
@@ -125,13 +127,13 @@ public static class BootstrapTest
         return sn / sd;
     }
 
-    private static double Resample(ReadOnlySpan<double> num, ReadOnlySpan<double> den, Random rng)
+    private static double Resample(ReadOnlySpan<double> num, ReadOnlySpan<double> den, ref StreamRandom rng)
     {
         double sn = 0, sd = 0;
         int n = num.Length;
         for (int i = 0; i < n; i++)
         {
-            int j = rng.Next(n);
+            int j = rng.NextInt(n);
             sn += num[j];
             sd += den[j];
         }

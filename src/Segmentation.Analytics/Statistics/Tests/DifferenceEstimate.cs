@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// An estimated difference A − B between two groups (treatment − control, after − before) with its uncertainty:

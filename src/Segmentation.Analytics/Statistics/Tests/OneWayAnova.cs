@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Segmentation.Analytics.Validation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// One-way analysis of variance of one feature across segments (scipy's <c>f_oneway</c>):

@@ -1,6 +1,6 @@
-using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Analytics.Tests.Evaluation;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 public sealed class DeltaMethodTests
 {
@@ -28,6 +28,24 @@ public sealed class DeltaMethodTests
         Assert.InRange(delta.StandardError / boot.StandardError, 0.95, 1.05);
         Assert.InRange(delta.Estimate - boot.Estimate, -0.01, 0.01);
         Assert.True(delta.Lower < delta.Estimate && delta.Estimate < delta.Upper);
+    }
+
+    /// <summary>
+    /// A delta-method difference ten standard errors from 0: the p-value is 2·Φ(−10) ≈ 1.52e−23, not the 0 that
+    /// 2·(1 − Φ(10)) rounds to. Groups of n units at μ ± 1 (unit denominators) have SE = √(2/n), so μ_A − μ_B = 10·√(2/n).
+    /// </summary>
+    [Fact]
+    public void A_delta_method_p_value_ten_standard_errors_out_is_not_rounded_to_0()
+    {
+        int n = BootstrapTest.LargeSample + 2;
+        double gap = 10 * Math.Sqrt(2.0 / n);
+        var a = Enumerable.Range(0, n).Select(i => 5 + gap + (i % 2 == 0 ? 1 : -1.0)).ToArray();
+        var b = Enumerable.Range(0, n).Select(i => 5 + (i % 2 == 0 ? 1 : -1.0)).ToArray();
+        var ones = Enumerable.Repeat(1.0, n).ToArray();
+        var d = BootstrapTest.RatioDifference(a, ones, b, ones, seed: 1);
+        Assert.Equal(SignificanceTest.DeltaMethodZ, d.Test);
+        Assert.Equal(10, d.Estimate / d.StandardError, 9);
+        Assert.InRange(d.PValue, 1.5239706e-23 * (1 - 1e-6), 1.5239706e-23 * (1 + 1e-6));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>The test behind a <see cref="DifferenceEstimate"/>.</summary>
 public enum SignificanceTest

@@ -1,4 +1,4 @@
-namespace Segmentation.Analytics.Validation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>Result of <see cref="KruskalWallis.Test"/>.</summary>
 /// <param name="H">The tie-corrected H statistic.</param>

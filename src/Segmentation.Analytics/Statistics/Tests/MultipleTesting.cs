@@ -1,4 +1,4 @@
-namespace Segmentation.Experiments;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>Adjusted p-values for a family of m tests (as statsmodels' <c>multipletests</c> returns them).</summary>
 /// <remarks>

@@ -1,13 +1,13 @@
 using MathNet.Numerics.Distributions;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Two-proportion z-test of p_A − p_B for independent binomial samples (conversion, repeat rate, churn rate …).
 /// </summary>
 /// <remarks>
 /// p̂ = x/n per group. Test statistic z = (p̂_A − p̂_B) / √(p̄(1 − p̄)(1/n_A + 1/n_B)) with the pooled p̄ = (x_A + x_B)/(n_A + n_B);
-/// two-sided p = 2(1 − Φ(|z|)). Interval: Wald, (p̂_A − p̂_B) ± z_{1−α/2} √(p̂_A(1 − p̂_A)/n_A + p̂_B(1 − p̂_B)/n_B)
+/// two-sided p = 2Φ(−|z|) (<see cref="ZTest.TwoSidedPValue"/>). Interval: Wald, (p̂_A − p̂_B) ± z_{1−α/2} √(p̂_A(1 − p̂_A)/n_A + p̂_B(1 − p̂_B)/n_B)
 /// (Agresti &amp; Caffo 2000 discuss its coverage; for randomised experiments this unpooled variance is Neyman's conservative
 /// variance of the finite-population average effect). When both proportions are 0 or both 1 the difference is 0 with
 /// p = 1 and a zero-width interval.
@@ -43,7 +43,7 @@ public sealed record TwoProportionTest(long SuccessesA, long CountA, long Succes
         double sePooled = Math.Sqrt(pooled * (1 - pooled) * (1.0 / countA + 1.0 / countB));
         double se = Math.Sqrt(pa * (1 - pa) / countA + pb * (1 - pb) / countB);
         double z = sePooled > 0 ? diff / sePooled : 0;
-        double p = sePooled > 0 ? 2 * Normal.CDF(0, 1, -Math.Abs(z)) : 1.0;
+        double p = sePooled > 0 ? ZTest.TwoSidedPValue(z) : 1.0;
         double q = Normal.InvCDF(0, 1, 0.5 + confidence / 2);
         return new TwoProportionTest(successesA, countA, successesB, countB, z,
             new DifferenceEstimate(diff, se, diff - q * se, diff + q * se, p, confidence, SignificanceTest.TwoProportionZ, pb));

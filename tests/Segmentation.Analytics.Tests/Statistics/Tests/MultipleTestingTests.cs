@@ -1,6 +1,6 @@
-using Segmentation.Experiments;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Experiments.Tests;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 public sealed class MultipleTestingTests
 {

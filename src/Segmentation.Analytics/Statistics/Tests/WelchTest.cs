@@ -1,13 +1,13 @@
 using MathNet.Numerics.Distributions;
 
-namespace Segmentation.Analytics.Evaluation;
+namespace Segmentation.Analytics.Statistics.Tests;
 
 /// <summary>
 /// Welch's t-test of μ_A − μ_B for two independent samples with unequal variances (revenue per customer, CSAT …).
 /// </summary>
 /// <remarks>
 /// SE = √(s²_A/n_A + s²_B/n_B) with sample variances s² (denominator n − 1); t = (x̄_A − x̄_B)/SE; degrees of freedom
-/// by Welch–Satterthwaite ν = SE⁴ / ((s²_A/n_A)²/(n_A − 1) + (s²_B/n_B)²/(n_B − 1)); two-sided p = 2·(1 − F_ν(|t|)); interval
+/// by Welch–Satterthwaite ν = SE⁴ / ((s²_A/n_A)²/(n_A − 1) + (s²_B/n_B)²/(n_B − 1)); two-sided p = 2·F_ν(−|t|) (the lower tail, which does not cancel to 0 for large |t|); interval
 /// (x̄_A − x̄_B) ± t_{ν,1−α/2}·SE (Student t from MathNet.Numerics). Welch (1947), Biometrika 34:28–35. Both groups need n ≥ 2.
 /// When SE = 0 the difference is exact: p = 1 if it is 0, else 0.
 /// </remarks>

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Segmentation.Analytics.Validation;
+using Segmentation.Analytics.Statistics.Tests;
 
-namespace Segmentation.Analytics.Tests.Validation;
+namespace Segmentation.Analytics.Tests.Statistics.Tests;
 
 /// <summary>ANOVA and Kruskal-Wallis against scipy 1.10.1 (tests/reference/profiling/anova_kruskal.py).</summary>
-public sealed class FeatureSeparationTests
+public sealed class OneWayAnovaAndKruskalWallisTests
 {
     private const double Relative = 1e-9;
 
