@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Randomness;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Serialization;
@@ -89,9 +90,12 @@ public static class SyntheticGenerator
     {
         private CsvOutput? transactions, feedback;
         // Defects are drawn from their own stream, so clean rows are identical with and without them.
-        private readonly Random defectRandom = new(unchecked(options.Seed * 7919 + 17));
+        private StreamRandom defectRandom = new(unchecked((ulong)options.Seed), DefectStream);
         private readonly SortedDictionary<string, SortedDictionary<string, int>> defects = new(StringComparer.Ordinal);
         private long defectNumber;
+
+        /// <summary>The key of the defect stream (apart from every customer stream of <see cref="SyntheticEngine"/>).</summary>
+        private const ulong DefectStream = ulong.MaxValue - 7919;
 
         private static readonly string[] TransactionDefects =
             [RejectRules.Type, RejectRules.Missing, RejectRules.FutureDate, RejectRules.ZeroAmount, RejectRules.Duplicate, RejectRules.Category];
@@ -108,7 +112,7 @@ public static class SyntheticGenerator
 
         private void WriteDefectiveTransaction(SyntheticTransaction r)
         {
-            var rule = TransactionDefects[defectRandom.Next(TransactionDefects.Length)];
+            var rule = TransactionDefects[defectRandom.NextInt(TransactionDefects.Length)];
             var csv = transactions!;
             if (rule == RejectRules.Duplicate) csv.Id('T', r.TransactionNumber, 9);
             else csv.Id('X', ++defectNumber, 9);
@@ -131,7 +135,7 @@ public static class SyntheticGenerator
 
         private void WriteDefectiveFeedback(SyntheticFeedback r)
         {
-            var rule = FeedbackDefects[defectRandom.Next(FeedbackDefects.Length)];
+            var rule = FeedbackDefects[defectRandom.NextInt(FeedbackDefects.Length)];
             var csv = feedback!;
             if (rule == RejectRules.Missing) csv.Text(null); else csv.Id('C', r.CustomerNumber, 7);
             // A different day keeps the (customer, date) key unique, so the planted defect is the only problem of the row.
