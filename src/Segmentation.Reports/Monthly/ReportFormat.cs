@@ -11,6 +11,9 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>What prints for a value that is missing (not finite, no data) or suppressed (a group under the minimum size).</summary>
+    public const string Dash = "–";
+
     /// <summary>True if a group of <paramref name="customers"/> must be suppressed.</summary>
     public bool Suppress(long customers) => customers < MinimumGroupSize;
 
@@ -18,12 +21,12 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     public string Count(long value) => Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
 
     /// <summary>Money, whole units with thousands separators.</summary>
-    public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", Inv) : "–";
+    public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", Inv) : Dash;
 
     /// <summary>Large money amounts for KPI cards: 万 / 亿 in Chinese, K / M in English (3 significant digits).</summary>
     public static string Compact(double? value, ReportLanguage language)
     {
-        if (value is not { } v || !double.IsFinite(v)) return "–";
+        if (value is not { } v || !double.IsFinite(v)) return Dash;
         double a = Math.Abs(v);
         if (language == ReportLanguage.Zh)
             return a >= 1e8 ? (v / 1e8).ToString("0.##", Inv) + "亿" : a >= 1e4 ? (v / 1e4).ToString("0.#", Inv) + "万" : v.ToString("N0", Inv);
@@ -31,17 +34,17 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     }
 
     /// <summary>A share 0..1 as a percentage with one decimal.</summary>
-    public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? (v * 100).ToString("F1", Inv) + "%" : "–";
+    public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? (v * 100).ToString("F1", Inv) + "%" : Dash;
 
     /// <summary>A change in percentage points with a sign.</summary>
-    public static string Points(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + " pt" : "–";
+    public static string Points(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + " pt" : Dash;
 
     /// <summary>A relative change with a sign.</summary>
-    public static string Relative(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + "%" : "–";
+    public static string Relative(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v * 100).ToString("F1", Inv) + "%" : Dash;
 
     /// <summary>A number with the given decimals.</summary>
-    public static string Number(double? value, int decimals = 2) => value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(Inv), Inv) : "–";
+    public static string Number(double? value, int decimals = 2) => value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(Inv), Inv) : Dash;
 
     /// <summary>A p-value.</summary>
-    public static string P(double? value) => value is { } v && double.IsFinite(v) ? (v < 0.001 ? "<0.001" : v.ToString("F3", Inv)) : "–";
+    public static string P(double? value) => value is { } v && double.IsFinite(v) ? (v < 0.001 ? "<0.001" : v.ToString("F3", Inv)) : Dash;
 }
