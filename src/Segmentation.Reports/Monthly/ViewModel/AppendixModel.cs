@@ -26,8 +26,8 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         var text = c.Text;
         var quality = c.Run.DataQuality;
         var tables = quality.Tables.Select(t => new ReportTableRow(
-            [t.Table, t.RowsRead.ToString("N0", Inv), t.RowsAccepted.ToString("N0", Inv), t.Rejects.Count.ToString("N0", Inv)]));
-        var byRule = quality.Tables.SelectMany(t => t.RejectsByRule.Select(kv => new ReportTableRow([t.Table, kv.Key, kv.Value.ToString("N0", Inv)]))).ToArray();
+            [t.Table, ReportFormat.Whole(t.RowsRead), ReportFormat.Whole(t.RowsAccepted), ReportFormat.Whole(t.Rejects.Count)]));
+        var byRule = quality.Tables.SelectMany(t => t.RejectsByRule.Select(kv => new ReportTableRow([t.Table, kv.Key, ReportFormat.Whole(kv.Value)]))).ToArray();
 
         return new AppendixModel(text["s7"],
             text["data_quality"], c.Table(["table", "read", "accepted", "rejected"], tables),

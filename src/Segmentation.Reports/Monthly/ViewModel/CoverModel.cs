@@ -15,10 +15,9 @@ public sealed record CoverModel(string Title, string Subtitle, ReportTable Facts
         var period = c.ReportPeriod;
         var model = c.Run.Model;
         string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string N0(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         object[] summary = [model.SchemaVersion, model.Options.Method, model.Segments.Count, model.Fingerprint[..12]];
         string modelLine = model.Sample is { } sample
-            ? text.Format("model_summary_sampled", [.. summary, text.Format("model_sample", N0(sample.Rows), N0(sample.Population), sample.Seed)])
+            ? text.Format("model_summary_sampled", [.. summary, text.Format("model_sample", ReportFormat.Whole(sample.Rows), ReportFormat.Whole(sample.Population), sample.Seed)])
             : text.Format("model_summary", summary);
         var facts = new ReportTable([],
         [

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Segmentation.Experiments;
 
 namespace Segmentation.Reports.Monthly.ViewModel;
@@ -34,7 +33,7 @@ public sealed record ExperimentModel(string Heading, string Intro, ReportTable A
                 ReportContext.Unless(hide, Interval(r.Effect)), ReportContext.Unless(hide, ReportFormat.P(r.AdjustedPValue)), r.Response.ToString(),
             ]);
         });
-        string counts = string.Join(", ", e.Analysis.ArmCounts.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)));
+        string counts = string.Join(", ", e.Analysis.ArmCounts.Select(ReportFormat.Whole));
         return new ExperimentModel(text["s_experiment"], text.Format("experiment_intro", e.Name, e.Analysis.Arms.Count, counts),
             c.Table(["arm", "outcome", "control_mean", "arm_mean", "difference_ci", "p_value", "lift"], arms),
             text.Format("experiment_segments", e.Segments.Grouping),

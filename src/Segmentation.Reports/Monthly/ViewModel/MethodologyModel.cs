@@ -60,8 +60,7 @@ public sealed record MethodologyModel(string Heading, IReadOnlyList<string> Para
         var model = c.Run.Model;
         string source = c.Text[c.Run.ModelFitted ? "model_fitted" : "model_loaded"];
         if (model.Sample is not { } sample) return source;
-        string N0(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        return c.Text.Format("clause_pair", source, c.Text.Format("model_sample", N0(sample.Rows), N0(sample.Population), sample.Seed));
+        return c.Text.Format("clause_pair", source, c.Text.Format("model_sample", ReportFormat.Whole(sample.Rows), ReportFormat.Whole(sample.Population), sample.Seed));
     }
 
     /// <summary>The management start and the windows it gave, or why there was no before/after comparison.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Segmentation.Reports.Monthly.ViewModel;
 
 /// <summary>Section 5: how customers moved between segments since the previous period.</summary>
@@ -14,14 +12,13 @@ public sealed record MigrationModel(string Heading, string? Summary, HeatmapMode
     {
         var text = c.Text;
         if (c.Result.Migration is not { } m) return new MigrationModel(text["s5"], null, null, null, text["no_migration"]);
-        string N0(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        string summary = text.Format("migration_summary", N0(m.Matched), N0(m.Upgraded), N0(m.Downgraded), N0(m.Stayed), N0(m.New.Sum()), N0(m.Lost.Sum()));
+        string summary = text.Format("migration_summary", ReportFormat.Whole(m.Matched), ReportFormat.Whole(m.Upgraded), ReportFormat.Whole(m.Downgraded),
+            ReportFormat.Whole(m.Stayed), ReportFormat.Whole(m.New.Sum()), ReportFormat.Whole(m.Lost.Sum()));
         IReadOnlyList<string> from = [.. m.FromSegments.Select(c.SegmentName)], to = [.. m.ToSegments.Select(c.SegmentName)];
         // A row of fewer than the minimum customers (stayed in the matrix or lost) is suppressed: blank in the heatmap.
-        var shares = m.RowShares;
-        IReadOnlyList<IReadOnlyList<double>> masked = [.. shares.Select((row, i) => (IReadOnlyList<double>)(m.Counts[i].Sum() + m.Lost[i] < c.Format.MinimumGroupSize
-            ? [.. row.Select(_ => double.NaN)]
-            : [.. row]))];
+        IReadOnlyList<double> Masked(double[] row, int i) =>
+            m.Counts[i].Sum() + m.Lost[i] < c.Format.MinimumGroupSize ? [.. row.Select(_ => double.NaN)] : [.. row];
+        IReadOnlyList<IReadOnlyList<double>> masked = [.. m.RowShares.Select(Masked)];
         var rows = from.Select((name, i) => new ReportTableRow([name, .. m.Counts[i].Select(n => n == 0 ? "0" : c.Format.Count(n))]));
         var table = new ReportTable([text["from_to"], .. to], [.. rows]);
         return new MigrationModel(text["s5"], summary, new HeatmapModel(text["migration_chart"], from, to, masked), table, text["no_migration"]);
