@@ -18,6 +18,12 @@ namespace Segmentation.Analytics.Evaluation;
 public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationModel Model, bool ModelFitted, SegmentAssignment Assignment, EvaluationResult Result)
 {
     /// <summary>
+    /// The engine the evaluation ran in, as its dialect names itself (<see cref="SqlDialect.Name"/>: <c>duckdb</c>,
+    /// <c>postgres</c>, <c>clickhouse</c>); null when the record was built by hand. The report's methodology says it.
+    /// </summary>
+    public string? Engine { get; init; }
+
+    /// <summary>
     /// Runs the monthly evaluation on tables already validated in an engine (DuckDB, PostgreSQL or the ClickHouse cluster):
     /// the transaction-level work runs there, only per-customer and per-segment rows come back.
     /// </summary>
@@ -87,7 +93,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
             MarketingBudget = options.MarketingBudget,
         };
         var result = EffectEvaluator.Evaluate(engine, assignment, evaluation);
-        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result);
+        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result) { Engine = engine.Dialect.Name };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ScottPlot;
+using Segmentation.Reports.Monthly.ViewModel;
 
 namespace Segmentation.Reports.Monthly;
 
@@ -6,6 +7,12 @@ namespace Segmentation.Reports.Monthly;
 internal static class ReportCharts
 {
     private static readonly string[] Palette = ["#1F4E79", "#2E86AB", "#F18F01", "#C73E1D", "#3B8B5A", "#8E6C8A", "#6B7280", "#B8860B"];
+
+    /// <summary>Palette index of the customer-share bars.</summary>
+    public const int CustomerShareColor = 0;
+
+    /// <summary>Palette index of the revenue-share bars.</summary>
+    public const int RevenueShareColor = 2;
 
     public static Color ColorOf(int i) => Color.FromHex(Palette[i % Palette.Length]);
 
@@ -27,29 +34,31 @@ internal static class ReportCharts
     }
 
     /// <summary>Grouped horizontal bars per segment: its share of customers and its share of revenue (%).</summary>
-    public static Plot SegmentSizes(string title, IReadOnlyList<string> labels, IReadOnlyList<double> customerShare, IReadOnlyList<double> revenueShare, string customersLabel, string revenueLabel)
+    public static Plot SegmentSizes(ShareChartModel chart)
     {
-        var plot = Styled(new Plot(), title);
+        var plot = Styled(new Plot(), chart.Title);
+        var labels = chart.Segments;
         int n = labels.Count;
         Bar[] Bars(IReadOnlyList<double> values, double offset, int color) => values.Select((v, i) => new Bar
         {
             Position = n - 1 - i + offset, Value = v * 100, FillColor = ColorOf(color), LineWidth = 0, Size = 0.38, Orientation = Orientation.Horizontal,
         }).ToArray();
-        var customers = plot.Add.Bars(Bars(customerShare, 0.2, 0));
-        customers.LegendText = customersLabel;
-        var revenue = plot.Add.Bars(Bars(revenueShare, -0.2, 2));
-        revenue.LegendText = revenueLabel;
+        var customers = plot.Add.Bars(Bars(chart.CustomerShares, 0.2, CustomerShareColor));
+        customers.LegendText = chart.CustomersLabel;
+        var revenue = plot.Add.Bars(Bars(chart.RevenueShares, -0.2, RevenueShareColor));
+        revenue.LegendText = chart.RevenueLabel;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(), labels.ToArray());
         plot.Axes.Bottom.Label.Text = "%";
         plot.Axes.Margins(left: 0);
-        plot.HideLegend(); // drawn by the report under the chart (colours 0 and 2)
+        plot.HideLegend(); // drawn by the report under the chart (CustomerShareColor and RevenueShareColor)
         return plot;
     }
 
     /// <summary>One line per series over the period labels.</summary>
-    public static Plot Trend(string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, double?[] Values)> series, bool percent)
+    public static Plot Trend(TrendChartModel chart)
     {
-        var plot = Styled(new Plot(), title);
+        var (periods, series, percent) = (chart.Periods, chart.Series, chart.Percent);
+        var plot = Styled(new Plot(), chart.Title);
         double[] xs = Enumerable.Range(0, periods.Count).Select(i => (double)i).ToArray();
         for (int s = 0; s < series.Count; s++)
         {
@@ -70,9 +79,10 @@ internal static class ReportCharts
     }
 
     /// <summary>Forest plot: one row per campaign, estimate with its interval, a dashed zero line.</summary>
-    public static Plot Forest(string title, IReadOnlyList<string> labels, IReadOnlyList<double> estimates, IReadOnlyList<double> lower, IReadOnlyList<double> upper)
+    public static Plot Forest(ForestChartModel chart)
     {
-        var plot = Styled(new Plot(), title);
+        var (labels, estimates, lower, upper) = (chart.Labels, chart.Estimates, chart.Lower, chart.Upper);
+        var plot = Styled(new Plot(), chart.Title);
         for (int i = 0; i < estimates.Count; i++)
         {
             double y = estimates.Count - 1 - i;
@@ -91,9 +101,10 @@ internal static class ReportCharts
     }
 
     /// <summary>Heatmap of row shares with the value printed in every cell.</summary>
-    public static Plot Heatmap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[][] shares)
+    public static Plot Heatmap(HeatmapModel chart)
     {
-        var plot = Styled(new Plot(), title);
+        var (rows, columns, shares) = (chart.From, chart.To, chart.RowShares);
+        var plot = Styled(new Plot(), chart.Title);
         var colormap = new ScottPlot.Colormaps.Blues();
         for (int r = 0; r < rows.Count; r++)
             for (int c = 0; c < columns.Count; c++)
@@ -102,7 +113,7 @@ internal static class ReportCharts
                 var rect = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
                 rect.FillColor = double.IsFinite(v) ? colormap.GetColor(1 - Math.Clamp(v, 0, 1)) : Colors.White; // Blues runs dark → light
                 rect.LineColor = Colors.White;
-                var text = plot.Add.Text(double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–", c, r);
+                var text = plot.Add.Text(double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : ReportFormat.Dash, c, r);
                 text.LabelFontSize = 9;
                 text.LabelFontColor = v > 0.5 ? Colors.White : Colors.Black;
                 text.LabelAlignment = Alignment.MiddleCenter;

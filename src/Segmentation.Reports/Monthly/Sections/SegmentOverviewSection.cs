@@ -1,0 +1,25 @@
+using Segmentation.Reports.Composition;
+using Segmentation.Reports.Monthly.ViewModel;
+
+namespace Segmentation.Reports.Monthly.Sections;
+
+/// <summary>Section 2: the segment table, then the customer and revenue shares as bars with their legend.</summary>
+/// <param name="model">The overview's view-model.</param>
+/// <param name="theme">Colours and sizes of the document.</param>
+public sealed class SegmentOverviewSection(SegmentOverviewModel model, Theme theme) : ReportSection(theme)
+{
+    /// <inheritdoc />
+    protected override void Compose(ColumnDescriptor column)
+    {
+        column.Item().Heading(model.Heading, 1);
+        Table(column, model.Table, [2.1f, 3.4f, 1.35f, 1.1f, 1.2f, 1.1f, 1.1f], (cell, index, row) =>
+        {
+            if (index == 1) cell.FontSize(Theme.SmallSize); // the description
+            else BoldNameThenNumbers(cell, index, row);
+        });
+        var chart = model.Chart;
+        column.Item().Chart(ReportCharts.SegmentSizes(chart), 60 + 30 * chart.Segments.Count);
+        column.Item().Component(new ChartLegend(
+            [(chart.CustomersLabel, ReportCharts.CustomerShareColor), (chart.RevenueLabel, ReportCharts.RevenueShareColor)], Theme));
+    }
+}

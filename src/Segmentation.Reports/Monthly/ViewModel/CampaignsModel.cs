@@ -1,0 +1,41 @@
+using Segmentation.Analytics.Evaluation;
+
+namespace Segmentation.Reports.Monthly.ViewModel;
+
+/// <summary>Section 4: every campaign's uplift with its evidence, and a forest plot of the campaigns shown.</summary>
+/// <param name="Heading">Section heading.</param>
+/// <param name="Table">Campaign, target, treated/control, conversion uplift [95 % CI], p, incremental profit, cost, ROI, evidence;
+/// null when there was no campaign.</param>
+/// <param name="Forest">Conversion uplift of the campaigns whose groups are not suppressed; null when there was no campaign.</param>
+/// <param name="Notice">Printed instead of the table when there was no campaign.</param>
+public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestChartModel? Forest, string Notice)
+{
+    internal static CampaignsModel Create(ReportContext c)
+    {
+        var text = c.Text;
+        var campaigns = c.Result.Campaigns;
+        if (campaigns.Count == 0) return new CampaignsModel(text["s4"], null, null, text["no_campaigns"]);
+        bool Hidden(CampaignUplift u) => c.Format.Suppress(u.TreatedCustomers) || c.Format.Suppress(u.ControlCustomers);
+        var rows = campaigns.Select(u =>
+        {
+            bool hide = Hidden(u);
+            var conversion = u.Conversion;
+            return new ReportTableRow(
+            [
+                u.Campaign.Name,
+                c.TargetName(u.Campaign.TargetSegment),
+                $"{c.Format.Count(u.TreatedCustomers)}/{c.Format.Count(u.ControlCustomers)}",
+                ReportContext.Unless(hide, ReportContext.Interval(ReportFormat.Points, conversion.Estimate, conversion.Lower, conversion.Upper)),
+                ReportContext.Unless(hide, ReportFormat.P(conversion.PValue)),
+                ReportContext.Unless(hide, ReportFormat.Money(u.IncrementalProfit)),
+                ReportFormat.Money(u.Campaign.Cost),
+                ReportContext.Unless(hide, ReportFormat.Percent(u.Roi)),
+                text[u.Evidence == EvidenceStrength.Randomised ? "randomised" : "quasi"],
+            ]);
+        });
+        var shown = campaigns.Where(u => !Hidden(u)).ToArray();
+        var forest = new ForestChartModel(text["forest"], [.. shown.Select(u => u.Campaign.Name)], [.. shown.Select(u => u.Conversion.Estimate)],
+            [.. shown.Select(u => u.Conversion.Lower)], [.. shown.Select(u => u.Conversion.Upper)]);
+        return new CampaignsModel(text["s4"], c.Table(["campaign", "target", "treated_control", "conversion_uplift", "p_value", "incremental_profit", "cost", "roi", "evidence"], rows), forest, text["no_campaigns"]);
+    }
+}

@@ -1,0 +1,81 @@
+using Segmentation.Analytics.Evaluation;
+
+namespace Segmentation.Reports.Monthly.ViewModel;
+
+/// <summary>Section 1: six KPI cards of all customers and three findings chosen from the numbers.</summary>
+/// <param name="Heading">Section heading.</param>
+/// <param name="Cards">Customers, revenue, profit, repeat rate, CSAT and NPS, each with its changes.</param>
+/// <param name="FindingsHeading">Heading of the findings.</param>
+/// <param name="Findings">The largest mover, the best campaign, the biggest risk (or why there is none).</param>
+public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCardModel> Cards, string FindingsHeading, IReadOnlyList<string> Findings)
+{
+    private enum DeltaKind { Relative, Points, Absolute }
+
+    internal static ExecutiveSummaryModel Create(ReportContext c)
+    {
+        var text = c.Text;
+        var total = c.Latest(KpiRow.AllCustomers);
+        var lastPeriod = c.Result.PeriodOverPeriod.FirstOrDefault(x => x.Segment == KpiRow.AllCustomers);
+        var baseline = c.Result.BeforeAfter.FirstOrDefault(x => x.Segment == KpiRow.AllCustomers);
+        (string Key, string Label, string Value, DeltaKind Kind)[] cards =
+        [
+            ("customers", text["customers"], c.Format.Count(total.Customers), DeltaKind.Relative),
+            ("revenue", text["revenue"], ReportFormat.Compact(total.Revenue, c.Options.Language), DeltaKind.Relative),
+            ("profit", text["profit"], ReportFormat.Compact(total.Profit, c.Options.Language), DeltaKind.Relative),
+            ("repeat_purchase_rate", text["repeat_rate"], ReportFormat.Percent(total.RepeatPurchaseRate), DeltaKind.Points),
+            ("csat_mean", text["csat"], ReportFormat.Number(total.MeanCsat), DeltaKind.Absolute),
+            ("nps", text["nps"], ReportFormat.Number(total.Nps, 1), DeltaKind.Absolute),
+        ];
+        return new ExecutiveSummaryModel(text["s1"],
+            [.. cards.Select(card =>
+            {
+                var previous = lastPeriod?.Changes.FirstOrDefault(x => x.Key == card.Key);
+                var before = baseline?.Changes.FirstOrDefault(x => x.Key == card.Key);
+                return new KpiCardModel(card.Label, card.Value, text.Format("kpi_card_delta", Delta(previous, card.Kind), Delta(before, card.Kind)),
+                    (previous?.AbsoluteChange ?? 0) >= 0);
+            })],
+            text["findings"], ChooseFindings(c));
+    }
+
+    /// <summary>Changes of counts and money as relative %, of rates in points, of scores (CSAT, NPS) as plain differences.</summary>
+    private static string Delta(KpiChange? change, DeltaKind kind)
+    {
+        if (change?.AbsoluteChange is not { } abs) return ReportFormat.Dash;
+        string mark = change.IsSignificant ? "*" : "";
+        return kind switch
+        {
+            DeltaKind.Points => ReportFormat.Points(abs),
+            DeltaKind.Absolute => (abs >= 0 ? "+" : "") + ReportFormat.Number(abs),
+            _ => ReportFormat.Relative(change.RelativeChange),
+        } + mark;
+    }
+
+    /// <summary>Three sentences from the numbers: the segment whose revenue moved most (groups shown only), the best campaign
+    /// (significant first, then by incremental profit), the segment with the largest value at risk (groups shown only).</summary>
+    private static IReadOnlyList<string> ChooseFindings(ReportContext c)
+    {
+        var text = c.Text;
+        var list = new List<string>();
+        var mover = c.Result.PeriodOverPeriod
+            .Where(x => x.Segment != KpiRow.AllCustomers && !c.Suppressed(x.Segment))
+            .Select(x => (x.Segment, Change: x.Changes.FirstOrDefault(k => k.Key == "revenue")))
+            .Where(x => x.Change?.RelativeChange is not null)
+            .OrderByDescending(x => Math.Abs(x.Change!.RelativeChange!.Value)).ThenBy(x => x.Segment, StringComparer.Ordinal).FirstOrDefault();
+        if (mover.Change is { } m)
+            list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment), ReportFormat.Relative(m.RelativeChange), ReportFormat.Money(m.Reference), ReportFormat.Money(m.Current)));
+
+        var best = c.Result.Campaigns.OrderByDescending(x => x.Conversion.IsSignificant).ThenByDescending(x => x.IncrementalProfit).FirstOrDefault();
+        list.Add(best is null
+            ? text["no_campaigns"]
+            : text.Format("finding_campaign", best.Campaign.Name, ReportFormat.Points(best.Conversion.Estimate), ReportFormat.Points(best.Conversion.Lower),
+                ReportFormat.Points(best.Conversion.Upper), text[best.Conversion.IsSignificant ? "significant" : "not_significant"],
+                ReportFormat.Money(best.IncrementalProfit), ReportFormat.Percent(best.Roi)));
+
+        var risk = c.Result.ChurnRisk?.Segments.Where(s => s.Segment != KpiRow.AllCustomers && !c.Format.Suppress(s.Customers))
+            .OrderByDescending(s => s.ValueAtRisk).ThenBy(s => s.Segment, StringComparer.Ordinal).FirstOrDefault();
+        list.Add(risk is null
+            ? text["no_churn"]
+            : text.Format("finding_risk", c.SegmentName(risk.Segment), c.Format.Count(risk.AtRiskCustomers), ReportFormat.Percent(risk.AtRiskShare), ReportFormat.Money(risk.ValueAtRisk)));
+        return [.. list];
+    }
+}
