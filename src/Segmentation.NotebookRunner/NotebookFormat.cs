@@ -51,9 +51,44 @@ public static class NotebookFormat
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         EnsureKernelMetadata(document);
-        using var stream = File.Create(path);
-        Notebook.Write(document, stream, KernelInfos());
+        using var buffer = new MemoryStream();
+        Notebook.Write(document, buffer, KernelInfos());
+        File.WriteAllText(path, WithCellIds(document, System.Text.Encoding.UTF8.GetString(buffer.ToArray())), new System.Text.UTF8Encoding(false));
     }
+
+    /// <summary>
+    /// Gives every cell of the notebook JSON an <c>id</c> (nbformat 4.5 requires one; Jupyter warns today and will refuse
+    /// later): the element's own id when it has one, else one derived from the cell's position, so the same document
+    /// always gets the same ids.
+    /// </summary>
+    internal static string WithCellIds(InteractiveDocument document, string json)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        if (root["cells"] is not System.Text.Json.Nodes.JsonArray cells) return json;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (cells[i] is not System.Text.Json.Nodes.JsonObject cell) continue;
+            string? id = cell["id"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(id) && i < document.Elements.Count) id = document.Elements[i].Id;
+            if (string.IsNullOrEmpty(id) || !IsCellId(id) || !used.Add(id))
+            {
+                id = $"cell-{i + 1:D3}";
+                for (int k = 2; !used.Add(id); k++) id = $"cell-{i + 1:D3}-{k}";
+            }
+            cell["id"] = id;
+        }
+        root["nbformat"] = 4;
+        if ((root["nbformat_minor"]?.GetValue<int>() ?? 0) < 5) root["nbformat_minor"] = 5;
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }) + "\n";
+    }
+
+    /// <summary>nbformat's rule for a cell id: 1–64 characters of letters, digits, '-' and '_'.</summary>
+    private static bool IsCellId(string id) => id.Length is >= 1 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>
     /// Adds the Jupyter kernelspec and language_info of the .NET C# kernel (<c>.net-csharp</c>) when the document has none, so
