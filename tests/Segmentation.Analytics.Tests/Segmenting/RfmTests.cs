@@ -22,7 +22,7 @@ public sealed class RfmTests
 
         var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd));
         var input = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend);
-        var model = input.Fit(new RfmOptions());
+        var model = new RfmScorer(new RfmOptions()).Fit(input);
         var table = model.ScoreFrame(aggregates);
 
         var thresholds = File.ReadAllLines(RepoPaths.Reference("rfm", "cdnow_rfm_thresholds.txt"))
@@ -139,9 +139,9 @@ public sealed class RfmTests
         Assert.Equal(a, ModelJson.Serialize(back));
     }
 
-    private static void AssertClose(double[] expected, double[] actual)
+    private static void AssertClose(double[] expected, IReadOnlyList<double> actual)
     {
-        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(expected.Length, actual.Count);
         for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-9 * Math.Max(1, Math.Abs(expected[i])), $"{expected[i]} vs {actual[i]}");
     }
 }
