@@ -22,11 +22,8 @@ public sealed record LdaModel(EquatableArray<int> Classes, EquatableArray<string
                               EquatableArray<EquatableArray<double>> Means, EquatableArray<EquatableArray<double>> Weights, EquatableArray<double> Intercepts,
                               EquatableArray<double> OverallMean, EquatableArray<EquatableArray<double>> Scalings, EquatableArray<double> Eigenvalues,
                               EquatableArray<double> ExplainedVarianceRatio, EquatableArray<EquatableArray<double>> StandardizedCoefficients, double Ridge, int Rows)
-    : FittedModel<LdaModel>, ISegmentAssigner, IFeatureTransformer
+    : FittedModel<LdaModel>, IFeatureTransformer
 {
-    /// <summary>Number of classes (<see cref="ISegmentAssigner"/>; <see cref="Predict"/> returns class labels, not indices).</summary>
-    [System.Text.Json.Serialization.JsonIgnore] public int SegmentCount => Classes.Length;
-
     /// <summary>Posterior P(class k | x) of every row; columns in <see cref="Classes"/> order.</summary>
     public double[][] PredictProba(FeatureMatrix data)
     {
