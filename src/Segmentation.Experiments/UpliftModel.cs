@@ -24,13 +24,15 @@ namespace Segmentation.Experiments;
 public sealed record UpliftModel(string Outcome, OutcomeKind Kind, EquatableArray<string> Arms, EquatableArray<UpliftFeature> Features,
     EquatableArray<BoostedTrees> ArmModels, UpliftOptions Options, int TrainingRows) : FittedModel<UpliftModel>
 {
-    /// <summary>The predicted outcome of every customer of <paramref name="data"/> under every arm (<see cref="UpliftScores.Predicted"/>[a][i]).</summary>
-    /// <exception cref="ArgumentException">The data lack a feature column of the model, or its arms differ from the model's.</exception>
+    /// <summary>
+    /// The predicted outcome of every customer of <paramref name="data"/> under every arm of the model
+    /// (<see cref="UpliftScores.Predicted"/>[a][i]). Only the feature columns are read: the customers' own arms and outcomes,
+    /// if any, play no part.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data lack a feature column of the model, or a numeric feature value is not finite.</exception>
     public UpliftScores Predict(ExperimentData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!data.Arms.SequenceEqual(Arms))
-            throw new ArgumentException($"data has arms {string.Join(", ", data.Arms)}; the model was fitted on {string.Join(", ", Arms)} (control first).", nameof(data));
         var x = UpliftFeatures.Encode(data, Features);
         var predicted = new double[Arms.Length][];
         for (int a = 0; a < predicted.Length; a++)

@@ -56,6 +56,8 @@ public sealed class UpliftModelTests
         var model = new UpliftLearner(new UpliftOptions(Outcome: "spend", Trees: 30, Leaves: 4, MinimumExampleCountPerLeaf: 20)).Fit(training);
         var scores = model.Predict(fresh);
         Assert.Equal(fresh.RowNumbers, scores.RowNumbers);
+        // Only the features count: customers never treated (all in the control arm) score the same.
+        Assert.Equal(scores.Predicted, model.Predict(fresh with { Arm = new int[fresh.Count] }).Predicted);
         var lift = scores.Lift(1);
         var history = fresh.NumericFeature("history");
         double low = Enumerable.Range(0, fresh.Count).Where(i => history[i] < 30).Average(i => lift[i]);
