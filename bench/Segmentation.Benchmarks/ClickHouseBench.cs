@@ -137,7 +137,7 @@ public sealed class ClickHouseBench : IBench
                 // The RFM cuts are fitted on a seeded sample of customers (at 10 M customers the whole aggregate table would be a
                 // copy in .NET); the frozen model then runs in each engine.
                 var aggregates = duck.Query($"SELECT * FROM ({CustomerAggregateQuery.Render(DuckDbDialect.Instance, snapshot)}) a USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)");
-                var rfm = RfmInput.FromAggregates(aggregates, Analytics.Features.MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+                var rfm = new RfmScorer(new RfmOptions(Monetary: Analytics.Features.MonetaryMeasure.NetSpend)).Fit(aggregates);
                 aggregates = null;
                 sw.Restart();
                 var rfmCounts = InEngineAssignment.CountSegments(ch.Colocated, InEngineAssignment.RenderRfm(ch.Dialect, rfm, CustomerAggregateQuery.Render(ch.Dialect, snapshot)));

@@ -37,7 +37,7 @@ public sealed class RfmBench : IBench
             var sw = Stopwatch.StartNew();
             var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, snapshot));
             double tAgg = sw.Elapsed.TotalSeconds;
-            var table = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend).Fit(new RfmOptions()) is var model ? model.ScoreFrame(aggregates) : null;
+            var table = new RfmScorer(new RfmOptions(Monetary: MonetaryMeasure.NetSpend)).Fit(aggregates) is var model ? model.ScoreFrame(aggregates) : null;
             output.WriteLine($"   run {run}: aggregate {tAgg:F2} s + scores and names {sw.Elapsed.TotalSeconds - tAgg:F2} s = {sw.Elapsed.TotalSeconds:F2} s for {table!.Rows.Count:N0} customers");
         }
 

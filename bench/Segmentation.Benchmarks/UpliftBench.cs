@@ -41,7 +41,7 @@ public sealed class UpliftBench : IBench
         foreach (var s in bySegment.Statements("en").Concat(byOwn.Statements("en"))) output.WriteLine("     " + s);
 
         sw.Restart();
-        var uplift = new UpliftLearner(new UpliftOptions(Outcome: outcome, Folds: folds, MaxDegreeOfParallelism: parallel)).Fit(data);
+        var uplift = new UpliftLearner(new UpliftOptions(Outcome: outcome, Folds: folds, MaxDegreeOfParallelism: parallel)).CrossFit(data);
         output.WriteLine(string.Create(inv, $"   cross-fitted T-learner ({outcome}, {folds} folds × {data.Arms.Count} arms = {folds * data.Arms.Count} FastTree models, parallelism {parallel}): {sw.Elapsed.TotalSeconds:F2} s"));
         foreach (var line in uplift.ToString().Split('\n')) output.WriteLine("     " + line);
 

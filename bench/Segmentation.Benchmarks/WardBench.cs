@@ -24,7 +24,7 @@ public sealed class WardBench : IBench
         if (!peer) return;
         string file = ClusteringBenchData.WriteBinary(x);
         string labelsFile = file + ".labels";
-        ClusteringBenchData.WriteLabels(labelsFile, model.Labels);
+        ClusteringBenchData.WriteLabels(labelsFile, model.Labels.ToArray());
         output.WriteLine("   " + Peer.Python($$"""
             import time, numpy as np
             from sklearn.cluster import AgglomerativeClustering

@@ -2,20 +2,12 @@ using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics;
 
-/// <summary>An unfitted method configured by its options; <see cref="Fit"/> learns from data and returns an immutable model.</summary>
+/// <summary>
+/// A method over feature matrices: configured by its options record, <see cref="IEstimator{TData, TModel}.Fit"/> learns
+/// from a <see cref="FeatureMatrix"/> and returns an immutable fitted model (scalers, encoders, clustering, factor analysis).
+/// </summary>
 /// <typeparam name="TModel">The fitted model; all learned state lives there.</typeparam>
-public interface IEstimator<out TModel>
+public interface IEstimator<out TModel> : IEstimator<FeatureMatrix, TModel>
+    where TModel : IFittedModel
 {
-    /// <summary>Learns from <paramref name="data"/> without modifying it.</summary>
-    TModel Fit(FeatureMatrix data);
-}
-
-/// <summary>A fitted model that puts rows into one of its segments.</summary>
-public interface ISegmentAssigner
-{
-    /// <summary>Number of segments the model knows.</summary>
-    int SegmentCount { get; }
-
-    /// <summary>The segment (0-based) of every row of <paramref name="data"/>.</summary>
-    int[] Predict(FeatureMatrix data);
 }

@@ -116,8 +116,8 @@ public static class InEngineAssignment
         }
         string transformed = $"SELECT customer_id, {string.Join(", ", columns.Select((c, j) => $"{Value(j)} AS {d.Id(c)}"))} FROM ({featuresSql}) raw";
         int p = columns.Length;
-        double[] center = model.StandardScaler?.Center ?? model.RobustScaler?.Center ?? new double[p];
-        double[] scale = model.StandardScaler?.Scale ?? model.RobustScaler?.Scale ?? Enumerable.Repeat(1.0, p).ToArray();
+        double[] center = (model.StandardScaler?.Center ?? model.RobustScaler?.Center)?.ToArray() ?? new double[p];
+        double[] scale = (model.StandardScaler?.Scale ?? model.RobustScaler?.Scale)?.ToArray() ?? Enumerable.Repeat(1.0, p).ToArray();
         var centroids = model.Segments.Select(s => (IReadOnlyList<double>)s.Centroid).ToArray();
         string nearest = RenderNearestCentroid(d, transformed, columns, center, scale, centroids);
         var keys = model.Segments.Select((s, k) => $"WHEN segment = {k} THEN {d.Str(s.Key)}");

@@ -56,7 +56,7 @@ public abstract record ExperimentSegmentation
         public override string[] Assign(ExperimentData data)
         {
             var values = data.NumericFeature(ValueColumn);
-            var model = ValueTiering.Fit(values, Options);
+            var model = new ValueTiering(Options).Fit(values);
             return model.Assign(values).Select(t => model.Label(t, "en")).ToArray();
         }
     }

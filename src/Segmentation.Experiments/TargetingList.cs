@@ -23,6 +23,14 @@ public sealed record TargetingList(string Outcome, long ContactsAllowed, IReadOn
     public static TargetingList Select(UpliftPredictions predictions, TargetingBudget budget, EconomicsOptions? economics = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
+        return Select(predictions.Scores, budget, economics);
+    }
+
+    /// <summary>Selects the list from uplift scores, e.g. a fitted <see cref="UpliftModel"/>'s scores of new customers. Ties keep file order.</summary>
+    /// <exception cref="ArgumentException">A money budget without a cost per contact.</exception>
+    public static TargetingList Select(UpliftScores predictions, TargetingBudget budget, EconomicsOptions? economics = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(budget);
         economics?.Validate();
         long allowed = budget.ContactsAllowed(economics);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Segmentation.Analytics;
 using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Experiments;
@@ -17,21 +18,38 @@ namespace Segmentation.Experiments;
 /// held out, and the Qini curves measure out-of-sample targeting. Hyper-parameters are fixed options, never tuned on the folds.</para>
 /// <para>Determinism: each model is trained single-threaded (<c>NumberOfThreads = 1</c>) with a seed derived from
 /// (seed, fold, arm), so the result does not depend on how many models run in parallel.</para>
+/// <para>Two verbs: <see cref="Fit"/> trains one model per arm on all customers and returns the <see cref="UpliftModel"/> that
+/// scores new customers; <see cref="CrossFit"/> returns the held-out predictions of the training customers and their Qini curves.</para>
 /// </remarks>
-public sealed class UpliftLearner(UpliftOptions options)
+public sealed class UpliftLearner(UpliftOptions options) : IEstimator<ExperimentData, UpliftModel>
 {
     /// <summary>The options.</summary>
     public UpliftOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits the cross-fitted T-learner on <paramref name="data"/> and returns its held-out predictions.</summary>
-    /// <exception cref="ArgumentException">Invalid options, unknown outcome, no features, or an arm with fewer customers than folds.</exception>
-    public UpliftPredictions Fit(ExperimentData data)
+    /// <summary>Fits one outcome model per arm on all of that arm's customers of <paramref name="data"/> (not modified).</summary>
+    /// <exception cref="ArgumentException">Invalid options, no customers, unknown outcome, no features, an arm without customers, or a value that is not finite.</exception>
+    public UpliftModel Fit(ExperimentData data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        Options.Validate();
-        string outcome = Options.Outcome ?? data.Schema.Outcomes[0].Column;
-        var kind = data.Schema.Outcome(outcome).Kind;
-        var y = data.OutcomeValues(outcome);
+        var (outcome, kind, y) = Prepare(data);
+        var features = UpliftFeatures.Describe(data);
+        var x = UpliftFeatures.Encode(data, features);
+        var counts = data.ArmCounts();
+        for (int a = 0; a < counts.Length; a++)
+            if (counts[a] == 0) throw new ArgumentException($"Arm '{data.Arms[a]}' has no customers; every arm needs some to fit its outcome model.", nameof(data));
+        var models = new BoostedTrees[data.Arms.Count];
+        // Seeds of the final models take fold number K, which no cross-fitting fold uses.
+        Parallel.For(0, models.Length, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, a =>
+            models[a] = Train(x, y, Enumerable.Range(0, data.Count).Where(i => data.Arm[i] == a).ToArray(), kind, Seed(Options.Seed, Options.Folds, a)));
+        // The thread count does not change the model, so the model does not record it (the same data and seed give the same file).
+        return new UpliftModel(outcome, kind, data.Arms.ToEquatableArray(), features, models,
+            Options with { Outcome = outcome, MaxDegreeOfParallelism = new UpliftOptions().MaxDegreeOfParallelism }, data.Count);
+    }
+
+    /// <summary>Fits the cross-fitted T-learner on <paramref name="data"/> and returns its held-out predictions.</summary>
+    /// <exception cref="ArgumentException">Invalid options, no customers, unknown outcome, no features, an arm with fewer customers than folds, or a value that is not finite.</exception>
+    public UpliftPredictions CrossFit(ExperimentData data)
+    {
+        var (outcome, kind, y) = Prepare(data);
         var x = UpliftFeatures.Encode(data);
         int arms = data.Arms.Count, k = Options.Folds, n = data.Count;
         var counts = data.ArmCounts();
@@ -45,9 +63,9 @@ public sealed class UpliftLearner(UpliftOptions options)
         {
             var train = Enumerable.Range(0, n).Where(i => fold[i] != job.Fold && data.Arm[i] == job.Arm).ToArray();
             var score = Enumerable.Range(0, n).Where(i => fold[i] == job.Fold).ToArray();
-            var p = FitAndPredict(x, y, train, score, kind, Seed(Options.Seed, job.Fold, job.Arm));
+            var model = Train(x, y, train, kind, Seed(Options.Seed, job.Fold, job.Arm));
             // Each job writes its own (arm, fold) cells only.
-            for (int j = 0; j < score.Length; j++) predicted[job.Arm][score[j]] = p[j];
+            for (int j = 0; j < score.Length; j++) predicted[job.Arm][score[j]] = model.Predict(x.Rows[score[j]]);
         });
         var qini = new List<QiniCurve>();
         for (int a = 1; a < arms; a++)
@@ -56,6 +74,19 @@ public sealed class UpliftLearner(UpliftOptions options)
             qini.Add(QiniCurve.Compute(rows.Select(i => predicted[a][i] - predicted[0][i]).ToArray(), rows.Select(i => data.Arm[i] == a).ToArray(), rows.Select(i => y[i]).ToArray()));
         }
         return new UpliftPredictions(outcome, kind, data.Arms, data.Arm.ToArray(), data.RowNumbers.ToArray(), fold, predicted, qini, Options with { Outcome = outcome });
+    }
+
+    private (string Outcome, OutcomeKind Kind, double[] Values) Prepare(ExperimentData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Options.Validate();
+        if (data.Count == 0) throw new ArgumentException("data has no customers; fitting needs at least one per arm.", nameof(data));
+        string outcome = Options.Outcome ?? data.Schema.Outcomes[0].Column;
+        var kind = data.Schema.Outcome(outcome).Kind;
+        var y = data.OutcomeValues(outcome);
+        int bad = Array.FindIndex(y, v => !double.IsFinite(v));
+        if (bad >= 0) throw new ArgumentException($"Outcome '{outcome}' has {y[bad]} at row {data.RowNumbers[bad]}; outcomes must be finite.", nameof(data));
+        return (outcome, kind, y);
     }
 
     /// <summary>Fold of every customer: within each arm a Fisher–Yates shuffle (arm a draws from stream a of <paramref name="seed"/>),
@@ -74,13 +105,14 @@ public sealed class UpliftLearner(UpliftOptions options)
 
     private static int Seed(int seed, int fold, int arm) => unchecked(seed * 1_000_003 + fold * 7919 + arm * 104_729 + 17);
 
-    private double[] FitAndPredict(UpliftFeatures x, double[] y, int[] train, int[] score, OutcomeKind kind, int seed)
+    /// <summary>The FastTree outcome model of the rows <paramref name="train"/>, as plain trees.</summary>
+    private BoostedTrees Train(UpliftFeatures x, double[] y, int[] train, OutcomeKind kind, int seed)
     {
         var ml = new MLContext(seed);
         int dim = x.Names.Count;
         // A constant label (an arm fold without a single conversion) cannot train a classifier: predict the constant.
         double first = y[train[0]];
-        if (train.All(i => y[i] == first)) return score.Select(_ => first).ToArray();
+        if (train.All(i => y[i] == first)) return BoostedTrees.Constant(first);
         if (kind == OutcomeKind.Binary)
         {
             var schema = SchemaDefinition.Create(typeof(BinaryRow));
@@ -91,9 +123,8 @@ public sealed class UpliftLearner(UpliftOptions options)
                 NumberOfTrees = Options.Trees, NumberOfLeaves = Options.Leaves, MinimumExampleCountPerLeaf = Options.MinimumExampleCountPerLeaf,
                 LearningRate = Options.LearningRate, NumberOfThreads = 1, Seed = seed,
             });
-            var model = trainer.Fit(trainView);
-            var scoreView = model.Transform(ml.Data.LoadFromEnumerable(score.Select(i => new BinaryRow { Features = x.Rows[i] }), schema));
-            return scoreView.GetColumn<float>("Probability").Select(v => (double)v).ToArray();
+            var model = trainer.Fit(trainView).Model;
+            return BoostedTrees.From(model.SubModel.TrainedTreeEnsemble, model.Calibrator);
         }
         else
         {
@@ -105,9 +136,7 @@ public sealed class UpliftLearner(UpliftOptions options)
                 NumberOfTrees = Options.Trees, NumberOfLeaves = Options.Leaves, MinimumExampleCountPerLeaf = Options.MinimumExampleCountPerLeaf,
                 LearningRate = Options.LearningRate, NumberOfThreads = 1, Seed = seed,
             });
-            var model = trainer.Fit(trainView);
-            var scoreView = model.Transform(ml.Data.LoadFromEnumerable(score.Select(i => new RegressionRow { Features = x.Rows[i] }), schema));
-            return scoreView.GetColumn<float>("Score").Select(v => (double)v).ToArray();
+            return BoostedTrees.From(trainer.Fit(trainView).Model.TrainedTreeEnsemble, null);
         }
     }
 

@@ -23,32 +23,15 @@ public sealed record UpliftPredictions(string Outcome, OutcomeKind Kind, IReadOn
     /// <summary>Customers.</summary>
     public int Count => Arm.Length;
 
+    /// <summary>The held-out predictions as scores (lifts, best arm).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public UpliftScores Scores => new(Outcome, Kind, Arms, RowNumbers, Predicted);
+
     /// <summary>lift_a(xᵢ) = μ̂_a(xᵢ) − μ̂_control(xᵢ) for treatment arm <paramref name="arm"/> (index in <see cref="Arms"/>, ≥ 1).</summary>
-    public double[] Lift(int arm)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(arm, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(arm, Arms.Count);
-        var lift = new double[Count];
-        for (int i = 0; i < lift.Length; i++) lift[i] = Predicted[arm][i] - Predicted[0][i];
-        return lift;
-    }
+    public double[] Lift(int arm) => Scores.Lift(arm);
 
     /// <summary>Per customer, the treatment arm with the highest expected lift (ties: the first arm) and that lift.</summary>
-    public (int[] Arm, double[] Lift) Best()
-    {
-        var arm = new int[Count];
-        var lift = new double[Count];
-        for (int i = 0; i < Count; i++)
-        {
-            lift[i] = double.NegativeInfinity;
-            for (int a = 1; a < Arms.Count; a++)
-            {
-                double l = Predicted[a][i] - Predicted[0][i];
-                if (l > lift[i]) { lift[i] = l; arm[i] = a; }
-            }
-        }
-        return (arm, lift);
-    }
+    public (int[] Arm, double[] Lift) Best() => Scores.Best();
 
     /// <summary>Qini figures per arm (invariant culture).</summary>
     public override string ToString()

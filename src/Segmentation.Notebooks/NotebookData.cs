@@ -56,14 +56,14 @@ public static class NotebookData
 
     /// <summary>Jagged rows (e.g. k-means centroids) as a rectangular matrix.</summary>
     /// <exception cref="ArgumentException">Rows of different lengths.</exception>
-    public static double[,] Matrix(IReadOnlyList<double[]> rows)
+    public static double[,] Matrix(IReadOnlyList<IReadOnlyList<double>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        int d = rows.Count == 0 ? 0 : rows[0].Length;
+        int d = rows.Count == 0 ? 0 : rows[0].Count;
         var m = new double[rows.Count, d];
         for (int i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Length != d) throw new ArgumentException($"row {i} has {rows[i].Length} values; row 0 has {d}.", nameof(rows));
+            if (rows[i].Count != d) throw new ArgumentException($"row {i} has {rows[i].Count} values; row 0 has {d}.", nameof(rows));
             for (int j = 0; j < d; j++) m[i, j] = rows[i][j];
         }
         return m;

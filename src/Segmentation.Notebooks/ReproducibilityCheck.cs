@@ -105,7 +105,7 @@ public sealed record ReproducibilityCheck(IReadOnlyList<ReproducibilityItem> Ite
 
     private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Matrix(int[][] m) => string.Join(" | ", m.Select(r => string.Join(" ", r)));
+    private static string Matrix(IEnumerable<IEnumerable<int>> m) => string.Join(" | ", m.Select(r => string.Join(" ", r)));
 
     /// <summary>"n of m reproduced" (invariant).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Items.Count - Failures.Count} of {Items.Count} stored numbers reproduced ({(Passed ? "PASSED" : "FAILED")})");

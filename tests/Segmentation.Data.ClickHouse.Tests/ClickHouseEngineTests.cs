@@ -94,7 +94,7 @@ public sealed class ClickHouseEngineTests(ClickHouseDataFixture data) : IClassFi
     public void Rfm_in_the_engine_gives_the_in_process_segments_per_customer_and_in_counts()
     {
         var aggregates = data.Generated.Query(CustomerAggregateQuery.Render(DuckDbDialect.Instance, ClickHouseDataFixture.Snapshot));
-        var model = RfmInput.FromAggregates(aggregates, Analytics.Features.MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+        var model = new RfmScorer(new RfmOptions()).Fit(aggregates);
         var inProcess = model.ScoreFrame(aggregates);
         var expectedCounts = Enumerable.Range(0, (int)inProcess.Rows.Count).GroupBy(i => (string)inProcess.Columns["segment_key"][i])
             .ToDictionary(g => g.Key, g => (long)g.Count());

@@ -126,8 +126,8 @@ public sealed class ThreeEngineTests(ThreeEngineFixture data) : IClassFixture<Th
         var expectedAggregates = duck.Query(CustomerAggregateQuery.Render(duck.Dialect, set.AsOf));
         var aggregates = SortedById(engine.Query(CustomerAggregateQuery.Render(engine.Dialect, set.AsOf)));
         AssertFramesEqual(expectedAggregates, aggregates);
-        var expectedRfm = RfmInput.FromAggregates(expectedAggregates, MonetaryMeasure.NetSpend).Fit(new RfmOptions());
-        var rfm = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+        var expectedRfm = new RfmScorer(new RfmOptions()).Fit(expectedAggregates);
+        var rfm = new RfmScorer(new RfmOptions()).Fit(aggregates);
         Assert.Equal(expectedRfm.RecencyThresholds, rfm.RecencyThresholds);
         Assert.Equal(expectedRfm.FrequencyThresholds, rfm.FrequencyThresholds);
         Assert.Equal(expectedRfm.MonetaryThresholds, rfm.MonetaryThresholds);
@@ -175,8 +175,8 @@ public sealed class ThreeEngineTests(ThreeEngineFixture data) : IClassFixture<Th
             if (Models.TryGetValue(dataSet, out var cached)) return cached;
             var model = dataSet == "sample"
                 ? SegmentationModel.Load(RepoPaths.Data("sample", "segmentation-model.json"))
-                : SegmentationModelBuilder.Fit(MonthlyEvaluation.Buyers(features), new SegmentationOptions(
-                    Features: ["recency_days", "frequency", "avg_order_value"], Clusters: 5, LogFeatures: ["frequency", "avg_order_value"], Seed: 7));
+                : new SegmentationModelBuilder(new SegmentationOptions(
+                    Features: ["recency_days", "frequency", "avg_order_value"], Clusters: 5, LogFeatures: ["frequency", "avg_order_value"], Seed: 7)).Fit(MonthlyEvaluation.Buyers(features));
             return Models[dataSet] = model;
         }
     }

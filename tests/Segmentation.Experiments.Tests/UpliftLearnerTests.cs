@@ -18,7 +18,7 @@ public sealed class UpliftLearnerTests(HillstromExperiment hillstrom, ITestOutpu
     public void Held_out_qini_of_the_visit_model_beats_random_targeting_on_a_hillstrom_subsample()
     {
         var data = Sample(20_000, seed: 7);
-        var uplift = new UpliftLearner(new UpliftOptions(Outcome: "visit", Folds: 3, Seed: 1, Trees: 50)).Fit(data);
+        var uplift = new UpliftLearner(new UpliftOptions(Outcome: "visit", Folds: 3, Seed: 1, Trees: 50)).CrossFit(data);
         var y = data.OutcomeValues("visit");
         var inv = CultureInfo.InvariantCulture;
         for (int a = 1; a < data.Arms.Count; a++)
@@ -52,11 +52,11 @@ public sealed class UpliftLearnerTests(HillstromExperiment hillstrom, ITestOutpu
     {
         var data = Sample(6_000, seed: 3);
         var options = new UpliftOptions(Outcome: "spend", Folds: 2, Seed: 5, Trees: 20, MinimumExampleCountPerLeaf: 20);
-        var one = new UpliftLearner(options with { MaxDegreeOfParallelism = 1 }).Fit(data);
-        var two = new UpliftLearner(options with { MaxDegreeOfParallelism = 2 }).Fit(data);
+        var one = new UpliftLearner(options with { MaxDegreeOfParallelism = 1 }).CrossFit(data);
+        var two = new UpliftLearner(options with { MaxDegreeOfParallelism = 2 }).CrossFit(data);
         for (int a = 0; a < data.Arms.Count; a++) Assert.Equal(one.Predicted[a], two.Predicted[a]);
         Assert.Equal(one.Fold, two.Fold);
-        var other = new UpliftLearner(options with { Seed = 6 }).Fit(data);
+        var other = new UpliftLearner(options with { Seed = 6 }).CrossFit(data);
         Assert.NotEqual(one.Fold, other.Fold);
     }
 
@@ -85,7 +85,7 @@ public sealed class UpliftLearnerTests(HillstromExperiment hillstrom, ITestOutpu
         var data = new ExperimentData("noise", new ExperimentSchema("arm", "c", [ExperimentOutcome.Continuous("y")], null, ["key"]), n, [],
             ["c", "t"], arm, Enumerable.Range(2, n).Select(i => (long)i).ToArray(), new Dictionary<string, double[]> { ["y"] = y }, null,
             new Dictionary<string, double[]> { ["key"] = key }, new Dictionary<string, string[]>());
-        var uplift = new UpliftLearner(new UpliftOptions(Folds: 3, Trees: 50, Leaves: 32, MinimumExampleCountPerLeaf: 2, LearningRate: 0.5)).Fit(data);
+        var uplift = new UpliftLearner(new UpliftOptions(Folds: 3, Trees: 50, Leaves: 32, MinimumExampleCountPerLeaf: 2, LearningRate: 0.5)).CrossFit(data);
         double r = Correlation(Enumerable.Range(0, n).Select(i => uplift.Predicted[arm[i]][i]).ToArray(), y);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out correlation with noise: {r:F4}"));
         Assert.InRange(r, -0.1, 0.1);

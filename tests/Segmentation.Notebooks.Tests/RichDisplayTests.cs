@@ -103,11 +103,11 @@ public sealed class RichDisplayTests
     [Fact]
     public void Rfm_summary_counts_customers_and_shares_per_named_segment_in_rule_order()
     {
-        var model = RfmInput.FromAggregates(new DataFrame(
+        var model = new RfmScorer(new RfmOptions(Monetary: MonetaryMeasure.NetSpend)).Fit(new DataFrame(
             new StringDataFrameColumn("customer_id", ["a", "b", "c", "d", "e"]),
             new Int64DataFrameColumn("recency_days", [1L, 2L, 300L, 400L, 5L]),
             new Int64DataFrameColumn("purchase_days", [10L, 9L, 1L, 1L, 8L]),
-            new DoubleDataFrameColumn("net_amount", [100.0, 90, 5, 5, 80])), MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+            new DoubleDataFrameColumn("net_amount", [100.0, 90, 5, 5, 80])));
         var scores = model.ScoreFrame(new DataFrame(
             new StringDataFrameColumn("customer_id", ["a", "b", "c", "d", "e"]),
             new Int64DataFrameColumn("recency_days", [1L, 2L, 300L, 400L, 5L]),

@@ -59,7 +59,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         else
         {
             progress?.Report($"fitting the segmentation model at {options.EffectiveTrainingSnapshot:yyyy-MM-dd}");
-            model = SegmentationModelBuilder.Fit(trainingFeatures, FitOptions(options, trainingBuyers));
+            model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures);
             fitted = true;
             if (options.ModelPath is { } p)
             {

@@ -5,19 +5,21 @@ namespace Segmentation.Analytics.Features;
 /// <summary>The transform both scalers apply: z = (x − center) / scale per column; NaN and nulls stay missing.</summary>
 internal static class CenterScale
 {
-    public static FeatureMatrix Apply(FeatureMatrix data, string[] columns, double[] center, double[] scale)
+    public static FeatureMatrix Apply(FeatureMatrix data, EquatableArray<string> columns, ReadOnlySpan<double> center, ReadOnlySpan<double> scale)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Columns != columns.Length)
             throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {columns.Length} ({string.Join(", ", columns)}).", nameof(data));
-        var values = new double[data.Values.Length];
+        var source = data.Values;
+        int d = data.Columns;
+        var values = new double[source.Length];
         for (int i = 0; i < data.Rows; i++)
-            for (int j = 0; j < data.Columns; j++)
-                values[i * data.Columns + j] = (data.Values[i * data.Columns + j] - center[j]) / scale[j];
+            for (int j = 0; j < d; j++)
+                values[i * d + j] = (source[i * d + j] - center[j]) / scale[j];
         return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
     }
 
-    public static DataFrame Apply(DataFrame frame, string[] columns, double[] center, double[] scale)
+    public static DataFrame Apply(DataFrame frame, EquatableArray<string> columns, ReadOnlySpan<double> center, ReadOnlySpan<double> scale)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var replaced = new Dictionary<string, IReadOnlyList<DataFrameColumn>>();

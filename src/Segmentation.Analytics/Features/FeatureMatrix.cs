@@ -55,6 +55,27 @@ public sealed class FeatureMatrix
         return result;
     }
 
+    /// <summary>
+    /// The check every estimator makes of the matrix it is fitted on: not null, at least one row, and every value finite
+    /// (NaN allowed only where the estimator documents it as missing). The messages name the row and the column.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException">No rows, a NaN (unless <paramref name="missingAllowed"/>) or an infinite value; <see cref="ArgumentException.ParamName"/> is <paramref name="parameter"/>.</exception>
+    internal static void CheckTrainingInput(FeatureMatrix? data, string parameter, bool missingAllowed = false)
+    {
+        ArgumentNullException.ThrowIfNull(data, parameter);
+        if (data.Rows == 0) throw new ArgumentException($"{parameter} has no rows; fitting needs at least one.", parameter);
+        var values = data.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (double.IsFinite(v) || (missingAllowed && double.IsNaN(v))) continue;
+            throw new ArgumentException(
+                $"{parameter} has {v} at row {i / data.Columns}, column '{data.ColumnNames[i % data.Columns]}'; {(missingAllowed ? "values must not be infinite" : "values must be finite (impute missing values first)")}.",
+                parameter);
+        }
+    }
+
     /// <summary>Builds a matrix from jagged rows (convenient in tests and notebooks).</summary>
     public static FeatureMatrix FromRows(IReadOnlyList<double[]> rows, IReadOnlyList<string>? columnNames = null)
     {

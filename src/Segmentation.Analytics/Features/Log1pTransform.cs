@@ -11,14 +11,14 @@ namespace Segmentation.Analytics.Features;
 public sealed class Log1pTransform : IEstimator<Log1pTransformModel>
 {
     /// <summary>Checks the domain of every column of <paramref name="data"/> and returns the transform over its columns.</summary>
-    /// <exception cref="ArgumentException">A value is ≤ −1 (names column and row).</exception>
+    /// <exception cref="ArgumentException">No rows, an infinite value, or a value ≤ −1 (names column and row). NaN is missing and allowed.</exception>
     public Log1pTransformModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data), missingAllowed: true);
         for (int i = 0; i < data.Rows; i++)
             for (int j = 0; j < data.Columns; j++)
                 CheckDomain(data[i, j], data.ColumnNames[j], i, nameof(data));
-        return new Log1pTransformModel(data.ColumnNames.ToArray());
+        return new Log1pTransformModel(data.ColumnNames.ToEquatableArray());
     }
 
     /// <summary>Checks the domain of the named numeric columns of <paramref name="frame"/> and returns the transform over them.</summary>
@@ -32,7 +32,7 @@ public sealed class Log1pTransform : IEstimator<Log1pTransformModel>
             var x = FrameColumns.Numbers(frame, c, nameof(frame));
             for (int i = 0; i < x.Length; i++) CheckDomain(x[i], c, i, nameof(frame));
         }
-        return new Log1pTransformModel(columns.ToArray());
+        return new Log1pTransformModel(columns.ToEquatableArray());
     }
 
     internal static void CheckDomain(double x, string column, int row, string parameter)

@@ -1,11 +1,10 @@
-using Segmentation.Analytics.Serialization;
 using Microsoft.Data.Analysis;
 
 namespace Segmentation.Analytics.Features;
 
 /// <summary>A fitted <see cref="Log1pTransform"/>: y = ln(1 + x) on the named columns.</summary>
 /// <param name="Columns">The columns it applies to, in order.</param>
-public sealed record Log1pTransformModel(string[] Columns)
+public sealed record Log1pTransformModel(EquatableArray<string> Columns) : FittedModel<Log1pTransformModel>, IFeatureTransformer
 {
     /// <summary>ln(1 + x) of every value of <paramref name="data"/> (which must have the fitted number of columns); NaN stays NaN.</summary>
     /// <exception cref="ArgumentException">A value is ≤ −1.</exception>
@@ -14,11 +13,12 @@ public sealed record Log1pTransformModel(string[] Columns)
         ArgumentNullException.ThrowIfNull(data);
         if (data.Columns != Columns.Length)
             throw new ArgumentException($"data has {data.Columns} columns; the transform was fitted on {Columns.Length}.", nameof(data));
-        var values = new double[data.Values.Length];
+        var source = data.Values;
+        var values = new double[source.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            Log1pTransform.CheckDomain(data.Values[i], data.ColumnNames[i % data.Columns], i / data.Columns, nameof(data));
-            values[i] = Log1pTransform.Log1p(data.Values[i]);
+            Log1pTransform.CheckDomain(source[i], data.ColumnNames[i % data.Columns], i / data.Columns, nameof(data));
+            values[i] = Log1pTransform.Log1p(source[i]);
         }
         return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
     }
@@ -40,15 +40,6 @@ public sealed record Log1pTransformModel(string[] Columns)
         }
         return FrameColumns.Replace(frame, replaced);
     }
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static Log1pTransformModel Load(string path) => ModelJson.Load<Log1pTransformModel>(path);
 
     /// <summary>The columns it applies to.</summary>
     public override string ToString() => "Log1pTransform: " + string.Join(", ", Columns);

@@ -13,9 +13,10 @@ public sealed class OneHotEncoder(OneHotEncoderOptions? options = null) : IEstim
     private readonly OneHotEncoderOptions options = options ?? new();
 
     /// <summary>Learns the categories of every column of <paramref name="data"/> (numeric codes; NaN is missing).</summary>
+    /// <exception cref="ArgumentException">No rows, or an infinite value (NaN is missing).</exception>
     public OneHotEncoderModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data), missingAllowed: true);
         options.Validate();
         var columns = new OneHotEncoderColumn[data.Columns];
         for (int j = 0; j < data.Columns; j++)

@@ -6,7 +6,7 @@ namespace Segmentation.Analytics.Features;
 /// <param name="Categories">The learned categories, sorted (numbers numerically, text by code point, as scikit-learn).</param>
 /// <param name="HasMissingIndicator">True when a <c>Name=&lt;missing&gt;</c> column follows the categories.</param>
 /// <param name="HasOtherIndicator">True when a <c>Name=&lt;other&gt;</c> column comes last.</param>
-public sealed record OneHotEncoderColumn(string Name, bool Numeric, string[] Categories, bool HasMissingIndicator, bool HasOtherIndicator)
+public sealed record OneHotEncoderColumn(string Name, bool Numeric, EquatableArray<string> Categories, bool HasMissingIndicator, bool HasOtherIndicator)
 {
     /// <summary>Label of the missing-value indicator.</summary>
     public const string MissingLabel = "<missing>";

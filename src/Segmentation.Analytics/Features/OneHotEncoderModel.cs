@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using Microsoft.Data.Analysis;
 
 namespace Segmentation.Analytics.Features;
@@ -6,7 +5,8 @@ namespace Segmentation.Analytics.Features;
 /// <summary>A fitted <see cref="OneHotEncoder"/>: the learned categories of each input column.</summary>
 /// <param name="Columns">The encoded input columns, in order.</param>
 /// <param name="Unknown">Handling of categories not seen when fitting.</param>
-public sealed record OneHotEncoderModel(OneHotEncoderColumn[] Columns, UnknownCategoryHandling Unknown)
+public sealed record OneHotEncoderModel(EquatableArray<OneHotEncoderColumn> Columns, UnknownCategoryHandling Unknown)
+    : FittedModel<OneHotEncoderModel>, IFeatureTransformer
 {
     /// <summary>Names of the output columns in order (<c>column=category</c>).</summary>
     public IReadOnlyList<string> OutputNames() => Columns.SelectMany(c => c.OutputNames()).ToArray();
@@ -74,15 +74,6 @@ public sealed record OneHotEncoderModel(OneHotEncoderColumn[] Columns, UnknownCa
         if (width == 0) throw new InvalidOperationException("The encoder has no output columns (every fitted column was empty).");
         return new FeatureMatrix(values, rows, width, OutputNames());
     }
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static OneHotEncoderModel Load(string path) => ModelJson.Load<OneHotEncoderModel>(path);
 
     /// <summary>One line per input column with its categories.</summary>
     public override string ToString() =>

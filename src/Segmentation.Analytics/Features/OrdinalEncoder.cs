@@ -14,9 +14,10 @@ public sealed class OrdinalEncoder(OrdinalEncoderOptions? options = null) : IEst
     private readonly OrdinalEncoderOptions options = options ?? new();
 
     /// <summary>Learns (or takes the declared) order of every column of <paramref name="data"/> (numeric codes).</summary>
+    /// <exception cref="ArgumentException">No rows, or an infinite value (NaN is missing).</exception>
     public OrdinalEncoderModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data), missingAllowed: true);
         options.Validate();
         var columns = new OrdinalEncoderColumn[data.Columns];
         for (int j = 0; j < data.Columns; j++)
@@ -41,7 +42,7 @@ public sealed class OrdinalEncoder(OrdinalEncoderOptions? options = null) : IEst
     {
         var declared = options.OrderOf(name);
         return declared is not null
-            ? new OrdinalEncoderColumn(name, declared.ToArray(), Declared: true)
+            ? new OrdinalEncoderColumn(name, declared.ToEquatableArray(), Declared: true)
             : new OrdinalEncoderColumn(name, FrameColumns.SortedDistinct(keys.OfType<string>(), numeric), Declared: false);
     }
 

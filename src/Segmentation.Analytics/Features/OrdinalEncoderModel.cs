@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using Microsoft.Data.Analysis;
 
 namespace Segmentation.Analytics.Features;
@@ -6,7 +5,8 @@ namespace Segmentation.Analytics.Features;
 /// <summary>A fitted <see cref="OrdinalEncoder"/>: the category order of each column.</summary>
 /// <param name="Columns">The encoded columns, in order.</param>
 /// <param name="Unknown">Handling of values outside the order.</param>
-public sealed record OrdinalEncoderModel(OrdinalEncoderColumn[] Columns, UnknownOrdinalHandling Unknown)
+public sealed record OrdinalEncoderModel(EquatableArray<OrdinalEncoderColumn> Columns, UnknownOrdinalHandling Unknown)
+    : FittedModel<OrdinalEncoderModel>, IFeatureTransformer
 {
     /// <summary>Codes <paramref name="data"/> (numeric codes, the fitted number of columns); NaN stays NaN.</summary>
     public FeatureMatrix Transform(FeatureMatrix data)
@@ -60,15 +60,6 @@ public sealed record OrdinalEncoderModel(OrdinalEncoderColumn[] Columns, Unknown
             for (int i = 0; i < rows; i++) values[i * d + j] = codes[j][i];
         return new FeatureMatrix(values, rows, d, Columns.Select(c => c.Name).ToArray());
     }
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static OrdinalEncoderModel Load(string path) => ModelJson.Load<OrdinalEncoderModel>(path);
 
     /// <summary>One line per column with its order.</summary>
     public override string ToString() =>

@@ -18,9 +18,10 @@ public sealed class RobustScaler(RobustScalerOptions? options = null) : IEstimat
     private readonly RobustScalerOptions options = options ?? new();
 
     /// <summary>Learns the median and interquantile range of every column of <paramref name="data"/> (not modified).</summary>
+    /// <exception cref="ArgumentException">No rows, or an infinite value (NaN is missing and ignored).</exception>
     public RobustScalerModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data), missingAllowed: true);
         options.Validate();
         return Fit(data.ColumnNames.ToArray(), Enumerable.Range(0, data.Columns).Select(data.Column).ToArray());
     }
@@ -49,7 +50,7 @@ public sealed class RobustScaler(RobustScalerOptions? options = null) : IEstimat
             double range = Percentile(sorted, options.UpperQuantile) - Percentile(sorted, options.LowerQuantile);
             scale[j] = !options.WithScaling || range < 10 * MachineEpsilon ? 1 : range;
         }
-        return new RobustScalerModel(names, center, scale);
+        return new RobustScalerModel(names, EquatableArray<double>.Own(center), EquatableArray<double>.Own(scale));
     }
 
     /// <summary>numpy's median of sorted values: the middle value, or the mean of the two middle values.</summary>

@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 
@@ -8,22 +7,14 @@ namespace Segmentation.Analytics.Features;
 /// <param name="Columns">The fitted column names, in order.</param>
 /// <param name="Center">The column medians (0 without centering; scikit-learn's <c>center_</c>).</param>
 /// <param name="Scale">The interquantile ranges (1 for a zero range or without scaling; scikit-learn's <c>scale_</c>).</param>
-public sealed record RobustScalerModel(string[] Columns, double[] Center, double[] Scale)
+public sealed record RobustScalerModel(EquatableArray<string> Columns, EquatableArray<double> Center, EquatableArray<double> Scale)
+    : FittedModel<RobustScalerModel>, IFeatureTransformer
 {
     /// <summary>Scales <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
-    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center, Scale);
+    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center.AsSpan(), Scale.AsSpan());
 
     /// <summary>A copy of <paramref name="frame"/> with the fitted columns scaled (as doubles; nulls stay null).</summary>
-    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center, Scale);
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static RobustScalerModel Load(string path) => ModelJson.Load<RobustScalerModel>(path);
+    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center.AsSpan(), Scale.AsSpan());
 
     /// <summary>One line per column: name, center, scale (invariant culture).</summary>
     public override string ToString() =>

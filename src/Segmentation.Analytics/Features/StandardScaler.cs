@@ -18,10 +18,11 @@ public sealed class StandardScaler(StandardScalerOptions? options = null) : IEst
     private const double MachineEpsilon = 2.220446049250313e-16; // numpy.finfo(float64).eps
     private readonly StandardScalerOptions options = options ?? new();
 
-    /// <summary>Learns μ and σ of every column of <paramref name="data"/> (not modified).</summary>
+    /// <summary>Learns μ and σ of every column of <paramref name="data"/> (not modified; NaN is missing and ignored).</summary>
+    /// <exception cref="ArgumentException">No rows, or an infinite value.</exception>
     public StandardScalerModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data), missingAllowed: true);
         var columns = Enumerable.Range(0, data.Columns).Select(data.Column).ToArray();
         return Fit(data.ColumnNames.ToArray(), columns);
     }
@@ -60,6 +61,7 @@ public sealed class StandardScaler(StandardScalerOptions? options = null) : IEst
             double bound = n * MachineEpsilon * var + (n * mu * MachineEpsilon) * (n * mu * MachineEpsilon);
             scale[j] = var <= bound ? 1 : Math.Sqrt(var);
         }
-        return new StandardScalerModel(names, options.WithMean ? mean : new double[d], options.WithStd ? scale : Enumerable.Repeat(1.0, d).ToArray(), mean, variance, seen);
+        return new StandardScalerModel(names, options.WithMean ? mean : new double[d], options.WithStd ? scale : Enumerable.Repeat(1.0, d).ToArray(),
+            EquatableArray<double>.Own(mean), EquatableArray<double>.Own(variance), EquatableArray<long>.Own(seen));
     }
 }

@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 
@@ -11,13 +10,14 @@ namespace Segmentation.Analytics.Features;
 /// <param name="Mean">The learned column means (scikit-learn's <c>mean_</c>).</param>
 /// <param name="Variance">The learned population variances (scikit-learn's <c>var_</c>).</param>
 /// <param name="SamplesSeen">Non-missing values per column (scikit-learn's <c>n_samples_seen_</c>).</param>
-public sealed record StandardScalerModel(string[] Columns, double[] Center, double[] Scale, double[] Mean, double[] Variance, long[] SamplesSeen)
+public sealed record StandardScalerModel(EquatableArray<string> Columns, EquatableArray<double> Center, EquatableArray<double> Scale,
+    EquatableArray<double> Mean, EquatableArray<double> Variance, EquatableArray<long> SamplesSeen) : FittedModel<StandardScalerModel>, IFeatureTransformer
 {
     /// <summary>Standardises <paramref name="data"/>, which must have the fitted number of columns; NaN stays NaN.</summary>
-    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center, Scale);
+    public FeatureMatrix Transform(FeatureMatrix data) => CenterScale.Apply(data, Columns, Center.AsSpan(), Scale.AsSpan());
 
     /// <summary>A copy of <paramref name="frame"/> with the fitted columns standardised (as doubles; nulls stay null).</summary>
-    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center, Scale);
+    public DataFrame Transform(DataFrame frame) => CenterScale.Apply(frame, Columns, Center.AsSpan(), Scale.AsSpan());
 
     /// <summary>Maps standardised values back: x = z × scale + center.</summary>
     public FeatureMatrix InverseTransform(FeatureMatrix data)
@@ -25,19 +25,12 @@ public sealed record StandardScalerModel(string[] Columns, double[] Center, doub
         ArgumentNullException.ThrowIfNull(data);
         if (data.Columns != Columns.Length)
             throw new ArgumentException($"data has {data.Columns} columns; the scaler was fitted on {Columns.Length}.", nameof(data));
-        var values = new double[data.Values.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = data.Values[i] * Scale[i % data.Columns] + Center[i % data.Columns];
+        var source = data.Values;
+        ReadOnlySpan<double> scale = Scale.AsSpan(), center = Center.AsSpan();
+        var values = new double[source.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = source[i] * scale[i % data.Columns] + center[i % data.Columns];
         return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
     }
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static StandardScalerModel Load(string path) => ModelJson.Load<StandardScalerModel>(path);
 
     /// <summary>One line per column: name, center, scale (invariant culture).</summary>
     public override string ToString() =>

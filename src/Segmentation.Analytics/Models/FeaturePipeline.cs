@@ -19,16 +19,17 @@ internal sealed record FeaturePipeline(MedianImputation Imputation, Log1pTransfo
         int n = checked((int)frame.Rows.Count), p = columns.Length;
         imputed = new int[p];
         var values = new double[n * p];
+        var medians = Imputation.Medians.AsSpan();
         for (int j = 0; j < p; j++)
             for (int i = 0; i < n; i++)
             {
                 double v = raw[j][i];
-                if (double.IsNaN(v)) { v = Imputation.Medians[j]; imputed[j]++; }
+                if (double.IsNaN(v)) { v = medians[j]; imputed[j]++; }
                 values[i * p + j] = v;
             }
         if (Log is not null)
         {
-            var logged = Log.Columns.Select(c => Array.IndexOf(columns, c)).ToArray();
+            var logged = Log.Columns.Select(c => columns.AsSpan().IndexOf(c)).ToArray();
             for (int i = 0; i < n; i++)
                 foreach (int j in logged)
                 {

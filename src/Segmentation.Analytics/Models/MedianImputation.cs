@@ -7,4 +7,4 @@ namespace Segmentation.Analytics.Models;
 /// <param name="Columns">Numeric features, in model order.</param>
 /// <param name="Medians">Training median of each (non-missing values).</param>
 /// <param name="MissingInTraining">Values imputed per column in the training data.</param>
-public sealed record MedianImputation(string[] Columns, double[] Medians, int[] MissingInTraining);
+public sealed record MedianImputation(EquatableArray<string> Columns, EquatableArray<double> Medians, EquatableArray<int> MissingInTraining);

@@ -10,4 +10,4 @@ namespace Segmentation.Analytics.Models;
 /// <param name="Size">Training customers.</param>
 /// <param name="Share">Size / training customers.</param>
 /// <param name="Centroid">Centre in the transformed space (<see cref="SegmentationModel.ModelColumns"/> order).</param>
-public sealed record SegmentDefinition(int Segment, string Key, string NameZh, string NameEn, string DescriptionZh, string DescriptionEn, int Size, double Share, double[] Centroid);
+public sealed record SegmentDefinition(int Segment, string Key, string NameZh, string NameEn, string DescriptionZh, string DescriptionEn, int Size, double Share, EquatableArray<double> Centroid);

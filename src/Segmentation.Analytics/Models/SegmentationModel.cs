@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -44,20 +43,20 @@ public sealed record SegmentationModel(
     string Fingerprint,
     int TrainingRows,
     SegmentationOptions Options,
-    string[] NumericFeatures,
-    string[] CategoricalFeatures,
+    EquatableArray<string> NumericFeatures,
+    EquatableArray<string> CategoricalFeatures,
     MedianImputation Imputation,
     Log1pTransformModel? Log,
     StandardScalerModel? StandardScaler,
     RobustScalerModel? RobustScaler,
     OneHotEncoderModel? Encoder,
-    string[] ModelColumns,
+    EquatableArray<string> ModelColumns,
     ClusteringSummary Clustering,
-    IReadOnlyList<SegmentDefinition> Segments,
-    IReadOnlyList<SegmentName> GeneratedNames,
-    IReadOnlyList<NameOverride> Overrides,
+    EquatableArray<SegmentDefinition> Segments,
+    EquatableArray<SegmentName> GeneratedNames,
+    EquatableArray<NameOverride> Overrides,
     SegmentProfiles Profiles,
-    ValidationReport Validation) : ISegmentAssigner
+    ValidationReport Validation) : FittedModel<SegmentationModel>, ISegmentAssigner, IJsonOnDeserialized
 {
     /// <summary>The file format version this code writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -99,7 +98,7 @@ public sealed record SegmentationModel(
         ArgumentNullException.ThrowIfNull(data);
         int d = ModelColumns.Length;
         var flat = new double[Segments.Count * d];
-        for (int s = 0; s < Segments.Count; s++) Segments[s].Centroid.CopyTo(flat, s * d);
+        for (int s = 0; s < Segments.Count; s++) Segments[s].Centroid.CopyTo(flat.AsSpan(s * d, d));
         return NearestCentroid.Predict(flat, Segments.Count, data, d);
     }
 
@@ -118,7 +117,7 @@ public sealed record SegmentationModel(
         var x = Transform(customers);
         var labels = Predict(x);
         return SegmentationModelBuilder.Validate(customers, x, labels, Options, options ?? Options.Validation, Clustering.Method,
-            Segments.Select(s => s.Centroid).ToArray());
+            Segments.Select(s => s.Centroid).ToEquatableArray());
     }
 
     /// <summary>Profiles <paramref name="customers"/> by their assigned segment (with the model's profiler options).</summary>
@@ -137,26 +136,14 @@ public sealed record SegmentationModel(
         return this with { Overrides = overrides.ToArray(), Segments = SegmentationModelBuilder.Define(Segments, names) };
     }
 
-    /// <summary>Deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Reads a model from JSON text, checking the schema version.</summary>
-    public static SegmentationModel FromJson(string json, string source = "<string>") => Check(ModelJson.Deserialize<SegmentationModel>(json, source), source);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a segmentation model of a supported schema version.</exception>
-    public static SegmentationModel Load(string path) => Check(ModelJson.Load<SegmentationModel>(path), path);
-
-    private static SegmentationModel Check(SegmentationModel model, string source)
+    /// <summary>Checks what was read (called by the serializer, so every load checks it): the schema version and the parts a model cannot lack.</summary>
+    /// <exception cref="InvalidDataException">Not a segmentation model of a supported schema version (<see cref="Serialization.ModelJson"/> adds the file name).</exception>
+    void IJsonOnDeserialized.OnDeserialized()
     {
-        if (model.SchemaVersion != CurrentSchemaVersion)
-            throw new InvalidDataException($"{source}: segmentation model schema version {model.SchemaVersion}; this version reads {CurrentSchemaVersion}.");
-        if (model.Segments is null || model.ModelColumns is null || model.Imputation is null)
-            throw new InvalidDataException($"{source}: not a segmentation model (segments, modelColumns or imputation missing).");
-        return model;
+        if (SchemaVersion != CurrentSchemaVersion)
+            throw new InvalidDataException($"segmentation model schema version {SchemaVersion}; this version reads {CurrentSchemaVersion}.");
+        if (Segments is null || ModelColumns is null || Imputation is null)
+            throw new InvalidDataException("not a segmentation model (segments, modelColumns or imputation missing).");
     }
 
     /// <summary>Culture-invariant summary: method, k, sizes and names.</summary>

@@ -18,19 +18,24 @@ namespace Segmentation.Analytics.Models;
 /// numeric column of the frame (not only the clustering features) by how strongly it separates the segments.
 /// Deterministic: the same frame, options and seed give a byte-identical model file.
 /// </remarks>
-public static class SegmentationModelBuilder
+public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEstimator<DataFrame, SegmentationModel>
 {
+    /// <summary>The options in use.</summary>
+    public SegmentationOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
     /// <summary>Fits, validates, profiles and names a segmentation of <paramref name="features"/> (not modified).</summary>
     /// <remarks>With <see cref="SegmentationOptions.TrainingSampleSize"/> and more rows than that, everything is fitted on the seeded
-    /// sample <see cref="TrainingData"/> (recorded as <see cref="SegmentationModel.Sample"/>).</remarks>
-    /// <exception cref="ArgumentException">An option is invalid, a feature column is missing, not numeric or has no value, or k ≥ rows.</exception>
-    public static SegmentationModel Fit(DataFrame features, SegmentationOptions options) => FitTraining(features, options).Model;
+    /// sample <see cref="TrainingData"/> (recorded as <see cref="SegmentationModel.Sample"/>). Missing numeric values (null or NaN)
+    /// are imputed with the training median.</remarks>
+    /// <exception cref="ArgumentException">An option is invalid, the table has no rows, a feature column is missing, not numeric,
+    /// has no value or an infinite one, or k ≥ rows.</exception>
+    public SegmentationModel Fit(DataFrame features) => FitTraining(features, Options).Model;
 
     /// <summary>Like <see cref="Fit"/>, also returning the labels of every row of <paramref name="features"/> (equal to
     /// <c>model.Assign(features).Segments</c>; the training labels when no sample was drawn).</summary>
-    public static (SegmentationModel Model, int[] Labels) FitWithLabels(DataFrame features, SegmentationOptions options)
+    public (SegmentationModel Model, int[] Labels) FitWithLabels(DataFrame features)
     {
-        var (model, labels) = FitTraining(features, options);
+        var (model, labels) = FitTraining(features, Options);
         return model.Sample is null ? (model, labels) : (model, model.Assign(features).Segments);
     }
 
@@ -76,7 +81,7 @@ public static class SegmentationModelBuilder
         var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
         var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
         int k = options.Clusters, d = x.Columns;
-        var nearest = NearestCentroid.Predict(Flatten(centroids, d), k, x, d);
+        var nearest = NearestCentroid.Predict(centroids.Flatten(d), k, x, d);
         int reassigned = 0;
         for (int i = 0; i < n; i++) if (nearest[i] != clusterLabels[i]) reassigned++;
         // Number segments by size, largest first.
@@ -85,21 +90,21 @@ public static class SegmentationModelBuilder
         var rank = new int[k];
         for (int t = 0; t < k; t++) rank[order[t]] = t;
         var labels = nearest.Select(l => rank[l]).ToArray();
-        var finalCentroids = order.Select(j => centroids[j]).ToArray();
+        var finalCentroids = order.Select(j => centroids[j]).ToEquatableArray();
         if (order.Any(j => sizes[j] == 0))
             throw new InvalidOperationException($"A segment is empty after assigning rows to their nearest centroid; try another k or method (sizes: {string.Join(", ", sizes)}).");
         double within = 0;
-        for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]]);
+        for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]].AsSpan());
 
         var validation = Validate(features, x, labels, options, options.Validation, method, finalCentroids);
         var profiles = Profile(features, labels, options);
-        var overrides = (options.Overrides ?? []).ToArray();
+        var overrides = options.Overrides ?? [];
         var generated = new SegmentNamer().Name(profiles);
         var names = SegmentNamer.ApplyOverrides(generated, overrides);
         var segments = Enumerable.Range(0, k).Select(s => new SegmentDefinition(s, "", "", "", "", "", profiles.Segments[s].Size, profiles.Segments[s].Share, finalCentroids[s])).ToArray();
         var model = new SegmentationModel(SegmentationModel.CurrentSchemaVersion,
             DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
-            imputation, log, standard, robust, encoder, x.ColumnNames.ToArray(),
+            imputation, log, standard, robust, encoder, x.ColumnNames.ToEquatableArray(),
             new ClusteringSummary(method, within, iterations, converged, reassigned),
             Define(segments, names), generated, overrides, profiles, validation) { Sample = sample };
         return (model, labels);
@@ -117,6 +122,7 @@ public static class SegmentationModelBuilder
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         int n = checked((int)features.Rows.Count);
+        if (n == 0) throw new ArgumentException("features has no rows; fitting needs at least one.", nameof(features));
         if (options.Clusters >= n)
             throw new ArgumentOutOfRangeException(nameof(options), options.Clusters, $"Clusters = {options.Clusters} needs more rows than that; the frame has {n}.");
         numeric = options.Features.ToArray();
@@ -131,11 +137,14 @@ public static class SegmentationModelBuilder
         {
             var known = raw[j].Where(v => !double.IsNaN(v)).ToArray();
             if (known.Length == 0) throw new ArgumentException($"Feature '{numeric[j]}' has no values.", nameof(features));
+            int infinite = Array.FindIndex(raw[j], double.IsInfinity);
+            if (infinite >= 0)
+                throw new ArgumentException($"Feature '{numeric[j]}' has {raw[j][infinite]} at row {infinite}; values must be finite (missing ones are imputed).", nameof(features));
             missing[j] = raw[j].Length - known.Length;
             medians[j] = SegmentProfiler.Describe(known).Median;
         }
         var imputation = new MedianImputation(numeric, medians, missing);
-        var log = options.LogFeatures is { Count: > 0 } lf ? new Log1pTransformModel(lf.ToArray()) : null;
+        var log = options.LogFeatures is { Count: > 0 } lf ? new Log1pTransformModel(lf) : null;
         // Fit the scaler on the imputed, logged values: run the chain without a scaler first.
         var unscaled = new FeaturePipeline(imputation, log, null, null, null).Transform(features, out _, out _);
         StandardScalerModel? standard = options.Scaling == ScalingMethod.ZScore ? new StandardScaler().Fit(unscaled) : null;
@@ -148,10 +157,10 @@ public static class SegmentationModelBuilder
 
     /// <summary>Validation of the partition <paramref name="labels"/> of the clustering space <paramref name="x"/>; bootstrap refits use the model's method and options.</summary>
     internal static ValidationReport Validate(DataFrame features, FeatureMatrix x, int[] labels, SegmentationOptions options, ValidationOptions? validation,
-        ClusteringMethod method, double[][] centroids)
+        ClusteringMethod method, EquatableArray<EquatableArray<double>> centroids)
     {
         int k = centroids.Length, d = x.Columns;
-        var fixedModel = new CentroidAssigner(Flatten(centroids, d), k, d);
+        var fixedModel = new CentroidAssigner(centroids.Flatten(d), k, d);
         ISegmentAssigner Refit(FeatureMatrix sample, int run) => run == 0 ? fixedModel : Refitted(sample, options, method, run);
         var validationOptions = (validation ?? new ValidationOptions()) with { Seed = options.Seed };
         return new SegmentationValidator(validationOptions).Validate(x, labels, Refit, SeparationFeatures(features, options.IdColumn));
@@ -162,12 +171,12 @@ public static class SegmentationModelBuilder
         new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);
 
     /// <summary>The segments with the names (and keys, descriptions) of <paramref name="names"/>.</summary>
-    internal static IReadOnlyList<SegmentDefinition> Define(IReadOnlyList<SegmentDefinition> segments, IReadOnlyList<SegmentName> names) =>
+    internal static EquatableArray<SegmentDefinition> Define(IReadOnlyList<SegmentDefinition> segments, IReadOnlyList<SegmentName> names) =>
         segments.Select(s => names.First(n => n.Segment == s.Segment) is var name
             ? s with { Key = name.Key, NameZh = name.Zh, NameEn = name.En, DescriptionZh = name.DescriptionZh, DescriptionEn = name.DescriptionEn }
-            : s).ToArray();
+            : s).ToEquatableArray();
 
-    private static (double[][] Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)
+    private static (EquatableArray<EquatableArray<double>> Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)
     {
         var method = options.Method == ClusteringMethod.Ward && x.Rows > options.TwoStepAbove ? ClusteringMethod.TwoStep : options.Method;
         switch (method)
@@ -177,7 +186,7 @@ public static class SegmentationModelBuilder
                 return (km.Centroids, method, km.Iterations, km.Converged, km.Predict(x));
             case ClusteringMethod.Ward:
                 var ward = new WardClustering(new WardOptions(options.Clusters)).Fit(x);
-                return (ward.Centroids, method, null, null, ward.Labels);
+                return (ward.Centroids, method, null, null, ward.Labels.ToArray());
             default:
                 var two = new TwoStepClustering(new TwoStepOptions(options.Clusters, options.MicroClusters, Seed: options.Seed)).Fit(x);
                 return (two.Centroids, method, null, null, two.Predict(x));
@@ -200,13 +209,6 @@ public static class SegmentationModelBuilder
         var values = new double[n * p];
         for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) values[i * p + j] = columns[j][i];
         return new FeatureMatrix(values, n, p, names);
-    }
-
-    private static double[] Flatten(double[][] rows, int d)
-    {
-        var flat = new double[rows.Length * d];
-        for (int j = 0; j < rows.Length; j++) rows[j].CopyTo(flat, j * d);
-        return flat;
     }
 
     /// <summary>Fixed centroids as an assigner (the fitted model inside the bootstrap).</summary>

@@ -24,11 +24,11 @@ namespace Segmentation.Analytics.Models;
 /// <see cref="SegmentationModel.Sample"/>) and then assigns every row; null = always every row. Not written to the model file
 /// when null, so models fitted without it keep their bytes.</param>
 public sealed record SegmentationOptions(
-    IReadOnlyList<string> Features,
+    EquatableArray<string> Features,
     int Clusters,
-    IReadOnlyList<string>? LogFeatures = null,
+    EquatableArray<string>? LogFeatures = null,
     ScalingMethod Scaling = ScalingMethod.ZScore,
-    IReadOnlyList<string>? CategoricalFeatures = null,
+    EquatableArray<string>? CategoricalFeatures = null,
     ClusteringMethod Method = ClusteringMethod.KMeans,
     int Seed = 0,
     int Restarts = 10,
@@ -36,7 +36,7 @@ public sealed record SegmentationOptions(
     int MicroClusters = 200,
     ValidationOptions? Validation = null,
     SegmentProfilerOptions? Profile = null,
-    IReadOnlyList<NameOverride>? Overrides = null,
+    EquatableArray<NameOverride>? Overrides = null,
     string IdColumn = "customer_id",
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TrainingSampleSize = null)
 {

@@ -9,4 +9,4 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="DescriptionEn">The same in English.</param>
 /// <param name="Traits">Vocabulary keys of the traits the name uses (head first).</param>
 /// <param name="Overridden">True when an analyst's <see cref="NameOverride"/> replaced the generated name.</param>
-public sealed record SegmentName(int Segment, string Key, string Zh, string En, string DescriptionZh, string DescriptionEn, IReadOnlyList<string> Traits, bool Overridden);
+public sealed record SegmentName(int Segment, string Key, string Zh, string En, string DescriptionZh, string DescriptionEn, EquatableArray<string> Traits, bool Overridden);

@@ -25,7 +25,7 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
 
     /// <summary>Names every segment of <paramref name="profiles"/>, then applies <paramref name="overrides"/>.</summary>
     /// <exception cref="ArgumentException">An override names a segment that does not exist, two overrides name the same segment, or the final names are not unique.</exception>
-    public IReadOnlyList<SegmentName> Name(SegmentProfiles profiles, IReadOnlyList<NameOverride>? overrides = null)
+    public EquatableArray<SegmentName> Name(SegmentProfiles profiles, IReadOnlyList<NameOverride>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var plans = profiles.Segments.Select(p => Plan(p, profiles)).ToArray();
@@ -73,7 +73,7 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
     }
 
     /// <summary>Replaces generated names by the analyst's; keys follow the English override.</summary>
-    public static IReadOnlyList<SegmentName> ApplyOverrides(IReadOnlyList<SegmentName> names, IReadOnlyList<NameOverride> overrides)
+    public static EquatableArray<SegmentName> ApplyOverrides(IReadOnlyList<SegmentName> names, IReadOnlyList<NameOverride> overrides)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -95,7 +95,7 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
         }
         foreach (var group in result.GroupBy(n => n.Zh).Concat(result.GroupBy(n => n.En)).Where(g => g.Count() > 1))
             throw new ArgumentException($"Segment names must be unique: '{group.Key}' is used by segments {string.Join(", ", group.Select(n => n.Segment))}.", nameof(overrides));
-        return result;
+        return result.ToEquatableArray();
     }
 
     private sealed record Trait(string Key, double Strength, string Fact);

@@ -8,8 +8,8 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="Features">Every numeric feature, in the profiler's feature order.</param>
 /// <param name="TopFeatures">The most distinguishing features, largest |z| first (ties: name), among those known for at least half of the segment.</param>
 /// <param name="Composition">Every categorical feature's composition.</param>
-public sealed record SegmentProfile(int Segment, int Size, double Share, SegmentValue Value, IReadOnlyList<FeatureProfile> Features,
-    IReadOnlyList<string> TopFeatures, IReadOnlyList<CategoryComposition> Composition)
+public sealed record SegmentProfile(int Segment, int Size, double Share, SegmentValue Value, EquatableArray<FeatureProfile> Features,
+    EquatableArray<string> TopFeatures, EquatableArray<CategoryComposition> Composition)
 {
     /// <summary>The profile of <paramref name="feature"/>, or null if it was not profiled.</summary>
     public FeatureProfile? Feature(string feature) => Features.FirstOrDefault(f => f.Feature == feature);

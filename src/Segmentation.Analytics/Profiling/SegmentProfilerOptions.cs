@@ -10,8 +10,8 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="TopFeatures">How many distinguishing features (largest |z|) each profile lists.</param>
 /// <param name="MaxCategories">Categories listed per categorical feature (the most frequent in the population; the rest are summed as <c>&lt;other&gt;</c>).</param>
 public sealed record SegmentProfilerOptions(
-    IReadOnlyList<string>? NumericFeatures = null,
-    IReadOnlyList<string>? CategoricalFeatures = null,
+    EquatableArray<string>? NumericFeatures = null,
+    EquatableArray<string>? CategoricalFeatures = null,
     string IdColumn = "customer_id",
     string? RevenueColumn = "monetary",
     string? ProfitColumn = null,

@@ -7,7 +7,7 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="Rows">Customers profiled.</param>
 /// <param name="Population">Every numeric feature over all customers.</param>
 /// <param name="Segments">One profile per segment, by segment index.</param>
-public sealed record SegmentProfiles(int Rows, IReadOnlyList<FeatureSummary> Population, IReadOnlyList<SegmentProfile> Segments)
+public sealed record SegmentProfiles(int Rows, EquatableArray<FeatureSummary> Population, EquatableArray<SegmentProfile> Segments)
 {
     /// <summary>Culture-invariant table: segment, size, share, revenue share and the top features with their index.</summary>
     public override string ToString()

@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// </summary>
 /// <param name="Leaves">Number of leaves n.</param>
 /// <param name="Merges">The n − 1 merges, non-decreasing in height.</param>
-public sealed record Dendrogram(int Leaves, DendrogramMerge[] Merges)
+public sealed record Dendrogram(int Leaves, EquatableArray<DendrogramMerge> Merges)
 {
     /// <summary>Merge heights in merge order.</summary>
     [JsonIgnore] public double[] Heights => Merges.Select(m => m.Height).ToArray();

@@ -101,7 +101,7 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
     private static KMeansModel ToModel(FeatureMatrix data, KMeansRun run)
     {
         int k = run.Centres.Length / data.Columns;
-        return new KMeansModel(data.ColumnNames.ToArray(), NearestCentroid.Unflatten(run.Centres, k, data.Columns),
+        return new KMeansModel(data.ColumnNames.ToEquatableArray(), EquatableArray.Rows(run.Centres, data.Columns),
             run.Inertia, run.Iterations, run.Converged, NearestCentroid.Sizes(run.Labels, k));
     }
 }

@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -14,12 +13,12 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="Converged">True when the kept start stopped on unchanged labels or on the centre-shift tolerance before the iteration limit.</param>
 /// <param name="ClusterSizes">Training rows per cluster.</param>
 public sealed record KMeansModel(
-    IReadOnlyList<string> ColumnNames,
-    double[][] Centroids,
+    EquatableArray<string> ColumnNames,
+    EquatableArray<EquatableArray<double>> Centroids,
     double Inertia,
     int Iterations,
     bool Converged,
-    int[] ClusterSizes) : ISegmentAssigner
+    EquatableArray<int> ClusterSizes) : FittedModel<KMeansModel>, ISegmentAssigner, IFeatureTransformer
 {
     /// <summary>Number of clusters k.</summary>
     [JsonIgnore] public int SegmentCount => Centroids.Length;
@@ -48,25 +47,8 @@ public sealed record KMeansModel(
         return new FeatureMatrix(result, n, k, Enumerable.Range(0, k).Select(j => $"distance_{j}").ToArray());
     }
 
-    /// <summary>The centroids as one row-major k × d array.</summary>
-    public double[] Flatten()
-    {
-        var flat = new double[SegmentCount * Dimensions];
-        for (int j = 0; j < SegmentCount; j++) Centroids[j].CopyTo(flat, j * Dimensions);
-        return flat;
-    }
-
-    /// <summary>Deterministic JSON (see <see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
-    public static KMeansModel FromJson(string json) => ModelJson.Deserialize<KMeansModel>(json);
-
-    /// <summary>Writes the model to a JSON file.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static KMeansModel Load(string path) => ModelJson.Load<KMeansModel>(path);
+    /// <summary>The centroids as one new row-major k × d array.</summary>
+    public double[] Flatten() => Centroids.Flatten(Dimensions);
 
     /// <summary>A culture-invariant summary: k, inertia, iterations, sizes.</summary>
     public override string ToString()

@@ -21,6 +21,7 @@ public sealed record KMeansOptions(
 {
     /// <summary>Checks the options, then the options against <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or k exceeds the number of rows.</exception>
+    /// <exception cref="ArgumentException">The data have no rows or a value that is not finite.</exception>
     public void Validate(FeatureMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -31,6 +32,7 @@ public sealed record KMeansOptions(
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be a finite number ≥ 0.");
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use −1 (all cores) or a positive thread count.");
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (Clusters > data.Rows)
             throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"k = {Clusters} exceeds the number of rows ({data.Rows}).");
     }

@@ -25,7 +25,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// </list>
 /// Boundaries: every comparison with a limit is strict (r = k·I is not yet at risk; r = L is not yet lost), and t = N is still new.
 /// </remarks>
-public sealed class LifecycleClassifier(LifecycleOptions? options = null)
+public sealed class LifecycleClassifier(LifecycleOptions? options = null) : IEstimator<IReadOnlyList<LifecycleActivity>, LifecycleModel>
 {
     private readonly LifecycleOptions options = options ?? new();
 
@@ -33,11 +33,12 @@ public sealed class LifecycleClassifier(LifecycleOptions? options = null)
     public LifecycleOptions Options => options;
 
     /// <summary>Learns the population median interval from <paramref name="customers"/> (not modified).</summary>
-    /// <exception cref="ArgumentException">Bad options (named) or an inconsistent customer record (index given).</exception>
+    /// <exception cref="ArgumentException">Bad options (named), no customer, or an inconsistent customer record (index given).</exception>
     public LifecycleModel Fit(IReadOnlyList<LifecycleActivity> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
         options.Validate();
+        if (customers.Count == 0) throw new ArgumentException("customers is empty; fitting needs at least one customer.", nameof(customers));
         for (int i = 0; i < customers.Count; i++) customers[i].Validate(i, nameof(customers));
         var intervals = customers.Where(c => c.Occasions >= 2).Select(c => c.MeanIntervalDays!.Value).ToArray();
         double? median = null;
@@ -46,9 +47,10 @@ public sealed class LifecycleClassifier(LifecycleOptions? options = null)
             Array.Sort(intervals);
             median = RobustScaler.Median(intervals);
         }
-        var model = new LifecycleModel(options, median, customers.Count, new long[Enum.GetValues<LifecycleStage>().Length]);
-        foreach (var stage in model.Classify(customers)) model.Counts[(int)stage]++;
-        return model;
+        var rules = new LifecycleModel(options, median, customers.Count, []);
+        var counts = new long[Enum.GetValues<LifecycleStage>().Length];
+        foreach (var stage in rules.Classify(customers)) counts[(int)stage]++;
+        return rules with { Counts = counts };
     }
 
     /// <summary>Fits on a customer feature table (<see cref="CustomerFeatureTable"/>): columns frequency, recency_days, tenure_days, mean_interpurchase_days.</summary>

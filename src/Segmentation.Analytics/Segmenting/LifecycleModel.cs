@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
@@ -10,7 +9,8 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="PopulationMedianIntervalDays">M: median mean-interval (days) of the fitted customers with ≥ 2 occasions; null when none.</param>
 /// <param name="Customers">Number of customers fitted.</param>
 /// <param name="Counts">Fitted customers per stage (index = <see cref="LifecycleStage"/>).</param>
-public sealed record LifecycleModel(LifecycleOptions Options, double? PopulationMedianIntervalDays, long Customers, long[] Counts)
+public sealed record LifecycleModel(LifecycleOptions Options, double? PopulationMedianIntervalDays, long Customers, EquatableArray<long> Counts)
+    : FittedModel<LifecycleModel>
 {
     /// <summary>The stage of one customer (rules tried in order; see <see cref="LifecycleClassifier"/>).</summary>
     public LifecycleStage Classify(LifecycleActivity customer)
@@ -51,15 +51,6 @@ public sealed record LifecycleModel(LifecycleOptions Options, double? Population
 
     /// <summary>The name of a stage (<c>zh</c> or <c>en</c>).</summary>
     public static string Label(LifecycleStage stage, string language = "zh") => LifecycleStageLabels.Label(stage, language);
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static LifecycleModel Load(string path) => ModelJson.Load<LifecycleModel>(path);
 
     /// <summary>Parameters and the fitted stage counts (invariant culture, English names).</summary>
     public override string ToString()

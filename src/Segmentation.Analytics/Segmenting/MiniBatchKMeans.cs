@@ -73,7 +73,7 @@ public sealed class MiniBatchKMeans(MiniBatchKMeansOptions options) : IEstimator
         }
         var finalLabels = NearestCentroid.Predict(centres, k, data, d, Options.MaxDegreeOfParallelism);
         double total = KMeansEngine.Inertia(x, null, n, d, centres, finalLabels, po);
-        return new KMeansModel(data.ColumnNames.ToArray(), NearestCentroid.Unflatten(centres, k, d), total, (int)Math.Min(step, int.MaxValue),
+        return new KMeansModel(data.ColumnNames.ToEquatableArray(), EquatableArray.Rows(centres, d), total, (int)Math.Min(step, int.MaxValue),
             converged, NearestCentroid.Sizes(finalLabels, k));
     }
 }

@@ -29,6 +29,7 @@ public sealed record MiniBatchKMeansOptions(
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNoImprovement, 1, nameof(MaxNoImprovement));
         if (InitSize is int s && s < Clusters)
             throw new ArgumentOutOfRangeException(nameof(InitSize), s, $"InitSize must be at least k = {Clusters}.");
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (Clusters > data.Rows)
             throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"k = {Clusters} exceeds the number of rows ({data.Rows}).");
     }

@@ -26,13 +26,6 @@ internal static class NearestCentroid
         return labels;
     }
 
-    public static double[][] Unflatten(double[] flat, int k, int d)
-    {
-        var result = new double[k][];
-        for (int j = 0; j < k; j++) result[j] = flat.AsSpan(j * d, d).ToArray();
-        return result;
-    }
-
     public static int[] Sizes(int[] labels, int k)
     {
         var sizes = new int[k];

@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 
 namespace Segmentation.Analytics.Segmenting;
 
-/// <summary>Recency, frequency and monetary arrays of a set of customers.</summary>
+/// <summary>Recency, frequency and monetary arrays of a set of customers: what <see cref="RfmScorer"/> learns from and <see cref="RfmModel"/> scores.</summary>
 /// <param name="CustomerIds">Customer ids.</param>
 /// <param name="RecencyDays">Days since the last purchase; +∞ for customers who never bought.</param>
 /// <param name="Frequency">Purchase occasions.</param>
@@ -32,6 +32,6 @@ public sealed record RfmInput(string[] CustomerIds, double[] RecencyDays, double
         return new RfmInput(ids, rec, freq, mon);
     }
 
-    /// <summary>Fits a scorer on these customers (those who never bought have recency +∞ and are left out of the recency cut points).</summary>
-    public RfmModel Fit(RfmOptions options) => new RfmScorer(options).Fit(RecencyDays, Frequency, Monetary);
+    /// <summary>Number of customers.</summary>
+    public int Count => CustomerIds.Length;
 }

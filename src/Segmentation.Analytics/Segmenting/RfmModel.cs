@@ -1,6 +1,5 @@
-using Segmentation.Analytics.Serialization;
-using Segmentation.Analytics.Features;
 using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -14,12 +13,12 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="Monetary">What M measures.</param>
 /// <param name="Rules">Naming table, first match wins.</param>
 public sealed record RfmModel(
-    double[] RecencyThresholds,
-    double[] FrequencyThresholds,
-    double[] MonetaryThresholds,
+    EquatableArray<double> RecencyThresholds,
+    EquatableArray<double> FrequencyThresholds,
+    EquatableArray<double> MonetaryThresholds,
     int Bins,
     MonetaryMeasure Monetary,
-    RfmSegmentRule[] Rules)
+    EquatableArray<RfmSegmentRule> Rules) : FittedModel<RfmModel>
 {
     /// <summary>Recency score: 1 + number of cut points strictly above the value (recent = high). NaN/∞ (never bought) → 1.</summary>
     public int ScoreRecency(double recencyDays) =>
@@ -41,6 +40,19 @@ public sealed record RfmModel(
         return new RfmScore(r, f, m, Name(r, f, m));
     }
 
+    /// <summary>Scores every customer of <paramref name="data"/> (in order).</summary>
+    /// <exception cref="ArgumentException">The arrays of <paramref name="data"/> differ in length.</exception>
+    public RfmScore[] Score(RfmInput data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.RecencyDays.Length != data.Count || data.Frequency.Length != data.Count || data.Monetary.Length != data.Count)
+            throw new ArgumentException(
+                $"data has {data.Count} customer ids but {data.RecencyDays.Length} recencies, {data.Frequency.Length} frequencies and {data.Monetary.Length} monetary values.", nameof(data));
+        var scores = new RfmScore[data.Count];
+        for (int i = 0; i < scores.Length; i++) scores[i] = Score(data.RecencyDays[i], data.Frequency[i], data.Monetary[i]);
+        return scores;
+    }
+
     /// <summary>
     /// The RFM table of a per-customer aggregate frame (<c>customer_id, recency_days, purchase_days, net_amount</c>, as
     /// <see cref="Features.CustomerAggregateQuery"/> returns): customer_id, recency_days, frequency, monetary, r, f, m,
@@ -49,12 +61,13 @@ public sealed record RfmModel(
     public DataFrame ScoreFrame(DataFrame aggregates)
     {
         var input = RfmInput.FromAggregates(aggregates, Monetary);
-        int n = input.CustomerIds.Length;
+        var scores = Score(input);
+        int n = scores.Length;
         var r = new int[n]; var f = new int[n]; var m = new int[n];
         var cell = new string[n]; var key = new string[n]; var en = new string[n]; var zh = new string[n];
         for (int i = 0; i < n; i++)
         {
-            var s = Score(input.RecencyDays[i], input.Frequency[i], input.Monetary[i]);
+            var s = scores[i];
             (r[i], f[i], m[i], cell[i], key[i], en[i], zh[i]) = (s.R, s.F, s.M, s.Cell, s.Segment.Key, s.Segment.NameEn, s.Segment.NameZh);
         }
         return new DataFrame(
@@ -66,10 +79,4 @@ public sealed record RfmModel(
             new StringDataFrameColumn("rfm_cell", cell), new StringDataFrameColumn("segment_key", key),
             new StringDataFrameColumn("segment_en", en), new StringDataFrameColumn("segment_zh", zh));
     }
-
-    /// <summary>Saves as JSON (deterministic).</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a saved model.</summary>
-    public static RfmModel Load(string path) => ModelJson.Load<RfmModel>(path);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace Segmentation.Analytics.Segmenting;
 
 /// <summary>
@@ -11,10 +13,26 @@ namespace Segmentation.Analytics.Segmenting;
 /// boundary. With heavy ties (many one-time buyers) bins are uneven by design — this is the documented difference from
 /// rank-based <c>ntile</c>, which splits equal values arbitrarily.
 /// </remarks>
-public sealed class RfmScorer(RfmOptions options)
+public sealed class RfmScorer(RfmOptions options) : IEstimator<RfmInput, RfmModel>
 {
     /// <summary>The options.</summary>
     public RfmOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>Learns the cut points from the customers of <paramref name="data"/> (not modified); those who never bought have
+    /// recency +∞ and are left out of the recency cut points.</summary>
+    /// <exception cref="ArgumentException">Arrays of different lengths, no customer, no customer with a purchase, or a NaN or infinite
+    /// value (other than recency +∞); the parameter named is <paramref name="data"/>.</exception>
+    public RfmModel Fit(RfmInput data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.RecencyDays.Length != data.Count || data.Frequency.Length != data.Count || data.Monetary.Length != data.Count)
+            throw new ArgumentException(
+                $"data has {data.Count} customer ids but {data.RecencyDays.Length} recencies, {data.Frequency.Length} frequencies and {data.Monetary.Length} monetary values.", nameof(data));
+        return CompositeInput.Fit(nameof(data), ["recencyDays", "frequency", "monetary"], () => Fit(data.RecencyDays, data.Frequency, data.Monetary));
+    }
+
+    /// <summary>Learns the cut points from a per-customer aggregate frame (<see cref="RfmInput.FromAggregates"/> with the options' monetary measure).</summary>
+    public RfmModel Fit(DataFrame aggregates) => Fit(RfmInput.FromAggregates(aggregates, Options.Monetary));
 
     /// <summary>Learns the cut points from per-customer recency (days; +∞ for customers who never bought), frequency
     /// (occasions) and monetary values.</summary>
@@ -23,7 +41,7 @@ public sealed class RfmScorer(RfmOptions options)
     {
         Options.Validate();
         if (recencyDays.Length != frequency.Length || frequency.Length != monetary.Length)
-            throw new ArgumentException($"recencyDays, frequency and monetary must have the same length; got {recencyDays.Length}, {frequency.Length}, {monetary.Length}.");
+            throw new ArgumentException($"recencyDays, frequency and monetary must have the same length; got {recencyDays.Length}, {frequency.Length}, {monetary.Length}.", nameof(frequency));
         if (recencyDays.Length == 0) throw new ArgumentException("At least one customer is required.", nameof(recencyDays));
         // Customers who never bought have recency +∞: they score R = 1 and take no part in the recency cut points.
         var finiteRecency = new List<double>(recencyDays.Length);

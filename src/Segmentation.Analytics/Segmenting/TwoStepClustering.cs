@@ -33,7 +33,7 @@ public sealed class TwoStepClustering(TwoStepOptions options) : IEstimator<TwoSt
         int d = data.Columns;
         var points = new double[kept.Length * d];
         var weights = new double[kept.Length];
-        for (int t = 0; t < kept.Length; t++) { micro.Centroids[kept[t]].CopyTo(points, t * d); weights[t] = sizes[kept[t]]; }
+        for (int t = 0; t < kept.Length; t++) { micro.Centroids[kept[t]].CopyTo(points.AsSpan(t * d, d)); weights[t] = sizes[kept[t]]; }
         var tree = WardClustering.Tree(new FeatureMatrix(points, kept.Length, d), weights, Options.MaxDegreeOfParallelism);
         var clusterOfMicro = tree.CutTree(Options.Clusters);
         var labels = new int[data.Rows];
@@ -43,7 +43,7 @@ public sealed class TwoStepClustering(TwoStepOptions options) : IEstimator<TwoSt
         var clusterSizes = NearestCentroid.Sizes(labels, k);
         for (int i = 0; i < data.Rows; i++) for (int t = 0; t < d; t++) centroids[labels[i] * d + t] += data.Values[i * d + t];
         for (int j = 0; j < k; j++) for (int t = 0; t < d; t++) centroids[j * d + t] /= clusterSizes[j];
-        return new TwoStepModel(data.ColumnNames.ToArray(), NearestCentroid.Unflatten(points, kept.Length, d),
-            kept.Select(j => sizes[j]).ToArray(), clusterOfMicro, tree, NearestCentroid.Unflatten(centroids, k, d), clusterSizes);
+        return new TwoStepModel(data.ColumnNames.ToEquatableArray(), EquatableArray.Rows(points, d),
+            kept.Select(j => sizes[j]).ToEquatableArray(), clusterOfMicro, tree, EquatableArray.Rows(centroids, d), clusterSizes);
     }
 }

@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Segmentation.Analytics.Features;
@@ -17,13 +16,13 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="Centroids">Mean of the training rows of each final cluster.</param>
 /// <param name="ClusterSizes">Training rows per final cluster.</param>
 public sealed record TwoStepModel(
-    IReadOnlyList<string> ColumnNames,
-    double[][] MicroCentroids,
-    int[] MicroSizes,
-    int[] ClusterOfMicro,
+    EquatableArray<string> ColumnNames,
+    EquatableArray<EquatableArray<double>> MicroCentroids,
+    EquatableArray<int> MicroSizes,
+    EquatableArray<int> ClusterOfMicro,
     Dendrogram Dendrogram,
-    double[][] Centroids,
-    int[] ClusterSizes) : ISegmentAssigner
+    EquatableArray<EquatableArray<double>> Centroids,
+    EquatableArray<int> ClusterSizes) : FittedModel<TwoStepModel>, ISegmentAssigner
 {
     /// <summary>Number of final clusters.</summary>
     [JsonIgnore] public int SegmentCount => Centroids.Length;
@@ -32,18 +31,11 @@ public sealed record TwoStepModel(
     public int[] Predict(FeatureMatrix data)
     {
         int d = ColumnNames.Count, m = MicroCentroids.Length;
-        var flat = new double[m * d];
-        for (int j = 0; j < m; j++) MicroCentroids[j].CopyTo(flat, j * d);
-        var micro = NearestCentroid.Predict(flat, m, data, d);
-        for (int i = 0; i < micro.Length; i++) micro[i] = ClusterOfMicro[micro[i]];
+        var micro = NearestCentroid.Predict(MicroCentroids.Flatten(d), m, data, d);
+        var clusterOfMicro = ClusterOfMicro.AsSpan();
+        for (int i = 0; i < micro.Length; i++) micro[i] = clusterOfMicro[micro[i]];
         return micro;
     }
-
-    /// <summary>Deterministic JSON (see <see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
-    public static TwoStepModel FromJson(string json) => ModelJson.Deserialize<TwoStepModel>(json);
 
     /// <summary>Culture-invariant summary.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

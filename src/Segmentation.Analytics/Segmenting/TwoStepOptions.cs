@@ -19,6 +19,7 @@ public sealed record TwoStepOptions(int Clusters = 4, int MicroClusters = 200, i
         ArgumentOutOfRangeException.ThrowIfLessThan(Restarts, 1, nameof(Restarts));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use −1 (all cores) or a positive thread count.");
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (Clusters > data.Rows)
             throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"k = {Clusters} exceeds the number of rows ({data.Rows}).");
     }

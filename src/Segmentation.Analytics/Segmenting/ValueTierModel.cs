@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 
@@ -13,7 +12,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="Counts">Fitted customers per tier (index = <see cref="ValueTier"/>).</param>
 /// <param name="ValueShares">Share of the total positive value per tier in the fitted data.</param>
 public sealed record ValueTierModel(ValueTierMethod Method, ValueTierLabelScheme Labels, double TopThreshold, double MiddleThreshold,
-    long Customers, long[] Counts, double[] ValueShares)
+    long Customers, EquatableArray<long> Counts, EquatableArray<double> ValueShares) : FittedModel<ValueTierModel>
 {
     /// <summary>The tier of one value.</summary>
     public ValueTier Assign(double value)
@@ -40,15 +39,6 @@ public sealed record ValueTierModel(ValueTierMethod Method, ValueTierLabelScheme
 
     /// <summary>The name of a tier under this model's label scheme (<c>zh</c> or <c>en</c>).</summary>
     public string Label(ValueTier tier, string language = "zh") => ValueTierLabels.Label(Labels, tier, language);
-
-    /// <summary>The model as deterministic JSON (<see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Writes the model to <paramref name="path"/>.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static ValueTierModel Load(string path) => ModelJson.Load<ValueTierModel>(path);
 
     /// <summary>Thresholds and the fitted tier sizes (invariant culture, English labels).</summary>
     public override string ToString()

@@ -19,16 +19,19 @@ namespace Segmentation.Analytics.Segmenting;
 /// <para><b>Thresholds / Quantiles.</b> The thresholds are given, or are the TopQuantile and MiddleQuantile quantiles of
 /// the values (numpy's linear method), with the same ≥ rule.</para>
 /// </remarks>
-public static class ValueTiering
+public sealed class ValueTiering(ValueTierOptions? options = null) : IEstimator<IReadOnlyList<double>, ValueTierModel>
 {
     private const double ShareTolerance = 1e-12;
 
+    /// <summary>The options in use.</summary>
+    public ValueTierOptions Options { get; } = options ?? new ValueTierOptions();
+
     /// <summary>Learns the thresholds from <paramref name="values"/> (one per customer; not modified).</summary>
     /// <exception cref="ArgumentException">The options are invalid (names the option), there are no values, or a value is not finite (names the index).</exception>
-    public static ValueTierModel Fit(IReadOnlyList<double> values, ValueTierOptions? options = null)
+    public ValueTierModel Fit(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        options ??= new ValueTierOptions();
+        var options = Options;
         options.Validate();
         if (values.Count == 0) throw new ArgumentException("At least one value is required.", nameof(values));
         for (int i = 0; i < values.Count; i++)
@@ -40,16 +43,18 @@ public static class ValueTiering
             ValueTierMethod.Thresholds => (options.TopThreshold!.Value, options.MiddleThreshold!.Value),
             _ => QuantileThresholds(values, options.TopQuantile, options.MiddleQuantile),
         };
-        var model = new ValueTierModel(options.Method, options.EffectiveLabels, top, middle, values.Count, new long[3], new double[3]);
-        var tiers = model.Assign(values);
+        var thresholds = new ValueTierModel(options.Method, options.EffectiveLabels, top, middle, values.Count, [], []);
+        var tiers = thresholds.Assign(values);
         double positiveTotal = values.Where(v => v > 0).Sum();
+        var counts = new long[3];
+        var shares = new double[3];
         for (int i = 0; i < tiers.Length; i++)
         {
-            model.Counts[(int)tiers[i]]++;
-            if (values[i] > 0) model.ValueShares[(int)tiers[i]] += values[i];
+            counts[(int)tiers[i]]++;
+            if (values[i] > 0) shares[(int)tiers[i]] += values[i];
         }
-        for (int t = 0; t < 3; t++) model.ValueShares[t] = positiveTotal > 0 ? model.ValueShares[t] / positiveTotal : 0;
-        return model;
+        for (int t = 0; t < 3; t++) shares[t] = positiveTotal > 0 ? shares[t] / positiveTotal : 0;
+        return thresholds with { Counts = counts, ValueShares = shares };
     }
 
     private static (double Top, double Middle) AbcThresholds(IReadOnlyList<double> values, double topShare, double middleShare)

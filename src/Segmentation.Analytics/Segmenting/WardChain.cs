@@ -133,7 +133,7 @@ internal static class WardChain
             merges[r] = new DendrogramMerge(xr, yr, Math.Sqrt(squared[k]), weight[nextLabel]);
             nextLabel++;
         }
-        return new Dendrogram(m, merges);
+        return new Dendrogram(m, EquatableArray<DendrogramMerge>.Own(merges));
     }
 
     private static int Find(int[] parent, int x)

@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Segmentation.Analytics.Features;
@@ -16,12 +15,12 @@ namespace Segmentation.Analytics.Segmenting;
 /// <param name="ClusterSizes">Training rows per cut cluster.</param>
 /// <param name="WithinSumOfSquares">Σ ‖x_i − c_{label(i)}‖² of the cut (Ward's objective).</param>
 public sealed record WardModel(
-    IReadOnlyList<string> ColumnNames,
+    EquatableArray<string> ColumnNames,
     Dendrogram Dendrogram,
-    int[] Labels,
-    double[][] Centroids,
-    int[] ClusterSizes,
-    double WithinSumOfSquares) : ISegmentAssigner
+    EquatableArray<int> Labels,
+    EquatableArray<EquatableArray<double>> Centroids,
+    EquatableArray<int> ClusterSizes,
+    double WithinSumOfSquares) : FittedModel<WardModel>, ISegmentAssigner
 {
     /// <summary>Number of clusters of the cut.</summary>
     [JsonIgnore] public int SegmentCount => Centroids.Length;
@@ -31,9 +30,7 @@ public sealed record WardModel(
     public int[] Predict(FeatureMatrix data)
     {
         int d = ColumnNames.Count;
-        var flat = new double[SegmentCount * d];
-        for (int j = 0; j < SegmentCount; j++) Centroids[j].CopyTo(flat, j * d);
-        return NearestCentroid.Predict(flat, SegmentCount, data, d);
+        return NearestCentroid.Predict(Centroids.Flatten(d), SegmentCount, data, d);
     }
 
     /// <summary>The same tree cut into another number of clusters (needs the training data for the centroids).</summary>
@@ -55,20 +52,8 @@ public sealed record WardModel(
         for (int j = 0; j < clusters; j++) for (int t = 0; t < d; t++) sums[j * d + t] /= sizes[j];
         double wss = 0;
         for (int i = 0; i < data.Rows; i++) wss += SquaredEuclidean.Distance(data.Row(i), sums.AsSpan(labels[i] * d, d));
-        return new WardModel(data.ColumnNames.ToArray(), tree, labels, NearestCentroid.Unflatten(sums, clusters, d), sizes, wss);
+        return new WardModel(data.ColumnNames.ToEquatableArray(), tree, EquatableArray<int>.Own(labels), EquatableArray.Rows(sums, d), sizes, wss);
     }
-
-    /// <summary>Deterministic JSON (see <see cref="ModelJson"/>).</summary>
-    public string ToJson() => ModelJson.Serialize(this);
-
-    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
-    public static WardModel FromJson(string json) => ModelJson.Deserialize<WardModel>(json);
-
-    /// <summary>Writes the model to a JSON file.</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static WardModel Load(string path) => ModelJson.Load<WardModel>(path);
 
     /// <summary>Culture-invariant summary.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -14,7 +14,7 @@ public sealed record WardOptions(int Clusters = 4, int MaxDegreeOfParallelism = 
         ArgumentOutOfRangeException.ThrowIfLessThan(Clusters, 1, nameof(Clusters));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use −1 (all cores) or a positive thread count.");
-        if (data.Rows < 1) throw new ArgumentException("Ward clustering needs at least one row.", nameof(data));
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (Clusters > data.Rows)
             throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"k = {Clusters} exceeds the number of rows ({data.Rows}).");
     }

@@ -23,7 +23,11 @@ public static class ModelJson
     /// <summary>Serialises a model to JSON text (LF line endings).</summary>
     public static string Serialize<T>(T model) => JsonSerializer.Serialize(model, Options).Replace("\r\n", "\n");
 
-    /// <summary>Reads a model back; a malformed file raises an <see cref="InvalidDataException"/> naming the path.</summary>
+    /// <summary>
+    /// Reads a model back; a malformed file, or one the model rejects when it is read (an
+    /// <see cref="IJsonOnDeserialized"/> check throwing <see cref="InvalidDataException"/>), raises an
+    /// <see cref="InvalidDataException"/> naming <paramref name="source"/>.
+    /// </summary>
     public static T Deserialize<T>(string json, string source = "<string>")
     {
         try
@@ -35,13 +39,19 @@ public static class ModelJson
         {
             throw new InvalidDataException($"{source}: not a valid {typeof(T).Name} (line {e.LineNumber + 1}, {e.Path}): {e.Message}", e);
         }
+        catch (InvalidDataException e) when (!e.Message.StartsWith(source + ":", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
     }
 
     /// <summary>Writes a model to a file (UTF-8, no BOM, final newline).</summary>
     public static void Save<T>(T model, string path) =>
         File.WriteAllText(path, Serialize(model) + "\n", new System.Text.UTF8Encoding(false));
 
-    /// <summary>Loads a model from a file.</summary>
+    /// <summary>Loads a model from a file: the one loader of every model type (<see cref="FittedModel{TSelf}.Load"/> calls it).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid <typeparamref name="T"/> (the message names the file).</exception>
     public static T Load<T>(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file not found: {path}", path);

@@ -16,7 +16,7 @@ namespace Segmentation.Analytics.Statistics;
 /// conditioning, and α is scaled back. Standard errors come from a central-difference Hessian of the
 /// analytic gradient. Identical (x, t_x, T) rows are grouped (weights add), which changes nothing but speed.
 /// </remarks>
-public sealed class BgNbdFitter
+public sealed class BgNbdFitter : IEstimator<CustomerSummary, BgNbdModel>
 {
     /// <summary>Creates a fitter; <paramref name="options"/> defaults to <see cref="BgNbdOptions"/>().</summary>
     public BgNbdFitter(BgNbdOptions? options = null)
@@ -28,11 +28,12 @@ public sealed class BgNbdFitter
     /// <summary>The options in use.</summary>
     public BgNbdOptions Options { get; }
 
-    /// <summary>Fits the model to a customer summary (frequency, recency, age in its time unit).</summary>
+    /// <summary>Fits the model to a customer summary (frequency, recency, age in its time unit; not modified).</summary>
+    /// <exception cref="ArgumentException">As the array overload; the parameter named is <paramref name="summary"/>.</exception>
     public BgNbdModel Fit(CustomerSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(summary.Frequency, summary.Recency, summary.Age);
+        return CompositeInput.Fit(nameof(summary), ["frequency", "recency", "age"], () => Fit(summary.Frequency, summary.Recency, summary.Age));
     }
 
     /// <summary>Fits the model to per-customer arrays (not modified).</summary>

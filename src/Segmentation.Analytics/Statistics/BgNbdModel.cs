@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -19,8 +18,8 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="Customers">Number of customers fitted (sum of weights).</param>
 /// <param name="Iterations">BFGS iterations over all starts.</param>
 /// <param name="Converged">Whether the best start met the gradient tolerance.</param>
-public sealed record BgNbdModel(double R, double Alpha, double A, double B, double[] StandardErrors,
-                                double LogLikelihood, double Customers, int Iterations, bool Converged)
+public sealed record BgNbdModel(double R, double Alpha, double A, double B, EquatableArray<double> StandardErrors,
+                                double LogLikelihood, double Customers, int Iterations, bool Converged) : FittedModel<BgNbdModel>
 {
     /// <summary>The four parameters with standard errors and Wald 95 % intervals.</summary>
     [JsonIgnore]
@@ -80,6 +79,20 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, doub
         return 1.0 / (1.0 + Math.Exp(logOdds));
     }
 
+    /// <summary>E[Y(t) | x, t_x, T] for every customer of <paramref name="summary"/>, t in the summary's time unit.</summary>
+    public double[] ConditionalExpectedPurchases(double t, CustomerSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return ConditionalExpectedPurchases(t, summary.Frequency, summary.Recency, summary.Age);
+    }
+
+    /// <summary>P(alive) for every customer of <paramref name="summary"/>.</summary>
+    public double[] ProbabilityAlive(CustomerSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return ProbabilityAlive(summary.Frequency, summary.Recency, summary.Age);
+    }
+
     /// <summary>P(alive) for every customer (arrays not modified).</summary>
     public double[] ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
     {
@@ -111,12 +124,6 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, doub
             sum += Math.Exp(SpecialFunctions.GammaLn(R + j) - lnGammaR - SpecialFunctions.FactorialLn(j) + lnP0 + j * lnZ);
         return first + Math.Exp(SpecialFunctions.BetaLn(A + 1, B + n - 1) - lnBeta) * (1 - sum);
     }
-
-    /// <summary>Saves the model as JSON (<see cref="ModelJson"/>).</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static BgNbdModel Load(string path) => ModelJson.Load<BgNbdModel>(path);
 
     /// <summary>Culture-invariant summary in the style of lifetimes' <c>summary</c>.</summary>
     public override string ToString()

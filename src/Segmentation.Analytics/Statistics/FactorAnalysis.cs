@@ -29,10 +29,10 @@ public sealed class FactorAnalysis : IEstimator<FactorModel>
     public FactorAnalysisOptions Options { get; }
 
     /// <summary>Fits the factor model (the matrix is not modified).</summary>
-    /// <exception cref="ArgumentException">Fewer than 3 rows, a constant column, or more factors than columns.</exception>
+    /// <exception cref="ArgumentException">Fewer than 3 rows, a value that is not finite, a constant column, or more factors than columns.</exception>
     public FactorModel Fit(FeatureMatrix data)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (data.Rows < 3) throw new ArgumentException($"At least 3 rows are required; got {data.Rows}.", nameof(data));
         int p = data.Columns;
         if (Options.Factors is int requested && requested > p)
@@ -84,24 +84,24 @@ public sealed class FactorAnalysis : IEstimator<FactorModel>
         var variance = new double[k];
         for (int f = 0; f < k; f++) for (int j = 0; j < p; j++) variance[f] += loadings[j, f] * loadings[j, f];
         var factorOrder = Enumerable.Range(0, k).OrderByDescending(f => variance[f]).ThenBy(f => f).ToArray();
-        var outLoadings = new double[p][];
-        var outWeights = new double[p][];
-        for (int j = 0; j < p; j++) { outLoadings[j] = new double[k]; outWeights[j] = new double[k]; }
+        var outLoadings = new double[p * k];
+        var outWeights = new double[p * k];
         for (int f = 0; f < k; f++)
         {
             int src = factorOrder[f];
             double sum = 0;
             for (int j = 0; j < p; j++) sum += loadings[j, src];
             double sign = sum < 0 ? -1 : 1;
-            for (int j = 0; j < p; j++) { outLoadings[j][f] = sign * loadings[j, src]; outWeights[j][f] = sign * weights[j, src]; }
+            for (int j = 0; j < p; j++) { outLoadings[j * k + f] = sign * loadings[j, src]; outWeights[j * k + f] = sign * weights[j, src]; }
         }
         var explained = factorOrder.Select(f => variance[f]).ToArray();
         var ratio = explained.Select(v => v / trace).ToArray();
         var cumulative = new double[k];
         for (int f = 0; f < k; f++) cumulative[f] = ratio[f] + (f > 0 ? cumulative[f - 1] : 0);
-        var communalities = outLoadings.Select(row => row.Sum(v => v * v)).ToArray();
-        return new FactorModel(data.ColumnNames.ToArray(), mean, scale, eigenvalues, outLoadings, communalities, explained, ratio, cumulative,
-                               outWeights, Options.Rotation, Options.Standardize, data.Rows, iterations);
+        var loadingRows = EquatableArray.Rows(outLoadings, k);
+        var communalities = loadingRows.Select(row => row.Sum(v => v * v)).ToArray();
+        return new FactorModel(data.ColumnNames.ToEquatableArray(), mean, scale, eigenvalues, loadingRows, communalities, explained, ratio, cumulative,
+                               EquatableArray.Rows(outWeights, k), Options.Rotation, Options.Standardize, data.Rows, iterations);
     }
 
     /// <summary>

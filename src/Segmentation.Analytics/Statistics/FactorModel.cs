@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using Segmentation.Analytics.Features;
@@ -20,10 +19,11 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="Standardized">Whether the correlation matrix was factored.</param>
 /// <param name="Rows">Training rows.</param>
 /// <param name="RotationIterations">Varimax iterations (0 without rotation).</param>
-public sealed record FactorModel(string[] ColumnNames, double[] Means, double[] Scales, double[] Eigenvalues, double[][] Loadings,
-                                 double[] Communalities, double[] ExplainedVariance, double[] ExplainedVarianceRatio,
-                                 double[] CumulativeVarianceRatio, double[][] ScoreWeights, FactorRotation Rotation, bool Standardized,
-                                 int Rows, int RotationIterations)
+public sealed record FactorModel(EquatableArray<string> ColumnNames, EquatableArray<double> Means, EquatableArray<double> Scales,
+                                 EquatableArray<double> Eigenvalues, EquatableArray<EquatableArray<double>> Loadings,
+                                 EquatableArray<double> Communalities, EquatableArray<double> ExplainedVariance, EquatableArray<double> ExplainedVarianceRatio,
+                                 EquatableArray<double> CumulativeVarianceRatio, EquatableArray<EquatableArray<double>> ScoreWeights, FactorRotation Rotation,
+                                 bool Standardized, int Rows, int RotationIterations) : FittedModel<FactorModel>, IFeatureTransformer
 {
     /// <summary>Number of factors.</summary>
     public int Factors => ExplainedVariance.Length;
@@ -37,25 +37,21 @@ public sealed record FactorModel(string[] ColumnNames, double[] Means, double[] 
         if (data.Columns != p) throw new ArgumentException($"data has {data.Columns} columns; the model was fitted on {p}.", nameof(data));
         var scores = new double[data.Rows * k];
         var z = new double[p];
+        ReadOnlySpan<double> means = Means.AsSpan(), scales = Scales.AsSpan();
+        var weights = ScoreWeights.Flatten(k); // p × k, row-major
         for (int i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);
-            for (int j = 0; j < p; j++) z[j] = (row[j] - Means[j]) / Scales[j];
+            for (int j = 0; j < p; j++) z[j] = (row[j] - means[j]) / scales[j];
             for (int f = 0; f < k; f++)
             {
                 double acc = 0;
-                for (int j = 0; j < p; j++) acc += z[j] * ScoreWeights[j][f];
+                for (int j = 0; j < p; j++) acc += z[j] * weights[j * k + f];
                 scores[i * k + f] = acc;
             }
         }
         return new FeatureMatrix(scores, data.Rows, k, Enumerable.Range(1, k).Select(f => $"F{f}").ToArray());
     }
-
-    /// <summary>Saves the model as JSON (<see cref="ModelJson"/>).</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static FactorModel Load(string path) => ModelJson.Load<FactorModel>(path);
 
     /// <summary>Culture-invariant loadings table with communalities and explained variance.</summary>
     public override string ToString()

@@ -15,7 +15,7 @@ namespace Segmentation.Analytics.Statistics;
 /// maximised over (ln p, ln q, ln γ) by BFGS with the analytic gradient. The model assumes spend is
 /// independent of frequency: check the correlation first.
 /// </remarks>
-public sealed class GammaGammaFitter
+public sealed class GammaGammaFitter : IEstimator<CustomerSummary, GammaGammaModel>
 {
     /// <summary>Creates a fitter; <paramref name="options"/> defaults to <see cref="GammaGammaOptions"/>().</summary>
     public GammaGammaFitter(GammaGammaOptions? options = null)
@@ -27,15 +27,18 @@ public sealed class GammaGammaFitter
     /// <summary>The options in use.</summary>
     public GammaGammaOptions Options { get; }
 
-    /// <summary>Fits on the repeat customers (x &gt; 0) of a summary.</summary>
+    /// <summary>Fits on the repeat customers (x &gt; 0) of a summary (not modified).</summary>
+    /// <exception cref="ArgumentException">No repeat customer, or a repeat customer's mean value is not positive and finite; the parameter named is <paramref name="summary"/>.</exception>
     public GammaGammaModel Fit(CustomerSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        if (summary.MonetaryValue.Length != summary.Count || summary.Frequency.Length != summary.Count)
+            throw new ArgumentException($"summary has {summary.Count} customers but {summary.Frequency.Length} frequencies and {summary.MonetaryValue.Length} monetary values.", nameof(summary));
         var x = new List<int>();
         var m = new List<double>();
         for (int i = 0; i < summary.Count; i++)
             if (summary.Frequency[i] > 0) { x.Add(summary.Frequency[i]); m.Add(summary.MonetaryValue[i]); }
-        return Fit(x.ToArray(), m.ToArray());
+        return CompositeInput.Fit(nameof(summary), ["frequency", "monetaryValue"], () => Fit(x.ToArray(), m.ToArray()));
     }
 
     /// <summary>Fits on customers with x ≥ 1 repeat transactions of mean value z̄ &gt; 0 (arrays not modified).</summary>

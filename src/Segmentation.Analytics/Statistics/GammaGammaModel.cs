@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -17,8 +16,8 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="Customers">Repeat customers fitted.</param>
 /// <param name="Iterations">BFGS iterations over all starts.</param>
 /// <param name="Converged">Whether the best start met the gradient tolerance.</param>
-public sealed record GammaGammaModel(double P, double Q, double Gamma, double[] StandardErrors, double LogLikelihood,
-                                     int Customers, int Iterations, bool Converged)
+public sealed record GammaGammaModel(double P, double Q, double Gamma, EquatableArray<double> StandardErrors, double LogLikelihood,
+                                     int Customers, int Iterations, bool Converged) : FittedModel<GammaGammaModel>
 {
     /// <summary>The three parameters with standard errors and Wald 95 % intervals.</summary>
     [JsonIgnore]
@@ -42,6 +41,13 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma, double[] 
         return (1 - w) * PopulationMeanSpend + w * monetaryValue;
     }
 
+    /// <summary>E[Z | x, z̄] for every customer of <paramref name="summary"/>.</summary>
+    public double[] ConditionalExpectedAverageSpend(CustomerSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return ConditionalExpectedAverageSpend(summary.Frequency, summary.MonetaryValue);
+    }
+
     /// <summary>E[Z | x, z̄] for every customer (arrays not modified).</summary>
     public double[] ConditionalExpectedAverageSpend(ReadOnlySpan<int> frequency, ReadOnlySpan<double> monetaryValue)
     {
@@ -51,12 +57,6 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma, double[] 
         for (int i = 0; i < result.Length; i++) result[i] = ConditionalExpectedAverageSpend(frequency[i], monetaryValue[i]);
         return result;
     }
-
-    /// <summary>Saves the model as JSON (<see cref="ModelJson"/>).</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static GammaGammaModel Load(string path) => ModelJson.Load<GammaGammaModel>(path);
 
     /// <summary>Culture-invariant summary.</summary>
     public override string ToString()

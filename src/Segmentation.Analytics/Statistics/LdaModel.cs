@@ -1,4 +1,3 @@
-using Segmentation.Analytics.Serialization;
 using System.Globalization;
 using System.Text;
 using Segmentation.Analytics.Features;
@@ -19,25 +18,29 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="StandardizedCoefficients">a_j × pooled within-class SD of feature j.</param>
 /// <param name="Ridge">Covariance shrinkage used.</param>
 /// <param name="Rows">Training rows.</param>
-public sealed record LdaModel(int[] Classes, string[] ColumnNames, double[] Priors, double[][] Means, double[][] Weights, double[] Intercepts,
-                              double[] OverallMean, double[][] Scalings, double[] Eigenvalues, double[] ExplainedVarianceRatio,
-                              double[][] StandardizedCoefficients, double Ridge, int Rows)
+public sealed record LdaModel(EquatableArray<int> Classes, EquatableArray<string> ColumnNames, EquatableArray<double> Priors,
+                              EquatableArray<EquatableArray<double>> Means, EquatableArray<EquatableArray<double>> Weights, EquatableArray<double> Intercepts,
+                              EquatableArray<double> OverallMean, EquatableArray<EquatableArray<double>> Scalings, EquatableArray<double> Eigenvalues,
+                              EquatableArray<double> ExplainedVarianceRatio, EquatableArray<EquatableArray<double>> StandardizedCoefficients, double Ridge, int Rows)
+    : FittedModel<LdaModel>, IFeatureTransformer
 {
     /// <summary>Posterior P(class k | x) of every row; columns in <see cref="Classes"/> order.</summary>
     public double[][] PredictProba(FeatureMatrix data)
     {
         Check(data);
-        int k = Classes.Length;
+        int k = Classes.Length, d = ColumnNames.Length;
         var result = new double[data.Rows][];
         var score = new double[k];
+        ReadOnlySpan<double> intercepts = Intercepts.AsSpan();
+        var weights = Weights.Flatten(d); // k × d, row-major
         for (int i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);
             double max = double.NegativeInfinity;
             for (int c = 0; c < k; c++)
             {
-                double acc = Intercepts[c];
-                var w = Weights[c];
+                double acc = intercepts[c];
+                var w = weights.AsSpan(c * d, d);
                 for (int j = 0; j < row.Length; j++) acc += row[j] * w[j];
                 score[c] = acc;
                 max = Math.Max(max, acc);
@@ -71,24 +74,20 @@ public sealed record LdaModel(int[] Classes, string[] ColumnNames, double[] Prio
         Check(data);
         int m = Eigenvalues.Length, p = ColumnNames.Length;
         var values = new double[data.Rows * m];
+        ReadOnlySpan<double> overall = OverallMean.AsSpan();
+        var scalings = Scalings.Flatten(m); // p × m, row-major
         for (int i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);
             for (int f = 0; f < m; f++)
             {
                 double acc = 0;
-                for (int j = 0; j < p; j++) acc += (row[j] - OverallMean[j]) * Scalings[j][f];
+                for (int j = 0; j < p; j++) acc += (row[j] - overall[j]) * scalings[j * m + f];
                 values[i * m + f] = acc;
             }
         }
         return new FeatureMatrix(values, data.Rows, m, Enumerable.Range(1, m).Select(f => $"LD{f}").ToArray());
     }
-
-    /// <summary>Saves the model as JSON (<see cref="ModelJson"/>).</summary>
-    public void Save(string path) => ModelJson.Save(this, path);
-
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static LdaModel Load(string path) => ModelJson.Load<LdaModel>(path);
 
     /// <summary>Culture-invariant summary: classes, priors, standardised canonical coefficients.</summary>
     public override string ToString()

@@ -16,7 +16,7 @@ namespace Segmentation.Analytics.Statistics;
 /// normalised aᵀΣa = 1; standardised coefficients are a_j √Σ_jj. A singular Σ is an error unless
 /// <see cref="LdaOptions.Ridge"/> &gt; 0.
 /// </remarks>
-public sealed class LinearDiscriminant
+public sealed class LinearDiscriminant : IEstimator<LabelledMatrix, LdaModel>
 {
     /// <summary>Creates the estimator; <paramref name="options"/> defaults to <see cref="LdaOptions"/>().</summary>
     public LinearDiscriminant(LdaOptions? options = null)
@@ -28,11 +28,19 @@ public sealed class LinearDiscriminant
     /// <summary>The options in use.</summary>
     public LdaOptions Options { get; }
 
-    /// <summary>Fits on labelled rows (neither argument is modified).</summary>
-    /// <exception cref="ArgumentException">Lengths differ, fewer than 2 classes, a class with no row, priors of the wrong length, n ≤ K, or a singular pooled covariance (the message suggests <see cref="LdaOptions.Ridge"/>).</exception>
-    public LdaModel Fit(FeatureMatrix data, ReadOnlySpan<int> labels)
+    /// <summary>Fits on labelled rows (not modified).</summary>
+    /// <exception cref="ArgumentException">As <see cref="Fit(FeatureMatrix, ReadOnlySpan{int})"/>; the parameter named is <paramref name="data"/>.</exception>
+    public LdaModel Fit(LabelledMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return CompositeInput.Fit(nameof(data), ["labels"], () => Fit(data.Features, data.Labels.AsSpan()));
+    }
+
+    /// <summary>Fits on labelled rows (neither argument is modified).</summary>
+    /// <exception cref="ArgumentException">No rows, a value that is not finite, lengths differ, fewer than 2 classes, a class with no row, priors of the wrong length, n ≤ K, or a singular pooled covariance (the message suggests <see cref="LdaOptions.Ridge"/>).</exception>
+    public LdaModel Fit(FeatureMatrix data, ReadOnlySpan<int> labels)
+    {
+        FeatureMatrix.CheckTrainingInput(data, nameof(data));
         if (labels.Length != data.Rows)
             throw new ArgumentException($"labels has {labels.Length} values; data has {data.Rows} rows.", nameof(labels));
         var classes = labels.ToArray().Distinct().Order().ToArray();
@@ -124,8 +132,9 @@ public sealed class LinearDiscriminant
                 standardized[j][f] = sign * a[j] * Math.Sqrt(sigma[j, j]);
             }
         }
-        return new LdaModel(classes, data.ColumnNames.ToArray(), priors, means, weights, intercepts, overall, scalings,
-                            eigenvalues, eigenvalues.Select(v => total > 0 ? v / total : 0).ToArray(), standardized, Options.Ridge, n);
+        return new LdaModel(classes, data.ColumnNames.ToEquatableArray(), priors, EquatableArray.FromRows(means), EquatableArray.FromRows(weights),
+                            intercepts, overall, EquatableArray.FromRows(scalings), eigenvalues, eigenvalues.Select(v => total > 0 ? v / total : 0).ToArray(),
+                            EquatableArray.FromRows(standardized), Options.Ridge, n);
     }
 
     /// <summary>

@@ -105,6 +105,6 @@ public sealed class SegmentationValidator(ValidationOptions? options = null)
             .Select((t, i) => new FeatureSeparation(t.Feature, i + 1, t.Anova, t.Kw,
                 t.Anova.PValue < Options.SignificanceLevel && t.Kw.PValue < Options.SignificanceLevel))
             .ToArray();
-        return new SeparabilityResult(accuracy, Options.LdaFolds, classes, confusion, problem, ranked);
+        return new SeparabilityResult(accuracy, Options.LdaFolds, classes, EquatableArray.FromRows(confusion), problem, ranked);
     }
 }

@@ -7,4 +7,4 @@ namespace Segmentation.Analytics.Validation;
 /// <param name="Confusion">Confusion[i][j] = rows of segment Classes[i] predicted (out of fold) as Classes[j]; empty when LDA failed.</param>
 /// <param name="LdaProblem">Why LDA could not be fitted, or null.</param>
 /// <param name="Features">Per-feature ANOVA and Kruskal-Wallis, ranked by η² (most distinguishing first).</param>
-public sealed record SeparabilityResult(double LdaAccuracy, int LdaFolds, int[] Classes, int[][] Confusion, string? LdaProblem, IReadOnlyList<FeatureSeparation> Features);
+public sealed record SeparabilityResult(double LdaAccuracy, int LdaFolds, EquatableArray<int> Classes, EquatableArray<EquatableArray<int>> Confusion, string? LdaProblem, EquatableArray<FeatureSeparation> Features);

@@ -87,13 +87,13 @@ internal static class ClusterCommands
                 Method: ParseMethod(r.GetValue(method)!), Seed: r.GetValue(seed), Restarts: r.GetValue(restarts),
                 Validation: new ValidationOptions(Bootstraps: r.GetValue(bootstraps)));
             var (model, training) = CliOutput.Progress($"fitting {options.Method} k = {options.Clusters} on {frame.Rows.Count:N0} customers",
-                _ => SegmentationModelBuilder.FitWithLabels(frame, options));
+                _ => new SegmentationModelBuilder(options).FitWithLabels(frame));
             model.Save(r.GetValue(output)!);
             var inv = CultureInfo.InvariantCulture;
             CliOutput.Info($"method {model.Clustering.Method}; inertia (within SS) {model.Clustering.WithinSumOfSquares.ToString("G8", inv)}; silhouette {model.Validation.Indices.Silhouette.ToString("F4", inv)}" +
                 (model.Clustering.ReassignedRows > 0 ? $"; {model.Clustering.ReassignedRows} rows moved to their nearest centroid" : ""));
             foreach (var m in model.NumericFeatures.Select((f, j) => (f, model.Imputation.MissingInTraining[j])).Where(x => x.Item2 > 0))
-                CliOutput.Info($"{m.f}: {m.Item2} missing values replaced by the training median {model.Imputation.Medians[Array.IndexOf(model.NumericFeatures, m.f)].ToString("G6", inv)}");
+                CliOutput.Info($"{m.f}: {m.Item2} missing values replaced by the training median {model.Imputation.Medians[model.NumericFeatures.AsSpan().IndexOf(m.f)].ToString("G6", inv)}");
             SegmentTables.Segments(model.Segments);
             SegmentTables.Descriptions(model.Segments);
             if (r.GetValue(labels) is { } path)
@@ -221,7 +221,7 @@ internal static class ClusterCommands
         return cmd;
     }
 
-    private static IReadOnlyList<string>? List(string? value) =>
+    private static string[]? List(string? value) =>
         value is null ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : throw new UsageException("an empty feature list was given.");
 
     private static ScalingMethod ParseScale(string value) => value.ToLowerInvariant() switch

@@ -44,7 +44,7 @@ internal static class RfmCommand
             var aggregates = session.Engine.Query(CustomerAggregateQuery.Render(session.Engine.Dialect, day));
             var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend,
                 Rules: r.GetValue(bins) == 5 ? null : BinRules(r.GetValue(bins)));
-            var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : RfmInput.FromAggregates(aggregates, options.Monetary).Fit(options);
+            var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : new RfmScorer(options).Fit(aggregates);
             var table = fitted.ScoreFrame(aggregates);
             DataFrameCsv.Write(table, r.GetValue(output)!);
             if (r.GetValue(model) is { } modelPath) fitted.Save(modelPath);
@@ -80,7 +80,7 @@ internal static class RfmCommand
         }
     }
 
-    private static string Join(double[] v) => string.Join("/", v.Select(x => x.ToString("0.##", CultureInfo.InvariantCulture)));
+    private static string Join(IEnumerable<double> v) => string.Join("/", v.Select(x => x.ToString("0.##", CultureInfo.InvariantCulture)));
 
     /// <summary>For a bin count other than 5, a generic table: top third / middle / bottom by the mean of the scores.</summary>
     private static IReadOnlyList<RfmSegmentRule> BinRules(int bins)

@@ -37,7 +37,7 @@ internal static class RunCommand
 
             var day = ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date;
             var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
-            var model = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend).Fit(new RfmOptions());
+            var model = new RfmScorer(new RfmOptions(Monetary: MonetaryMeasure.NetSpend)).Fit(aggregates);
             var table = model.ScoreFrame(aggregates);
             DataFrameCsv.Write(table, Path.Combine(outDir, "rfm.csv"));
             model.Save(Path.Combine(outDir, "rfm-model.json"));

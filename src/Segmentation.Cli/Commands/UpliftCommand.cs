@@ -56,7 +56,7 @@ internal static class UpliftCommand
             UpliftPredictions? uplift = null;
             if (!r.GetValue(noModel))
             {
-                uplift = Learner(r, c).Fit(data);
+                uplift = Learner(r, c).CrossFit(data);
                 PrintQini(uplift);
             }
             if (r.GetValue(json) is { } jsonPath) WriteJson(jsonPath, data, analysis, segments, uplift);
@@ -85,7 +85,7 @@ internal static class UpliftCommand
                 _ => throw new UsageException("give exactly one of --budget N or --budget-money X."),
             };
             var (data, economics) = Load(r, c, null);
-            var uplift = Learner(r, c).Fit(data);
+            var uplift = Learner(r, c).CrossFit(data);
             PrintQini(uplift);
             var useEconomics = economics is not null && (economics.Outcome ?? data.Schema.Outcomes[0].Column) == uplift.Outcome ? economics : null;
             if (b.Money is not null && useEconomics is null) throw new UsageException("--budget-money needs --cost-per-contact and --margin for the modelled outcome.");

@@ -30,7 +30,7 @@ public static class SampleSegmentation
         return doc.RootElement.GetProperty("customerSegments").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     });
 
-    private static readonly Lazy<(SegmentationModel Model, int[] Labels)> fit = new(() => SegmentationModelBuilder.FitWithLabels(Features, Options));
+    private static readonly Lazy<(SegmentationModel Model, int[] Labels)> fit = new(() => new SegmentationModelBuilder(Options).FitWithLabels(Features));
 
     /// <summary>One row per customer, the columns of <see cref="FeatureCatalog"/>.</summary>
     public static DataFrame Features => features.Value;

@@ -11,7 +11,7 @@ public sealed class SegmentationModelTests
     public void Fitting_twice_with_the_same_seed_gives_byte_identical_model_files()
     {
         var (first, _) = SampleSegmentation.Fit;
-        var second = SegmentationModelBuilder.Fit(SampleSegmentation.Features, SampleSegmentation.Options);
+        var second = new SegmentationModelBuilder(SampleSegmentation.Options).Fit(SampleSegmentation.Features);
         using var dir = new TempDirectory();
         first.Save(dir.File("a.json"));
         second.Save(dir.File("b.json"));
@@ -78,7 +78,7 @@ public sealed class SegmentationModelTests
         var withGap = frame.Clone();
         withGap["online_share"][row] = null;
         var filled = frame.Clone();
-        filled["online_share"][row] = model.Imputation.Medians[Array.IndexOf(model.NumericFeatures, "online_share")];
+        filled["online_share"][row] = model.Imputation.Medians[model.NumericFeatures.AsSpan().IndexOf("online_share")];
         var a = model.Assign(withGap);
         Assert.Equal(model.Assign(filled).Segments[row], a.Segments[row]);
         Assert.Equal(4, a.Imputed.Single(c => c.Feature == "online_share").Count);
@@ -88,15 +88,15 @@ public sealed class SegmentationModelTests
     public void Unknown_categories_are_encoded_as_all_zeros_and_counted()
     {
         var frame = SmallFrame(["a", "a", "a", "b", "b", "b"]);
-        var model = SegmentationModelBuilder.Fit(frame, new SegmentationOptions(["x"], 2, CategoricalFeatures: ["kind"], Seed: 1, Restarts: 2,
-            Validation: new ValidationOptions(Bootstraps: 0)));
+        var model = new SegmentationModelBuilder(new SegmentationOptions(["x"], 2, CategoricalFeatures: ["kind"], Seed: 1, Restarts: 2,
+            Validation: new ValidationOptions(Bootstraps: 0))).Fit(frame);
         Assert.Equal(["x", "kind=a", "kind=b"], model.ModelColumns);
         var fresh = SmallFrame(["a", "c", "c", "b", "b", "b"]);
         var assignment = model.Assign(fresh);
         Assert.Equal(("kind", 2), (assignment.UnknownCategories.Single().Feature, assignment.UnknownCategories.Single().Count));
         var x = model.Transform(fresh);
         Assert.Equal([0.0, 0.0], [x[1, 1], x[1, 2]]);
-        Assert.Equal(model.Assign(frame).Segments, SegmentationModelBuilder.FitWithLabels(frame, model.Options).Labels);
+        Assert.Equal(model.Assign(frame).Segments, new SegmentationModelBuilder(model.Options).FitWithLabels(frame).Labels);
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public sealed class SegmentationModelTests
     {
         var subset = SampleSegmentation.Features.Head(1200);
         var options = SampleSegmentation.Options with { Method = ClusteringMethod.Ward, Validation = new ValidationOptions(Bootstraps: 0) };
-        var (model, labels) = SegmentationModelBuilder.FitWithLabels(subset, options);
+        var (model, labels) = new SegmentationModelBuilder(options).FitWithLabels(subset);
         Assert.Equal(ClusteringMethod.Ward, model.Clustering.Method);
         Assert.Equal(labels, model.Assign(subset).Segments);
         Assert.InRange(model.Clustering.ReassignedRows, 0, 1200);
-        var twoStep = SegmentationModelBuilder.Fit(subset, options with { TwoStepAbove = 1000, MicroClusters = 50 });
+        var twoStep = new SegmentationModelBuilder(options with { TwoStepAbove = 1000, MicroClusters = 50 }).Fit(subset);
         Assert.Equal(ClusteringMethod.TwoStep, twoStep.Clustering.Method);
     }
 
@@ -132,11 +132,11 @@ public sealed class SegmentationModelTests
     public void Bad_options_name_the_option_and_the_value()
     {
         var frame = SmallFrame(["a", "a", "a", "b", "b", "b"]);
-        var e = Assert.Throws<ArgumentException>(() => SegmentationModelBuilder.Fit(frame, new SegmentationOptions(["x", "nope"], 2)));
+        var e = Assert.Throws<ArgumentException>(() => new SegmentationModelBuilder(new SegmentationOptions(["x", "nope"], 2)).Fit(frame));
         Assert.Contains("nope", e.Message);
-        var log = Assert.Throws<ArgumentException>(() => SegmentationModelBuilder.Fit(frame, new SegmentationOptions(["x"], 2, LogFeatures: ["y"])));
+        var log = Assert.Throws<ArgumentException>(() => new SegmentationModelBuilder(new SegmentationOptions(["x"], 2, LogFeatures: ["y"])).Fit(frame));
         Assert.Equal("LogFeatures", log.ParamName);
-        var k = Assert.Throws<ArgumentOutOfRangeException>(() => SegmentationModelBuilder.Fit(frame, new SegmentationOptions(["x"], 1)));
+        var k = Assert.Throws<ArgumentOutOfRangeException>(() => new SegmentationModelBuilder(new SegmentationOptions(["x"], 1)).Fit(frame));
         Assert.Equal("Clusters", k.ParamName);
     }
 

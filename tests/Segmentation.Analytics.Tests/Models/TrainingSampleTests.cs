@@ -9,7 +9,7 @@ public sealed class TrainingSampleTests
 {
     private static readonly SegmentationOptions Sampled = SampleSegmentation.Options with { TrainingSampleSize = 2_000 };
 
-    private static readonly Lazy<(SegmentationModel Model, int[] Labels)> fit = new(() => SegmentationModelBuilder.FitWithLabels(SampleSegmentation.Features, Sampled));
+    private static readonly Lazy<(SegmentationModel Model, int[] Labels)> fit = new(() => new SegmentationModelBuilder(Sampled).FitWithLabels(SampleSegmentation.Features));
 
     [Fact]
     public void A_model_fitted_on_a_sample_records_it_and_equals_the_fit_on_the_drawn_rows()
@@ -22,7 +22,7 @@ public sealed class TrainingSampleTests
         Assert.Equal(2_000, model.Segments.Sum(s => s.Size));
         // The sample is what TrainingData draws: fitting those rows without the option gives the same segments.
         var drawn = SegmentationModelBuilder.TrainingData(SampleSegmentation.Features, Sampled);
-        var direct = SegmentationModelBuilder.Fit(drawn, Sampled with { TrainingSampleSize = null });
+        var direct = new SegmentationModelBuilder(Sampled with { TrainingSampleSize = null }).Fit(drawn);
         Assert.Null(direct.Sample);
         Assert.Equal(direct.Segments.Select(s => (s.Key, s.Size)), model.Segments.Select(s => (s.Key, s.Size)));
         Assert.Equal(direct.Segments.SelectMany(s => s.Centroid), model.Segments.SelectMany(s => s.Centroid));

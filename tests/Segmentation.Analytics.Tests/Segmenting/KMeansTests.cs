@@ -103,15 +103,6 @@ public class KMeansTests
         Assert.Equal("sampleWeights", Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions(3)).Fit(x, new double[3])).ParamName);
     }
 
-    [Fact]
-    public void Json_round_trip_keeps_the_model()
-    {
-        var model = new KMeans(new KMeansOptions(3, Restarts: 2, Seed: 1)).Fit(Wholesale);
-        var back = KMeansModel.FromJson(model.ToJson());
-        Assert.Equal(model.ToJson(), back.ToJson());
-        Assert.Equal(model.Predict(Wholesale), back.Predict(Wholesale));
-    }
-
     internal static double InertiaAgainstOwnCentroids(FeatureMatrix x, KMeansModel model)
     {
         var labels = model.Predict(x);

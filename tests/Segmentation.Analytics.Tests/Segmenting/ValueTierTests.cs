@@ -6,14 +6,14 @@ namespace Segmentation.Analytics.Tests.Segmenting;
 
 public sealed class ValueTierTests
 {
-    private static ValueTier[] Tiers(double[] values, ValueTierOptions? options = null) => ValueTiering.Fit(values, options).Assign(values);
+    private static ValueTier[] Tiers(double[] values, ValueTierOptions? options = null) => new ValueTiering(options).Fit(values).Assign(values);
 
     [Fact]
     public void Abc_puts_the_customer_who_crosses_80_percent_in_A_and_the_one_who_crosses_95_percent_in_B()
     {
         // Total of positive values 100: cumulative 50, 80 (reaches 80 % exactly → A), 90, 95 (reaches 95 % → B), 100.
         double[] values = [50, 30, 10, 5, 5, 0, -3];
-        var model = ValueTiering.Fit(values);
+        var model = new ValueTiering().Fit(values);
         Assert.Equal(30, model.TopThreshold);
         Assert.Equal(5, model.MiddleThreshold);
         Assert.Equal([ValueTier.Top, ValueTier.Top, ValueTier.Middle, ValueTier.Middle, ValueTier.Middle, ValueTier.Bottom, ValueTier.Bottom], model.Assign(values));
@@ -47,7 +47,7 @@ public sealed class ValueTierTests
     [Fact]
     public void Without_positive_values_everyone_is_C()
     {
-        var model = ValueTiering.Fit([0.0, -5, 0]);
+        var model = new ValueTiering().Fit([0.0, -5, 0]);
         Assert.Equal(double.PositiveInfinity, model.TopThreshold);
         Assert.All(model.Assign([0.0, -5, 1e9]), t => Assert.Equal(ValueTier.Bottom, t));
     }
@@ -56,7 +56,7 @@ public sealed class ValueTierTests
     public void Threshold_tiers_include_the_threshold_value_in_the_higher_tier()
     {
         var options = new ValueTierOptions(ValueTierMethod.Thresholds, TopThreshold: 100, MiddleThreshold: 50);
-        var model = ValueTiering.Fit([1.0], options);
+        var model = new ValueTiering(options).Fit([1.0]);
         Assert.Equal([ValueTier.Top, ValueTier.Middle, ValueTier.Middle, ValueTier.Bottom, ValueTier.Bottom], model.Assign([100, 99.99, 50, 49.99, -1]));
         Assert.Equal("高价值客户", model.Label(ValueTier.Top));
         Assert.Equal("Low value", model.Label(ValueTier.Bottom, "en"));
@@ -94,7 +94,7 @@ public sealed class ValueTierTests
         var totals = CdnowTotals();
         Assert.Equal(Reference.GetProperty("customers").GetInt32(), totals.Length);
         var abc = Reference.GetProperty("abc");
-        var model = ValueTiering.Fit(totals);
+        var model = new ValueTiering().Fit(totals);
         Assert.Equal(abc.GetProperty("top_threshold").GetDouble(), model.TopThreshold);
         Assert.Equal(abc.GetProperty("middle_threshold").GetDouble(), model.MiddleThreshold);
         Assert.Equal(abc.GetProperty("a").GetInt64(), model.Counts[0]);
@@ -109,7 +109,7 @@ public sealed class ValueTierTests
     {
         var totals = CdnowTotals();
         var q = Reference.GetProperty("quantiles");
-        var model = ValueTiering.Fit(totals, new ValueTierOptions(ValueTierMethod.Quantiles, TopQuantile: 0.8, MiddleQuantile: 0.5));
+        var model = new ValueTiering(new ValueTierOptions(ValueTierMethod.Quantiles, TopQuantile: 0.8, MiddleQuantile: 0.5)).Fit(totals);
         Assert.Equal(q.GetProperty("q80").GetDouble(), model.TopThreshold, 12);
         Assert.Equal(q.GetProperty("q50").GetDouble(), model.MiddleThreshold, 12);
         Assert.Equal(q.GetProperty("high").GetInt64(), model.Counts[0]);
@@ -121,16 +121,16 @@ public sealed class ValueTierTests
     {
         var totals = CdnowTotals();
         var copy = (double[])totals.Clone();
-        var first = ValueTiering.Fit(totals).ToJson();
-        Assert.Equal(first, ValueTiering.Fit(totals).ToJson());
+        var first = new ValueTiering().Fit(totals).ToJson();
+        Assert.Equal(first, new ValueTiering().Fit(totals).ToJson());
         Assert.Equal(copy, totals);
         using var dir = new TempDirectory();
-        ValueTiering.Fit(totals).Save(dir.File("tiers.json"));
+        new ValueTiering().Fit(totals).Save(dir.File("tiers.json"));
         var loaded = ValueTierModel.Load(dir.File("tiers.json"));
         Assert.Equal(first, loaded.ToJson());
-        Assert.Equal(ValueTiering.Fit(totals).Assign(totals), loaded.Assign(totals));
+        Assert.Equal(new ValueTiering().Fit(totals).Assign(totals), loaded.Assign(totals));
         // +∞ thresholds survive the round trip too.
-        ValueTiering.Fit([0.0]).Save(dir.File("empty.json"));
+        new ValueTiering().Fit([0.0]).Save(dir.File("empty.json"));
         Assert.Equal(double.PositiveInfinity, ValueTierModel.Load(dir.File("empty.json")).TopThreshold);
     }
 
@@ -152,14 +152,14 @@ public sealed class ValueTierTests
     [MemberData(nameof(BadOptions))]
     public void Bad_options_fail_naming_the_parameter(ValueTierOptions options, string parameter)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => ValueTiering.Fit([1.0, 2.0], options));
+        var e = Assert.ThrowsAny<ArgumentException>(() => new ValueTiering(options).Fit([1.0, 2.0]));
         Assert.Equal(parameter, e.ParamName);
     }
 
     [Fact]
     public void Non_finite_values_fail_naming_the_index()
     {
-        var e = Assert.Throws<ArgumentException>(() => ValueTiering.Fit([1.0, double.NaN]));
+        var e = Assert.Throws<ArgumentException>(() => new ValueTiering().Fit([1.0, double.NaN]));
         Assert.Equal("values", e.ParamName);
         Assert.Contains("values[1]", e.Message);
     }

@@ -72,7 +72,7 @@ public class WardClusteringTests
                 var rows = Enumerable.Range(0, x.Rows).Where(i => model.Labels[i] == j).ToArray();
                 Assert.Equal(rows.Average(i => x[i, t]), model.Centroids[j][t], 1e-12);
             }
-        AssertRelative(ClusterIndices.Inertia(x, model.Labels), model.WithinSumOfSquares, 1e-12, "within SS");
+        AssertRelative(ClusterIndices.Inertia(x, model.Labels.AsSpan()), model.WithinSumOfSquares, 1e-12, "within SS");
         var back = WardModel.FromJson(model.ToJson());
         Assert.Equal(model.ToJson(), back.ToJson());
         Assert.Equal(model.Predict(x), back.Predict(x));

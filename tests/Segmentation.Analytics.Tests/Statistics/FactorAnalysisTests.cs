@@ -15,10 +15,10 @@ public sealed class FactorAnalysisTests
     /// Asserts that our columns equal the reference's up to column order and sign, to 1e-6 relative
     /// (absolute 1e-6 × max(1, |value|)); returns for each reference column our column and the sign.
     /// </summary>
-    private static (int Column, double Sign)[] AssertEqualUpToSignAndOrder(double[][] expected, double[][] actual)
+    private static (int Column, double Sign)[] AssertEqualUpToSignAndOrder(double[][] expected, IReadOnlyList<IReadOnlyList<double>> actual)
     {
         int k = expected[0].Length;
-        Assert.Equal(k, actual[0].Length);
+        Assert.Equal(k, actual[0].Count);
         var map = new (int, double)[k];
         var used = new bool[k];
         for (int f = 0; f < k; f++)
