@@ -146,7 +146,7 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
             "TIMESTAMP WITHOUT TIME ZONE" => "TIMESTAMP",
             var other => other,
         });
-        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), qualifiedSource, [], headerLines: 0, "table", ignored, identifiers, Options.AsOf, types);
+        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), qualifiedSource, [], "table", ignored, identifiers, Options.AsOf, types);
         Execute($"DROP TABLE {stage}");
         Replace(ingest);
         return ingest;

@@ -102,8 +102,15 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         var file = reader.Open(table, path, mapping);
         var columns = ColumnMapper.Map(spec, mapping, file.Headers, path);
         string stage = Stage(table, file, columns);
+        if (!file.IsParquet && !StagedAsScanned(file, stage))
+        {
+            // The engine's reader disagreed with the line-by-line pass: read the normalised copy instead.
+            if (file.Normalized) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
+            file = reader.Normalize(table, path, mapping, file.Scan);
+            stage = Stage(table, file, columns);
+            if (!StagedAsScanned(file, stage)) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
+        }
         var types = ColumnTypes(stage);
-        var malformed = reader.MalformedLines(file);
 
         TableIngest? ingest = null;
         DropTable(table);
@@ -122,7 +129,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
                 ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, Options.AsOf, types);
                 if (ingest is not null && Options.CopyParquet) Materialize(table);
             }
-            ingest ??= TableValidator.Validate(this, spec, mapping, stage, mapped, path, malformed, file.HeaderLines, file.Encoding,
+            ingest ??= TableValidator.Validate(this, spec, mapping, stage, mapped, path, file.Malformed, file.Encoding,
                 columns.Ignored, columns.Identifiers, Options.AsOf, types);
         }
         catch (DuckDBException e)
@@ -134,10 +141,15 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             if (file.IsParquet) Execute("SET preserve_insertion_order = true");
         }
         if (!inPlace.ContainsKey(table)) Execute(file.IsParquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
+        ingest = ingest with { Lines = file.Lines };
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
     }
+
+    /// <summary>True when the engine staged exactly the records the line-by-line pass found, and rejected none.</summary>
+    private bool StagedAsScanned(SourceFile file, string stage) =>
+        reader.EngineRejects(file) == 0 && Scalar<long>($"SELECT count(*) FROM {stage}") == file.Scan!.Records;
 
     /// <summary>
     /// Stages the mapped columns of <paramref name="file"/> under their canonical names with the record number

@@ -44,8 +44,8 @@ public sealed record SchemaMapping
             foreach (var column in tm.Columns.Keys.Concat(tm.Formats.Keys).Concat(tm.Categories.Keys).Concat(tm.Values.Keys))
                 if (spec.Find(column) is null)
                     throw new InvalidDataException($"{path}: table '{table}' has no column '{column}'; its columns are {string.Join(", ", spec.Columns.Select(c => c.Name))}.");
-            if (tm.Encoding is not ("auto" or "utf-8" or "utf8" or "gb18030" or "gbk"))
-                throw new InvalidDataException($"{path}: table '{table}': encoding '{tm.Encoding}' is not supported (auto, utf-8, gb18030).");
+            if (!Text.TextEncodingDetector.Declarable.Contains(tm.Encoding.ToLowerInvariant()))
+                throw new InvalidDataException($"{path}: table '{table}': encoding '{tm.Encoding}' is not supported ({string.Join(", ", Text.TextEncodingDetector.Declarable)}).");
         }
         return mapping;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
+using Segmentation.Data.Text;
 
 namespace Segmentation.Data;
 
@@ -16,15 +17,14 @@ internal static class TableValidator
     /// <param name="stage">Staged relation: <c>__rec</c> (1-based record number) and the present canonical columns.</param>
     /// <param name="present">Canonical columns present in the input.</param>
     /// <param name="display">File (or table) name used in rejects.</param>
-    /// <param name="malformed">Lines the reader could not parse, with the reader's reason and text.</param>
-    /// <param name="headerLines">1 for files with a header line, 0 for record-numbered sources.</param>
+    /// <param name="malformed">Lines the reader could not parse, with the reason (rejected as rows of their own).</param>
     /// <param name="encoding">Encoding name for the report.</param>
     /// <param name="ignored">Headers not read.</param>
     /// <param name="identifiers">Identifier headers not read.</param>
     /// <param name="asOf">As-of date.</param>
     /// <param name="sourceTypes">Engine type per present column (typed sources skip text parsing).</param>
     public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
-        string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
+        string display, IReadOnlyList<MalformedLine> malformed, string encoding,
         IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
         var d = engine.Dialect;
@@ -36,10 +36,11 @@ internal static class TableValidator
         // One pass writes every row with its verdict; the failures are read back and deleted. (A view over the
         // source instead of a copy was measured slower: every later query would re-run the validation.)
         engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v"));
-        var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
+        // __rec is the row itself: the physical line for text files, the record number for Parquet and database tables.
+        var mapper = new RowMapper([], 0);
         var rejects = new List<Reject>();
         foreach (var m in malformed)
-            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
+            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, null));
         ReadVerdicts(engine, t, display, mapper, mapping, effective, asOf, rejects);
         long invalid = rejects.Count - malformed.Count;
         long parsed = Count(engine, stage);
@@ -174,9 +175,7 @@ internal static class TableValidator
         });
         if (found.Count == 0) return ingest;
         Exclude(engine, ingest.Table, found.Select(f => f.Rec));
-        var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
-        var mapper = new RowMapper(malformed, ingest.Encoding is "parquet" or "table" ? 0 : 1);
-        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
+        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, f.Rec, column, RejectRules.UnknownReference,
             $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
         return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
     }

@@ -19,8 +19,11 @@ public sealed record TableIngest(
     IReadOnlyList<string> IgnoredColumns,
     IReadOnlyList<string> IdentifierColumns)
 {
-    /// <summary>read = accepted + rejected.</summary>
-    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count;
+    /// <summary>For a text file, its physical lines and where each went; null for Parquet files and database tables.</summary>
+    public TextLines? Lines { get; init; }
+
+    /// <summary>read = accepted + rejected, and for a text file its physical lines reconcile too (<see cref="TextLines.Reconciles"/>).</summary>
+    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count && (Lines?.Reconciles ?? true);
 
     /// <summary>Rejected rows per rule code, ordered by code.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> RejectsByRule =>
