@@ -120,17 +120,18 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             var mapped = columns.Present.Keys.ToHashSet();
+            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts);
             if (file.IsParquet)
             {
                 // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
                 string source = "__src_" + table;
                 Execute($"ALTER VIEW {stage} RENAME TO {source}");
                 stage = source;
-                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, Options.AsOf, types);
+                ingest = TableValidator.ValidateInPlace(this, plan, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, types);
                 if (ingest is not null && Options.CopyParquet) Materialize(table);
             }
-            ingest ??= TableValidator.Validate(this, spec, mapping, stage, mapped, path, file.Malformed, file.Encoding,
-                columns.Ignored, columns.Identifiers, Options.AsOf, types);
+            ingest ??= TableValidator.Validate(this, plan, stage, mapped, path, file.Malformed, file.Encoding,
+                columns.Ignored, columns.Identifiers, types);
         }
         catch (DuckDBException e)
         {

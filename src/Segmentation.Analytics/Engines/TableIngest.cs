@@ -19,6 +19,15 @@ public sealed record TableIngest(
     IReadOnlyList<string> IgnoredColumns,
     IReadOnlyList<string> IdentifierColumns)
 {
+    /// <summary>
+    /// Errors in optional fields of rows that were kept: the field was left missing, the row accepted (one line per
+    /// field). Not counted in <see cref="Rejects"/>, which holds rejected rows only.
+    /// </summary>
+    public IReadOnlyList<Reject> FieldRejects { get; init; } = [];
+
+    /// <summary>What was kept but should be known (values kept as <c>other</c>, zero amounts, disagreeing line items).</summary>
+    public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
+
     /// <summary>For a text file, its physical lines and where each went; null for Parquet files and database tables.</summary>
     public TextLines? Lines { get; init; }
 

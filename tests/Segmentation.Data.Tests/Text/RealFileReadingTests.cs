@@ -103,7 +103,7 @@ public sealed class RealFileReadingTests
         var path = dir.Write("sales.csv", "\"Invoice, No\",\"Customer\",\"Date\",\"Amount, GBP\"\n\"A1\",\"C1\",\"2026-01-05\",12.5\n");
         var mapping = SchemaMapping.Default.With("transactions", new TableMapping
         {
-            Columns = new Dictionary<string, string> { ["transaction_id"] = "Invoice, No", ["customer_id"] = "Customer", ["timestamp"] = "Date", ["amount"] = "Amount, GBP" },
+            Columns = new Dictionary<string, ColumnSource> { ["transaction_id"] = "Invoice, No", ["customer_id"] = "Customer", ["timestamp"] = "Date", ["amount"] = "Amount, GBP" },
         });
         var (ingest, rows) = Read(path, mapping);
         Assert.Equal(1, ingest.RowsAccepted);
