@@ -146,8 +146,10 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
             "TIMESTAMP WITHOUT TIME ZONE" => "TIMESTAMP",
             var other => other,
         });
-        var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts);
+        var dates = DateFormatDetector.Detect(this, stage, spec, mapping, present.Keys.ToHashSet(), types, qualifiedSource, present);
+        var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates);
         var ingest = TableValidator.Validate(this, plan, stage, present.Keys.ToHashSet(), qualifiedSource, [], "table", ignored, identifiers, types);
+        ingest = ingest with { Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(qualifiedSource, mapping, dates)] };
         Execute($"DROP TABLE {stage}");
         Replace(ingest);
         return ingest;

@@ -33,6 +33,8 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         connection.Open();
         Execute("SET preserve_insertion_order = true");
         Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
+        // Date-times with a UTC offset are converted explicitly (DuckDbDialect.ZonedTimestamp): the session zone is UTC on every machine.
+        Execute("SET TimeZone = 'UTC'");
         reader = new SourceFileReader(this, tempDirectory);
     }
 
@@ -113,6 +115,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         var types = ColumnTypes(stage);
 
         TableIngest? ingest = null;
+        IReadOnlyDictionary<string, DateReading> dates = new Dictionary<string, DateReading>();
         DropTable(table);
         // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
         // parallel); CSV records are numbered by their position, which needs the order kept.
@@ -120,7 +123,8 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             var mapped = columns.Present.Keys.ToHashSet();
-            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts);
+            dates = DateFormatDetector.Detect(this, stage, spec, mapping, mapped, types, path, columns.Present);
+            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates);
             if (file.IsParquet)
             {
                 // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
@@ -142,7 +146,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             if (file.IsParquet) Execute("SET preserve_insertion_order = true");
         }
         if (!inPlace.ContainsKey(table)) Execute(file.IsParquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
-        ingest = ingest with { Lines = file.Lines };
+        ingest = ingest with { Lines = file.Lines, Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(path, mapping, dates)] };
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;

@@ -100,6 +100,8 @@ public sealed record SchemaMapping
                 throw new InvalidDataException($"{source}: {key}.lines: only the transactions table has line items (amount, cost and quantity are summed).");
             if (tm.File is not null && tm.Query is not null)
                 throw new InvalidDataException($"{source}: {key}: give either file or query, not both.");
+            try { Sql.DateFormatDetector.ParseZone(tm.Timezone); }
+            catch (InvalidDataException e) { throw new InvalidDataException($"{source}: {key}.timezone: {e.Message}.", e); }
             foreach (var (column, src) in tm.Columns)
                 if (src.From is null && src.Closed is null && src.Na is null)
                     throw new InvalidDataException($"{source}: {key}.columns.{column} is empty; give a header name, '= expression' or an object with from/closed/na.");

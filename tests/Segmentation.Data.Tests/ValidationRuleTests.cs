@@ -137,6 +137,21 @@ public sealed class ValidationRuleTests
     }
 
     [Fact]
+    public void Missing_value_tokens_are_set_per_table_and_per_column()
+    {
+        using var dir = new TempDirectory();
+        var mapping = SchemaMapping.Parse("""
+            { "tables": { "transactions": { "na": ["?", ""], "columns": { "customer_id": { "na": ["0", "?"] }, "quantity": { "na": ["none"] } } } } }
+            """, "schema.json");
+        var ingest = IngestOne(dir, "transactions", $"{TxHeader}\nT1,NA,2026-01-05,10,?,none,,,,,\nT2,0,2026-01-05,10,,,,,,,\nT3,?,2026-01-05,10,,,,,,,\nT4,C4,2026-01-05,?,,,,,,,\n", mapping);
+        // "NA" is an id here (the table's tokens replace the default list); "0" and "?" are missing ids; "?" is a missing amount.
+        Assert.Equal([(3L, "customer_id", RejectRules.Missing), (4L, "customer_id", RejectRules.Missing), (5L, "amount", RejectRules.Missing)],
+            ingest.Rejects.Select(r => (r.Row, r.Column, r.Rule)));
+        Assert.Equal(1, ingest.RowsAccepted);
+        Assert.Empty(ingest.FieldRejects);
+    }
+
+    [Fact]
     public void A_closed_code_list_rejects_an_unknown_value()
     {
         using var dir = new TempDirectory();

@@ -24,7 +24,9 @@ internal sealed record ValidationPlan(TableSpec Spec, TableMapping Mapping, IRea
     /// <param name="mapping">The table's import spec.</param>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="zeroAmounts">A policy given on the command line (overrides the spec), or null.</param>
-    public static ValidationPlan Create(TableSpec spec, TableMapping mapping, DateTime asOf, ZeroAmountPolicy? zeroAmounts = null)
+    /// <param name="dates">How date columns read from text are written (<see cref="DateFormatDetector"/>), or null.</param>
+    public static ValidationPlan Create(TableSpec spec, TableMapping mapping, DateTime asOf, ZeroAmountPolicy? zeroAmounts = null,
+        IReadOnlyDictionary<string, DateReading>? dates = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -38,9 +40,11 @@ internal sealed record ValidationPlan(TableSpec Spec, TableMapping Mapping, IRea
             var categories = c.Categories is { Count: > 0 } ? c.Categories : null;
             bool open = categories is not null && !c.Required && !c.Ordinal && !c.Closed && !mapping.IsClosed(c.Name);
             var recode = mapping.Values.TryGetValue(c.Name, out var r) && r.Count > 0 ? r : null;
-            var formats = mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats).Distinct().ToArray() : DefaultDateFormats;
+            var reading = dates is not null && dates.TryGetValue(c.Name, out var found) ? found : null;
+            var formats = (mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats) : DefaultDateFormats)
+                .Concat(reading?.Formats ?? []).Distinct().ToArray();
             bool personal = c.Kind == ColumnKind.Text && categories is null && !spec.Key.Contains(c.Name) && !c.Name.EndsWith("_id", StringComparison.Ordinal);
-            return new ColumnRules(c, categories, open, recode, formats, mapping.NaFor(c.Name), c.Required || rejectOptional, personal);
+            return new ColumnRules(c, categories, open, recode, formats, mapping.NaFor(c.Name), c.Required || rejectOptional, personal, reading);
         }).ToArray();
         bool rejectZero = zeroAmounts is { } z ? z == ZeroAmountPolicy.Reject : mapping.ZeroAmounts == "reject";
         return new ValidationPlan(effective, mapping, columns, rejectZero, asOf);

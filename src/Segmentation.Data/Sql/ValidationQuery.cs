@@ -95,8 +95,8 @@ internal static class ValidationQuery
                     ColumnKind.Integer => d.TryInteger(text),
                     ColumnKind.Number => d.TryDouble(text),
                     ColumnKind.Boolean => d.TryBoolean(text),
-                    ColumnKind.Date => $"CAST(CAST({d.TryTimestamp(text, rules.Formats)} AS DATE) AS TIMESTAMP)",
-                    ColumnKind.Timestamp => d.TryTimestamp(text, rules.Formats),
+                    ColumnKind.Date => $"CAST(CAST({ReadTimestamp(d, text, rules)} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => ReadTimestamp(d, text, rules),
                     ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. rules.Formats])),
                     _ => throw new NotSupportedException(c.Kind.ToString()),
                 };
@@ -164,6 +164,12 @@ internal static class ValidationQuery
 
         return $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", check)} FROM (SELECT {string.Join(", ", parse)} FROM {relation}) p) c";
     }
+
+    /// <summary>A date-time from text: with a UTC offset converted to the table's time zone, else as written.</summary>
+    private static string ReadTimestamp(SqlDialect d, string text, ColumnRules rules) =>
+        rules.Dates is { ValuesWithOffset: > 0 } z
+            ? $"(CASE WHEN {d.Matches(text, DateReading.OffsetPattern)} THEN {d.ZonedTimestamp(text, z.Zone, z.OffsetMinutes)} ELSE {d.TryTimestamp(text, rules.Formats)} END)"
+            : d.TryTimestamp(text, rules.Formats);
 
     /// <summary>The helper columns of <see cref="Render"/> kept in the validated table beside the clean projection.</summary>
     public static IReadOnlyList<string> HelperColumns(SqlDialect d, ValidationPlan plan, IReadOnlySet<string> present) =>
