@@ -123,7 +123,7 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
         var present = new Dictionary<string, string>();
         foreach (var c in spec.Columns)
         {
-            string? header = mapping.Columns.TryGetValue(c.Name, out var declared)
+            string? header = mapping.For(c.Name)?.From is { } declared
                 ? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))
                   ?? throw new DataFileException(qualifiedSource, $"the schema mapping says column '{c.Name}' is '{declared}', but the table has no such column", column: c.Name)
                 : headers.FirstOrDefault(h => PersonalDataGuard.Normalize(h) == c.Name);
@@ -146,7 +146,10 @@ public sealed class PostgresWorkspace : ISqlEngine, IDisposable
             "TIMESTAMP WITHOUT TIME ZONE" => "TIMESTAMP",
             var other => other,
         });
-        var ingest = TableValidator.Validate(this, spec, mapping, stage, present.Keys.ToHashSet(), qualifiedSource, [], headerLines: 0, "table", ignored, identifiers, Options.AsOf, types);
+        var dates = DateFormatDetector.Detect(this, stage, spec, mapping, present.Keys.ToHashSet(), types, qualifiedSource, present);
+        var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates);
+        var ingest = TableValidator.Validate(this, plan, stage, present.Keys.ToHashSet(), qualifiedSource, [], "table", ignored, identifiers, types);
+        ingest = ingest with { Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(qualifiedSource, mapping, dates)] };
         Execute($"DROP TABLE {stage}");
         Replace(ingest);
         return ingest;

@@ -22,7 +22,7 @@ public static class ColumnMapper
         foreach (var c in spec.Columns)
         {
             string? header;
-            if (mapping.Columns.TryGetValue(c.Name, out var declared))
+            if (mapping.For(c.Name)?.From is { } declared)
             {
                 header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
                     ?? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))

@@ -33,6 +33,8 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         connection.Open();
         Execute("SET preserve_insertion_order = true");
         Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
+        // Date-times with a UTC offset are converted explicitly (DuckDbDialect.ZonedTimestamp): the session zone is UTC on every machine.
+        Execute("SET TimeZone = 'UTC'");
         reader = new SourceFileReader(this, tempDirectory);
     }
 
@@ -102,10 +104,18 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         var file = reader.Open(table, path, mapping);
         var columns = ColumnMapper.Map(spec, mapping, file.Headers, path);
         string stage = Stage(table, file, columns);
+        if (!file.IsParquet && !StagedAsScanned(file, stage))
+        {
+            // The engine's reader disagreed with the line-by-line pass: read the normalised copy instead.
+            if (file.Normalized) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
+            file = reader.Normalize(table, path, mapping, file.Scan);
+            stage = Stage(table, file, columns);
+            if (!StagedAsScanned(file, stage)) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
+        }
         var types = ColumnTypes(stage);
-        var malformed = reader.MalformedLines(file);
 
         TableIngest? ingest = null;
+        IReadOnlyDictionary<string, DateReading> dates = new Dictionary<string, DateReading>();
         DropTable(table);
         // Parquet records carry their number (file_row_number), so the engine may write rows in any order (faster in
         // parallel); CSV records are numbered by their position, which needs the order kept.
@@ -113,17 +123,19 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             var mapped = columns.Present.Keys.ToHashSet();
+            dates = DateFormatDetector.Detect(this, stage, spec, mapping, mapped, types, path, columns.Present);
+            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates);
             if (file.IsParquet)
             {
                 // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
                 string source = "__src_" + table;
                 Execute($"ALTER VIEW {stage} RENAME TO {source}");
                 stage = source;
-                ingest = TableValidator.ValidateInPlace(this, spec, mapping, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, Options.AsOf, types);
+                ingest = TableValidator.ValidateInPlace(this, plan, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, types);
                 if (ingest is not null && Options.CopyParquet) Materialize(table);
             }
-            ingest ??= TableValidator.Validate(this, spec, mapping, stage, mapped, path, malformed, file.HeaderLines, file.Encoding,
-                columns.Ignored, columns.Identifiers, Options.AsOf, types);
+            ingest ??= TableValidator.Validate(this, plan, stage, mapped, path, file.Malformed, file.Encoding,
+                columns.Ignored, columns.Identifiers, types);
         }
         catch (DuckDBException e)
         {
@@ -134,10 +146,15 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             if (file.IsParquet) Execute("SET preserve_insertion_order = true");
         }
         if (!inPlace.ContainsKey(table)) Execute(file.IsParquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
+        ingest = ingest with { Lines = file.Lines, Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(path, mapping, dates)] };
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;
     }
+
+    /// <summary>True when the engine staged exactly the records the line-by-line pass found, and rejected none.</summary>
+    private bool StagedAsScanned(SourceFile file, string stage) =>
+        reader.EngineRejects(file) == 0 && Scalar<long>($"SELECT count(*) FROM {stage}") == file.Scan!.Records;
 
     /// <summary>
     /// Stages the mapped columns of <paramref name="file"/> under their canonical names with the record number

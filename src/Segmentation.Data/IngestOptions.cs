@@ -10,9 +10,16 @@ namespace Segmentation.Data;
 /// left out), so the file must stay unchanged while the workspace is open; every query reads it again (fast for the few
 /// columns a query needs). True: the clean rows are copied into the engine (slower ingest, no dependence on the file).
 /// </param>
+/// <param name="ZeroAmounts">What to do with transactions of amount 0; null = as the import spec says (default: keep and flag).</param>
+/// <param name="AllowQueries">
+/// Run a <c>"query"</c> of a <c>schema.json</c> found in the data directory. A schema passed explicitly (<see cref="Mapping"/>
+/// set by the caller) runs its queries anyway: the person who passed it chose it.
+/// </param>
 public sealed record IngestOptions(
     DateTime AsOf,
     SchemaMapping? Mapping = null,
     Pseudonymizer? Pseudonymizer = null,
     bool CheckReferences = true,
-    bool CopyParquet = false);
+    bool CopyParquet = false,
+    ZeroAmountPolicy? ZeroAmounts = null,
+    bool AllowQueries = false);

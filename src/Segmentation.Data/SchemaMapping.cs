@@ -1,6 +1,6 @@
-using Segmentation.Analytics.Models;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Segmentation.Analytics.Engines;
-using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Data;
 
@@ -33,20 +33,78 @@ public sealed record SchemaMapping
         return this with { Tables = tables };
     }
 
-    /// <summary>Loads a mapping file; unknown table or column names are an error naming the file.</summary>
+    /// <summary>
+    /// The JSON form of a mapping: snake_case keys (<c>zero_amounts</c>, <c>invalid_optional</c>), case-sensitive, and an
+    /// unknown key is an error (a misspelt option must not be silently ignored).
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>Writes the mapping as JSON (UTF-8 without BOM, LF, final newline).</summary>
+    public void Save(string path) =>
+        System.IO.File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n") + "\n", new System.Text.UTF8Encoding(false));
+
+    /// <summary>Reads a mapping from JSON text; errors name <paramref name="source"/>, the key and what was expected.</summary>
+    /// <exception cref="InvalidDataException">The JSON is malformed, has an unknown key or an invalid value.</exception>
+    public static SchemaMapping Parse(string json, string source)
+    {
+        SchemaMapping mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<SchemaMapping>(json, JsonOptions) ?? throw new InvalidDataException($"{source}: the schema is empty (null).");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not a valid schema mapping (line {e.LineNumber + 1}, {e.Path}): {e.Message}", e);
+        }
+        mapping.Check(source);
+        return mapping;
+    }
+
+    /// <summary>Loads a mapping file; unknown table or column names and invalid options are errors naming the file and the key.</summary>
     public static SchemaMapping Load(string path)
     {
-        var mapping = ModelJson.Load<SchemaMapping>(path);
-        foreach (var (table, tm) in mapping.Tables)
+        if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"Schema mapping not found: {path}", path);
+        return Parse(System.IO.File.ReadAllText(path), path);
+    }
+
+    /// <summary>Checks names and option values against the data model.</summary>
+    /// <exception cref="InvalidDataException">Something is not valid; the message names <paramref name="source"/> and the key.</exception>
+    public void Check(string source)
+    {
+        foreach (var (table, tm) in Tables)
         {
             var spec = DataModel.All.FirstOrDefault(t => t.Name == table)
-                ?? throw new InvalidDataException($"{path}: unknown table '{table}'; expected one of {string.Join(", ", DataModel.All.Select(t => t.Name))}.");
+                ?? throw new InvalidDataException($"{source}: unknown table '{table}'; expected one of {string.Join(", ", DataModel.All.Select(t => t.Name))}.");
+            string key = $"tables.{table}";
             foreach (var column in tm.Columns.Keys.Concat(tm.Formats.Keys).Concat(tm.Categories.Keys).Concat(tm.Values.Keys))
                 if (spec.Find(column) is null)
-                    throw new InvalidDataException($"{path}: table '{table}' has no column '{column}'; its columns are {string.Join(", ", spec.Columns.Select(c => c.Name))}.");
-            if (tm.Encoding is not ("auto" or "utf-8" or "utf8" or "gb18030" or "gbk"))
-                throw new InvalidDataException($"{path}: table '{table}': encoding '{tm.Encoding}' is not supported (auto, utf-8, gb18030).");
+                    throw new InvalidDataException($"{source}: table '{table}' has no column '{column}'; its columns are {string.Join(", ", spec.Columns.Select(c => c.Name))}.");
+            if (!Text.TextEncodingDetector.Declarable.Contains(tm.Encoding.ToLowerInvariant()))
+                throw new InvalidDataException($"{source}: table '{table}': encoding '{tm.Encoding}' is not supported ({string.Join(", ", Text.TextEncodingDetector.Declarable)}).");
+            if (tm.ZeroAmounts is not (null or "keep" or "reject"))
+                throw new InvalidDataException($"{source}: {key}.zero_amounts is '{tm.ZeroAmounts}'; expected keep or reject.");
+            if (tm.InvalidOptional is not (null or "clear" or "reject"))
+                throw new InvalidDataException($"{source}: {key}.invalid_optional is '{tm.InvalidOptional}'; expected clear or reject.");
+            if (tm.Lines is not (null or "sum"))
+                throw new InvalidDataException($"{source}: {key}.lines is '{tm.Lines}'; expected sum.");
+            if (tm.Lines is not null && table != "transactions")
+                throw new InvalidDataException($"{source}: {key}.lines: only the transactions table has line items (amount, cost and quantity are summed).");
+            if (tm.File is not null && tm.Query is not null)
+                throw new InvalidDataException($"{source}: {key}: give either file or query, not both.");
+            try { Sql.DateFormatDetector.ParseZone(tm.Timezone); }
+            catch (InvalidDataException e) { throw new InvalidDataException($"{source}: {key}.timezone: {e.Message}.", e); }
+            foreach (var (column, src) in tm.Columns)
+                if (src.From is null && src.Closed is null && src.Na is null)
+                    throw new InvalidDataException($"{source}: {key}.columns.{column} is empty; give a header name, '= expression' or an object with from/closed/na.");
         }
-        return mapping;
     }
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Engines;
+using Segmentation.Data.Text;
 
 namespace Segmentation.Data;
 
 /// <summary>
-/// Finds and opens the input files of a data directory for the engine: file discovery, encoding detection and
-/// transcoding (UTF-8 or GB18030), delimiter sniffing, headers, and the <c>read_csv</c>/<c>read_parquet</c> expression
-/// that reads every CSV column as text and collects malformed lines.
+/// Finds and opens the input files of a data directory for the engine. Text files are first read line by line in C#
+/// (<see cref="DelimitedTextScanner"/>: encoding, delimiter, header, line breaks, quoting, blank and malformed lines);
+/// a file the engine can read as it is (UTF-8 without a byte-order mark, one kind of line break, one record per line,
+/// nothing blank or malformed) is read directly, anything else through a normalised UTF-8 copy in the scratch directory.
+/// Every CSV column is read as text; Parquet keeps its types.
 /// </summary>
 internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirectory)
 {
@@ -43,58 +46,81 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
             string parquet = $"read_parquet({d.Str(path)}, file_row_number = true)";
-            var columns = Describe(path, $"SELECT * FROM {parquet}").Where(h => h != "file_row_number").ToArray();
-            return new SourceFile(path, parquet, columns, "parquet", IsParquet: true, MalformedLinesTable: null);
+            var columns = Describe(path, $"SELECT * FROM {parquet}").Where(h => h.Name != "file_row_number").ToArray();
+            return new SourceFile(path, parquet, columns.Select(c => c.Name).ToArray(), "parquet", IsParquet: true, "file_row_number + 1")
+            {
+                Types = columns.ToDictionary(c => c.Name, c => c.Type),
+            };
         }
-
-        bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        string encodingName = mapping.Encoding is "auto"
-            ? (gzip ? "utf-8" : TextFileSniffer.DetectEncoding(path))
-            : mapping.Encoding.ToLowerInvariant().Replace("utf8", "utf-8");
-        string readPath = path;
-        if (encodingName is "gb18030" or "gbk")
-        {
-            encodingName = "gb18030";
-            readPath = Path.Combine(scratchDirectory, table + ".utf8.csv");
-            TextFileSniffer.TranscodeToUtf8(path, readPath, TextFileSniffer.Gb18030);
-        }
-        var utf8 = new System.Text.UTF8Encoding(false);
-        char delimiter = mapping.Delimiter is { Length: 1 } dl ? dl[0] : mapping.Delimiter == "\\t" ? '\t' : TextFileSniffer.DetectDelimiter(readPath, utf8);
-        var headers = gzip ? ReadGzipHeader(readPath, delimiter) : TextFileSniffer.ReadHeader(readPath, utf8, delimiter);
-        if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
-            throw new DataFileException(path, "the file is empty or has no header line", row: 1);
+        var scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter);
+        var headers = EngineHeaders(scan.Headers);
         var dupHeader = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (dupHeader is not null) throw new DataFileException(path, $"the header names column '{dupHeader.Key}' twice", row: 1);
-
-        string rejects = "rej_" + table;
-        string columnsStruct = "{" + string.Join(", ", headers.Select(h => $"{d.Str(h)}: 'VARCHAR'")) + "}";
-        engine.Execute($"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS rjs_{table}");
-        string csv = $"read_csv({d.Str(readPath)}, header = true, auto_detect = false, columns = {columnsStruct}, " +
-                     $"delim = {d.Str(delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
-                     $"rejects_table = '{rejects}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
-        return new SourceFile(path, csv, headers, encodingName, IsParquet: false, MalformedLinesTable: rejects);
+        return scan.NeedsRewrite ? Normalize(table, path, mapping, scan) : Direct(table, path, scan, headers);
     }
 
-    /// <summary>The lines the CSV parser rejected while <paramref name="file"/> was staged: line, reasons, raw text.</summary>
-    public IReadOnlyList<(long Line, string Reason, string? Text)> MalformedLines(SourceFile file)
+    /// <summary>The engine reads the file itself: records are its lines after the header.</summary>
+    private SourceFile Direct(string table, string path, DelimitedTextScan scan, IReadOnlyList<string> headers)
     {
-        if (file.MalformedLinesTable is not { } table) return [];
-        return engine.Read($"SELECT line, string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) FROM {table} GROUP BY line ORDER BY line", r =>
+        var d = engine.Dialect;
+        string rejects = "rej_" + table;
+        engine.Execute($"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS rjs_{table}");
+        string csv = $"read_csv({d.Str(path)}, header = true, auto_detect = false, columns = {Struct(headers)}, " +
+                     $"delim = {d.Str(scan.Delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
+                     $"rejects_table = '{rejects}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
+        return new SourceFile(path, csv, headers, scan.Encoding, IsParquet: false, $"(row_number() OVER () + {scan.Lines.Header})")
         {
-            var lines = new List<(long, string, string?)>();
-            while (r.Read()) lines.Add((Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-            return lines;
-        });
+            Scan = scan,
+            EngineRejectsTable = rejects,
+        };
     }
 
-    private IReadOnlyList<string> Describe(string path, string sql)
+    /// <summary>Writes the readable records as a normalised UTF-8 CSV (line number first) and reads that.</summary>
+    public SourceFile Normalize(string table, string path, TableMapping mapping, DelimitedTextScan? scanned = null)
+    {
+        var d = engine.Dialect;
+        string copy = Path.Combine(scratchDirectory, table + ".normalized.csv");
+        DelimitedTextScan scan;
+        using (var writer = new StreamWriter(copy, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, writer);
+        if (scanned is not null && scanned.Records != scan.Records)
+            throw new DataFileException(path, "the file changed while it was read");
+        var headers = EngineHeaders(scan.Headers);
+        string rejects = "rej_" + table;
+        engine.Execute($"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS rjs_{table}");
+        string columns = "{" + d.Str(DelimitedTextScanner.LineColumn) + ": 'BIGINT', " + Struct(headers)[1..];
+        string csv = $"read_csv({d.Str(copy)}, header = true, auto_detect = false, columns = {columns}, delim = ',', quote = '\"', escape = '\"', " +
+                     $"new_line = '\\n', store_rejects = true, rejects_table = '{rejects}', rejects_scan = 'rjs_{table}', max_line_size = {MaxLineBytes})";
+        return new SourceFile(path, csv, headers, scan.Encoding, IsParquet: false, d.Id(DelimitedTextScanner.LineColumn))
+        {
+            Scan = scan,
+            EngineRejectsTable = rejects,
+            Normalized = true,
+        };
+    }
+
+    /// <summary>Lines the engine's own CSV reader rejected while the file was staged (0 when it agrees with the C# pass).</summary>
+    public long EngineRejects(SourceFile file) =>
+        file.EngineRejectsTable is not { } table ? 0 : engine.Read($"SELECT count(*) FROM {table}", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
+
+    /// <summary>A record of the normalised copy in UTF-8 bytes: at most 4 bytes per character of the longest record, plus the line number.</summary>
+    private const long MaxLineBytes = 4L * DelimitedTextScanner.MaxRecordChars + 64;
+
+    /// <summary>Header names as engine column names: a blank header becomes <c>column_N</c> (its 1-based position).</summary>
+    private static IReadOnlyList<string> EngineHeaders(IReadOnlyList<string> headers) =>
+        headers.Select((h, i) => string.IsNullOrWhiteSpace(h) ? "column_" + (i + 1).ToString(CultureInfo.InvariantCulture) : h).ToArray();
+
+    private string Struct(IReadOnlyList<string> headers) =>
+        "{" + string.Join(", ", headers.Select(h => $"{engine.Dialect.Str(h)}: 'VARCHAR'")) + "}";
+
+    private IReadOnlyList<(string Name, string Type)> Describe(string path, string sql)
     {
         try
         {
             return engine.Read("DESCRIBE " + sql, r =>
             {
-                var names = new List<string>();
-                while (r.Read()) names.Add(r.GetString(0));
+                var names = new List<(string, string)>();
+                while (r.Read()) names.Add((r.GetString(0), r.GetString(1)));
                 return names;
             });
         }
@@ -102,12 +128,5 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         {
             throw new DataFileException(path, "the file cannot be read: " + DataWorkspace.FirstLine(e.Message), inner: e);
         }
-    }
-
-    private static IReadOnlyList<string> ReadGzipHeader(string path, char delimiter)
-    {
-        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, new System.Text.UTF8Encoding(false));
-        return (reader.ReadLine() ?? "").Split(delimiter).Select(h => h.Trim().Trim('"').Trim()).ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
+using Segmentation.Data.Text;
 
 namespace Segmentation.Data;
 
@@ -10,45 +11,49 @@ namespace Segmentation.Data;
 /// </summary>
 internal static class TableValidator
 {
+    /// <summary>At most this many values outside an open code list are named per column; the rest are summed up in one warning.</summary>
+    private const int MaxOtherValuesNamed = 20;
+
     /// <param name="engine">Where the staged table lives.</param>
-    /// <param name="spec">The table of the data model.</param>
-    /// <param name="mapping">The table's mapping (formats, recoding, categories).</param>
-    /// <param name="stage">Staged relation: <c>__rec</c> (1-based record number) and the present canonical columns.</param>
+    /// <param name="plan">The rules (table, import spec, options).</param>
+    /// <param name="stage">Staged relation: <c>__rec</c> (the row: physical line or record number) and the present canonical columns.</param>
     /// <param name="present">Canonical columns present in the input.</param>
     /// <param name="display">File (or table) name used in rejects.</param>
-    /// <param name="malformed">Lines the reader could not parse, with the reader's reason and text.</param>
-    /// <param name="headerLines">1 for files with a header line, 0 for record-numbered sources.</param>
+    /// <param name="malformed">Lines the reader could not parse, with the reason (rejected as rows of their own).</param>
     /// <param name="encoding">Encoding name for the report.</param>
     /// <param name="ignored">Headers not read.</param>
     /// <param name="identifiers">Identifier headers not read.</param>
-    /// <param name="asOf">As-of date.</param>
     /// <param name="sourceTypes">Engine type per present column (typed sources skip text parsing).</param>
-    public static TableIngest Validate(ISqlEngine engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
-        string display, IReadOnlyList<(long Line, string Reason, string? Text)> malformed, int headerLines, string encoding,
-        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf, IReadOnlyDictionary<string, string>? sourceTypes = null)
+    public static TableIngest Validate(ISqlEngine engine, ValidationPlan plan, string stage, IReadOnlySet<string> present,
+        string display, IReadOnlyList<MalformedLine> malformed, string encoding,
+        IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
         var d = engine.Dialect;
+        var spec = plan.Spec;
         string table = spec.Name;
-        var effective = WithMappedCategories(spec, mapping);
-        string validation = ValidationQuery.Render(d, stage, effective, present, mapping, asOf, sourceTypes);
+        string validation = ValidationQuery.Render(d, stage, plan, present, sourceTypes);
         string t = d.Id(table);
         var clean = ValidationQuery.CleanProjection(d, spec);
+        var helpers = ValidationQuery.HelperColumns(d, plan, present);
         // One pass writes every row with its verdict; the failures are read back and deleted. (A view over the
         // source instead of a copy was measured slower: every later query would re-run the validation.)
-        engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v"));
-        var mapper = new RowMapper(malformed.Select(m => m.Line).ToArray(), headerLines);
+        engine.Execute(d.CreateTempTableAs(table, $"SELECT {string.Join(", ", clean.Concat(helpers))} FROM ({validation}) v"));
         var rejects = new List<Reject>();
         foreach (var m in malformed)
-            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, Truncate(m.Text)));
-        ReadVerdicts(engine, t, display, mapper, mapping, effective, asOf, rejects);
+            rejects.Add(new Reject(display, m.Line, "*", RejectRules.Malformed, "malformed line: " + m.Reason, null));
+        ReadVerdicts(engine, t, display, plan, rejects);
         long invalid = rejects.Count - malformed.Count;
         long parsed = Count(engine, stage);
         if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
 
         // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
-        int duplicates = RejectDuplicates(engine, spec, display, mapper, rejects);
+        int duplicates = RejectDuplicates(engine, spec, display, rejects);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates, rejects, ignored, identifiers);
+        return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates, rejects, ignored, identifiers)
+        {
+            FieldRejects = ReadFieldErrors(engine, t, display, plan),
+            Warnings = ReadWarnings(engine, t, display, plan, present),
+        };
     }
 
     /// <summary>
@@ -59,49 +64,43 @@ internal static class TableValidator
     /// </summary>
     /// <remarks>Verdicts, rejects and clean values are those of <see cref="Validate"/>: the fast predicate only decides
     /// which rows need the full check, never a verdict.</remarks>
-    public static TableIngest? ValidateInPlace(DataWorkspace engine, TableSpec spec, TableMapping mapping, string stage, IReadOnlySet<string> present,
-        string display, string encoding, IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, DateTime asOf,
-        IReadOnlyDictionary<string, string> sourceTypes)
+    public static TableIngest? ValidateInPlace(DataWorkspace engine, ValidationPlan plan, string stage, IReadOnlySet<string> present,
+        string display, string encoding, IReadOnlyList<string> ignored, IReadOnlyList<string> identifiers, IReadOnlyDictionary<string, string> sourceTypes)
     {
         var d = engine.Dialect;
+        var spec = plan.Spec;
         string table = spec.Name;
-        var effective = WithMappedCategories(spec, mapping);
-        var fast = ValidationQuery.RenderFastPath(d, stage, effective, present, mapping, asOf, sourceTypes);
+        var fast = ValidationQuery.RenderFastPath(d, stage, plan, present, sourceTypes);
         if (fast is null) return null;
         var (predicate, projection) = fast.Value;
         string suspects = "__sus_" + table, fixedRows = "__fix_" + table, skip = "__skip_" + table;
         var clean = ValidationQuery.CleanProjection(d, spec);
+        var helpers = ValidationQuery.HelperColumns(d, plan, present);
 
         engine.Execute(d.CreateTempTableAs(suspects, $"SELECT * FROM {stage} WHERE NOT COALESCE({predicate}, FALSE)"));
-        string validation = ValidationQuery.Render(d, d.Id(suspects), effective, present, mapping, asOf, sourceTypes);
-        engine.Execute(d.CreateTempTableAs(fixedRows, $"SELECT {string.Join(", ", clean)}, __rule, __column, __value FROM ({validation}) v"));
+        string validation = ValidationQuery.Render(d, d.Id(suspects), plan, present, sourceTypes);
+        engine.Execute(d.CreateTempTableAs(fixedRows, $"SELECT {string.Join(", ", clean.Concat(helpers))} FROM ({validation}) v"));
         engine.Execute(d.CreateTempTableAs(skip, $"SELECT __rec FROM {d.Id(suspects)}"));
         engine.Execute($"DROP TABLE {d.Id(suspects)}");
-        var mapper = new RowMapper([], 0);
         var rejects = new List<Reject>();
-        ReadVerdicts(engine, d.Id(fixedRows), display, mapper, mapping, effective, asOf, rejects);
+        ReadVerdicts(engine, d.Id(fixedRows), display, plan, rejects);
         long invalid = rejects.Count;
         if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
         long parsed = Count(engine, stage);
         string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
         engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
 
-        int duplicates = RejectDuplicates(engine, spec, display, mapper, rejects);
+        int duplicates = RejectDuplicates(engine, spec, display, rejects);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers);
-    }
-
-    /// <summary>The table's spec with the mapping's declared code lists.</summary>
-    private static TableSpec WithMappedCategories(TableSpec spec, TableMapping mapping)
-    {
-        var effective = spec;
-        foreach (var (col, cats) in mapping.Categories) effective = effective.WithCategories(col, cats, spec.Find(col)?.Ordinal ?? false);
-        return effective;
+        return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers)
+        {
+            FieldRejects = ReadFieldErrors(engine, d.Id(fixedRows), display, plan),
+            Warnings = ReadWarnings(engine, d.Id(fixedRows), display, plan, present, zeroAmountsIn: d.Id(table)),
+        };
     }
 
     /// <summary>Adds a reject for every row of <paramref name="relation"/> that failed a rule (its <c>__rule</c> is set), in row order.</summary>
-    private static void ReadVerdicts(ISqlEngine engine, string relation, string display, RowMapper mapper, TableMapping mapping, TableSpec effective,
-        DateTime asOf, List<Reject> rejects) =>
+    private static void ReadVerdicts(ISqlEngine engine, string relation, string display, ValidationPlan plan, List<Reject> rejects) =>
         engine.Read($"SELECT __rec, __rule, __column, __value FROM {relation} WHERE __rule IS NOT NULL ORDER BY __rec", r =>
         {
             while (r.Read())
@@ -109,23 +108,91 @@ internal static class TableValidator
                 long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
                 string rule = r.GetString(1), column = r.GetString(2);
                 string? value = r.IsDBNull(3) ? null : r.GetString(3);
-                var cats = mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
-                // The rejects file must not become a copy of the personal data it keeps out.
-                if (rule == RejectRules.PersonalData) value = "[redacted]";
-                rejects.Add(new Reject(display, mapper.Map(rec), column, rule, RejectReasons.Describe(rule, effective.Find(column), asOf, cats), Truncate(value)));
+                rejects.Add(new Reject(display, rec, column, rule, Reason(plan, rule, column), Shown(rule, value)));
             }
             return 0;
         });
 
+    /// <summary>The errors of optional fields that were left missing in kept rows (one reject line per field), in row order.</summary>
+    private static IReadOnlyList<Reject> ReadFieldErrors(ISqlEngine engine, string relation, string display, ValidationPlan plan) =>
+        engine.Read($"SELECT __rec, __field_errors FROM {relation} WHERE __field_errors IS NOT NULL ORDER BY __rec", r =>
+        {
+            var list = new List<Reject>();
+            while (r.Read())
+            {
+                long rec = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+                foreach (var error in r.GetString(1).Split(ValidationQuery.ErrorSeparator, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = error.Split(ValidationQuery.FieldSeparator);
+                    string column = parts[0], rule = parts[1];
+                    string? value = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null;
+                    list.Add(new Reject(display, rec, column, rule, Reason(plan, rule, column) + "; the field is left missing and the row is kept", Shown(rule, value)));
+                }
+            }
+            return (IReadOnlyList<Reject>)list;
+        });
+
+    /// <summary>
+    /// Values kept as <c>other</c> (one warning per value with its count, the most frequent first) and zero amounts kept
+    /// as purchase occasions.
+    /// </summary>
+    private static IReadOnlyList<IngestWarning> ReadWarnings(ISqlEngine engine, string relation, string display, ValidationPlan plan,
+        IReadOnlySet<string> present, string? zeroAmountsIn = null)
+    {
+        var d = engine.Dialect;
+        var warnings = new List<IngestWarning>();
+        foreach (var rules in plan.Columns.Where(c => c.OpenList && present.Contains(c.Name)))
+        {
+            string o = d.Id(ValidationQuery.OtherColumn(rules.Name));
+            var values = engine.Read($"SELECT {o}, count(*) AS n FROM {relation} WHERE {o} IS NOT NULL GROUP BY {o} ORDER BY n DESC, {o}", r =>
+            {
+                var list = new List<(string Value, long Rows)>();
+                while (r.Read()) list.Add((r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)));
+                return list;
+            });
+            string known = string.Join(", ", rules.Categories!);
+            foreach (var (value, rows) in values.Take(MaxOtherValuesNamed))
+                warnings.Add(new IngestWarning(display, rules.Name, IngestWarningCodes.OtherCategory,
+                    $"'{Masked(value)}' is not in the known list of '{rules.Name}' ({known}): kept as 'other' in {rows.ToString("N0", CultureInfo.InvariantCulture)} row(s); declare it in \"categories\" to keep it as itself, or \"closed\": true to reject it", rows));
+            if (values.Count > MaxOtherValuesNamed)
+            {
+                long rest = values.Skip(MaxOtherValuesNamed).Sum(v => v.Rows);
+                warnings.Add(new IngestWarning(display, rules.Name, IngestWarningCodes.OtherCategory,
+                    $"{values.Count - MaxOtherValuesNamed} more values outside the known list of '{rules.Name}' kept as 'other' in {rest.ToString("N0", CultureInfo.InvariantCulture)} row(s)", rest));
+            }
+        }
+        if (plan.Spec.Name == "transactions" && !plan.RejectZeroAmounts && present.Contains("amount"))
+        {
+            long zeros = engine.Read($"SELECT count(*) FROM {zeroAmountsIn ?? relation} WHERE amount = 0", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
+            if (zeros > 0)
+                warnings.Add(new IngestWarning(display, "amount", IngestWarningCodes.ZeroAmount,
+                    $"{zeros.ToString("N0", CultureInfo.InvariantCulture)} transaction(s) with amount 0 kept as purchase occasions with value 0 (--zero-amounts reject, or \"zero_amounts\": \"reject\", rejects them)", zeros));
+        }
+        return warnings;
+    }
+
+    private static string Reason(ValidationPlan plan, string rule, string column)
+    {
+        var cats = plan.Mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
+        return RejectReasons.Describe(rule, plan.Spec.Find(column), plan.AsOf, cats);
+    }
+
+    /// <summary>The value shown in a reject: personal data is never copied into the rejects file.</summary>
+    private static string? Shown(string rule, string? value) => rule == RejectRules.PersonalData ? "[redacted]" : Truncate(value);
+
+    /// <summary>A value for a message: one that looks like an e-mail, phone or id-card number is masked.</summary>
+    internal static string Masked(string value) =>
+        PersonalDataGuard.LooksLikeIdentifier(value) ? "[redacted]" : Truncate(value)!;
+
     /// <summary>Excludes every later row with an earlier row's key from the clean table and rejects it; returns how many.</summary>
-    private static int RejectDuplicates(ISqlEngine engine, TableSpec spec, string display, RowMapper mapper, List<Reject> rejects)
+    private static int RejectDuplicates(ISqlEngine engine, TableSpec spec, string display, List<Reject> rejects)
     {
         var duplicates = FindDuplicates(engine, spec);
         if (duplicates.Count == 0) return 0;
         Exclude(engine, spec.Name, duplicates.Select(x => x.Rec));
         foreach (var (rec, first) in duplicates)
-            rejects.Add(new Reject(display, mapper.Map(rec), string.Join("+", spec.Key), RejectRules.Duplicate,
-                $"duplicate key ({string.Join(", ", spec.Key)}): same as row {mapper.Map(first)}, which is kept", null));
+            rejects.Add(new Reject(display, rec, string.Join("+", spec.Key), RejectRules.Duplicate,
+                $"duplicate key ({string.Join(", ", spec.Key)}): same as row {first}, which is kept", null));
         return duplicates.Count;
     }
 
@@ -174,9 +241,7 @@ internal static class TableValidator
         });
         if (found.Count == 0) return ingest;
         Exclude(engine, ingest.Table, found.Select(f => f.Rec));
-        var malformed = ingest.Rejects.Where(r => r.Rule == RejectRules.Malformed).Select(r => r.Row).ToArray();
-        var mapper = new RowMapper(malformed, ingest.Encoding is "parquet" or "table" ? 0 : 1);
-        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, mapper.Map(f.Rec), column, RejectRules.UnknownReference,
+        var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, f.Rec, column, RejectRules.UnknownReference,
             $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
         return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
     }

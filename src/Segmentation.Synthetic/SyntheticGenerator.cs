@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Randomness;
+using Segmentation.Data;
 using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Serialization;
@@ -28,7 +29,28 @@ public static class SyntheticGenerator
 {
     /// <summary>The file names written by <see cref="Generate"/>, in writing order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["customers.csv", "campaigns.csv", "campaign_assignments.csv", "transactions.csv", "feedback.csv", "market.csv", "ground_truth.json"];
+        ["customers.csv", "campaigns.csv", "campaign_assignments.csv", "transactions.csv", "feedback.csv", "market.csv", "ground_truth.json", "schema.json"];
+
+    /// <summary>
+    /// The import spec written beside the files (<c>schema.json</c>): the rules under which the planted defects
+    /// (<see cref="GroundTruth.InjectedDefects"/>) are defects — code lists closed, zero amounts rejected, and an invalid
+    /// optional value (an unknown channel, a csat of 9) rejects its row — so the accepted rows are exactly the clean data.
+    /// Real exports get the lenient defaults instead (unknown values kept as <c>other</c>, zero amounts kept, bad optional
+    /// fields left missing).
+    /// </summary>
+    public static SchemaMapping ImportSpec => SchemaMapping.Parse(ImportSpecJson, "schema.json");
+
+    /// <summary>The text of <see cref="ImportSpec"/> as written to <c>schema.json</c>.</summary>
+    public const string ImportSpecJson = """
+        {
+          "tables": {
+            "transactions": { "closed": true, "zero_amounts": "reject", "invalid_optional": "reject" },
+            "customers": { "closed": true, "invalid_optional": "reject" },
+            "feedback": { "invalid_optional": "reject" }
+          }
+        }
+
+        """;
 
     /// <summary>Generates the dataset in memory (for tests and benchmarks; for large populations use <see cref="Generate"/>).</summary>
     /// <exception cref="ArgumentException">An option is invalid (see <see cref="SyntheticOptions.Validate"/>).</exception>
@@ -43,7 +65,8 @@ public static class SyntheticGenerator
 
     /// <summary>
     /// Writes transactions.csv, customers.csv, feedback.csv, campaigns.csv, campaign_assignments.csv, market.csv
-    /// (UTF-8 without BOM, LF, canonical headers and column order, invariant culture) and ground_truth.json into
+    /// (UTF-8 without BOM, LF, canonical headers and column order, invariant culture), ground_truth.json and the import
+    /// spec schema.json (<see cref="ImportSpec"/>) into
     /// <paramref name="outputDirectory"/> (created if missing; existing files are overwritten). Transactions and
     /// feedback are streamed month by month, so memory holds one month of rows plus the customer profiles.
     /// </summary>
@@ -57,6 +80,7 @@ public static class SyntheticGenerator
         Directory.CreateDirectory(outputDirectory);
         using var sink = new CsvSink(outputDirectory, options);
         new SyntheticEngine(options).Run(sink);
+        File.WriteAllText(Path.Combine(outputDirectory, "schema.json"), ImportSpecJson, new System.Text.UTF8Encoding(false));
         return sink.WrittenTruth!;
     }
 

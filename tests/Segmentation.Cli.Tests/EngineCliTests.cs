@@ -62,7 +62,8 @@ public sealed class EngineCliTests
         {
             foreach (var table in DataModel.All)
                 if (File.Exists(Path.Combine(Sample, table.Name + ".csv"))) PostgresServer.LoadCsv(admin, schema, table.Name, Path.Combine(Sample, table.Name + ".csv"));
-            var fromPg = Features(dir, "pg.csv", "--engine", "postgres", "--connection", PostgresServer.ConnectionString, "--pg-schema", schema);
+            // The import spec travels with the data: the sample's schema.json is passed to the server run explicitly.
+            var fromPg = Features(dir, "pg.csv", "--engine", "postgres", "--connection", PostgresServer.ConnectionString, "--pg-schema", schema, "--schema", Path.Combine(Sample, "schema.json"));
             Assert.Equal(File.ReadAllBytes(Features(dir, "duck.csv", "--data", Sample)), File.ReadAllBytes(fromPg));
         }
         finally

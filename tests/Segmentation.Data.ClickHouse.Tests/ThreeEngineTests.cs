@@ -60,7 +60,9 @@ public sealed class ThreeEngineFixture : IDisposable
 
     private void Add(string name, string directory, DateTime asOf)
     {
-        var options = new IngestOptions(asOf);
+        // The directory's import spec (schema.json, e.g. the sample's strict rules) also applies to the server tables.
+        var spec = Path.Combine(directory, "schema.json");
+        var options = new IngestOptions(asOf, File.Exists(spec) ? SchemaMapping.Load(spec) : null);
         var duck = DataWorkspace.Load(directory, options);
         owned.Add(duck);
 

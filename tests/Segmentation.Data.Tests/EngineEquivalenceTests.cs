@@ -54,7 +54,39 @@ public sealed class EngineEquivalenceTests
         }
     }
 
- }
+    [Trait("Requires", "PostgreSQL")]
+    [Fact]
+    public void Duckdb_and_postgres_read_us_dates_utc_offsets_missing_tokens_and_open_code_lists_alike()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("transactions.csv", "transaction_id,customer_id,timestamp,amount,quantity,channel\n" +
+            "T1,C1,12/1/2010 8:26,10.5,2,web\nT2,C1,1/13/2011 17:05,3,1,fax\nT3,C2,6/9/2011 9:00,0,N/A,kiosk\nT4,C2,2011-06-10T10:00:00+08:00,4,x,store\n" +
+            "T5,NA,2011-06-10T03:00:00Z,5,1,-\nT6,C3,26-01-05,6,1,web\n");
+        var mapping = SchemaMapping.Parse("""{ "tables": { "transactions": { "timezone": "Asia/Shanghai" } } }""", "schema.json");
+        using var duck = DataWorkspace.Create(new IngestOptions(AsOf, mapping));
+        var fromDuck = duck.Ingest("transactions", file);
+
+        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
+        admin.Open();
+        var schema = PostgresServer.CreateSchema(admin);
+        try
+        {
+            PostgresServer.LoadCsv(admin, schema, "transactions", file);
+            using var pg = PostgresWorkspace.Load(PostgresServer.ConnectionString, new IngestOptions(AsOf, mapping), schema);
+            var fromPg = pg.Report.For("transactions")!;
+            Assert.Equal(fromDuck.RejectsByRule, fromPg.RejectsByRule);
+            Assert.Equal(fromDuck.Rejects.Select(r => (r.Column, r.Rule)), fromPg.Rejects.Select(r => (r.Column, r.Rule)));
+            Assert.Equal(fromDuck.FieldRejects.Select(r => (r.Column, r.Rule, r.Value)), fromPg.FieldRejects.Select(r => (r.Column, r.Rule, r.Value)));
+            Assert.Equal(fromDuck.Warnings.Select(w => (w.Column, w.Code, w.Rows)), fromPg.Warnings.Select(w => (w.Column, w.Code, w.Rows)));
+            Frames.AssertIdentical(duck.Table("transactions"), pg.Table("transactions"));
+            Assert.Equal(new DateTime(2011, 1, 13, 17, 5, 0), duck.Scalar<DateTime>("SELECT \"timestamp\" FROM transactions WHERE transaction_id = 'T2'"));
+        }
+        finally
+        {
+            PostgresServer.DropSchema(admin, schema);
+        }
+    }
+}
 
 public sealed class ParquetSourceTests
 {

@@ -20,6 +20,8 @@ public sealed class SampleDataTests
             Assert.Equal(expected, table.RejectsByRule.ToArray());
             Assert.All(table.Rejects, r => Assert.False(string.IsNullOrEmpty(r.Reason)));
         }
+        // The sample declares the rules its planted defects are defects under (the generator's import spec).
+        Assert.Equal(SyntheticGenerator.ImportSpecJson, File.ReadAllText(RepoPaths.Data("sample", "schema.json")));
         var clean = SyntheticGenerator.Create(truth.Options with { DefectRate = 0 });
         Assert.Equal(clean.Transactions.Length, ws.Report.For("transactions")!.RowsAccepted);
         Assert.Equal(clean.Customers.Length, ws.Report.For("customers")!.RowsAccepted);

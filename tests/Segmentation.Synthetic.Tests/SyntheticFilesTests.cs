@@ -33,7 +33,7 @@ public sealed class SyntheticFilesTests : IDisposable
     {
         var a = Hashes(GenerateInto("a", Small));
         var b = Hashes(GenerateInto("b", Small));
-        Assert.Equal(7, a.Count);
+        Assert.Equal(8, a.Count);
         Assert.Equal(a, b);
     }
 

@@ -28,6 +28,11 @@ public enum ColumnKind
 /// <param name="Categories">Allowed values of a categorical text column (case-insensitive), or null for free text.
 /// For ordinal columns the order of the list is the declared order.</param>
 /// <param name="Ordinal">True if <paramref name="Categories"/> has a meaningful order (encoded 0, 1, 2, …).</param>
+/// <param name="Closed">
+/// True if <paramref name="Categories"/> is complete by definition (gender F/M/U, where U = not stated): a value outside it
+/// is an error. Otherwise an optional, unordered list is open: an unknown value is kept as <c>other</c>. Required and
+/// ordinal lists are always closed.
+/// </param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -35,4 +40,5 @@ public sealed record ColumnSpec(
     double? Min = null,
     double? Max = null,
     IReadOnlyList<string>? Categories = null,
-    bool Ordinal = false);
+    bool Ordinal = false,
+    bool Closed = false);

@@ -59,7 +59,7 @@ public static class DataModel
         new("customer_id", ColumnKind.Text, Required: true),
         new("signup_date", ColumnKind.Date),
         new("birth_year", ColumnKind.Integer, Min: 1900, Max: 2025),
-        new("gender", ColumnKind.Text, Categories: Genders),
+        new("gender", ColumnKind.Text, Categories: Genders, Closed: true),
         new("income", ColumnKind.Number, Min: 0, Max: 1e8),
         new("occupation", ColumnKind.Text, Categories: Occupations),
         new("education", ColumnKind.Text, Categories: EducationLevels, Ordinal: true),

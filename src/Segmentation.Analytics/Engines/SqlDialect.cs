@@ -42,6 +42,18 @@ public abstract class SqlDialect
         return $"CASE WHEN {t} IN ('1','true','t','yes','y','是','1.0') THEN TRUE WHEN {t} IN ('0','false','f','no','n','否','0.0') THEN FALSE END";
     }
 
+    /// <summary>
+    /// Parses a date-time that ends in a UTC offset (<c>…+08:00</c>, <c>…Z</c>) and returns the wall-clock time in
+    /// <paramref name="zone"/> (an IANA name) or, when it is null, at the fixed offset <paramref name="offsetMinutes"/>
+    /// east of UTC; NULL if the text does not parse.
+    /// </summary>
+    /// <remarks>The default is standard SQL (<c>AT TIME ZONE</c>); engines override it with their safe parse.</remarks>
+    public virtual string ZonedTimestamp(string textExpression, string? zone, int offsetMinutes) =>
+        $"(CAST({textExpression} AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE {(zone is null ? $"INTERVAL '{offsetMinutes.ToString(CultureInfo.InvariantCulture)}' MINUTE" : Str(zone))})";
+
+    /// <summary>The first capture group of a POSIX regular expression in the text (NULL or empty when it does not match).</summary>
+    public virtual string RegexExtract(string textExpression, string pattern) => $"regexp_extract({textExpression}, {Str(pattern)}, 1)";
+
     /// <summary>True when the text matches a POSIX regular expression.</summary>
     public abstract string Matches(string textExpression, string pattern);
 

@@ -19,8 +19,20 @@ public sealed record TableIngest(
     IReadOnlyList<string> IgnoredColumns,
     IReadOnlyList<string> IdentifierColumns)
 {
-    /// <summary>read = accepted + rejected.</summary>
-    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count;
+    /// <summary>
+    /// Errors in optional fields of rows that were kept: the field was left missing, the row accepted (one line per
+    /// field). Not counted in <see cref="Rejects"/>, which holds rejected rows only.
+    /// </summary>
+    public IReadOnlyList<Reject> FieldRejects { get; init; } = [];
+
+    /// <summary>What was kept but should be known (values kept as <c>other</c>, zero amounts, disagreeing line items).</summary>
+    public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
+
+    /// <summary>For a text file, its physical lines and where each went; null for Parquet files and database tables.</summary>
+    public TextLines? Lines { get; init; }
+
+    /// <summary>read = accepted + rejected, and for a text file its physical lines reconcile too (<see cref="TextLines.Reconciles"/>).</summary>
+    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count && (Lines?.Reconciles ?? true);
 
     /// <summary>Rejected rows per rule code, ordered by code.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> RejectsByRule =>

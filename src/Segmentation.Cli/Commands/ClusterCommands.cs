@@ -25,17 +25,17 @@ internal static class ClusterCommands
         var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot day yyyy-MM-dd (default: the day of the last transaction)" };
         var output = new Option<string>("--out") { Description = "Output CSV: one row per customer, the columns of the feature catalog", Required = true };
         var average = new Option<bool>("--average-spend") { Description = "monetary = net spend per purchase occasion instead of net spend" };
-        var schema = CommonOptions.Schema();
+        var import = ImportOptions.Create();
         var engine = EngineOptions.Create();
         var cmd = new Command("features", "The per-customer feature table (recency, frequency, monetary, behaviour, feedback, demographics) as CSV")
         {
-            data, snapshot, output, average, schema,
+            data, snapshot, output, average,
         };
-        foreach (var option in engine.All) cmd.Options.Add(option);
+        foreach (var option in engine.All.Concat(import.All)) cmd.Options.Add(option);
         cmd.SetAction(r => Program.Run(() =>
         {
             var snap = CommonOptions.ParseDate(r.GetValue(snapshot), "--snapshot");
-            var ingest = CommonOptions.Ingest(snap ?? DateTime.Today, r.GetValue(schema), null);
+            var ingest = import.Build(r, snap ?? DateTime.Today, null);
             using var session = engine.Open(r, r.GetValue(data), ingest);
             var day = snap ?? CommonOptions.LastTransactionDay(session.Engine);
             var table = CustomerFeatureTable.Build(session.Engine, day, new FeatureTableOptions(r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend));

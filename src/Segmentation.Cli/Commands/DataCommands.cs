@@ -12,31 +12,32 @@ internal static class DataCommands
     {
         var data = CommonOptions.Data();
         var asOf = CommonOptions.AsOf();
-        var schema = CommonOptions.Schema();
+        var import = ImportOptions.Create();
         var key = CommonOptions.KeyFile();
         var rejects = new Option<string>("--rejects") { Description = "Where to write the rejects CSV (file,row,column,rule,reason,value)", DefaultValueFactory = _ => "reports/rejects.csv" };
         var check = new Command("check", "Validate every table of a data directory: rows read = accepted + rejected, rejects with file, row, column and reason. Exit code 2 if an input cannot be read at all.")
         {
-            data, asOf, schema, key, rejects,
+            data, asOf, key, rejects,
         };
+        foreach (var option in import.All) check.Options.Add(option);
         check.SetAction(r => Program.Run(() =>
         {
-            var report = Check(r.GetValue(data)!, CommonOptions.ParseDate(r.GetValue(asOf), "--as-of") ?? DateTime.Today, r.GetValue(schema), r.GetValue(key), r.GetValue(rejects)!);
+            var options = import.Build(r, CommonOptions.ParseDate(r.GetValue(asOf), "--as-of") ?? DateTime.Today, r.GetValue(key));
+            var report = Check(r.GetValue(data)!, options, r.GetValue(rejects)!);
             return report.Reconciles ? 0 : 3;
         }));
         return new Command("data", "Data quality: read, validate, reject, reconcile") { check };
     }
 
-    public static IngestReport Check(string dataDirectory, DateTime asOf, string? schema, string? keyFile, string rejectsPath)
+    public static IngestReport Check(string dataDirectory, IngestOptions options, string rejectsPath)
     {
-        var options = CommonOptions.Ingest(asOf, schema, keyFile);
         using var ws = CliOutput.Progress("validating " + dataDirectory, p => DataWorkspace.Load(dataDirectory, options, p));
         var report = ws.Report;
         PrintReport(report);
         var dir = Path.GetDirectoryName(Path.GetFullPath(rejectsPath));
         if (dir is not null) Directory.CreateDirectory(dir);
         report.WriteRejects(rejectsPath);
-        CliOutput.Info($"{report.Rejects.Count()} rejected rows written to {rejectsPath}");
+        CliOutput.Info($"{report.Rejects.Count()} rejected rows and {report.Tables.Sum(t => t.FieldRejects.Count)} cleared fields written to {rejectsPath}");
         return report;
     }
 
@@ -53,6 +54,13 @@ internal static class DataCommands
                 byRule.Select(x => (IReadOnlyList<string>)[x.Table, x.Key, x.Value.ToString("N0", inv),
                     report.For(x.Table)!.Rejects.First(r => r.Rule == x.Key) is var e ? $"row {e.Row}: {e.Reason}" : ""]),
                 new HashSet<int> { 2 });
+        var fieldRules = report.Tables.SelectMany(t => t.FieldRejects.GroupBy(f => (f.Column, f.Rule)).Select(g => (t.Table, g.Key.Column, g.Key.Rule, Rows: g.Count(), Example: g.First()))).ToArray();
+        if (fieldRules.Length > 0)
+            CliOutput.Table("Fields left missing (the rows are kept)", ["table", "column", "rule", "rows", "example"],
+                fieldRules.Select(x => (IReadOnlyList<string>)[x.Table, x.Column, x.Rule, x.Rows.ToString("N0", inv), $"row {x.Example.Row}: {x.Example.Reason}"]),
+                new HashSet<int> { 3 });
+        foreach (var w in report.Tables.SelectMany(t => t.Warnings.Select(w => (t.Table, w))))
+            CliOutput.Info($"{w.Table}: warning: {w.w.Column}: {w.w.Message}");
         foreach (var t in report.Tables.Where(t => t.IdentifierColumns.Count > 0))
             CliOutput.Info($"{t.Table}: identifier columns not read: {string.Join(", ", t.IdentifierColumns)}");
         foreach (var t in report.Tables.Where(t => t.IgnoredColumns.Count > 0))

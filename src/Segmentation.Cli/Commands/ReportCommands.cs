@@ -10,9 +10,9 @@ namespace Segmentation.Cli.Commands;
 internal static class ReportCommands
 {
     private sealed record RunOptions(Option<string> Data, EngineOptions Engine, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
-        Option<decimal> Budget, Option<int> Seed, Option<string?> Schema, Option<string?> Key)
+        Option<decimal> Budget, Option<int> Seed, ImportOptions Import, Option<string?> Key)
     {
-        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, Schema, Key];
+        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, .. Import.All, Key];
 
         public static RunOptions Create() => new(
             CommonOptions.Data(required: false),
@@ -23,7 +23,7 @@ internal static class ReportCommands
             new Option<string?>("--management-start") { Description = "First month of segment-based management yyyy-MM (before/after windows)" },
             new Option<decimal>("--budget") { Description = "Next period's marketing budget to allocate across segments (0 = none)", DefaultValueFactory = _ => 0m },
             new Option<int>("--seed") { Description = "Seed of every random choice (model fit, bootstraps)", DefaultValueFactory = _ => 20261 },
-            CommonOptions.Schema(),
+            ImportOptions.Create(),
             CommonOptions.KeyFile());
 
         public MonthlyEvaluation Run(ParseResult r)
@@ -39,9 +39,7 @@ internal static class ReportCommands
             DateOnly? start = r.GetValue(ManagementStart) is { } s ? DateOnly.FromDateTime(CommonOptions.ParseMonth(s, "--management-start")) : null;
             if (r.GetValue(Budget) < 0) throw new UsageException("--budget must not be negative.");
             var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed));
-            var ingest = new Segmentation.Data.IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue),
-                r.GetValue(Schema) is { } schema ? Segmentation.Data.SchemaMapping.Load(schema) : null,
-                Segmentation.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(Key)));
+            var ingest = Import.Build(r, options.MonthEnd.ToDateTime(TimeOnly.MinValue), r.GetValue(Key));
             using var session = Engine.Open(r, r.GetValue(Data), ingest);
             var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(session.Engine, session.Report, options, p));
             if (result.ModelFitted && options.ModelPath is { } path) CliOutput.Info($"model fitted at {options.EffectiveTrainingSnapshot:yyyy-MM-dd} and saved to {path}");

@@ -21,13 +21,13 @@ internal static class RfmCommand
         var useModel = new Option<string?>("--use-model") { Description = "Score with the cut points of a saved RFM model instead of fitting new ones" };
         var bins = new Option<int>("--bins") { Description = "Score levels (quantile bins)", DefaultValueFactory = _ => 5 };
         var average = new Option<bool>("--average-spend") { Description = "M = average spend per purchase occasion instead of net spend" };
-        var schema = CommonOptions.Schema();
+        var import = ImportOptions.Create();
         var engine = EngineOptions.Create();
         var cmd = new Command("rfm", "RFM scores (1–5 by quintiles; equal values share a score), RFM cell and the named segment (en/zh) of every customer")
         {
-            transactions, data, snapshot, output, model, useModel, bins, average, schema,
+            transactions, data, snapshot, output, model, useModel, bins, average,
         };
-        foreach (var option in engine.All) cmd.Options.Add(option);
+        foreach (var option in engine.All.Concat(import.All)) cmd.Options.Add(option);
         cmd.SetAction(r => Program.Run(() =>
         {
             var tx = r.GetValue(transactions);
@@ -36,7 +36,7 @@ internal static class RfmCommand
             if (files && (tx is null) == (dir is null)) throw new UsageException("give exactly one of --transactions FILE or --data DIR.");
             if (!files && tx is not null) throw new UsageException("--transactions reads a file in-process: use --data DIR (or the tables already on the server) with --engine postgres|clickhouse.");
             var snap = CommonOptions.ParseDate(r.GetValue(snapshot), "--snapshot");
-            var ingest = CommonOptions.Ingest(snap ?? DateTime.Today, r.GetValue(schema), null);
+            var ingest = import.Build(r, snap ?? DateTime.Today, null);
             using var session = tx is null ? engine.Open(r, dir, ingest) : CliOutput.Progress("reading transactions", p => TransactionsFile(tx, ingest));
             var t = session.Report.For("transactions")!;
             CliOutput.Info($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");

@@ -17,17 +17,18 @@ internal static class RunCommand
         var data = CommonOptions.Data();
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "reports" };
         var asOf = CommonOptions.AsOf();
-        var schema = CommonOptions.Schema();
+        var import = ImportOptions.Create();
         var key = CommonOptions.KeyFile();
         var cmd = new Command("run", "The main job: data check (rejects.csv) + RFM segments (rfm.csv, rfm-model.json) for a data directory")
         {
-            data, output, asOf, schema, key,
+            data, output, asOf, key,
         };
+        foreach (var option in import.All) cmd.Options.Add(option);
         cmd.SetAction(r => Program.Run(() =>
         {
             var outDir = r.GetValue(output)!;
             Directory.CreateDirectory(outDir);
-            var options = CommonOptions.Ingest(CommonOptions.ParseDate(r.GetValue(asOf), "--as-of") ?? DateTime.Today, r.GetValue(schema), r.GetValue(key));
+            var options = import.Build(r, CommonOptions.ParseDate(r.GetValue(asOf), "--as-of") ?? DateTime.Today, r.GetValue(key));
             using var ws = CliOutput.Progress("validating " + r.GetValue(data), p => DataWorkspace.Load(r.GetValue(data)!, options, p));
             DataCommands.PrintReport(ws.Report);
             var rejects = Path.Combine(outDir, "rejects.csv");

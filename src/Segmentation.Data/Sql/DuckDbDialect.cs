@@ -24,4 +24,8 @@ public sealed class DuckDbDialect : SqlDialect
     }
     public override string MonthStart(string ts) => $"CAST(date_trunc('month', {ts}) AS TIMESTAMP)";
     public override string Matches(string e, string pattern) => $"regexp_full_match({e}, {Str(pattern)})";
+    // The session time zone is UTC (DataWorkspace), so a TIMESTAMPTZ cast to TIMESTAMP is UTC wall-clock time.
+    public override string ZonedTimestamp(string e, string? zone, int offsetMinutes) => zone is null
+        ? $"(CAST(TRY_CAST(trim({AsText(e)}) AS TIMESTAMPTZ) AS TIMESTAMP) + INTERVAL ({offsetMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}) MINUTE)"
+        : $"timezone({Str(zone)}, TRY_CAST(trim({AsText(e)}) AS TIMESTAMPTZ))";
 }

@@ -7,60 +7,72 @@ namespace Segmentation.Data.Sql;
 /// of a row is returned with the column and the raw value. Reasons are worded in C# (<see cref="RejectReasons"/>).
 /// </summary>
 /// <remarks>
-/// Output columns: <c>__rec</c>, every canonical column (typed; NULL where absent), <c>__rule</c>, <c>__column</c>,
-/// <c>__value</c>. A row is valid when <c>__rule</c> is NULL. Three levels keep each parse written (and computed) once:
-/// parse → check → pick the first failure. Columns that already have the right type in the source (Parquet,
-/// database tables) skip text parsing.
+/// Output columns: <c>__rec</c>, every canonical column (typed; NULL where absent, or where an optional field failed),
+/// <c>__rule</c>, <c>__column</c>, <c>__value</c> (the first error that rejects the row; the row is valid when
+/// <c>__rule</c> is NULL), <c>__field_errors</c> (errors of optional fields that were cleared instead, as
+/// <c>column␟rule␟value␞…</c>, NULL when none) and <c>__o_&lt;column&gt;</c> per open code list (the raw value kept as
+/// <c>other</c>). Three levels keep each parse written (and computed) once: parse → check → pick. Missing-value
+/// tokens become NULL before anything else. Columns that already have the right type in the source (Parquet, database
+/// tables) skip text parsing.
 /// </remarks>
 internal static class ValidationQuery
 {
-    /// <summary>The default extra date formats tried after ISO 8601.</summary>
-    internal static readonly string[] DefaultDateFormats = ["%Y%m%d", "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d"];
-
     private static readonly HashSet<string> IntegerTypes = ["BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT", "HUGEINT", "INT8", "INT4", "INT2"];
     private static readonly HashSet<string> FloatTypes = ["DOUBLE", "FLOAT", "REAL", "DOUBLE PRECISION", "FLOAT8", "FLOAT4", "NUMERIC"];
 
+    /// <summary>Separates the parts of one field error in <c>__field_errors</c> (U+001F).</summary>
+    public const char FieldSeparator = '\u001F';
+
+    /// <summary>Ends one field error in <c>__field_errors</c> (U+001E).</summary>
+    public const char ErrorSeparator = '\u001E';
+
+    /// <summary>The output column holding the raw value of an open code list that was kept as <c>other</c>.</summary>
+    public static string OtherColumn(string column) => "__o_" + column;
+
     /// <param name="d">Dialect.</param>
     /// <param name="relation">Staged relation (with <c>__rec</c> and the present canonical columns).</param>
-    /// <param name="spec">Table spec (categories already overridden by the mapping).</param>
+    /// <param name="plan">The rules.</param>
     /// <param name="present">Canonical columns present in the source.</param>
-    /// <param name="mapping">Formats and recoding.</param>
-    /// <param name="asOf">As-of date for the future-date rule.</param>
     /// <param name="sourceTypes">Engine type of each present column (upper case); text when unknown.</param>
-    public static string Render(SqlDialect d, string relation, TableSpec spec, IReadOnlySet<string> present, TableMapping mapping, DateTime asOf,
+    public static string Render(SqlDialect d, string relation, ValidationPlan plan, IReadOnlySet<string> present,
         IReadOnlyDictionary<string, string>? sourceTypes = null)
     {
+        var spec = plan.Spec;
         var parse = new List<string> { "__rec" };
         var check = new List<string> { "__rec" };
-        var errors = new List<string>();
-        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10); // the whole as-of day is not "in the future"
-        bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
+        var rowErrors = new List<string>();
+        var fieldErrors = new List<string>();
+        var others = new List<string>();
+        // The raw value shown in a reject: the text as read, or for a typed source its value as text.
+        var shown = new Dictionary<string, string> { ["__order"] = d.Id("__r___order") };
+        var asOfEnd = plan.AsOf.Date.AddDays(1).AddTicks(-10); // the whole as-of day is not "in the future"
 
-        foreach (var c in spec.Columns)
+        foreach (var rules in plan.Columns)
         {
+            var c = rules.Spec;
             string col = d.Id(c.Name), rawId = d.Id("__r_" + c.Name), err = d.Id("__e_" + c.Name);
-            check.Add(col);
             if (!present.Contains(c.Name))
             {
                 parse.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
+                check.Add(col);
                 continue;
             }
             string raw = $"{relation}.{col}";
             string type = sourceTypes is not null && sourceTypes.TryGetValue(c.Name, out var t) ? t.ToUpperInvariant() : "VARCHAR";
             bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
             bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
-            bool hasRecode = mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0;
-            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
-            var formats = mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats).ToArray() : DefaultDateFormats;
+            var categories = rules.Categories;
 
-            // Level 1: parse once.
+            // Level 1: parse once (missing-value tokens first, then recoding).
             string text = $"trim({d.AsText(raw)})";
-            if (hasRecode)
+            var tokens = rules.Na.Where(n => n.Trim().Length > 0).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+            if (tokens.Length > 0) text = $"(CASE WHEN {text} IN ({string.Join(", ", tokens.Select(d.Str))}) THEN NULL ELSE {text} END)";
+            if (rules.Recode is { } recode)
             {
-                var whens = string.Join(" ", recode!.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"WHEN {d.Str(kv.Key)} THEN {d.Str(kv.Value)}"));
+                var whens = string.Join(" ", recode.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"WHEN {d.Str(kv.Key)} THEN {d.Str(kv.Value)}"));
                 text = $"(CASE {text} {whens} ELSE {text} END)";
             }
-            bool typedSource = !hasRecode && (
+            bool typedSource = rules.Recode is null && (
                 (c.Kind == ColumnKind.Number && (isInt || isFloat)) ||
                 (c.Kind == ColumnKind.Integer && isInt) ||
                 (c.Kind is ColumnKind.Timestamp or ColumnKind.Date && isTime) ||
@@ -76,60 +88,93 @@ internal static class ValidationQuery
                 }
                 : c.Kind switch
                 {
-                    // Fast path: a value already spelled as in the code list needs no trim/lower.
-                    ColumnKind.Text when categories is { Count: > 0 } =>
-                        $"(CASE WHEN {d.AsText(raw)} IN ({string.Join(", ", categories.Select(d.Str))}) THEN {d.AsText(raw)} " +
+                    ColumnKind.Text when categories is not null =>
+                        $"(CASE WHEN {text} IN ({string.Join(", ", categories.Select(d.Str))}) THEN {text} " +
                         $"ELSE (CASE lower({text}) {string.Join(" ", categories.Select(k => $"WHEN {d.Str(k.ToLowerInvariant())} THEN {d.Str(k)}"))} END) END)",
                     ColumnKind.Text => $"NULLIF({text}, '')",
                     ColumnKind.Integer => d.TryInteger(text),
                     ColumnKind.Number => d.TryDouble(text),
                     ColumnKind.Boolean => d.TryBoolean(text),
-                    ColumnKind.Date => $"CAST(CAST({d.TryTimestamp(text, formats)} AS DATE) AS TIMESTAMP)",
-                    ColumnKind.Timestamp => d.TryTimestamp(text, formats),
-                    ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. formats])),
+                    ColumnKind.Date => $"CAST(CAST({ReadTimestamp(d, text, rules)} AS DATE) AS TIMESTAMP)",
+                    ColumnKind.Timestamp => ReadTimestamp(d, text, rules),
+                    ColumnKind.Month => d.MonthStart(d.TryTimestamp(text, ["%Y-%m", "%Y%m", "%Y/%m", .. rules.Formats])),
                     _ => throw new NotSupportedException(c.Kind.ToString()),
                 };
             parse.Add($"{typed} AS {col}");
             parse.Add($"{(typedSource ? $"CASE WHEN {raw} IS NOT NULL THEN 'x' END" : text)} AS {rawId}");
+            shown[c.Name] = typedSource ? d.AsText(col) : rawId;
 
             // Level 2: check the parsed value (the raw text only tells "blank" from "unparseable").
             string blank = $"({rawId} IS NULL OR {rawId} = '')";
             var when = new List<string> { $"WHEN {blank} THEN {(c.Required ? d.Str(RejectRules.Missing) : "NULL")}" };
-            if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
-                when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
+            if (c.Kind == ColumnKind.Text && categories is not null)
+            {
+                if (!rules.OpenList) when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
+            }
             else if (c.Kind != ColumnKind.Text)
+            {
                 when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Type)}");
-            foreach (var (failure, rule) in ValueRules(d, spec, c, col, asOf, asOfEnd, futureRuleApplies))
+            }
+            foreach (var (failure, rule) in ValueRules(d, plan, c, col, asOfEnd))
                 when.Add($"WHEN {failure} THEN {d.Str(rule)}");
-            if (c.Kind == ColumnKind.Text && categories is not { Count: > 0 } && c.Name is not ("transaction_id" or "campaign_id"))
+            if (rules.ChecksPersonalData)
             {
                 // Only values that could be an e-mail, phone or id-card number pay for the regular expression.
                 string maybe = $"(strpos({col}, '@') > 0 OR (length({col}) >= 10 AND substr({col}, 1, 1) IN ('+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9')))";
                 when.Add($"WHEN {maybe} AND {d.Matches(col, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
             }
+            if (rules.OpenList)
+            {
+                check.Add($"COALESCE({col}, CASE WHEN NOT {blank} THEN 'other' END) AS {col}");
+                check.Add($"(CASE WHEN {col} IS NULL AND NOT {blank} THEN {rawId} END) AS {d.Id(OtherColumn(c.Name))}");
+                others.Add(d.Id(OtherColumn(c.Name)));
+            }
+            else
+            {
+                check.Add(col);
+            }
             check.Add($"(CASE {string.Join(" ", when)} END) AS {err}");
             check.Add(rawId);
-            errors.Add(c.Name);
+            (rules.RejectsRow ? rowErrors : fieldErrors).Add(c.Name);
         }
         if (spec.Name == "campaigns" && present.Contains("start") && present.Contains("end"))
         {
             check.Add($"(CASE WHEN {d.Id("end")} < {d.Id("start")} THEN {d.Str(RejectRules.DateOrder)} END) AS {d.Id("__e___order")}");
             check.Add($"{d.AsText(d.Id("end"))} AS {d.Id("__r___order")}");
-            errors.Add("__order");
+            rowErrors.Add("__order");
         }
 
-        // Level 3: the first failure of the row.
+        // Level 3: the first error that rejects the row; cleared optional fields and their errors.
         var outer = new List<string> { "__rec" };
-        outer.AddRange(spec.Columns.Select(c => d.Id(c.Name)));
+        outer.AddRange(plan.Columns.Select(r => fieldErrors.Contains(r.Name)
+            ? $"(CASE WHEN {d.Id("__e_" + r.Name)} IS NULL THEN {d.Id(r.Name)} END) AS {d.Id(r.Name)}"
+            : d.Id(r.Name)));
         string Col(string e) => e == "__order" ? "end" : e;
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __rule" : $"COALESCE({string.Join(", ", errors.Select(e => d.Id("__e_" + e)))}) AS __rule");
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __column" :
-            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Str(Col(e))}"))} END) AS __column");
-        outer.Add(errors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __value" :
-            $"(CASE {string.Join(" ", errors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Id("__r_" + e)}"))} END) AS __value");
+        outer.Add(rowErrors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __rule" : $"COALESCE({string.Join(", ", rowErrors.Select(e => d.Id("__e_" + e)))}) AS __rule");
+        outer.Add(rowErrors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __column" :
+            $"(CASE {string.Join(" ", rowErrors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Str(Col(e))}"))} END) AS __column");
+        outer.Add(rowErrors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __value" :
+            $"(CASE {string.Join(" ", rowErrors.Select(e => $"WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {shown[e]}"))} END) AS __value");
+        string fs = d.Str(FieldSeparator.ToString()), es = d.Str(ErrorSeparator.ToString());
+        outer.Add(fieldErrors.Count == 0 ? "CAST(NULL AS VARCHAR) AS __field_errors" :
+            "NULLIF(concat(" + string.Join(", ", fieldErrors.Select(e =>
+                $"CASE WHEN {d.Id("__e_" + e)} IS NOT NULL THEN {d.Str(e)} || {fs} || {d.Id("__e_" + e)} || {fs} || replace(replace(COALESCE({shown[e]}, ''), {fs}, ' '), {es}, ' ') || {es} END")) +
+            "), '') AS __field_errors");
+        outer.AddRange(others);
 
         return $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", check)} FROM (SELECT {string.Join(", ", parse)} FROM {relation}) p) c";
     }
+
+    /// <summary>A date-time from text: with a UTC offset converted to the table's time zone, else as written.</summary>
+    private static string ReadTimestamp(SqlDialect d, string text, ColumnRules rules) =>
+        rules.Dates is { ValuesWithOffset: > 0 } z
+            ? $"(CASE WHEN {d.Matches(text, DateReading.OffsetPattern)} THEN {d.ZonedTimestamp(text, z.Zone, z.OffsetMinutes)} ELSE {d.TryTimestamp(text, rules.Formats)} END)"
+            : d.TryTimestamp(text, rules.Formats);
+
+    /// <summary>The helper columns of <see cref="Render"/> kept in the validated table beside the clean projection.</summary>
+    public static IReadOnlyList<string> HelperColumns(SqlDialect d, ValidationPlan plan, IReadOnlySet<string> present) =>
+        new[] { "__rule", "__column", "__value", "__field_errors" }
+            .Concat(plan.Columns.Where(c => c.OpenList && present.Contains(c.Name)).Select(c => d.Id(OtherColumn(c.Name)))).ToArray();
 
     /// <summary>
     /// For a typed source in DuckDB: a cheap row predicate that holds only for rows <see cref="Render"/> would accept
@@ -140,35 +185,35 @@ internal static class ValidationQuery
     /// <remarks>
     /// Exact for typed columns (the same checks as <see cref="Render"/> level 2). Conservative for text: a value is taken
     /// as stored only if it is in the code list, or its first and last characters are printable ASCII (so
-    /// <c>trim</c>, which removes Unicode space separators, would not change it) and, for free text, it cannot be an
-    /// identifier (no <c>@</c>; shorter than 10 bytes or not starting with a digit or <c>+</c>). Everything else is
-    /// decided by the full validation, so the verdicts are the same with or without this predicate.
-    /// Text comparisons rely on DuckDB's byte-wise VARCHAR order (no collation).
+    /// <c>trim</c>, which removes Unicode space separators, would not change it), it is no missing-value token and, for
+    /// free text checked for personal data, it cannot be an identifier (no <c>@</c>; shorter than 10 bytes or not
+    /// starting with a digit or <c>+</c>). Everything else is decided by the full validation, so the verdicts are the same
+    /// with or without this predicate. Text comparisons rely on DuckDB's byte-wise VARCHAR order (no collation).
     /// </remarks>
-    internal static (string Predicate, IReadOnlyList<string> Projection)? RenderFastPath(SqlDialect d, string relation, TableSpec spec,
-        IReadOnlySet<string> present, TableMapping mapping, DateTime asOf, IReadOnlyDictionary<string, string> sourceTypes)
+    internal static (string Predicate, IReadOnlyList<string> Projection)? RenderFastPath(SqlDialect d, string relation, ValidationPlan plan,
+        IReadOnlySet<string> present, IReadOnlyDictionary<string, string> sourceTypes)
     {
         if (d != DuckDbDialect.Instance) return null;
-        if (spec.Name == "campaigns") return null;
-        var asOfEnd = asOf.Date.AddDays(1).AddTicks(-10);
-        bool futureRuleApplies = spec.Name is "transactions" or "feedback" or "customers";
+        if (plan.Spec.Name == "campaigns") return null;
+        var asOfEnd = plan.AsOf.Date.AddDays(1).AddTicks(-10);
         var ok = new List<string>();
         var projection = new List<string> { "__rec" };
-        foreach (var c in spec.Columns)
+        foreach (var rules in plan.Columns)
         {
+            var c = rules.Spec;
             string col = d.Id(c.Name);
             if (!present.Contains(c.Name))
             {
                 projection.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
                 continue;
             }
-            if (mapping.Values.TryGetValue(c.Name, out var recode) && recode.Count > 0) return null;
+            if (rules.Recode is not null) return null;
             if (!sourceTypes.TryGetValue(c.Name, out var st)) return null;
             string type = st.ToUpperInvariant();
             string raw = $"{relation}.{col}";
             bool isInt = IntegerTypes.Contains(type), isFloat = FloatTypes.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
             bool isTime = type.StartsWith("TIMESTAMP", StringComparison.Ordinal) || type == "DATE";
-            var categories = mapping.Categories.TryGetValue(c.Name, out var cats) ? cats : c.Categories;
+            var categories = rules.Categories;
             var checks = new List<string>();
             string? typed = c.Kind switch
             {
@@ -182,10 +227,12 @@ internal static class ValidationQuery
             };
             if (typed is null) return null;
             projection.Add($"{typed} AS {col}");
-            if (c.Kind == ColumnKind.Text && categories is { Count: > 0 })
+            var tokens = rules.Na.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            if (c.Kind == ColumnKind.Text && categories is not null)
             {
+                var plain = categories.Where(k => !tokens.Contains(k, StringComparer.Ordinal)).ToArray();
                 if (categories.Any(k => k.Length == 0 || k.Trim() != k)) return null;
-                string inList = $"{raw} IN ({string.Join(", ", categories.Select(d.Str))})";
+                string inList = plain.Length == 0 ? "FALSE" : $"{raw} IN ({string.Join(", ", plain.Select(d.Str))})";
                 ok.Add(c.Required ? inList : $"({raw} IS NULL OR {inList})");
                 continue;
             }
@@ -193,13 +240,14 @@ internal static class ValidationQuery
             {
                 // First byte in '!'..DEL (raw >= '!' AND raw < U+0080) and last character printable ASCII: nothing to trim, not blank.
                 checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND {raw}[-1] >= '!' AND {raw}[-1] < chr(128)");
-                if (c.Name is not ("transaction_id" or "campaign_id"))
+                if (tokens.Length > 0) checks.Add($"{raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))})");
+                if (rules.ChecksPersonalData)
                     checks.Add($"NOT (contains({raw}, '@') OR (strlen({raw}) >= 10 AND (({raw} >= '0' AND {raw} < ':') OR prefix({raw}, '+'))))");
             }
             else
             {
                 // The same value rules as the full check, negated (the value is not NULL here).
-                foreach (var (failure, _) in ValueRules(d, spec, c, typed, asOf, asOfEnd, futureRuleApplies))
+                foreach (var (failure, _) in ValueRules(d, plan, c, typed, asOfEnd))
                     checks.Add($"NOT ({failure})");
             }
             string notNull = $"{raw} IS NOT NULL";
@@ -237,18 +285,21 @@ internal static class ValidationQuery
     };
 
     /// <summary>
-    /// The checks of a parsed, non-NULL value, as (failure condition, rule): out of range, a future date, a zero amount — one
-    /// definition for the full validation (<c>WHEN failure THEN rule</c>) and the in-place fast path (<c>NOT (failure)</c>).
+    /// The checks of a parsed, non-NULL value, as (failure condition, rule): out of range, a date before 1900 (a
+    /// two-digit or mistyped year), a future date, a zero amount when the plan rejects them — one definition for the full
+    /// validation (<c>WHEN failure THEN rule</c>) and the in-place fast path (<c>NOT (failure)</c>).
     /// </summary>
-    private static IEnumerable<(string Failure, string Rule)> ValueRules(SqlDialect d, TableSpec spec, ColumnSpec c, string value,
-        DateTime asOf, DateTime asOfEnd, bool futureRuleApplies)
+    private static IEnumerable<(string Failure, string Rule)> ValueRules(SqlDialect d, ValidationPlan plan, ColumnSpec c, string value, DateTime asOfEnd)
     {
+        var spec = plan.Spec;
         if (c.Min is { } min) yield return ($"{value} < {d.Num(min)}", RejectRules.Range);
-        double? max = c.Name == "birth_year" ? asOf.Year : c.Max;
+        double? max = c.Name == "birth_year" ? plan.AsOf.Year : c.Max;
         if (max is { } mx) yield return ($"{value} > {d.Num(mx)}", RejectRules.Range);
-        if (futureRuleApplies && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
+        if (c.Kind is ColumnKind.Date or ColumnKind.Timestamp or ColumnKind.Month)
+            yield return ($"{value} < {d.Timestamp(new DateTime(1900, 1, 1))}", RejectRules.Type);
+        if (spec.Name is "transactions" or "feedback" or "customers" && c.Kind is ColumnKind.Date or ColumnKind.Timestamp)
             yield return ($"{value} > {d.Timestamp(asOfEnd)}", RejectRules.FutureDate);
-        if (spec.Name == "transactions" && c.Name == "amount")
+        if (plan.RejectZeroAmounts && spec.Name == "transactions" && c.Name == "amount")
             yield return ($"{value} = 0", RejectRules.ZeroAmount);
     }
 }
