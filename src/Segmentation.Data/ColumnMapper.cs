@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Engines;
+using Segmentation.Data.Expressions;
 
 namespace Segmentation.Data;
 
@@ -19,9 +20,15 @@ public static class ColumnMapper
         // A header that is a canonical column of this table (campaigns.name) is not an identifier.
         var identifiers = headers.Where(h => PersonalDataGuard.IsIdentifierHeader(h) && spec.Find(PersonalDataGuard.Normalize(h)) is null).ToArray();
         var present = new Dictionary<string, string>();
+        var computed = new Dictionary<string, ColumnExpression>();
         foreach (var c in spec.Columns)
         {
             string? header;
+            if (mapping.For(c.Name) is { IsExpression: true } source)
+            {
+                computed[c.Name] = Resolve(ParseExpression(source.From!, c.Name, file), c.Name, headers, identifiers, file);
+                continue;
+            }
             if (mapping.For(c.Name)?.From is { } declared)
             {
                 header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
@@ -42,7 +49,36 @@ public static class ColumnMapper
             }
             present[c.Name] = header;
         }
-        var ignored = headers.Where(h => !present.ContainsValue(h) && !identifiers.Contains(h)).ToArray();
-        return new ColumnMap(present, identifiers, ignored);
+        var used = computed.Values.SelectMany(e => e.Headers).ToHashSet(StringComparer.Ordinal);
+        var ignored = headers.Where(h => !present.ContainsValue(h) && !used.Contains(h) && !identifiers.Contains(h)).ToArray();
+        return new ColumnMap(present, identifiers, ignored) { Computed = computed };
+    }
+
+    private static ColumnExpression ParseExpression(string text, string column, string file)
+    {
+        try
+        {
+            return ColumnExpression.Parse(text);
+        }
+        catch (ColumnExpressionException e)
+        {
+            throw new DataFileException(file, $"the schema mapping computes '{column}' with an expression that cannot be read: {e.Message}", column: column);
+        }
+    }
+
+    /// <summary>The expression with its header names as the file spells them (exact match first, then ignoring case).</summary>
+    private static ColumnExpression Resolve(ColumnExpression expression, string column, IReadOnlyList<string> headers, IReadOnlyList<string> identifiers, string file)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var h in expression.Headers)
+        {
+            var found = headers.FirstOrDefault(x => string.Equals(x, h, StringComparison.Ordinal))
+                ?? headers.FirstOrDefault(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase))
+                ?? throw new DataFileException(file, $"the expression for '{column}' (= {expression.Text}) reads '{h}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: column);
+            if (identifiers.Contains(found))
+                throw new DataFileException(file, $"the expression for '{column}' reads '{found}', a direct identifier, which is never read", row: 1, column: column);
+            names[h] = found;
+        }
+        return names.All(kv => kv.Key == kv.Value) ? expression : expression.WithHeaders(names);
     }
 }

@@ -103,13 +103,13 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
         var file = reader.Open(table, path, mapping);
         var columns = ColumnMapper.Map(spec, mapping, file.Headers, path);
-        string stage = Stage(table, file, columns);
+        string stage = Stage(table, file, columns, mapping);
         if (!file.IsParquet && !StagedAsScanned(file, stage))
         {
             // The engine's reader disagreed with the line-by-line pass: read the normalised copy instead.
             if (file.Normalized) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
             file = reader.Normalize(table, path, mapping, file.Scan);
-            stage = Stage(table, file, columns);
+            stage = Stage(table, file, columns, mapping);
             if (!StagedAsScanned(file, stage)) throw new DataFileException(path, "the engine could not read every record of the normalised copy of the file");
         }
         var types = ColumnTypes(stage);
@@ -122,10 +122,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         if (file.IsParquet) Execute("SET preserve_insertion_order = false");
         try
         {
-            var mapped = columns.Present.Keys.ToHashSet();
+            var mapped = columns.Mapped;
             dates = DateFormatDetector.Detect(this, stage, spec, mapping, mapped, types, path, columns.Present);
-            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates);
-            if (file.IsParquet)
+            var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates, columns.Computed);
+            if (file.IsParquet && mapping.Lines is null)
             {
                 // Typed source: validate in place; the clean table is a view over the file (see DefineInPlaceTable).
                 string source = "__src_" + table;
@@ -160,10 +160,13 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// Stages the mapped columns of <paramref name="file"/> under their canonical names with the record number
     /// <c>__rec</c>: Parquet through a view (typed columns, no copy), CSV parsed once into an all-text table.
     /// </summary>
-    private string Stage(string table, SourceFile file, ColumnMap columns)
+    private string Stage(string table, SourceFile file, ColumnMap columns, TableMapping mapping)
     {
         string stage = "stg_" + table;
-        string select = string.Join(", ", columns.Present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}"));
+        var items = columns.Present.Select(kv => $"{Dialect.Id(kv.Value)} AS {Dialect.Id(kv.Key)}")
+            .Concat(columns.Computed.SelectMany(kv => ComputedColumns.Stage(Dialect, kv.Key, kv.Value, mapping.NaFor(kv.Key))));
+        if (mapping.Lines is not null) items = items.Append($"{LineItems.Digest(Dialect, file.Headers)} AS __digest");
+        string select = string.Join(", ", items);
         try
         {
             Execute(file.IsParquet

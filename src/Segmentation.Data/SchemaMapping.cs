@@ -103,8 +103,13 @@ public sealed record SchemaMapping
             try { Sql.DateFormatDetector.ParseZone(tm.Timezone); }
             catch (InvalidDataException e) { throw new InvalidDataException($"{source}: {key}.timezone: {e.Message}.", e); }
             foreach (var (column, src) in tm.Columns)
+            {
                 if (src.From is null && src.Closed is null && src.Na is null)
                     throw new InvalidDataException($"{source}: {key}.columns.{column} is empty; give a header name, '= expression' or an object with from/closed/na.");
+                if (!src.IsExpression) continue;
+                try { Expressions.ColumnExpression.Parse(src.From!); }
+                catch (Expressions.ColumnExpressionException e) { throw new InvalidDataException($"{source}: {key}.columns.{column}: {e.Message}.", e); }
+            }
         }
     }
 }

@@ -46,13 +46,37 @@ internal static class TableValidator
         long parsed = Count(engine, stage);
         if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
 
-        // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
-        int duplicates = RejectDuplicates(engine, spec, display, rejects);
+        long? records = null;
+        int duplicates;
+        IReadOnlyList<Reject> fieldRejects;
+        List<IngestWarning> warnings;
+        if (plan.Mapping.Lines is not null)
+        {
+            // Line items: only exact copies of a source row are duplicates; the other lines of a key are combined.
+            var copies = LineItems.ExactDuplicates(engine, table, stage);
+            Exclude(engine, table, copies.Select(x => x.Rec));
+            foreach (var (rec, first) in copies)
+                rejects.Add(new Reject(display, rec, "*", RejectRules.Duplicate, $"duplicate row: every column equals row {first}, which is kept", null));
+            duplicates = copies.Count;
+            fieldRejects = ReadFieldErrors(engine, t, display, plan);
+            warnings = ReadWarnings(engine, t, display, plan, present).ToList();
+            var (combined, disagreements) = LineItems.Combine(engine, plan, present, display);
+            records = combined;
+            warnings.AddRange(disagreements);
+        }
+        else
+        {
+            // Duplicate keys among valid rows: the first occurrence stays, later ones are excluded and rejected.
+            duplicates = RejectDuplicates(engine, spec, display, rejects);
+            fieldRejects = ReadFieldErrors(engine, t, display, plan);
+            warnings = ReadWarnings(engine, t, display, plan, present).ToList();
+        }
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates, rejects, ignored, identifiers)
         {
-            FieldRejects = ReadFieldErrors(engine, t, display, plan),
-            Warnings = ReadWarnings(engine, t, display, plan, present),
+            FieldRejects = fieldRejects,
+            Warnings = warnings,
+            Records = records,
         };
     }
 
@@ -173,6 +197,8 @@ internal static class TableValidator
 
     private static string Reason(ValidationPlan plan, string rule, string column)
     {
+        if (rule == RejectRules.Type && plan.Columns.FirstOrDefault(c => c.Name == column)?.Computed is { } e)
+            return $"cannot compute '{column}' (= {e.Text}): an operand holds no number, or the result is not {(plan.Spec.Find(column)?.Kind is ColumnKind.Number or ColumnKind.Integer ? "a number" : "of the column's type")}";
         var cats = plan.Mapping.Categories.TryGetValue(column, out var c2) ? c2 : null;
         return RejectReasons.Describe(rule, plan.Spec.Find(column), plan.AsOf, cats);
     }

@@ -28,6 +28,12 @@ public sealed record TableIngest(
     /// <summary>What was kept but should be known (values kept as <c>other</c>, zero amounts, disagreeing line items).</summary>
     public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// For a table of line items (<c>"lines": "sum"</c>), the records the accepted lines were combined into (one per
+    /// key: the transactions); null when every accepted row is a record.
+    /// </summary>
+    public long? Records { get; init; }
+
     /// <summary>For a text file, its physical lines and where each went; null for Parquet files and database tables.</summary>
     public TextLines? Lines { get; init; }
 

@@ -16,6 +16,7 @@ namespace Segmentation.Data.Sql;
 /// <c>invalid_optional: reject</c>); false: the field becomes missing with a field-level reject and the row stays.</param>
 /// <param name="ChecksPersonalData">True for free text outside the key and id columns: values that look like an e-mail,
 /// phone or id-card number are errors. Ids are pseudonymised, never judged.</param>
+/// <param name="Computed">The expression computing the column from the file's headers, or null for a column read as it is.</param>
 /// <param name="Dates">For a date or date-time column read from text: the formats and offsets found in its values, or null.</param>
 internal sealed record ColumnRules(
     ColumnSpec Spec,
@@ -26,7 +27,8 @@ internal sealed record ColumnRules(
     IReadOnlyList<string> Na,
     bool RejectsRow,
     bool ChecksPersonalData,
-    DateReading? Dates = null)
+    DateReading? Dates = null,
+    Expressions.ColumnExpression? Computed = null)
 {
     /// <summary>The canonical column name.</summary>
     public string Name => Spec.Name;

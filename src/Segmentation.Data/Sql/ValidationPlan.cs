@@ -25,8 +25,9 @@ internal sealed record ValidationPlan(TableSpec Spec, TableMapping Mapping, IRea
     /// <param name="asOf">The as-of date.</param>
     /// <param name="zeroAmounts">A policy given on the command line (overrides the spec), or null.</param>
     /// <param name="dates">How date columns read from text are written (<see cref="DateFormatDetector"/>), or null.</param>
+    /// <param name="computed">Columns computed by expressions (<see cref="ColumnMap.Computed"/>), or null.</param>
     public static ValidationPlan Create(TableSpec spec, TableMapping mapping, DateTime asOf, ZeroAmountPolicy? zeroAmounts = null,
-        IReadOnlyDictionary<string, DateReading>? dates = null)
+        IReadOnlyDictionary<string, DateReading>? dates = null, IReadOnlyDictionary<string, Expressions.ColumnExpression>? computed = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(mapping);
@@ -44,7 +45,10 @@ internal sealed record ValidationPlan(TableSpec Spec, TableMapping Mapping, IRea
             var formats = (mapping.Formats.TryGetValue(c.Name, out var f) ? f.Concat(DefaultDateFormats) : DefaultDateFormats)
                 .Concat(reading?.Formats ?? []).Distinct().ToArray();
             bool personal = c.Kind == ColumnKind.Text && categories is null && !spec.Key.Contains(c.Name) && !c.Name.EndsWith("_id", StringComparison.Ordinal);
-            return new ColumnRules(c, categories, open, recode, formats, mapping.NaFor(c.Name), c.Required || rejectOptional, personal, reading);
+            var expression = computed is not null && computed.TryGetValue(c.Name, out var e) ? e : null;
+            // A computed column's missing-value tokens were applied to its operands when it was staged.
+            var na = expression is null ? mapping.NaFor(c.Name) : [];
+            return new ColumnRules(c, categories, open, recode, formats, na, c.Required || rejectOptional, personal, reading, expression);
         }).ToArray();
         bool rejectZero = zeroAmounts is { } z ? z == ZeroAmountPolicy.Reject : mapping.ZeroAmounts == "reject";
         return new ValidationPlan(effective, mapping, columns, rejectZero, asOf);

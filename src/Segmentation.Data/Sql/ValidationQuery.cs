@@ -103,10 +103,22 @@ internal static class ValidationQuery
             parse.Add($"{typed} AS {col}");
             parse.Add($"{(typedSource ? $"CASE WHEN {raw} IS NOT NULL THEN 'x' END" : text)} AS {rawId}");
             shown[c.Name] = typedSource ? d.AsText(col) : rawId;
+            bool failedComputation = rules.Computed is { NumericHeaders.Count: > 0 };
+            if (failedComputation)
+            {
+                // A computation whose operand holds no number is a type error, shown with its operands.
+                string flag = d.Id(ComputedColumns.Flag(c.Name)), operands = d.Id(ComputedColumns.Operands(c.Name));
+                parse.Add($"{relation}.{flag} AS {flag}");
+                parse.Add($"{relation}.{operands} AS {operands}");
+                check.Add(operands);
+                shown[c.Name] = $"COALESCE({operands}, {shown[c.Name]})";
+            }
 
             // Level 2: check the parsed value (the raw text only tells "blank" from "unparseable").
             string blank = $"({rawId} IS NULL OR {rawId} = '')";
-            var when = new List<string> { $"WHEN {blank} THEN {(c.Required ? d.Str(RejectRules.Missing) : "NULL")}" };
+            var when = new List<string>();
+            if (failedComputation) when.Add($"WHEN {d.Id(ComputedColumns.Flag(c.Name))} THEN {d.Str(RejectRules.Type)}");
+            when.Add($"WHEN {blank} THEN {(c.Required ? d.Str(RejectRules.Missing) : "NULL")}");
             if (c.Kind == ColumnKind.Text && categories is not null)
             {
                 if (!rules.OpenList) when.Add($"WHEN {col} IS NULL THEN {d.Str(RejectRules.Category)}");
@@ -207,7 +219,7 @@ internal static class ValidationQuery
                 projection.Add($"CAST(NULL AS {SqlType(d, c.Kind)}) AS {col}");
                 continue;
             }
-            if (rules.Recode is not null) return null;
+            if (rules.Recode is not null || rules.Computed is not null) return null;
             if (!sourceTypes.TryGetValue(c.Name, out var st)) return null;
             string type = st.ToUpperInvariant();
             string raw = $"{relation}.{col}";
