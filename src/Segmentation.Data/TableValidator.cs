@@ -44,7 +44,11 @@ internal static class TableValidator
         ReadVerdicts(engine, t, display, plan, rejects);
         long invalid = rejects.Count - malformed.Count;
         long parsed = Count(engine, stage);
+        bool money = HasAmounts(spec, present);
+        var read = money ? AmountTally.Of(engine, t) : AmountTally.Empty;
+        var invalidTally = money && invalid > 0 ? AmountTally.Of(engine, t, "__rule IS NOT NULL") : AmountTally.Empty;
         if (invalid > 0) engine.Execute($"DELETE FROM {t} WHERE __rule IS NOT NULL");
+        AmountTally accepted = AmountTally.Empty;
 
         long? records = null;
         int duplicates;
@@ -60,6 +64,7 @@ internal static class TableValidator
             duplicates = copies.Count;
             fieldRejects = ReadFieldErrors(engine, t, display, plan);
             warnings = ReadWarnings(engine, t, display, plan, present).ToList();
+            if (money) accepted = AmountTally.Of(engine, t);
             var (combined, disagreements) = LineItems.Combine(engine, plan, present, display);
             records = combined;
             warnings.AddRange(disagreements);
@@ -70,13 +75,17 @@ internal static class TableValidator
             duplicates = RejectDuplicates(engine, spec, display, rejects);
             fieldRejects = ReadFieldErrors(engine, t, display, plan);
             warnings = ReadWarnings(engine, t, display, plan, present).ToList();
+            if (money) accepted = AmountTally.Of(engine, t);
         }
+        // Duplicates were valid rows until excluded: what was read and neither rejected before nor accepted now.
+        var rejectedTally = invalidTally + (read - invalidTally - accepted);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new TableIngest(table, display, encoding, parsed + malformed.Count, parsed - invalid - duplicates, rejects, ignored, identifiers)
         {
             FieldRejects = fieldRejects,
             Warnings = warnings,
             Records = records,
+            Amounts = money ? AmountTally.Reconcile(read, accepted, rejectedTally, malformed.Count) : null,
         };
     }
 
@@ -109,19 +118,28 @@ internal static class TableValidator
         var rejects = new List<Reject>();
         ReadVerdicts(engine, d.Id(fixedRows), display, plan, rejects);
         long invalid = rejects.Count;
-        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
         long parsed = Count(engine, stage);
         string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
         engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
 
+        bool money = HasAmounts(spec, present);
+        var invalidTally = money && invalid > 0 ? AmountTally.Of(engine, d.Id(fixedRows), "__rule IS NOT NULL") : AmountTally.Empty;
+        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
+        var beforeDuplicates = money ? AmountTally.Of(engine, d.Id(table)) : AmountTally.Empty;
         int duplicates = RejectDuplicates(engine, spec, display, rejects);
+        var accepted = money ? AmountTally.Of(engine, d.Id(table)) : AmountTally.Empty;
+        var rejectedTally = invalidTally + (beforeDuplicates - accepted);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers)
         {
             FieldRejects = ReadFieldErrors(engine, d.Id(fixedRows), display, plan),
             Warnings = ReadWarnings(engine, d.Id(fixedRows), display, plan, present, zeroAmountsIn: d.Id(table)),
+            Amounts = money ? AmountTally.Reconcile(accepted + rejectedTally, accepted, rejectedTally, 0) : null,
         };
     }
+
+    /// <summary>True for the transactions table with its amount: its money is reconciled.</summary>
+    private static bool HasAmounts(TableSpec spec, IReadOnlySet<string> present) => spec.Name == "transactions" && present.Contains("amount");
 
     /// <summary>Adds a reject for every row of <paramref name="relation"/> that failed a rule (its <c>__rule</c> is set), in row order.</summary>
     private static void ReadVerdicts(ISqlEngine engine, string relation, string display, ValidationPlan plan, List<Reject> rejects) =>
@@ -266,10 +284,18 @@ internal static class TableValidator
             return list;
         });
         if (found.Count == 0) return ingest;
+        var moved = ingest.Amounts is null ? null : AmountTally.Of(engine, t, $"{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Id(master)} m WHERE m.{c} = {t}.{c})");
         Exclude(engine, ingest.Table, found.Select(f => f.Rec));
         var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, f.Rec, column, RejectRules.UnknownReference,
             $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
-        return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects };
+        var amounts = ingest.Amounts is { } a && moved is not null
+            ? a with
+            {
+                Flows = a.Flows.Select(f => f with { Accepted = f.Accepted - moved[f.Kind], Rejected = f.Rejected + moved[f.Kind] }).ToArray(),
+                Anonymous = a.Anonymous + moved.Anonymous,
+            }
+            : ingest.Amounts;
+        return ingest with { RowsAccepted = ingest.RowsAccepted - found.Count, Rejects = rejects, Amounts = amounts };
     }
 
     /// <summary>Deletes rows (by record number) from a clean table.</summary>

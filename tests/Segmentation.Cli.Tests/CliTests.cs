@@ -36,12 +36,28 @@ public sealed class CliTests
         using var dir = new TempDirectory();
         dir.Write("transactions.csv", "transaction_id,customer_id,timestamp,amount\nT1,C1,2026-01-05,10\nT2,C1,2026-01-06,abc\nT2,C2,2026-01-07,5\n");
         var rejects = dir.File("out/rejects.csv");
-        var (code, stdout, stderr) = SegProcess.Run("data", "check", "--data", dir.Path, "--as-of", "2026-10-31", "--rejects", rejects);
+        // One row in three is rejected: more than the default 5 %, so the share allowed is raised.
+        var (code, stdout, stderr) = SegProcess.Run("data", "check", "--data", dir.Path, "--as-of", "2026-10-31", "--rejects", rejects, "--max-reject-share", "0.5");
         Assert.True(code == 0, stderr + stdout);
         Assert.Contains("read 3 = accepted 2 + rejected 1", stdout);
         var lines = File.ReadAllLines(rejects);
         Assert.Equal(2, lines.Length);
         Assert.Contains(",3,amount,type,not a number", lines[1]);
+        Assert.EndsWith(",row", lines[1]);
+    }
+
+    [Fact]
+    public void Data_check_on_the_online_retail_export_shows_the_money_and_exits_5_when_too_much_is_rejected()
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, stderr) = SegProcess.Run("data", "check", "--data", RepoPaths.Data("real", "online_retail"), "--rejects", dir.File("r.csv"));
+        Assert.Equal(5, code);
+        Assert.Contains("306,268.26", stdout);
+        Assert.Contains("of which anonymous (no customer id)", stdout);
+        Assert.Contains("25.4 % of the rows and 17.1 % of the money rejected", stderr);
+        Assert.Contains("top reasons: missing 5,078 rows", stderr);
+        var (relaxed, _, err2) = SegProcess.Run("data", "check", "--data", RepoPaths.Data("real", "online_retail"), "--rejects", dir.File("r2.csv"), "--max-reject-share", "0.3");
+        Assert.True(relaxed == 0, err2);
     }
 
     [Fact]

@@ -34,11 +34,17 @@ public sealed record TableIngest(
     /// </summary>
     public long? Records { get; init; }
 
+    /// <summary>For a table with amounts (transactions), the money read, accepted and rejected; null otherwise.</summary>
+    public AmountReconciliation? Amounts { get; init; }
+
     /// <summary>For a text file, its physical lines and where each went; null for Parquet files and database tables.</summary>
     public TextLines? Lines { get; init; }
 
-    /// <summary>read = accepted + rejected, and for a text file its physical lines reconcile too (<see cref="TextLines.Reconciles"/>).</summary>
-    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count && (Lines?.Reconciles ?? true);
+    /// <summary>
+    /// read = accepted + rejected; for a text file its physical lines reconcile too (<see cref="TextLines.Reconciles"/>),
+    /// and for a table with amounts its money (<see cref="AmountReconciliation.Reconciles"/>).
+    /// </summary>
+    public bool Reconciles => RowsRead == RowsAccepted + Rejects.Count && (Lines?.Reconciles ?? true) && (Amounts?.Reconciles ?? true);
 
     /// <summary>Rejected rows per rule code, ordered by code.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> RejectsByRule =>
