@@ -26,7 +26,7 @@ internal static class ConfinedQuery
     {
         var text = query.Trim().TrimEnd(';').Trim();
         if (text.Contains(';', StringComparison.Ordinal))
-            throw new DataFileException(source, $"the query of table '{table}' must be one SELECT statement (no ';')", column: table);
+            throw new DataFileException(source, $"the query of table '{table}' must be one SELECT statement (no ';')");
         string root = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         string outputDirectory = Path.Combine(scratchDirectory, "query-" + table);
         Directory.CreateDirectory(outputDirectory);
@@ -43,7 +43,7 @@ internal static class ConfinedQuery
             check.CommandText = $"SELECT json_serialize_sql({Str(text)})";
             var json = check.ExecuteScalar() as string ?? "";
             if (json.Contains("\"error\":true", StringComparison.Ordinal))
-                throw new DataFileException(source, $"the query of table '{table}' is not a read-only SELECT", column: table);
+                throw new DataFileException(source, $"the query of table '{table}' is not a read-only SELECT");
         }
         try
         {
@@ -55,7 +55,7 @@ internal static class ConfinedQuery
             string why = first.Contains("Permission Error", StringComparison.OrdinalIgnoreCase) || first.Contains("disabled by configuration", StringComparison.OrdinalIgnoreCase)
                 ? "it reads outside the data directory, which a query may not"
                 : first;
-            throw new DataFileException(source, $"the query of table '{table}' cannot run: {why}", column: table, inner: e);
+            throw new DataFileException(source, $"the query of table '{table}' cannot run: {why}", inner: e);
         }
         return output;
     }

@@ -77,7 +77,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
                 if (mapping.For(spec.Name).Query is { } query)
                 {
                     if (!chosen && !options.AllowQueries)
-                        throw new DataFileException(schemaFile, $"table '{spec.Name}' is defined by a query, which runs only with a schema passed explicitly (--schema FILE) or with --allow-queries", column: spec.Name);
+                        throw new DataFileException(schemaFile, $"table '{spec.Name}' is defined by a query, which runs only with a schema passed explicitly (--schema FILE) or with --allow-queries");
                     progress?.Report($"running the query of {spec.Name}");
                     var result = ConfinedQuery.Run(dataDirectory, spec.Name, query, ws.tempDirectory, chosen ? "schema" : schemaFile);
                     ws.Ingest(spec.Name, result, $"query:{spec.Name}");

@@ -59,7 +59,8 @@ public sealed class RichDisplayTests
         File.WriteAllText(file, "transaction_id,customer_id,timestamp,amount\nT1,C1,2026-01-01 10:00:00,5.00\nT2,,2026-01-01 10:00:00,5.00\nT3,C3,2026-01-02 10:00:00,0\nT1,C4,2026-01-03 10:00:00,2.00\n");
         try
         {
-            using var ws = DataWorkspace.Create(new IngestOptions(new DateTime(2026, 6, 30), CheckReferences: false));
+            // Zero amounts are kept by default; this report is to list a zero_amount reject too.
+            using var ws = DataWorkspace.Create(new IngestOptions(new DateTime(2026, 6, 30), CheckReferences: false, ZeroAmounts: ZeroAmountPolicy.Reject));
             ws.Ingest("transactions", file);
 
             var html = RichDisplay.IngestReport(ws.Report);
