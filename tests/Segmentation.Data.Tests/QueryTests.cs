@@ -19,7 +19,7 @@ public sealed class QueryTests
 
     private const string Join = """
         { "tables": {
-            "transactions": { "query": "SELECT o.order_id AS transaction_id, o.buyer AS customer_id, o.placed_at AS \"timestamp\", sum(i.qty * i.price) AS amount, sum(i.qty) AS quantity FROM 'orders.csv' o JOIN 'items.csv' i USING (order_id) GROUP BY ALL ORDER BY 1" },
+            "transactions": { "query": "SELECT o.order_id AS transaction_id, o.buyer AS customer_id, o.placed_at AS \"timestamp\", sum(i.qty * i.price) AS amount, sum(i.qty) AS quantity, b.country AS region FROM 'orders.csv' o JOIN 'items.csv' i USING (order_id) JOIN 'buyers.csv' b ON b.buyer = o.buyer GROUP BY ALL ORDER BY 1" },
             "customers": { "query": "SELECT buyer AS customer_id, country AS region FROM read_csv('buyers.csv') ORDER BY 1" } } }
         """;
 
@@ -35,6 +35,7 @@ public sealed class QueryTests
         var rows = ws.Table("transactions");
         Assert.Equal(["O1", "O2", "O3"], rows["transaction_id"].Cast<string>());
         Assert.Equal([15.0, 2.5, 3.0], rows["amount"].Cast<double?>().Select(a => a!.Value));
+        Assert.Equal(["north", "south", "north"], rows["region"].Cast<string>());
         Assert.Equal(["north", "south"], ws.Table("customers")["region"].Cast<string>());
     }
 
