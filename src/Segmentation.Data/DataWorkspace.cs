@@ -47,7 +47,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// <summary>What was read, accepted and rejected so far.</summary>
     public IngestReport Report => new(DataModel.All.Select(t => ingests.FirstOrDefault(i => i.Table == t.Name)).OfType<TableIngest>().ToArray(), Options.AsOf);
 
-    /// <summary>An empty workspace; add tables with <see cref="Ingest"/>.</summary>
+    /// <summary>An empty workspace; add tables with <see cref="Ingest(string, string)"/>.</summary>
     public static DataWorkspace Create(IngestOptions options) => new(options ?? throw new ArgumentNullException(nameof(options)));
 
     /// <summary>
@@ -61,9 +61,11 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (!Directory.Exists(dataDirectory)) throw new DirectoryNotFoundException($"Data directory not found: {dataDirectory}");
         var mapping = options.Mapping;
+        // A schema passed by the caller was chosen by the person at the CLI; one found in the data directory came with the data.
+        bool chosen = mapping is not null;
+        var schemaFile = Path.Combine(dataDirectory, "schema.json");
         if (mapping is null)
         {
-            var schemaFile = Path.Combine(dataDirectory, "schema.json");
             mapping = File.Exists(schemaFile) ? SchemaMapping.Load(schemaFile) : SchemaMapping.Default;
             options = options with { Mapping = mapping };
         }
@@ -72,7 +74,16 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         {
             foreach (var spec in DataModel.All)
             {
-                var path = SourceFileReader.Find(dataDirectory, spec.Name, mapping.For(spec.Name));
+                if (mapping.For(spec.Name).Query is { } query)
+                {
+                    if (!chosen && !options.AllowQueries)
+                        throw new DataFileException(schemaFile, $"table '{spec.Name}' is defined by a query, which runs only with a schema passed explicitly (--schema FILE) or with --allow-queries");
+                    progress?.Report($"running the query of {spec.Name}");
+                    var result = ConfinedQuery.Run(dataDirectory, spec.Name, query, ws.tempDirectory, chosen ? "schema" : schemaFile);
+                    ws.Ingest(spec.Name, result, $"query:{spec.Name}");
+                    continue;
+                }
+                var path = SourceFileReader.Find(dataDirectory, spec.Name, mapping.For(spec.Name), confined: !chosen);
                 if (path is null)
                 {
                     if (spec.Name == "transactions")
@@ -97,7 +108,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     public bool HasTable(string table) => ingests.Any(i => i.Table == table);
 
     /// <summary>Reads, validates and stores one file as the given table (replacing an earlier load of it).</summary>
-    public TableIngest Ingest(string table, string path)
+    public TableIngest Ingest(string table, string path) => Ingest(table, path, path);
+
+    /// <summary>As <see cref="Ingest(string, string)"/>, naming the source <paramref name="display"/> in rejects and messages.</summary>
+    internal TableIngest Ingest(string table, string path, string display)
     {
         var spec = DataModel.Get(table);
         var mapping = (Options.Mapping ?? SchemaMapping.Default).For(table);
@@ -123,7 +137,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         try
         {
             var mapped = columns.Mapped;
-            dates = DateFormatDetector.Detect(this, stage, spec, mapping, mapped, types, path, columns.Present);
+            dates = DateFormatDetector.Detect(this, stage, spec, mapping, mapped, types, display, columns.Present);
             var plan = ValidationPlan.Create(spec, mapping, Options.AsOf, Options.ZeroAmounts, dates, columns.Computed);
             if (file.IsParquet && mapping.Lines is null)
             {
@@ -131,10 +145,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
                 string source = "__src_" + table;
                 Execute($"ALTER VIEW {stage} RENAME TO {source}");
                 stage = source;
-                ingest = TableValidator.ValidateInPlace(this, plan, stage, mapped, path, file.Encoding, columns.Ignored, columns.Identifiers, types);
+                ingest = TableValidator.ValidateInPlace(this, plan, stage, mapped, display, file.Encoding, columns.Ignored, columns.Identifiers, types);
                 if (ingest is not null && Options.CopyParquet) Materialize(table);
             }
-            ingest ??= TableValidator.Validate(this, plan, stage, mapped, path, file.Malformed, file.Encoding,
+            ingest ??= TableValidator.Validate(this, plan, stage, mapped, display, file.Malformed, file.Encoding,
                 columns.Ignored, columns.Identifiers, types);
         }
         catch (DuckDBException e)
@@ -146,7 +160,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             if (file.IsParquet) Execute("SET preserve_insertion_order = true");
         }
         if (!inPlace.ContainsKey(table)) Execute(file.IsParquet ? $"DROP VIEW IF EXISTS {stage}" : $"DROP TABLE {stage}");
-        ingest = ingest with { Lines = file.Lines, Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(path, mapping, dates)] };
+        ingest = ingest with { Lines = file.Lines, Warnings = [.. ingest.Warnings, .. DateFormatDetector.Warnings(display, mapping, dates)] };
         ingests.RemoveAll(i => i.Table == table);
         ingests.Add(ingest);
         return ingest;

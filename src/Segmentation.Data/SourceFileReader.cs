@@ -21,12 +21,21 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
     /// The file of <paramref name="table"/> in <paramref name="directory"/>: the one the mapping names, else
     /// <c>&lt;table&gt;</c> with one of <see cref="Extensions"/>; null when there is none.
     /// </summary>
-    /// <exception cref="DataFileException">The mapping names a file that does not exist.</exception>
-    public static string? Find(string directory, string table, TableMapping mapping)
+    /// <param name="directory">The data directory.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="mapping">The table's import spec.</param>
+    /// <param name="confined">True when the spec came with the data (schema.json in the directory): it may name only files inside the directory.</param>
+    /// <exception cref="DataFileException">The mapping names a file that does not exist, a pattern, or (confined) a file outside the directory.</exception>
+    public static string? Find(string directory, string table, TableMapping mapping, bool confined = false)
     {
         if (mapping.File is { } f)
         {
+            if (f.IndexOfAny(['*', '?', '[', '{']) >= 0)
+                throw new DataFileException(f, $"the schema mapping for table '{table}' names a file pattern; name one file");
             var p = Path.IsPathRooted(f) ? f : Path.Combine(directory, f);
+            string root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (confined && !Path.GetFullPath(p).StartsWith(root, StringComparison.Ordinal))
+                throw new DataFileException(f, $"the schema.json of the data directory names a file outside it for table '{table}'; pass the schema with --schema to read files elsewhere");
             return File.Exists(p) ? p : throw new DataFileException(p, $"file named in the schema mapping for table '{table}' does not exist");
         }
         foreach (var ext in Extensions)

@@ -208,7 +208,7 @@ internal static class TableValidator
             long zeros = engine.Read($"SELECT count(*) FROM {zeroAmountsIn ?? relation} WHERE amount = 0", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
             if (zeros > 0)
                 warnings.Add(new IngestWarning(display, "amount", IngestWarningCodes.ZeroAmount,
-                    $"{zeros.ToString("N0", CultureInfo.InvariantCulture)} transaction(s) with amount 0 kept as purchase occasions with value 0 (--zero-amounts reject, or \"zero_amounts\": \"reject\", rejects them)", zeros));
+                    $"{zeros.ToString("N0", CultureInfo.InvariantCulture)} row(s) with amount 0 kept as purchase occasions with value 0 (--zero-amounts reject, or \"zero_amounts\": \"reject\", rejects them)", zeros));
         }
         return warnings;
     }

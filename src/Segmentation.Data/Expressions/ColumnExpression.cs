@@ -166,33 +166,20 @@ public sealed class ColumnExpression
             return left;
         }
 
-        private Node Sum()
-        {
-            var left = Product();
-            while (true)
-            {
-                Skip();
-                if (i < s.Length && (s[i] == '+' || (s[i] == '-' && !At("--"))))
-                {
-                    string op = s[i++].ToString();
-                    left = new BinaryNode(op, Numeric(left), Numeric(Product()), ExpressionType.Number);
-                }
-                else return left;
-            }
-        }
+        private Node Sum() => Arithmetic(Product, '+', '-', "--");
 
-        private Node Product()
+        private Node Product() => Arithmetic(Unary, '*', '/', "/*");
+
+        /// <summary>Left-associative arithmetic over <paramref name="next"/> with two operators (the second not where a comment would start).</summary>
+        private Node Arithmetic(Func<Node> next, char first, char second, string comment)
         {
-            var left = Unary();
+            var left = next();
             while (true)
             {
                 Skip();
-                if (i < s.Length && (s[i] == '*' || (s[i] == '/' && !At("/*"))))
-                {
-                    string op = s[i++].ToString();
-                    left = new BinaryNode(op, Numeric(left), Numeric(Unary()), ExpressionType.Number);
-                }
-                else return left;
+                if (i >= s.Length || !(s[i] == first || (s[i] == second && !At(comment)))) return left;
+                string op = s[i++].ToString();
+                left = new BinaryNode(op, Numeric(left), Numeric(next()), ExpressionType.Number);
             }
         }
 
