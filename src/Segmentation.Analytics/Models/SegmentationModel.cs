@@ -16,8 +16,9 @@ namespace Segmentation.Analytics.Models;
 /// <remarks>
 /// Assignment: numeric features missing in a row are replaced by the training median (counted in
 /// <see cref="SegmentAssignment.Imputed"/>); ln(1 + x) and the scaler fitted in training are applied; categorical values
-/// not seen in training are encoded as all zeros (counted in <see cref="SegmentAssignment.UnknownCategories"/>); the row
-/// goes to the nearest centroid (Euclidean; lowest index on ties). The file holds no timestamp or machine name, so the
+/// not seen in training are encoded as all zeros (counted in <see cref="SegmentAssignment.UnknownCategories"/>); a new row
+/// goes to the nearest centroid (Euclidean; lowest index on ties). The training rows themselves keep their training
+/// segment (for Ward, the cut of the tree), which the nearest-centroid rule may differ from (<see cref="ClusteringSummary.ReassignedRows"/>). The file holds no timestamp or machine name, so the
 /// same data, options and seed give byte-identical files.
 /// </remarks>
 /// <param name="SchemaVersion">Version of this file format (1).</param>
@@ -85,11 +86,29 @@ public sealed record SegmentationModel(
     {
         ArgumentNullException.ThrowIfNull(customers);
         var x = Pipeline.Transform(customers, out var imputed, out var unknown);
-        var segments = Predict(x);
+        var segments = Segment(customers, x);
         string?[]? ids = customers.Columns.IndexOf(Options.IdColumn) >= 0 ? FrameColumns.Keys(customers, Options.IdColumn, nameof(customers), out _) : null;
         return new SegmentAssignment(ids, segments, Segments,
             NumericFeatures.Select((f, j) => new FeatureCount(f, imputed[j])).Where(c => c.Count > 0).ToArray(),
             CategoricalFeatures.Select((f, j) => new FeatureCount(f, unknown.Length > j ? unknown[j] : 0)).Where(c => c.Count > 0).ToArray());
+    }
+
+    /// <summary>
+    /// The segment of every row: the training partition when <paramref name="customers"/> is the training data (same
+    /// <see cref="DataFingerprint"/>) of a Ward or two-step model whose partition differs from the nearest-centroid cells
+    /// (<see cref="ClusteringSummary.ReassignedRows"/> &gt; 0) — recomputed, the method being deterministic — else the nearest centroid.
+    /// </summary>
+    private int[] Segment(DataFrame customers, FeatureMatrix x)
+    {
+        var nearest = Predict(x);
+        if (Clustering.Method == ClusteringMethod.KMeans || Clustering.ReassignedRows == 0 || x.Rows != TrainingRows
+            || DataFingerprint.Compute(customers, NumericFeatures, CategoricalFeatures, Options.IdColumn) != Fingerprint)
+            return nearest;
+        var (centroids, _, _, _, partition) = SegmentationModelBuilder.Cluster(x, Options);
+        // A cluster's mean is its segment's centroid (the same rows): the nearest segment centroid finds it.
+        int d = ModelColumns.Length;
+        var map = Predict(new FeatureMatrix(centroids.Flatten(d), centroids.Length, d, ModelColumns.ToArray()));
+        return partition.Select(j => map[j]).ToArray();
     }
 
     /// <summary>Nearest centroid of every row of an already transformed matrix.</summary>
@@ -115,7 +134,7 @@ public sealed record SegmentationModel(
         ArgumentNullException.ThrowIfNull(customers);
         customers = SegmentationModelBuilder.TrainingData(customers, Options);
         var x = Transform(customers);
-        var labels = Predict(x);
+        var labels = Segment(customers, x);
         return SegmentationModelBuilder.Validate(customers, x, labels, Options, options ?? Options.Validation, Clustering.Method,
             Segments.Select(s => s.Centroid).ToEquatableArray());
     }
@@ -124,7 +143,7 @@ public sealed record SegmentationModel(
     public SegmentProfiles Profile(DataFrame customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return SegmentationModelBuilder.Profile(customers, Predict(Transform(customers)), Options);
+        return SegmentationModelBuilder.Profile(customers, Segment(customers, Transform(customers)), Options);
     }
 
     /// <summary>The same model with the analyst's names (replacing any earlier overrides).</summary>

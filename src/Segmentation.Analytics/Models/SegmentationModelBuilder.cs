@@ -12,9 +12,11 @@ namespace Segmentation.Analytics.Models;
 /// → ln(1 + x) where asked → scale → one-hot → k-means or Ward (two-step for large n) → validate → profile → name.
 /// </summary>
 /// <remarks>
-/// Segments are numbered by training size, largest first (ties: the clustering's order). For Ward and two-step, a
-/// segment is the nearest-centroid cell of a cut cluster's mean, so that assigning the training data reproduces the
-/// training labels; how many rows that moves is <see cref="ClusteringSummary.ReassignedRows"/>. Validation ranks every
+/// Segments are numbered by training size, largest first (ties: the clustering's order). The training rows keep the
+/// method's own partition — for Ward the cut of the tree (scikit-learn's <c>AgglomerativeClustering(linkage="ward").labels_</c>),
+/// for two-step the cluster of each row's micro-cluster. A segment's centroid is the mean of its training rows; the frozen model
+/// assigns new customers to the nearest centroid, a rule that would move <see cref="ClusteringSummary.ReassignedRows"/> training
+/// rows of a Ward or two-step partition (0 for k-means). Validation ranks every
 /// numeric column of the frame (not only the clustering features) by how strongly it separates the segments.
 /// Deterministic: the same frame, options and seed give a byte-identical model file.
 /// </remarks>
@@ -81,18 +83,20 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
         var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
         int k = options.Clusters, d = x.Columns;
+        // The training rows keep the method's own partition (for Ward: the cut of the tree, as scikit-learn's labels_);
+        // the nearest-centroid rule is the frozen model's rule for new customers, and how many training rows it would move is reported.
         var nearest = NearestCentroid.Predict(centroids.Flatten(d), k, x, d);
         int reassigned = 0;
         for (int i = 0; i < n; i++) if (nearest[i] != clusterLabels[i]) reassigned++;
         // Number segments by size, largest first.
-        var sizes = NearestCentroid.Sizes(nearest, k);
+        var sizes = NearestCentroid.Sizes(clusterLabels, k);
         var order = Enumerable.Range(0, k).OrderByDescending(j => sizes[j]).ThenBy(j => j).ToArray();
         var rank = new int[k];
         for (int t = 0; t < k; t++) rank[order[t]] = t;
-        var labels = nearest.Select(l => rank[l]).ToArray();
+        var labels = clusterLabels.Select(l => rank[l]).ToArray();
         var finalCentroids = order.Select(j => centroids[j]).ToEquatableArray();
         if (order.Any(j => sizes[j] == 0))
-            throw new InvalidOperationException($"A segment is empty after assigning rows to their nearest centroid; try another k or method (sizes: {string.Join(", ", sizes)}).");
+            throw new InvalidOperationException($"A segment is empty; try another k or method (sizes: {string.Join(", ", sizes)}).");
         double within = 0;
         for (int i = 0; i < n; i++) within += SquaredEuclidean.Distance(x.Row(i), finalCentroids[labels[i]].AsSpan());
 
@@ -176,7 +180,7 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
             ? s with { Key = name.Key, NameZh = name.Zh, NameEn = name.En, DescriptionZh = name.DescriptionZh, DescriptionEn = name.DescriptionEn }
             : s).ToEquatableArray();
 
-    private static (EquatableArray<EquatableArray<double>> Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)
+    internal static (EquatableArray<EquatableArray<double>> Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)
     {
         var method = options.Method == ClusteringMethod.Ward && x.Rows > options.TwoStepAbove ? ClusteringMethod.TwoStep : options.Method;
         switch (method)

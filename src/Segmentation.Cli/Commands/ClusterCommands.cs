@@ -91,7 +91,8 @@ internal static class ClusterCommands
             model.Save(r.GetValue(output)!);
             var inv = CultureInfo.InvariantCulture;
             CliOutput.Info($"method {model.Clustering.Method}; inertia (within SS) {model.Clustering.WithinSumOfSquares.ToString("G8", inv)}; silhouette {model.Validation.Indices.Silhouette.ToString("F4", inv)}" +
-                (model.Clustering.ReassignedRows > 0 ? $"; {model.Clustering.ReassignedRows} rows moved to their nearest centroid" : ""));
+                "");
+            if (model.Clustering.Method != ClusteringMethod.KMeans) CliOutput.Info(NearestCentroidNote(model));
             foreach (var m in model.NumericFeatures.Select((f, j) => (f, model.Imputation.MissingInTraining[j])).Where(x => x.Item2 > 0))
                 CliOutput.Info($"{m.f}: {m.Item2} missing values replaced by the training median {model.Imputation.Medians[model.NumericFeatures.AsSpan().IndexOf(m.f)].ToString("G6", inv)}");
             SegmentTables.Segments(model.Segments);
@@ -160,6 +161,7 @@ internal static class ClusterCommands
             var report = CliOutput.Progress($"validating {m.SegmentCount} segments on {frame.Rows.Count:N0} customers", _ => m.Validate(frame, options));
             SegmentTables.Segments(m.Segments, m.Assign(frame).Sizes);
             SegmentTables.Validation(report, m.Segments);
+            if (m.Clustering.Method != ClusteringMethod.KMeans) CliOutput.Info(NearestCentroidNote(m));
             if (r.GetValue(json) is { } path)
             {
                 ModelJson.Save(report, path);
@@ -220,6 +222,10 @@ internal static class ClusterCommands
         }));
         return cmd;
     }
+
+    /// <summary>Ward and two-step: the training rows keep the hierarchical partition; the count the nearest-centroid rule would move.</summary>
+    private static string NearestCentroidNote(SegmentationModel m) => string.Create(CultureInfo.InvariantCulture,
+        $"training customers keep the {m.Clustering.Method} partition; the model assigns new customers to the nearest centroid, a rule that would move {m.Clustering.ReassignedRows:N0} of the {m.TrainingRows:N0} training customers ({100.0 * m.Clustering.ReassignedRows / m.TrainingRows:F1} %)");
 
     private static string[]? List(string? value) =>
         value is null ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : throw new UsageException("an empty feature list was given.");

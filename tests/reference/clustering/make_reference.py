@@ -110,3 +110,20 @@ out["ari"] = ari
 with open("reference.json", "w") as f:
     json.dump(out, f)
 print("ok", {k: len(v) for k, v in out.items()})
+
+# --- Mall customers: the model builder's Ward partition (written to its own file) ----------------
+# age, income, spending z-scored (population sd, as StandardScaler); the partition is scikit-learn's labels_; the
+# nearest-centroid rule of a frozen model would move `nearest_centroid_moves` of these training rows.
+mall = pd.read_csv(ROOT + "mall_customers/mall.csv")
+M = mall[["age", "income", "spending"]].to_numpy(dtype=float)
+M = (M - M.mean(axis=0)) / M.std(axis=0)
+mall_ward = {"versions": out["versions"], "features": ["age", "income", "spending"], "k": {}}
+for k in (4, 5, 6):
+    lab = AgglomerativeClustering(n_clusters=k, linkage="ward").fit(M).labels_
+    cent = np.array([M[lab == j].mean(axis=0) for j in range(k)])
+    nearest = ((M[:, None, :] - cent[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    mall_ward["k"][str(k)] = {"labels": lab.tolist(), "sizes": np.bincount(lab).tolist(),
+                             "nearest_centroid_moves": int((nearest != lab).sum())}
+with open("mall_ward.json", "w") as f:
+    json.dump(mall_ward, f)
+print("mall", {k: (v["sizes"], v["nearest_centroid_moves"]) for k, v in mall_ward["k"].items()})
