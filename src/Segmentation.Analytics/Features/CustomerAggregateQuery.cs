@@ -16,8 +16,11 @@ namespace Segmentation.Analytics.Features;
 /// Money is summed as DECIMAL(18,2) so every engine returns the identical value.</item>
 /// <item><c>first_purchase</c>, <c>last_purchase</c>: timestamps of the first and last purchase; <c>recency_days</c>: whole days
 /// from the last purchase to the snapshot day; <c>tenure_days</c>: from the first purchase to the snapshot day.</item>
-/// <item><c>online_orders</c>: purchases in an online channel (web, app); <c>campaign_orders</c>: purchases carrying a campaign id.</item>
-/// <item><c>categories</c>: distinct categories purchased; <c>top_category_orders</c>: purchases in the customer's most frequent category.</item>
+/// <item><c>online_orders</c>: purchases in an online channel (web, app); <c>channel_orders</c>: purchases whose channel is known
+/// (the denominator of the online share: without channel data it is 0 and the share is missing, not 0 % online);
+/// <c>campaign_orders</c>: purchases carrying a campaign id.</item>
+/// <item><c>categories</c>: distinct categories purchased; <c>top_category_orders</c>: purchases in the customer's most frequent
+/// category; <c>category_orders</c>: purchases whose category is known (0 for all three when none is).</item>
 /// </list>
 /// Customers with only returns have NULL purchase dates and zero orders.
 /// </remarks>
@@ -27,8 +30,8 @@ public static class CustomerAggregateQuery
     public static IReadOnlyList<string> Columns { get; } =
     [
         "customer_id", "orders", "purchase_days", "returns", "gross_amount", "net_amount", "return_amount", "cost",
-        "first_purchase", "last_purchase", "recency_days", "tenure_days", "online_orders", "campaign_orders",
-        "categories", "top_category_orders",
+        "first_purchase", "last_purchase", "recency_days", "tenure_days", "online_orders", "channel_orders", "campaign_orders",
+        "categories", "top_category_orders", "category_orders",
     ];
 
     /// <summary>Renders the query over <paramref name="transactions"/> (a canonical, validated table) at the snapshot day.</summary>
@@ -64,6 +67,7 @@ public static class CustomerAggregateQuery
                 {d.MinIf("\"timestamp\"", purchase)} AS first_purchase,
                 {d.MaxIf("\"timestamp\"", purchase)} AS last_purchase,
                 {d.ToBigInt(d.CountIf($"{purchase} AND {online}"))} AS online_orders,
+                {d.ToBigInt(d.CountIf($"{purchase} AND channel IS NOT NULL"))} AS channel_orders,
                 {d.ToBigInt(d.CountIf($"{purchase} AND campaign_id IS NOT NULL"))} AS campaign_orders
               FROM {tx} GROUP BY customer_id
             """),
@@ -72,20 +76,20 @@ public static class CustomerAggregateQuery
             // One pass over (customer, category) gives both the breadth and the top category's orders.
             ctes.Add(("cat", $"""
 
-              SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders FROM (
+              SELECT customer_id, {d.ToBigInt("count(*)")} AS categories, {d.ToBigInt("max(n)")} AS top_category_orders, {d.ToBigInt("sum(n)")} AS category_orders FROM (
                 SELECT customer_id, category, count(*) AS n FROM {tx} AND {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id
             """));
         string categoryColumns = categories
-            ? $"{d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders"
-            : $"{d.NullOf("BIGINT")} AS categories, {d.NullOf("BIGINT")} AS top_category_orders";
+            ? $"{d.ToBigInt("COALESCE(categories, 0)")} AS categories, {d.ToBigInt("COALESCE(top_category_orders, 0)")} AS top_category_orders, {d.ToBigInt("COALESCE(category_orders, 0)")} AS category_orders"
+            : $"{d.NullOf("BIGINT")} AS categories, {d.NullOf("BIGINT")} AS top_category_orders, {d.NullOf("BIGINT")} AS category_orders";
         string from = categories ? $"{d.Cte("agg")} LEFT JOIN {d.Cte("cat")} ON agg.customer_id = cat.customer_id" : d.Cte("agg");
         return d.With(ctes, $"""
             SELECT agg.customer_id, orders, purchase_days, returns, gross_amount, net_amount, return_amount, cost,
               first_purchase, last_purchase,
               {d.ToBigInt(d.DaysBetween("last_purchase", snap))} AS recency_days,
               {d.ToBigInt(d.DaysBetween("first_purchase", snap))} AS tenure_days,
-              online_orders, campaign_orders, {categoryColumns}
+              online_orders, channel_orders, campaign_orders, {categoryColumns}
             FROM {from}
             {(ordered ? "ORDER BY agg.customer_id" : "")}
             """);

@@ -115,11 +115,14 @@ public static class CustomerFeatureTable
             $"{d.ToBigInt(orders)} AS orders",
             $"{Ratio("a.gross_amount", "a.orders")} AS avg_order_value",
             $"(CASE WHEN a.purchase_days > 1 THEN {Ratio(d.DaysBetween("a.first_purchase", "a.last_purchase"), "a.purchase_days - 1")} END) AS mean_interpurchase_days",
-            $"{Ratio("a.online_orders", "a.orders")} AS online_share",
-            $"{d.ToBigInt("COALESCE(a.categories, 0)")} AS category_breadth",
+            // Missing is not zero: a share over purchases whose channel / category is unknown is missing, not 0 %.
+            $"{Ratio("a.online_orders", "a.channel_orders")} AS online_share",
+            sources.Categories
+                ? $"{d.ToBigInt("(CASE WHEN a.category_orders > 0 OR COALESCE(a.orders, 0) = 0 THEN COALESCE(a.categories, 0) END)")} AS category_breadth"
+                : $"{NullOf("BIGINT")} AS category_breadth",
             $"{Ratio("a.returns", "a.orders + a.returns")} AS return_rate",
-            $"{Ratio("a.top_category_orders", "a.orders")} AS category_loyalty",
-            $"{Ratio("a.campaign_orders", "a.orders")} AS campaign_share",
+            $"{Ratio("a.top_category_orders", "a.category_orders")} AS category_loyalty",
+            sources.CampaignIds ? $"{Ratio("a.campaign_orders", "a.orders")} AS campaign_share" : $"{NullOf(dbl)} AS campaign_share",
             useCampaigns ? $"{Ratio("r.responded", "r.treated")} AS campaign_response_rate" : $"{NullOf(dbl)} AS campaign_response_rate",
             useFeedback ? $"{Ratio("f.csat_sum", "f.csat_n")} AS csat_mean" : $"{NullOf(dbl)} AS csat_mean",
             useFeedback ? $"{Ratio("f.nps_sum", "f.nps_n")} AS nps_mean" : $"{NullOf(dbl)} AS nps_mean",

@@ -6,6 +6,21 @@ namespace Segmentation.Analytics.Features;
 /// <param name="Columns">The columns it applies to, in order.</param>
 public sealed record Log1pTransformModel(EquatableArray<string> Columns) : FittedModel<Log1pTransformModel>, IFeatureTransformer
 {
+    /// <summary>
+    /// The signed log y = sign(x)·ln(1 + |x|) instead (equal to ln(1 + x) for x ≥ 0, odd, defined for every x): what a segmentation
+    /// model applies to <c>--log</c> features, so that a net refund (negative net spend) is transformed, not an error. Not written
+    /// when false, so files of models fitted before it keep their bytes and their meaning.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Signed { get; init; }
+
+    /// <summary>Negative training values per column (the rows the signed log treats differently from ln(1 + x)); null when not counted.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EquatableArray<int>? NegativeInTraining { get; init; }
+
+    /// <summary>The transform of one value: ln(1 + x), or sign(x)·ln(1 + |x|) when <see cref="Signed"/>.</summary>
+    public double Apply(double x) => Signed ? Math.Sign(x) * Log1pTransform.Log1p(Math.Abs(x)) : Log1pTransform.Log1p(x);
+
     /// <summary>ln(1 + x) of every value of <paramref name="data"/> (which must have the fitted number of columns); NaN stays NaN.</summary>
     /// <exception cref="ArgumentException">A value is ≤ −1.</exception>
     public FeatureMatrix Transform(FeatureMatrix data)
@@ -17,8 +32,8 @@ public sealed record Log1pTransformModel(EquatableArray<string> Columns) : Fitte
         var values = new double[source.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            Log1pTransform.CheckDomain(source[i], data.ColumnNames[i % data.Columns], i / data.Columns, nameof(data));
-            values[i] = Log1pTransform.Log1p(source[i]);
+            if (!Signed) Log1pTransform.CheckDomain(source[i], data.ColumnNames[i % data.Columns], i / data.Columns, nameof(data));
+            values[i] = double.IsNaN(source[i]) ? double.NaN : Apply(source[i]);
         }
         return new FeatureMatrix(values, data.Rows, data.Columns, data.ColumnNames);
     }
@@ -33,8 +48,8 @@ public sealed record Log1pTransformModel(EquatableArray<string> Columns) : Fitte
             var x = FrameColumns.Numbers(frame, c, nameof(frame));
             for (int i = 0; i < x.Length; i++)
             {
-                Log1pTransform.CheckDomain(x[i], c, i, nameof(frame));
-                x[i] = Log1pTransform.Log1p(x[i]);
+                if (!Signed) Log1pTransform.CheckDomain(x[i], c, i, nameof(frame));
+                x[i] = double.IsNaN(x[i]) ? double.NaN : Apply(x[i]);
             }
             replaced[c] = [FrameColumns.Column(c, x)];
         }
@@ -42,5 +57,5 @@ public sealed record Log1pTransformModel(EquatableArray<string> Columns) : Fitte
     }
 
     /// <summary>The columns it applies to.</summary>
-    public override string ToString() => "Log1pTransform: " + string.Join(", ", Columns);
+    public override string ToString() => (Signed ? "SignedLog1pTransform: " : "Log1pTransform: ") + string.Join(", ", Columns);
 }

@@ -3,7 +3,7 @@ using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Models;
 
-/// <summary>The frozen transform chain of a segmentation model: impute (training median) → ln(1 + x) → scale → append one-hot columns.</summary>
+/// <summary>The frozen transform chain of a segmentation model: impute (training median) → ln(1 + x) (signed for models fitted since the signed rule) → scale → append one-hot columns.</summary>
 internal sealed record FeaturePipeline(MedianImputation Imputation, Log1pTransformModel? Log, StandardScalerModel? StandardScaler,
     RobustScalerModel? RobustScaler, OneHotEncoderModel? Encoder)
 {
@@ -34,8 +34,8 @@ internal sealed record FeaturePipeline(MedianImputation Imputation, Log1pTransfo
                 foreach (int j in logged)
                 {
                     double v = values[i * p + j];
-                    if (v <= -1) throw new ArgumentException($"Column '{columns[j]}' has {v} at row {i}; ln(1 + x) needs values above −1.", nameof(frame));
-                    values[i * p + j] = Log1pTransform.Log1p(v);
+                    if (!Log.Signed && v <= -1) throw new ArgumentException($"Column '{columns[j]}' has {v} at row {i}; ln(1 + x) needs values above −1.", nameof(frame));
+                    values[i * p + j] = Log.Apply(v);
                 }
         }
         var numeric = new FeatureMatrix(values, n, p, columns);

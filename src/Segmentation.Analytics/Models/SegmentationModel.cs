@@ -67,6 +67,12 @@ public sealed record SegmentationModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrainingSample? Sample { get; init; }
 
+    /// <summary>Clustering features left out because they were measured for fewer than
+    /// <see cref="SegmentationModelBuilder.MinimumKnownShare"/> of the training rows (e.g. a channel share without channel data);
+    /// null when none was. Not written to the file when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EquatableArray<DroppedFeature>? DroppedFeatures { get; init; }
+
     /// <summary>Number of segments.</summary>
     [JsonIgnore] public int SegmentCount => Segments.Count;
 

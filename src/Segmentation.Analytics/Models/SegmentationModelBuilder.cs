@@ -78,7 +78,7 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         options.Validate();
         var features = TrainingData(all, options);
         var sample = ReferenceEquals(features, all) ? null : new TrainingSample(checked((int)features.Rows.Count), checked((int)all.Rows.Count), SampleSeed(options.Seed));
-        var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical);
+        var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical, out var dropped);
         int n = x.Rows;
         var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);
         var (centroids, method, iterations, converged, clusterLabels) = Cluster(x, options);
@@ -110,7 +110,7 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
             DataFingerprint.Compute(features, numeric, categorical, options.IdColumn), n, options, numeric, categorical,
             imputation, log, standard, robust, encoder, x.ColumnNames.ToEquatableArray(),
             new ClusteringSummary(method, within, iterations, converged, reassigned),
-            Define(segments, names), generated, overrides, profiles, validation) { Sample = sample };
+            Define(segments, names), generated, overrides, profiles, validation) { Sample = sample, DroppedFeatures = dropped.Length > 0 ? dropped : null };
         return (model, labels);
     }
 
@@ -118,9 +118,13 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
     /// The clustering space of <paramref name="features"/> under <paramref name="options"/> (imputed, logged, scaled,
     /// one-hot), fitted on the same data — e.g. to choose k with <see cref="KSelection"/> before fitting the model.
     /// </summary>
-    public static FeatureMatrix Prepare(DataFrame features, SegmentationOptions options) => Prepare(features, options, out _, out _).Matrix;
+    public static FeatureMatrix Prepare(DataFrame features, SegmentationOptions options) => Prepare(features, options, out _, out _, out _).Matrix;
 
-    private static (FeaturePipeline Pipeline, FeatureMatrix Matrix) Prepare(DataFrame features, SegmentationOptions options, out string[] numeric, out string[] categorical)
+    /// <summary>A numeric feature known for fewer than this share of the training rows is dropped (<see cref="DroppedFeature"/>), not imputed.</summary>
+    public const double MinimumKnownShare = 0.05;
+
+    private static (FeaturePipeline Pipeline, FeatureMatrix Matrix) Prepare(DataFrame features, SegmentationOptions options, out string[] numeric, out string[] categorical,
+        out DroppedFeature[] dropped)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
@@ -135,6 +139,16 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         if (options.Features.Contains(options.IdColumn)) throw new ArgumentException($"The id column '{options.IdColumn}' cannot be a feature.", nameof(options));
 
         var raw = FeaturePipeline.RawNumbers(features, numeric);
+        // Missing is not zero, and a feature measured for (nearly) nobody is not imputed for everybody: it is dropped.
+        var knownCounts = raw.Select(column => column.Count(v => !double.IsNaN(v))).ToArray();
+        var keep = Enumerable.Range(0, numeric.Length).Where(j => knownCounts[j] > 0 && knownCounts[j] >= MinimumKnownShare * n).ToArray();
+        var all = numeric;
+        dropped = Enumerable.Range(0, numeric.Length).Except(keep).Select(j => new DroppedFeature(all[j], knownCounts[j], n)).ToArray();
+        if (keep.Length == 0 && categorical.Length == 0)
+            throw new ArgumentException($"No feature is known for at least 5 % of the {n} rows: " +
+                string.Join(", ", dropped.Select(f => $"'{f.Feature}' ({f.Known} values)")) + ". Choose features this data measures.", nameof(features));
+        numeric = keep.Select(j => all[j]).ToArray();
+        raw = keep.Select(j => raw[j]).ToArray();
         var medians = new double[numeric.Length];
         var missing = new int[numeric.Length];
         for (int j = 0; j < numeric.Length; j++)
@@ -148,7 +162,16 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
             medians[j] = SegmentProfiler.Describe(known).Median;
         }
         var imputation = new MedianImputation(numeric, medians, missing);
-        var log = options.LogFeatures is { Count: > 0 } lf ? new Log1pTransformModel(lf) : null;
+        // --log uses the signed log sign(x)·ln(1 + |x|): ln(1 + x) for x ≥ 0, and a net refund is transformed instead of failing; negatives are counted.
+        var logged = (options.LogFeatures ?? []).Where(numeric.Contains).ToArray();
+        var numericNames = numeric;
+        var log = logged.Length > 0
+            ? new Log1pTransformModel(logged)
+            {
+                Signed = true,
+                NegativeInTraining = logged.Select(f => raw[Array.IndexOf(numericNames, f)].Count(v => v < 0)).ToArray(),
+            }
+            : null;
         // Fit the scaler on the imputed, logged values: run the chain without a scaler first.
         var unscaled = new FeaturePipeline(imputation, log, null, null, null).Transform(features, out _, out _);
         StandardScalerModel? standard = options.Scaling == ScalingMethod.ZScore ? new StandardScaler().Fit(unscaled) : null;
@@ -207,8 +230,13 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
     /// <summary>Every numeric column except the id, raw (NaN = missing), for the separation tests.</summary>
     private static FeatureMatrix SeparationFeatures(DataFrame frame, string idColumn)
     {
-        var names = frame.Columns.Where(c => c.Name != idColumn && FrameColumns.IsNumeric(c)).Select(c => c.Name).ToArray();
-        var columns = FeaturePipeline.RawNumbers(frame, names);
+        var candidates = frame.Columns.Where(c => c.Name != idColumn && FrameColumns.IsNumeric(c)).Select(c => c.Name).ToArray();
+        var raw = FeaturePipeline.RawNumbers(frame, candidates);
+        // A column measured for (nearly) nobody cannot separate anything: left out, as in the model and the profiles.
+        var measured = Enumerable.Range(0, candidates.Length)
+            .Where(j => raw[j].Count(v => !double.IsNaN(v)) is var c && c > 0 && c >= MinimumKnownShare * raw[j].Length).ToArray();
+        var names = measured.Select(j => candidates[j]).ToArray();
+        var columns = measured.Select(j => raw[j]).ToArray();
         int n = checked((int)frame.Rows.Count), p = names.Length;
         var values = new double[n * p];
         for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) values[i * p + j] = columns[j][i];

@@ -10,7 +10,8 @@ namespace Segmentation.Analytics.Profiling;
 /// and the composition by every categorical feature (gender, occupation, region, lifestyle …).
 /// </summary>
 /// <remarks>
-/// Missing values (null) are left out of means, medians and standard deviations, per feature; they count in the
+/// Missing values (null) are left out of means, medians and standard deviations, per feature; a feature known for fewer
+/// than <see cref="MinimumKnownShare"/> of the rows is not profiled at all (<see cref="SegmentProfiles.Dropped"/>); they count in the
 /// denominators of category shares (reported as the missing share) and as 0 in value sums. Standard deviations use
 /// the divisor n (population), so a z-score reads in units of the population's own spread.
 /// </remarks>
@@ -34,8 +35,11 @@ public sealed class SegmentProfiler(SegmentProfilerOptions? options = null)
             k = Math.Max(k, labels[i] + 1);
         }
         var label = labels.ToArray();
-        var numeric = Options.NumericFeatures?.ToArray()
+        var asked = Options.NumericFeatures?.ToArray()
             ?? features.Columns.Where(c => c.Name != Options.IdColumn && FrameColumns.IsNumeric(c)).Select(c => c.Name).ToArray();
+        // Missing is not zero: a feature measured for (nearly) nobody — a channel share without channel data — is not profiled.
+        var numeric = asked.Where(c => Known(features, c) is var known && known > 0 && known >= MinimumKnownShare * n).ToArray();
+        var dropped = asked.Except(numeric).ToArray();
         var categorical = Options.CategoricalFeatures?.ToArray()
             ?? features.Columns.Where(c => c.Name != Options.IdColumn && c.DataType == typeof(string)).Select(c => c.Name).ToArray();
         var sizes = new int[k];
@@ -110,8 +114,13 @@ public sealed class SegmentProfiler(SegmentProfilerOptions? options = null)
                 .Take(Options.TopFeatures).Select(f => f.Feature).ToArray();
             profiles[s] = new SegmentProfile(s, sizes[s], n == 0 ? 0 : (double)sizes[s] / n, value, perSegment[s], top, compositions[s]);
         }
-        return new SegmentProfiles(n, population, profiles);
+        return new SegmentProfiles(n, population, profiles) { Dropped = dropped.Length > 0 ? dropped : null };
     }
+
+    /// <summary>A numeric feature known for fewer than this share of the rows is left out of the profiles (listed in <see cref="SegmentProfiles.Dropped"/>).</summary>
+    public const double MinimumKnownShare = 0.05;
+
+    private static int Known(DataFrame frame, string column) => FrameColumns.Numbers(frame, column, nameof(frame)).Count(v => !double.IsNaN(v));
 
     private static double? Share((double[] Sums, double Total)? sums, int s) =>
         sums is { } v ? (v.Total == 0 ? double.NaN : v.Sums[s] / v.Total) : null;

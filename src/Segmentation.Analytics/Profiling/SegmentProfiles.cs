@@ -9,6 +9,11 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="Segments">One profile per segment, by segment index.</param>
 public sealed record SegmentProfiles(int Rows, EquatableArray<FeatureSummary> Population, EquatableArray<SegmentProfile> Segments)
 {
+    /// <summary>Numeric features not profiled because they were measured for fewer than <see cref="SegmentProfiler.MinimumKnownShare"/>
+    /// of the rows (null when none). Not written when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EquatableArray<string>? Dropped { get; init; }
+
     /// <summary>Culture-invariant table: segment, size, share, revenue share and the top features with their index.</summary>
     public override string ToString()
     {

@@ -49,6 +49,19 @@ public sealed class SegmentationValidator(ValidationOptions? options = null)
         return new ValidationReport(data.Rows, partition.Clusters, indices, stability, Separability(data, labels, separationFeatures ?? data));
     }
 
+    /// <summary>True when every known (non-NaN) value is the same — or there is at most one.</summary>
+    private static bool IsConstant(double[] x)
+    {
+        double first = double.NaN;
+        foreach (var v in x)
+        {
+            if (double.IsNaN(v)) continue;
+            if (double.IsNaN(first)) first = v;
+            else if (v != first) return false;
+        }
+        return true;
+    }
+
     private InternalIndices Indices(FeatureMatrix data, int[] labels)
     {
         double inertia = ClusterIndices.Inertia(data, labels);
@@ -80,12 +93,19 @@ public sealed class SegmentationValidator(ValidationOptions? options = null)
         {
             problem = e.Message;
         }
-        var tests = new List<(string Feature, AnovaResult Anova, KruskalWallisResult Kw)>();
+        var tests = new List<(string Feature, AnovaResult Anova, KruskalWallisResult Kw, bool Constant)>();
         for (int j = 0; j < features.Columns; j++)
         {
             var x = features.Column(j);
             AnovaResult anova;
             KruskalWallisResult kw;
+            if (IsConstant(x))
+            {
+                // One value for every customer: nothing to test. Reported as constant, not as F = ∞ with p = 0.
+                tests.Add((features.ColumnNames[j], new AnovaResult(double.NaN, 0, 0, double.NaN, double.NaN, 0, 0),
+                    new KruskalWallisResult(double.NaN, 0, double.NaN, double.NaN, 0, 0), true));
+                continue;
+            }
             try
             {
                 anova = OneWayAnova.Test(x, labels);
@@ -97,13 +117,13 @@ public sealed class SegmentationValidator(ValidationOptions? options = null)
                 anova = new AnovaResult(double.NaN, 0, 0, double.NaN, double.NaN, 0, 0);
                 kw = new KruskalWallisResult(double.NaN, 0, double.NaN, double.NaN, 0, 0);
             }
-            tests.Add((features.ColumnNames[j], anova, kw));
+            tests.Add((features.ColumnNames[j], anova, kw, false));
         }
         var ranked = tests
             .OrderByDescending(t => double.IsNaN(t.Anova.EtaSquared) ? double.NegativeInfinity : t.Anova.EtaSquared)
             .ThenBy(t => t.Feature, StringComparer.Ordinal)
             .Select((t, i) => new FeatureSeparation(t.Feature, i + 1, t.Anova, t.Kw,
-                t.Anova.PValue < Options.SignificanceLevel && t.Kw.PValue < Options.SignificanceLevel))
+                t.Anova.PValue < Options.SignificanceLevel && t.Kw.PValue < Options.SignificanceLevel) { Constant = t.Constant })
             .ToArray();
         return new SeparabilityResult(accuracy, Options.LdaFolds, classes, EquatableArray.FromRows(confusion), problem, ranked);
     }

@@ -50,7 +50,7 @@ internal static class ClusterCommands
 
     private static Option<string> FeatureList() => new("--features") { Description = "Comma-separated numeric features to cluster on, e.g. recency_days,frequency,avg_order_value,online_share", Required = true };
 
-    private static Option<string?> LogList() => new("--log") { Description = "Comma-separated features transformed by ln(1 + x) before scaling" };
+    private static Option<string?> LogList() => new("--log") { Description = "Comma-separated features log-transformed before scaling: sign(x)·ln(1 + |x|) (= ln(1 + x) for x ≥ 0; negative values such as net refunds are counted and reported)" };
 
     private static Option<string> Scale() => new("--scale") { Description = "Scaling: zscore | robust | none", DefaultValueFactory = _ => "zscore" };
 
@@ -93,6 +93,11 @@ internal static class ClusterCommands
             CliOutput.Info($"method {model.Clustering.Method}; inertia (within SS) {model.Clustering.WithinSumOfSquares.ToString("G8", inv)}; silhouette {model.Validation.Indices.Silhouette.ToString("F4", inv)}" +
                 "");
             if (model.Clustering.Method != ClusteringMethod.KMeans) CliOutput.Info(NearestCentroidNote(model));
+            foreach (var d in model.DroppedFeatures ?? [])
+                CliOutput.Info($"{d.Feature}: known for {d.Known:N0} of {d.Rows:N0} customers (< 5 %): dropped from the model, the profiles and the names (missing is not zero)");
+            if (model.Log is { NegativeInTraining: { } negatives } logModel)
+                foreach (var (f, count) in logModel.Columns.Zip(negatives).Where(x => x.Second > 0))
+                    CliOutput.Info($"{f}: {count:N0} negative values; --log applies the signed log sign(x)·ln(1 + |x|) (ln(1 + x) for x ≥ 0)");
             foreach (var m in model.NumericFeatures.Select((f, j) => (f, model.Imputation.MissingInTraining[j])).Where(x => x.Item2 > 0))
                 CliOutput.Info($"{m.f}: {m.Item2} missing values replaced by the training median {model.Imputation.Medians[model.NumericFeatures.AsSpan().IndexOf(m.f)].ToString("G6", inv)}");
             SegmentTables.Segments(model.Segments);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
 using Segmentation.Data;
 
 namespace Segmentation.Cli.Commands;
@@ -17,7 +18,11 @@ internal static class FeatureFile
         string header;
         using (var reader = new StreamReader(path)) header = reader.ReadLine() ?? throw new DataFileException(path, "the file is empty");
         var names = header.Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-        var types = names.Contains(IdColumn) ? $", types={{'{IdColumn}': 'VARCHAR'}}" : "";
+        // The id stays text; the catalog's numeric features stay numbers even when a column is empty for every customer
+        // (online_share without channel data): missing, not a text column.
+        var typed = names.Where(n => n == IdColumn).Select(n => $"'{n}': 'VARCHAR'")
+            .Concat(names.Where(FeatureCatalog.NamesOf(FeatureKind.Numeric).Contains).Select(n => $"'{n}': 'DOUBLE'")).ToArray();
+        var types = typed.Length > 0 ? $", types={{{string.Join(", ", typed)}}}" : "";
         using var ws = DataWorkspace.Create(new IngestOptions(default));
         try
         {

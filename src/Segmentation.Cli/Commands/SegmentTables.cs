@@ -55,7 +55,9 @@ internal static class SegmentTables
                 sep.Classes.Select((c, r) => (IReadOnlyList<string>)[c.ToString(Inv), .. sep.Confusion[r].Select(v => v.ToString("N0", Inv))]),
                 Enumerable.Range(0, sep.Classes.Length + 1).ToHashSet());
         CliOutput.Table("Features ranked by separation (η²)", ["rank", "feature", "ANOVA F", "p", "η²", "Kruskal-Wallis H", "p", "ε²", "significant"],
-            sep.Features.Select(f => (IReadOnlyList<string>)[f.Rank.ToString(Inv), f.Feature, f.Anova.F.ToString("G6", Inv), f.Anova.PValue.ToString("G3", Inv), f.Anova.EtaSquared.ToString("F3", Inv),
+            sep.Features.Select(f => f.Constant
+                ? (IReadOnlyList<string>)[f.Rank.ToString(Inv), f.Feature, "constant", "–", "–", "–", "–", "–", "no (one value for every customer)"]
+                : (IReadOnlyList<string>)[f.Rank.ToString(Inv), f.Feature, f.Anova.F.ToString("G6", Inv), f.Anova.PValue.ToString("G3", Inv), f.Anova.EtaSquared.ToString("F3", Inv),
                 f.KruskalWallis.H.ToString("G6", Inv), f.KruskalWallis.PValue.ToString("G3", Inv), f.KruskalWallis.EpsilonSquared.ToString("F3", Inv), f.Significant ? "yes" : "no"]),
             new HashSet<int> { 0, 2, 3, 4, 5, 6, 7 });
     }
