@@ -10,4 +10,10 @@ namespace Segmentation.Analytics.Models;
 /// <param name="Size">Training customers.</param>
 /// <param name="Share">Size / training customers.</param>
 /// <param name="Centroid">Centre in the transformed space (<see cref="SegmentationModel.ModelColumns"/> order).</param>
-public sealed record SegmentDefinition(int Segment, string Key, string NameZh, string NameEn, string DescriptionZh, string DescriptionEn, int Size, double Share, EquatableArray<double> Centroid);
+public sealed record SegmentDefinition(int Segment, string Key, string NameZh, string NameEn, string DescriptionZh, string DescriptionEn, int Size, double Share, EquatableArray<double> Centroid)
+{
+    /// <summary>Below the minimum size or dissolved in more than half of the bootstrap runs (see <see cref="Profiling.SegmentNamer"/>):
+    /// not a segment to act on. Not written when false.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unstable { get; init; }
+}

@@ -103,7 +103,7 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         var validation = Validate(features, x, labels, options, options.Validation, method, finalCentroids);
         var profiles = Profile(features, labels, options);
         var overrides = options.Overrides ?? [];
-        var generated = new SegmentNamer().Name(profiles);
+        var generated = Namer(options).Name(profiles, stability: validation.Stability);
         var names = SegmentNamer.ApplyOverrides(generated, overrides);
         var segments = Enumerable.Range(0, k).Select(s => new SegmentDefinition(s, "", "", "", "", "", profiles.Segments[s].Size, profiles.Segments[s].Share, finalCentroids[s])).ToArray();
         var model = new SegmentationModel(SegmentationModel.CurrentSchemaVersion,
@@ -197,10 +197,14 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
     internal static SegmentProfiles Profile(DataFrame features, int[] labels, SegmentationOptions options) =>
         new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);
 
+    /// <summary>The namer of a model: the default vocabulary with the options' labels of unknown columns.</summary>
+    internal static SegmentNamer Namer(SegmentationOptions options) =>
+        new(options.FeatureLabels is { Count: > 0 } labels ? NamingVocabulary.Default with { Labels = labels } : NamingVocabulary.Default);
+
     /// <summary>The segments with the names (and keys, descriptions) of <paramref name="names"/>.</summary>
     internal static EquatableArray<SegmentDefinition> Define(IReadOnlyList<SegmentDefinition> segments, IReadOnlyList<SegmentName> names) =>
         segments.Select(s => names.First(n => n.Segment == s.Segment) is var name
-            ? s with { Key = name.Key, NameZh = name.Zh, NameEn = name.En, DescriptionZh = name.DescriptionZh, DescriptionEn = name.DescriptionEn }
+            ? s with { Key = name.Key, NameZh = name.Zh, NameEn = name.En, DescriptionZh = name.DescriptionZh, DescriptionEn = name.DescriptionEn, Unstable = name.Unstable }
             : s).ToEquatableArray();
 
     internal static (EquatableArray<EquatableArray<double>> Centroids, ClusteringMethod Method, int? Iterations, bool? Converged, int[] Labels) Cluster(FeatureMatrix x, SegmentationOptions options)

@@ -40,6 +40,11 @@ public sealed record SegmentationOptions(
     string IdColumn = "customer_id",
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TrainingSampleSize = null)
 {
+    /// <summary>Chinese and English labels naming uses for columns the vocabulary does not know (e.g. <c>spending=消费评分|spending score</c>);
+    /// null = the column names. Not written when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EquatableArray<FeatureLabel>? FeatureLabels { get; init; }
+
     /// <summary>Checks the options (not yet against data).</summary>
     /// <exception cref="ArgumentException">The first invalid option, by name.</exception>
     public void Validate()

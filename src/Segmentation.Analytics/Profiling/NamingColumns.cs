@@ -10,6 +10,7 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="CompanySize">Categorical column present only for business accounts.</param>
 /// <param name="PriceSensitivity">Survey price sensitivity.</param>
 /// <param name="Loyalty">Category loyalty (0–1).</param>
+/// <param name="Tenure">Days since the first purchase.</param>
 public sealed record NamingColumns(
     string Age = "age",
     string OnlineShare = "online_share",
@@ -19,4 +20,5 @@ public sealed record NamingColumns(
     string Recency = "recency_days",
     string CompanySize = "company_size",
     string PriceSensitivity = "price_sensitivity",
-    string Loyalty = "category_loyalty");
+    string Loyalty = "category_loyalty",
+    string Tenure = "tenure_days");

@@ -21,6 +21,11 @@ namespace Segmentation.Analytics.Profiling;
 /// <param name="BargainFrequencyIndex">… together with a frequency index of at least this (many cheap orders).</param>
 /// <param name="LoyalIndex">Category-loyalty index from which the segment is loyal.</param>
 /// <param name="Facts">Numbers quoted in a description, after the size.</param>
+/// <param name="NameZ">A trait enters a segment's name when its strength (|z| of its feature against the population) reaches this.</param>
+/// <param name="MaxTraits">At most this many traits in a name, unless more are needed to tell two segments apart.</param>
+/// <param name="MinimumSegmentSize">A segment with fewer customers than this, or than <paramref name="MinimumSegmentShare"/> of all, is named unstable.</param>
+/// <param name="MinimumSegmentShare">The share counterpart of <paramref name="MinimumSegmentSize"/>.</param>
+/// <param name="NewTenureZ">z(tenure) up to which a segment is new (its low frequency is then youth, not occasional buying).</param>
 public sealed record NamingThresholds(
     double YoungBelow = 35,
     double SeniorAbove = 55,
@@ -41,4 +46,9 @@ public sealed record NamingThresholds(
     double BargainOrderValueIndex = 40,
     double BargainFrequencyIndex = 120,
     double LoyalIndex = 115,
-    int Facts = 3);
+    int Facts = 3,
+    double NameZ = 0.5,
+    int MaxTraits = 3,
+    int MinimumSegmentSize = 10,
+    double MinimumSegmentShare = 0.01,
+    double NewTenureZ = -0.5);

@@ -1,22 +1,30 @@
 using System.Globalization;
 using System.Text;
+using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Validation;
 
 namespace Segmentation.Analytics.Profiling;
 
 /// <summary>
-/// Names segments from their profiles ("命名细分群体"): a short Chinese and English name built from the most distinctive
-/// traits, unique within the segmentation, and a one-sentence description that quotes the numbers.
+/// Names segments from their profiles ("命名细分群体"): a short Chinese and English name made of the segment's most
+/// distinctive measured traits (e.g. "高收入·低消费 / High income, low spending"), unique within the segmentation, and a
+/// one-sentence description that quotes the numbers.
 /// </summary>
 /// <remarks>
-/// <para>A name is modifiers + a head. The head is the first trait that fires in this order: business (B2B, share of
-/// accounts with a company size), dormant (recency), bargain hunters (price sensitivity, or many cheap orders), then the
-/// strongest of high spending (monetary index), low spending (order-value index), frequent or occasional buying
-/// (frequency index) — strength |ln(index / 100)| — and otherwise "steady". Modifiers are the age band (young &lt; 35 ≤
-/// middle-aged ≤ 55 &lt; senior, from the mean age, used when the age is distinctive or homogeneous) and the channel
-/// (online / offline from the mean online share). Business and dormant names stand alone.</para>
-/// <para>When two segments get the same name, each gets its next most distinctive unused trait (loyal, active, the other
-/// behaviour traits, suppressed modifiers) until the names differ; as a last resort a number is appended.
-/// All words, patterns and thresholds come from a <see cref="NamingVocabulary"/>.</para>
+/// <para>Candidates: every profiled numeric feature (any column, known for at least half of the segment) gives one trait, its
+/// strength the |z-score| of the segment mean against the population. The words come from the <see cref="NamingVocabulary"/>:
+/// the age band (young &lt; 35 ≤ middle-aged ≤ 55 &lt; senior, from the mean age; an age range much narrower than the population's
+/// also counts as distinctive), online / offline from the mean online share, dormant (recency index and z high), new (short
+/// tenure — which then explains low frequency, so "infrequent" is not used), frequent / infrequent, high / low spending, premium /
+/// low-ticket, loyal, bargain hunters (price sensitivity, or many cheap orders), business buyers (a company size for at least half
+/// of the segment); any other column reads "high / low {label}" with the label of <see cref="NamingVocabulary.Labels"/>, the
+/// vocabulary, or the column name. A feature the data does not measure is not profiled, so it can never name a segment.</para>
+/// <para>A name joins the traits of strength ≥ <see cref="NamingThresholds.NameZ"/>, strongest first, at most
+/// <see cref="NamingThresholds.MaxTraits"/> ("均衡 / Average profile" when none qualifies). When two segments get the same name, the
+/// smaller one (the later index) takes its next most distinctive trait, until the names differ — never a number.</para>
+/// <para>A segment with fewer customers than <see cref="NamingThresholds.MinimumSegmentSize"/> (or
+/// <see cref="NamingThresholds.MinimumSegmentShare"/> of all), or dissolved in more than half of its bootstrap runs, is named
+/// "不稳定：… / Unstable: …" and flagged (<see cref="SegmentName.Unstable"/>).</para>
 /// </remarks>
 public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
 {
@@ -24,51 +32,48 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
     public NamingVocabulary Vocabulary { get; } = vocabulary ?? NamingVocabulary.Default;
 
     /// <summary>Names every segment of <paramref name="profiles"/>, then applies <paramref name="overrides"/>.</summary>
+    /// <param name="profiles">The profiles to name.</param>
+    /// <param name="overrides">The analyst's names.</param>
+    /// <param name="stability">Bootstrap stability of the segments, if measured: a segment dissolved in more than half of its runs is unstable.</param>
     /// <exception cref="ArgumentException">An override names a segment that does not exist, two overrides name the same segment, or the final names are not unique.</exception>
-    public EquatableArray<SegmentName> Name(SegmentProfiles profiles, IReadOnlyList<NameOverride>? overrides = null)
+    public EquatableArray<SegmentName> Name(SegmentProfiles profiles, IReadOnlyList<NameOverride>? overrides = null, StabilitySummary? stability = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        var t = Vocabulary.Thresholds;
         var plans = profiles.Segments.Select(p => Plan(p, profiles)).ToArray();
-        for (int round = 0; round < 8; round++)
+        // Tell clashing names apart: the later (smaller) segment of a clash takes its next most distinctive trait.
+        for (int round = 0; round < 64; round++)
         {
-            var clashes = plans.Where(p => p.Size > 0).GroupBy(p => Compose(p).Zh + "|" + Compose(p).En).Where(g => g.Count() > 1).ToArray();
-            if (clashes.Length == 0) break;
-            foreach (var group in clashes)
+            bool changed = false;
+            var seen = new Dictionary<string, NamePlan>(StringComparer.Ordinal);
+            foreach (var plan in plans)
             {
-                var members = group.ToArray();
-                // Each member takes its most distinctive extra that not every other member also has; else its first.
-                var picks = members.Select(plan => plan.Extras.FirstOrDefault(e => !members.All(o => o == plan || o.Extras.Any(x => x.Key == e.Key)))
-                    ?? plan.Extras.FirstOrDefault()).ToArray();
-                for (int m = 0; m < members.Length; m++)
-                    if (picks[m] is { } pick)
-                    {
-                        members[m].Modifiers.Insert(0, pick);
-                        members[m].Extras.Remove(pick);
-                    }
+                var (zh, en) = Compose(plan);
+                if (!seen.ContainsKey(zh) && !seen.ContainsKey("en:" + en))
+                {
+                    seen[zh] = plan;
+                    seen["en:" + en] = plan;
+                    continue;
+                }
+                if (plan.Next < plan.Traits.Count) { plan.Used++; plan.Next++; changed = true; }
+                else if (!plan.Fallback) { plan.Fallback = true; changed = true; }
             }
+            if (!changed) break;
         }
         var names = plans.Select(p =>
         {
             var (zh, en) = Compose(p);
             var (dzh, den) = Describe(p);
-            return new SegmentName(p.Segment, Slug(en), zh, en, dzh, den, [p.Head.Key, .. p.Modifiers.Select(m => m.Key)], false);
-        }).ToList();
-        var dup = Vocabulary.Term("text.duplicate");
-        foreach (var group in names.GroupBy(n => n.Zh).Where(g => g.Count() > 1).ToArray())
-        {
-            int number = 1;
-            foreach (var n in group.Skip(1))
+            var s = stability?.Segments.FirstOrDefault(x => x.Segment == p.Segment);
+            bool unstable = p.Size < Math.Max(t.MinimumSegmentSize, t.MinimumSegmentShare * profiles.Rows)
+                || (s is not null && s.Runs > 0 && 2 * s.DissolvedRuns > s.Runs);
+            if (unstable)
             {
-                number++;
-                int at = names.IndexOf(n);
-                names[at] = n with
-                {
-                    Zh = n.Zh + string.Format(CultureInfo.InvariantCulture, dup.Zh, number),
-                    En = n.En + string.Format(CultureInfo.InvariantCulture, dup.En, number),
-                    Key = n.Key + "_" + number.ToString(CultureInfo.InvariantCulture),
-                };
+                var u = Vocabulary.Term("text.unstable");
+                (zh, en) = (string.Format(CultureInfo.InvariantCulture, u.Zh, zh), string.Format(CultureInfo.InvariantCulture, u.En, en));
             }
-        }
+            return new SegmentName(p.Segment, Slug(en), zh, en, dzh, den, p.Traits.Take(p.Used).Select(x => x.Key).ToArray(), false) { Unstable = unstable };
+        }).ToList();
         return ApplyOverrides(names, overrides ?? []);
     }
 
@@ -98,16 +103,22 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
         return result.ToEquatableArray();
     }
 
-    private sealed record Trait(string Key, double Strength, string Fact);
+    /// <summary>One trait: its vocabulary key, words, strength (|z|) and the fact a description quotes for it.</summary>
+    private sealed record Trait(string Key, string Zh, string En, double Strength, string Fact, string Feature);
 
     private sealed class NamePlan
     {
         public required int Segment { get; init; }
         public required int Size { get; init; }
         public required double Share { get; init; }
-        public required Trait Head { get; init; }
-        public required List<Trait> Modifiers { get; init; }
-        public required List<Trait> Extras { get; init; }
+        /// <summary>All traits, strongest first.</summary>
+        public required List<Trait> Traits { get; init; }
+        /// <summary>How many of <see cref="Traits"/> the name uses.</summary>
+        public int Used { get; set; }
+        /// <summary>The next trait to add on a clash (= <see cref="Used"/>).</summary>
+        public int Next { get; set; }
+        /// <summary>Traits exhausted and still clashing: the segment number is added (identical profiles only).</summary>
+        public bool Fallback { get; set; }
         public required Dictionary<string, string[]> Facts { get; init; }
     }
 
@@ -115,82 +126,98 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
     {
         var t = Vocabulary.Thresholds;
         var c = Vocabulary.Columns;
-        var heads = new List<(int Priority, Trait Trait)>();
-        var extras = new List<Trait>();
-        var modifiers = new List<Trait>();
-        double Index(string column) => profile.Feature(column)?.Index ?? double.NaN;
-        double Z(string column) => profile.Feature(column)?.ZScore ?? double.NaN;
-        double monetary = Index(c.Monetary), orderValue = Index(c.OrderValue), frequency = Index(c.Frequency), recency = Index(c.Recency);
+        var traits = new List<Trait>();
+        Trait Word(string key, double strength, string fact, string feature)
+        {
+            var term = Vocabulary.Term(key);
+            return new Trait(key, term.Zh, term.En, strength, fact, feature);
+        }
+        bool Usable(FeatureProfile f) => double.IsFinite(f.ZScore) && double.IsFinite(f.Mean) && profile.Size > 0 && 2 * f.Count >= profile.Size;
+        double Index(string column) => profile.Feature(column) is { } f && Usable(f) ? f.Index : double.NaN;
 
-        if (profile.CompositionOf(c.CompanySize) is { } company && company.KnownShare >= t.BusinessShare)
-            heads.Add((0, new Trait("head.business", 10, "fact.business")));
-        if (recency >= t.DormantRecencyIndex && Z(c.Recency) >= t.DormantRecencyZ)
-            heads.Add((1, new Trait("head.dormant", Math.Log(recency / 100), "fact.recency")));
-        bool priceSensitive = Z(c.PriceSensitivity) >= t.PriceSensitiveZ;
-        if (priceSensitive || (orderValue <= t.BargainOrderValueIndex && frequency >= t.BargainFrequencyIndex))
-            heads.Add((2, new Trait("head.bargain", priceSensitive ? Z(c.PriceSensitivity) : Math.Log(100 / orderValue), priceSensitive ? "fact.price" : "fact.order_value")));
-        if (monetary >= t.HighSpendIndex && orderValue >= 100)
-        {
-            heads.Add((3, new Trait("head.high_spend", Math.Log(monetary / 100), "fact.monetary")));
-            extras.Add(new Trait("high_spending", Math.Log(monetary / 100), "fact.monetary"));
-        }
-        if (orderValue <= t.LowSpendIndex && monetary <= 100)
-        {
-            heads.Add((3, new Trait("head.low_spend", Math.Log(100 / orderValue), "fact.order_value")));
-            extras.Add(new Trait("low_spending", Math.Log(100 / orderValue), "fact.order_value"));
-        }
-        if (frequency >= t.HighFrequencyIndex)
-        {
-            heads.Add((3, new Trait("head.frequent", Math.Log(frequency / 100), "fact.frequency")));
-            extras.Add(new Trait("frequent", Math.Log(frequency / 100), "fact.frequency"));
-        }
-        if (frequency <= t.LowFrequencyIndex)
-        {
-            heads.Add((3, new Trait("head.occasional", Math.Log(100 / frequency), "fact.frequency")));
-            extras.Add(new Trait("infrequent", Math.Log(100 / frequency), "fact.frequency"));
-        }
-        if (orderValue >= t.HighSpendIndex) extras.Add(new Trait("premium", Math.Log(orderValue / 100), "fact.order_value"));
-        else if (orderValue <= t.LowSpendIndex) extras.Add(new Trait("low_ticket", Math.Log(100 / orderValue), "fact.order_value"));
-        if (Index(c.Loyalty) >= t.LoyalIndex) extras.Add(new Trait("loyal", Math.Log(Index(c.Loyalty) / 100), "fact.loyalty"));
-        if (recency <= t.ActiveRecencyIndex) extras.Add(new Trait("active", Math.Log(100 / recency), "fact.recency"));
-        heads.Add((4, new Trait("head.steady", 0, "fact.frequency")));
-        var head = heads.OrderBy(h => h.Priority).ThenByDescending(h => h.Trait.Strength).ThenBy(h => h.Trait.Key, StringComparer.Ordinal).First().Trait;
-        // The head's own modifier form must not come back as an extra ("frequent frequent buyers").
-        string? sameAsHead = head.Key switch
-        {
-            "head.high_spend" => "high_spending", "head.low_spend" => "low_spending",
-            "head.frequent" => "frequent", "head.occasional" => "infrequent", _ => null,
-        };
-        extras.RemoveAll(e => e.Key == sameAsHead);
+        if (profile.CompositionOf(c.CompanySize) is { } company && 1 - company.MissingShare >= t.BusinessShare)
+            traits.Add(Word("business", 10, "fact.business", c.CompanySize));
+        double orderValue = Index(c.OrderValue), frequencyIndex = Index(c.Frequency);
+        bool cheapAndOften = orderValue <= t.BargainOrderValueIndex && frequencyIndex >= t.BargainFrequencyIndex;
+        bool isNew = profile.Feature(c.Tenure) is { } tenure && Usable(tenure) && tenure.ZScore <= t.NewTenureZ;
 
-        if (profile.Feature(c.Age) is { } age && profile.Size > 0 && (double)age.Count / profile.Size >= t.AgeKnownShare
-            && all.Population.FirstOrDefault(p => p.Feature == c.Age) is { } agePopulation)
+        foreach (var f in profile.Features)
         {
-            string band = age.Mean < t.YoungBelow ? "young" : age.Mean > t.SeniorAbove ? "senior" : "middle_aged";
-            bool homogeneous = agePopulation.StandardDeviation > 0 && age.StandardDeviation <= t.AgeHomogeneousSdRatio * agePopulation.StandardDeviation;
-            if (Math.Abs(age.ZScore) >= t.AgeDistinctZ || homogeneous) modifiers.Add(new Trait(band, Math.Abs(age.ZScore), "fact.age"));
+            if (!Usable(f) || f.ZScore == 0 && f.Feature != c.Age) continue;
+            double z = f.ZScore, strength = Math.Abs(z);
+            bool high = z > 0;
+            if (f.Feature == c.Age)
+            {
+                string band = f.Mean < t.YoungBelow ? "young" : f.Mean > t.SeniorAbove ? "senior" : "middle_aged";
+                bool homogeneous = all.Population.FirstOrDefault(p => p.Feature == c.Age) is { StandardDeviation: > 0 } pop
+                    && f.StandardDeviation <= t.AgeHomogeneousSdRatio * pop.StandardDeviation;
+                traits.Add(Word(band, homogeneous ? Math.Max(strength, t.AgeDistinctZ + 0.1) : strength, "fact.age", f.Feature));
+            }
+            else if (f.Feature == c.OnlineShare)
+            {
+                if (f.Mean >= t.OnlineFrom) traits.Add(Word("online", strength, "fact.online", f.Feature));
+                else if (f.Mean <= t.OfflineUpTo) traits.Add(Word("offline", strength, "fact.online", f.Feature));
+            }
+            else if (f.Feature == c.Recency)
+            {
+                bool dormant = f.Index >= t.DormantRecencyIndex && z >= t.DormantRecencyZ;
+                traits.Add(Word(dormant ? "dormant" : high ? "lapsing" : "active", dormant ? strength + 1 : strength, "fact.recency", f.Feature));
+            }
+            else if (f.Feature == c.Tenure) traits.Add(Word(high ? "long_standing" : "new", strength, "fact.tenure", f.Feature));
+            else if (f.Feature == c.Frequency)
+                traits.Add(Word(high ? "frequent" : "infrequent", strength, "fact.frequency", f.Feature));
+            else if (f.Feature == c.Monetary) traits.Add(Word(high ? "high_spending" : "low_spending", strength, "fact.monetary", f.Feature));
+            else if (f.Feature == c.OrderValue) traits.Add(Word(high ? "premium" : "low_ticket", strength, "fact.order_value", f.Feature));
+            else if (f.Feature == c.Loyalty && high) traits.Add(Word("loyal", strength, "fact.loyalty", f.Feature));
+            else if (f.Feature == c.PriceSensitivity) traits.Add(Word(high ? "bargain" : "price_insensitive", strength, "fact.price", f.Feature));
+            else traits.Add(Generic(f, high, strength));
         }
-        if (profile.Feature(c.OnlineShare) is { } online && !double.IsNaN(online.Mean))
-        {
-            double strength = online.Index > 0 ? Math.Abs(Math.Log(online.Index / 100)) : 5;
-            if (online.Mean >= t.OnlineFrom) modifiers.Add(new Trait("online", strength, "fact.online"));
-            else if (online.Mean <= t.OfflineUpTo) modifiers.Add(new Trait("offline", strength, "fact.online"));
-        }
-        if (head.Key is "head.business" or "head.dormant")
-        {
-            extras.AddRange(modifiers);
-            modifiers.Clear();
-        }
-        extras.Sort((a, b) => b.Strength.CompareTo(a.Strength) is var s && s != 0 ? s : string.CompareOrdinal(a.Key, b.Key));
+        if (cheapAndOften && !traits.Any(x => x.Key == "bargain"))
+            traits.Add(Word("bargain", Math.Log(100 / orderValue), "fact.order_value", c.OrderValue));
+        // Strongest first; the same words twice (two columns saying the same) only once.
+        traits.Sort((a, b) => b.Strength.CompareTo(a.Strength) is var s && s != 0 ? s : string.CompareOrdinal(a.Key + a.Feature, b.Key + b.Feature));
+        var distinct = new List<Trait>();
+        foreach (var x in traits) if (!distinct.Any(d => d.Zh == x.Zh || d.En == x.En)) distinct.Add(x);
+        // New customers have had little time to buy: their low frequency (or order count) is youth, not occasional buying.
+        if (isNew) distinct.RemoveAll(x => x.Zh == Vocabulary.Term("infrequent").Zh);
+        int used = Math.Min(t.MaxTraits, distinct.Count(x => x.Strength >= t.NameZ));
         return new NamePlan
         {
-            Segment = profile.Segment, Size = profile.Size, Share = profile.Share, Head = head,
-            Modifiers = modifiers, Extras = extras, Facts = Facts(profile, all),
+            Segment = profile.Segment, Size = profile.Size, Share = profile.Share, Traits = distinct, Used = used, Next = used,
+            Facts = Facts(profile, all, distinct),
         };
     }
 
-    /// <summary>The numbers a description can quote, formatted, by fact key.</summary>
-    private Dictionary<string, string[]> Facts(SegmentProfile profile, SegmentProfiles all)
+    /// <summary>"高{label}" / "high {label}" (or the vocabulary's own words for a catalogue feature).</summary>
+    private Trait Generic(FeatureProfile f, bool high, double strength)
+    {
+        string direction = high ? "high" : "low";
+        if (Vocabulary.Find($"feature.{f.Feature}.{direction}") is { } own) return new Trait(own.Key, own.Zh, own.En, strength, "fact.generic", f.Feature);
+        var (zh, en) = Label(f.Feature);
+        var pattern = Vocabulary.Term("generic." + direction);
+        return new Trait($"generic.{direction}.{f.Feature}", string.Format(CultureInfo.InvariantCulture, pattern.Zh, zh),
+            string.Format(CultureInfo.InvariantCulture, pattern.En, en), strength, "fact.generic", f.Feature);
+    }
+
+    /// <summary>The label of a column: <see cref="NamingVocabulary.Labels"/>, else the feature catalogue, else the column name.</summary>
+    private (string Zh, string En) Label(string feature)
+    {
+        if (Vocabulary.Labels?.FirstOrDefault(l => l.Feature == feature) is { } label) return (label.Zh, label.En);
+        if (FeatureCatalog.All.FirstOrDefault(d => d.Name == feature) is { } known) return (known.NameZh, Humanise(feature));
+        var words = Humanise(feature);
+        return (words, words);
+    }
+
+    /// <summary>A column name as words: underscores and hyphens become spaces, lower case ("Spending_Score" → "spending score").</summary>
+    public static string Humanise(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var words = column.Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? column : string.Join(' ', words).ToLowerInvariant();
+    }
+
+    /// <summary>The numbers a description can quote, formatted, by fact key (generic facts by "fact.generic:" + feature).</summary>
+    private Dictionary<string, string[]> Facts(SegmentProfile profile, SegmentProfiles all, IReadOnlyList<Trait> traits)
     {
         var c = Vocabulary.Columns;
         var inv = CultureInfo.InvariantCulture;
@@ -206,42 +233,78 @@ public sealed class SegmentNamer(NamingVocabulary? vocabulary = null)
         Ratio("fact.monetary", c.Monetary);
         Ratio("fact.frequency", c.Frequency);
         if (profile.Feature(c.Recency) is { } recency && double.IsFinite(recency.Mean)) facts["fact.recency"] = [recency.Mean.ToString("0", inv)];
-        if (profile.CompositionOf(c.CompanySize) is { } company && double.IsFinite(company.KnownShare)) facts["fact.business"] = [(100 * company.KnownShare).ToString("0", inv)];
+        if (profile.Feature(c.Tenure) is { } tenure && double.IsFinite(tenure.Mean)) facts["fact.tenure"] = [tenure.Mean.ToString("0", inv)];
+        if (profile.CompositionOf(c.CompanySize) is { } company && double.IsFinite(company.MissingShare)) facts["fact.business"] = [(100 * (1 - company.MissingShare)).ToString("0", inv)];
         if (profile.Feature(c.PriceSensitivity) is { } price && double.IsFinite(price.Mean))
             facts["fact.price"] = [price.Mean.ToString("0.0", inv), price.PopulationMean.ToString("0.0", inv)];
         if (profile.Feature(c.Loyalty) is { } loyalty && double.IsFinite(loyalty.Mean)) facts["fact.loyalty"] = [(100 * loyalty.Mean).ToString("0", inv)];
+        foreach (var trait in traits.Where(x => x.Fact == "fact.generic"))
+            if (profile.Feature(trait.Feature) is { } f)
+            {
+                var (zh, en) = Label(trait.Feature);
+                facts["fact.generic:" + trait.Feature] = [zh, en, Number(f.Mean), Number(f.PopulationMean)];
+            }
         return facts;
     }
 
+    private static string Number(double x) =>
+        Math.Abs(x) >= 100 ? x.ToString("N0", CultureInfo.InvariantCulture) : x.ToString("0.##", CultureInfo.InvariantCulture);
+
     private (string Zh, string En) Compose(NamePlan plan)
     {
-        var head = Vocabulary.Term(plan.Head.Key);
-        var zh = string.Format(CultureInfo.InvariantCulture, head.Zh, string.Concat(plan.Modifiers.Select(m => Vocabulary.Term(m.Key).Zh)));
-        var en = string.Format(CultureInfo.InvariantCulture, head.En, string.Join(' ', plan.Modifiers.Select(m => Vocabulary.Term(m.Key).En)));
-        en = string.Join(' ', en.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var join = Vocabulary.Term("text.join");
+        var used = plan.Traits.Take(plan.Used).ToArray();
+        string zh, en;
+        if (used.Length == 0)
+        {
+            var average = Vocabulary.Term("average");
+            (zh, en) = (average.Zh, average.En);
+        }
+        else
+        {
+            zh = string.Join(join.Zh, used.Select(x => x.Zh));
+            en = string.Join(join.En, used.Select(x => x.En));
+        }
+        if (plan.Fallback)
+        {
+            var f = Vocabulary.Term("text.fallback");
+            string number = (plan.Segment + 1).ToString(CultureInfo.InvariantCulture);
+            (zh, en) = (string.Format(CultureInfo.InvariantCulture, f.Zh, zh, number), string.Format(CultureInfo.InvariantCulture, f.En, en, number));
+        }
         return (zh, en.Length == 0 ? en : char.ToUpperInvariant(en[0]) + en[1..]);
     }
 
     private (string Zh, string En) Describe(NamePlan plan)
     {
         var inv = CultureInfo.InvariantCulture;
+        // The facts of the traits in the name first, then of the next strongest traits.
         var order = new List<string>();
-        foreach (var t in plan.Modifiers.Prepend(plan.Head)) if (!order.Contains(t.Fact)) order.Add(t.Fact);
-        foreach (var f in new[] { "fact.age", "fact.online", "fact.order_value", "fact.frequency", "fact.recency" }) if (!order.Contains(f)) order.Add(f);
-        var chosen = order.Where(plan.Facts.ContainsKey).Take(Vocabulary.Thresholds.Facts).ToArray();
+        foreach (var trait in plan.Traits)
+        {
+            string key = trait.Fact == "fact.generic" ? "fact.generic:" + trait.Feature : trait.Fact;
+            if (!order.Contains(key) && plan.Facts.ContainsKey(key)) order.Add(key);
+        }
+        var chosen = order.Take(Vocabulary.Thresholds.Facts).ToArray();
         var size = Vocabulary.Term("fact.size");
         var sizeArgs = new object[] { plan.Size.ToString("N0", inv), (100 * plan.Share).ToString("0", inv) };
-        string Sentence(Func<NamingTerm, string> pick)
+        string Sentence(bool chinese)
         {
-            var sb = new StringBuilder(string.Format(inv, pick(size), sizeArgs));
+            string Pick(NamingTerm t) => chinese ? t.Zh : t.En;
+            string Fact(string key)
+            {
+                if (!key.StartsWith("fact.generic:", StringComparison.Ordinal)) return string.Format(inv, Pick(Vocabulary.Term(key)), plan.Facts[key]);
+                var v = plan.Facts[key];
+                return string.Format(inv, Pick(Vocabulary.Term("fact.generic")), chinese ? v[0] : v[1], v[2], v[3]);
+            }
+            var sb = new StringBuilder(string.Format(inv, Pick(size), sizeArgs));
             if (chosen.Length > 0)
             {
-                sb.Append(pick(Vocabulary.Term("text.after_size")));
-                sb.Append(string.Join(pick(Vocabulary.Term("text.separator")), chosen.Select(f => string.Format(inv, pick(Vocabulary.Term(f)), plan.Facts[f]))));
+                sb.Append(Pick(Vocabulary.Term("text.after_size")));
+                sb.Append(string.Join(Pick(Vocabulary.Term("text.separator")), chosen.Select(Fact)));
             }
-            return sb.Append(pick(Vocabulary.Term("text.end"))).ToString();
+            return sb.Append(Pick(Vocabulary.Term("text.end"))).ToString();
         }
-        return (Sentence(t => t.Zh), Sentence(t => t.En));
+        return (Sentence(true), Sentence(false));
     }
 
     /// <summary>Lower-case ASCII letters and digits of <paramref name="text"/>, other runs as one underscore.</summary>

@@ -75,9 +75,10 @@ internal static class ClusterCommands
         var bootstraps = new Option<int>("--bootstraps") { Description = "Bootstrap runs of the stability check (0 = skip)", DefaultValueFactory = _ => 20 };
         var output = new Option<string>("--out") { Description = "Model file (JSON)", Required = true };
         var labels = new Option<string?>("--labels") { Description = "Also write customer_id, segment, segment_key, segment_zh, segment_en as CSV" };
+        var featureLabels = new Option<string[]>("--feature-labels") { Description = "Names for columns the vocabulary does not know, used in segment names: column=中文|English (repeatable), e.g. spending=消费评分|spending score", AllowMultipleArgumentsPerToken = true };
         var cmd = new Command("cluster", "Segment customers (k-means or Ward), validate, profile and name the segments (zh/en), and save the model as JSON")
         {
-            input, features, log, scale, categorical, k, method, seed, restarts, bootstraps, output, labels,
+            input, features, log, scale, categorical, k, method, seed, restarts, bootstraps, output, labels, featureLabels,
         };
         cmd.SetAction(r => Program.Run(() =>
         {
@@ -85,7 +86,10 @@ internal static class ClusterCommands
             var options = new SegmentationOptions(List(r.GetValue(features))!, r.GetValue(k),
                 LogFeatures: List(r.GetValue(log)), Scaling: ParseScale(r.GetValue(scale)!), CategoricalFeatures: List(r.GetValue(categorical)),
                 Method: ParseMethod(r.GetValue(method)!), Seed: r.GetValue(seed), Restarts: r.GetValue(restarts),
-                Validation: new ValidationOptions(Bootstraps: r.GetValue(bootstraps)));
+                Validation: new ValidationOptions(Bootstraps: r.GetValue(bootstraps)))
+            {
+                FeatureLabels = r.GetValue(featureLabels) is { Length: > 0 } given ? given.Select(ParseLabel).ToArray() : null,
+            };
             var (model, training) = CliOutput.Progress($"fitting {options.Method} k = {options.Clusters} on {frame.Rows.Count:N0} customers",
                 _ => new SegmentationModelBuilder(options).FitWithLabels(frame));
             model.Save(r.GetValue(output)!);
@@ -231,6 +235,12 @@ internal static class ClusterCommands
     /// <summary>Ward and two-step: the training rows keep the hierarchical partition; the count the nearest-centroid rule would move.</summary>
     private static string NearestCentroidNote(SegmentationModel m) => string.Create(CultureInfo.InvariantCulture,
         $"training customers keep the {m.Clustering.Method} partition; the model assigns new customers to the nearest centroid, a rule that would move {m.Clustering.ReassignedRows:N0} of the {m.TrainingRows:N0} training customers ({100.0 * m.Clustering.ReassignedRows / m.TrainingRows:F1} %)");
+
+    private static Segmentation.Analytics.Profiling.FeatureLabel ParseLabel(string text)
+    {
+        try { return Segmentation.Analytics.Profiling.FeatureLabel.Parse(text); }
+        catch (FormatException e) { throw new UsageException("--feature-labels " + e.Message); }
+    }
 
     private static string[]? List(string? value) =>
         value is null ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : throw new UsageException("an empty feature list was given.");

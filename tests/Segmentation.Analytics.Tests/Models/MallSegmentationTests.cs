@@ -35,4 +35,40 @@ public sealed class MallSegmentationTests
         int movedAmongUnchanged = Enumerable.Range(1, labels.Length - 1).Count(i => labels[i] != nearest[i]);
         Assert.InRange(movedAmongUnchanged, MallCustomers.NearestCentroidMoves(k) - 1, MallCustomers.NearestCentroidMoves(k));
     }
+
+    [Theory]
+    [InlineData(ClusteringMethod.KMeans)]
+    [InlineData(ClusteringMethod.Ward)]
+    public void Mall_k5_names_mention_income_and_spending_where_they_set_a_segment_apart_and_are_pairwise_distinct(ClusteringMethod method)
+    {
+        var frame = MallCustomers.Frame;
+        var options = Options(5, method) with { FeatureLabels = [new("spending", "消费评分", "spending score")] };
+        var (model, labels) = new SegmentationModelBuilder(options).FitWithLabels(frame);
+        Assert.Equal(5, model.Segments.Select(s => s.NameZh).Distinct().Count());
+        Assert.Equal(5, model.Segments.Select(s => s.NameEn).Distinct().Count());
+        Assert.All(model.Segments, s => Assert.DoesNotMatch(@"\(\d+\)|（\d+）", s.NameZh + s.NameEn));
+        // Independently of the profiler: each segment's z-score of income and spending from the raw columns (population sd).
+        int mentionsBoth = 0;
+        foreach (var s in model.Segments)
+        {
+            bool both = true;
+            foreach (var (column, zh, en) in new[] { ("income", "收入", "income"), ("spending", "消费评分", "spending score") })
+            {
+                var x = frame[column].Cast<double?>().Select(v => v!.Value).ToArray();
+                double mean = x.Average(), sd = Math.Sqrt(x.Select(v => (v - mean) * (v - mean)).Average());
+                double z = (x.Where((_, i) => labels[i] == s.Segment).Average() - mean) / sd;
+                string direction = z > 0 ? "high" : "low";
+                // A strong difference (|z| ≥ 1) always names the segment, with its direction.
+                if (Math.Abs(z) >= 1)
+                {
+                    Assert.Contains((z > 0 ? "高" : "低") + zh, s.NameZh);
+                    Assert.Contains($"{direction} {en}", s.NameEn, StringComparison.OrdinalIgnoreCase);
+                }
+                both &= s.NameEn.Contains(en, StringComparison.Ordinal);
+            }
+            if (both) mentionsBoth++;
+        }
+        // At least three segments (Mall's high/low income × high/low spending corners) are named by both.
+        Assert.True(mentionsBoth >= 3, string.Join("; ", model.Segments.Select(s => s.NameEn)));
+    }
 }
