@@ -53,7 +53,9 @@ public static class EffectEvaluator
             var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
             var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
             var playbook = options.Playbook ?? StrategyPlaybook.Default;
-            var recommendations = assignment.Segments.Select(s => new SegmentRecommendation(s, playbook.For(s))).ToArray();
+            // No online/offline advice from data without a channel column: the playbook's channel line is withheld.
+            bool channels = engine.Query($"SELECT 1 AS found FROM {engine.Dialect.Id("transactions")} WHERE channel IS NOT NULL LIMIT 1").Rows.Count > 0;
+            var recommendations = assignment.Segments.Select(s => new SegmentRecommendation(s, channels ? playbook.For(s) : playbook.For(s)?.WithoutChannel())).ToArray();
 
             BudgetAllocation? budget = null;
             if (options.MarketingBudget > 0)

@@ -27,8 +27,9 @@ public sealed record MethodologyModel(string Heading, IReadOnlyList<string> Para
         return new MethodologyModel(text["methodology"],
         [
             text.Format("methodology_validation", Validated(c)),
-            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, options.Features),
-                string.Join(list, options.LogFeatures ?? []), text["every_" + cycle]),
+            // The features the model uses (one the data does not measure, e.g. online_share without channels, was dropped).
+            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, c.Run.Model.NumericFeatures),
+                string.Join(list, c.Run.Model.Log?.Columns ?? []), text["every_" + cycle]),
             text["methodology_tests"],
             text["methodology_campaigns"],
             text.Format("methodology_churn", Threshold(PopulationStability.WatchThreshold), Threshold(PopulationStability.RefitThreshold)),
