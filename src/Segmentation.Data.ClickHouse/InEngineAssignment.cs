@@ -18,7 +18,8 @@ public static class InEngineAssignment
     /// </summary>
     /// <remarks>As <see cref="RfmModel.ScoreFrame"/>: R = 1 + #{cut t : recency &lt; t} (1 without purchases), F = 1 + #{t : purchase_days &gt; t},
     /// M = 1 + #{t : monetary &gt; t} with monetary = net_amount, or net_amount / purchase_days (0 without occasions) for
-    /// <see cref="Analytics.Features.MonetaryMeasure.AveragePerOccasion"/>; a missing count or amount counts as 0.</remarks>
+    /// <see cref="Analytics.Features.MonetaryMeasure.AveragePerOccasion"/>; a missing count or amount counts as 0. Returns only
+    /// (no purchase) and net refunds (monetary &lt; 0) are named before the table.</remarks>
     public static string RenderRfm(SqlDialect dialect, RfmModel model, string aggregatesSql)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -36,9 +37,11 @@ public static class InEngineAssignment
         string m = Count(model.MonetaryThresholds.Select(t => $"{monetary} > {d.Num(t)}"));
         var rules = model.Rules.Select(rule =>
             $"WHEN r BETWEEN {rule.RecencyMin} AND {rule.RecencyMax} AND f BETWEEN {rule.FrequencyMin} AND {rule.FrequencyMax} AND m BETWEEN {rule.MonetaryMin} AND {rule.MonetaryMax} THEN {d.Str(rule.Key)}");
+        // As RfmModel.Score: returns only (no purchase) and net refunds (negative monetary) before the naming table.
         return $"""
-            SELECT customer_id, CASE {string.Join(" ", rules)} ELSE {d.Str(RfmSegmentRules.Unmatched.Key)} END AS segment
-            FROM (SELECT customer_id, {r} AS r, {f} AS f, {m} AS m FROM ({aggregatesSql}) agg) scored
+            SELECT customer_id, CASE WHEN freq <= 0 THEN {d.Str(RfmSegmentRules.ReturnsOnly.Key)} WHEN mon < 0 THEN {d.Str(RfmSegmentRules.NetRefund.Key)}
+              {string.Join(" ", rules)} ELSE {d.Str(RfmSegmentRules.Unmatched.Key)} END AS segment
+            FROM (SELECT customer_id, {r} AS r, {f} AS f, {m} AS m, {freq} AS freq, {monetary} AS mon FROM ({aggregatesSql}) agg) scored
             """;
     }
 

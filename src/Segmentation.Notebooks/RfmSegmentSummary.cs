@@ -30,7 +30,7 @@ public sealed record RfmSegmentSummary(IReadOnlyList<RfmSegmentSummaryRow> Rows,
             Frequency: Convert.ToDouble(frequency[i], System.Globalization.CultureInfo.InvariantCulture),
             Monetary: Convert.ToDouble(monetary[i], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         double positiveTotal = rows.Sum(r => Math.Max(0, r.Monetary));
-        var rules = model.Rules.Append(RfmSegmentRules.Unmatched).DistinctBy(r => r.Key).ToArray();
+        var rules = model.Segments;
         var summary = new List<RfmSegmentSummaryRow>();
         foreach (var rule in rules)
         {

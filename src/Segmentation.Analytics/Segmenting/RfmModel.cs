@@ -33,11 +33,64 @@ public sealed record RfmModel(
     /// <summary>The named segment of a score triple.</summary>
     public RfmSegmentRule Name(int r, int f, int m) => Rules.FirstOrDefault(rule => rule.Matches(r, f, m)) ?? RfmSegmentRules.Unmatched;
 
-    /// <summary>Scores one customer.</summary>
+    /// <summary>Scores one customer. A customer without a purchase (frequency 0: only returns) is <see cref="RfmSegmentRules.ReturnsOnly"/>,
+    /// one with a negative monetary value (net refund) <see cref="RfmSegmentRules.NetRefund"/>, whatever the scores; else the first matching rule.</summary>
     public RfmScore Score(double recencyDays, double frequency, double monetary)
     {
         int r = ScoreRecency(recencyDays), f = ScoreFrequency(frequency), m = ScoreMonetary(monetary);
-        return new RfmScore(r, f, m, Name(r, f, m));
+        var segment = frequency <= 0 ? RfmSegmentRules.ReturnsOnly : monetary < 0 ? RfmSegmentRules.NetRefund : Name(r, f, m);
+        return new RfmScore(r, f, m, segment);
+    }
+
+    /// <summary>Every segment a customer can get, in report order: the naming table, then returns only, net refund and the unmatched segment.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<RfmSegmentRule> Segments =>
+        [.. Rules.Concat([RfmSegmentRules.ReturnsOnly, RfmSegmentRules.NetRefund, RfmSegmentRules.Unmatched]).DistinctBy(x => x.Key)];
+
+    /// <summary>
+    /// The score levels no customer can reach because two cut points coincide (ties), with the level their customers get instead:
+    /// the documented merge of tied values (equal values always share a score). Quantile cut points of a tie-heavy column
+    /// (CDNOW frequency 1/1/2/4) empty a level; this lists it so that it is reported, never silent.
+    /// </summary>
+    public IReadOnlyList<RfmEmptyLevel> EmptyLevels()
+    {
+        var result = new List<RfmEmptyLevel>();
+        // F and M: score s holds t[s−2] < v ≤ t[s−1]; empty when those two cut points are equal (the values there score s − 1).
+        void Upper(string dimension, EquatableArray<double> t)
+        {
+            for (int s = 2; s < Bins; s++)
+                if (t[s - 2] == t[s - 1]) result.Add(new RfmEmptyLevel(dimension, s, t[s - 1], MergedInto(s, t, upward: true)));
+        }
+        // R: score s = 1 + #{t : v < t} holds t[B−s−1] ≤ v < t[B−s]; empty when those are equal.
+        void Lower(string dimension, EquatableArray<double> t)
+        {
+            for (int s = 2; s < Bins; s++)
+            {
+                int lo = Bins - s - 1, hi = Bins - s;
+                if (t[lo] == t[hi]) result.Add(new RfmEmptyLevel(dimension, s, t[hi], MergedInto(s, t, upward: false)));
+            }
+        }
+        Lower("R", RecencyThresholds);
+        Upper("F", FrequencyThresholds);
+        Upper("M", MonetaryThresholds);
+        return result;
+    }
+
+    /// <summary>The score of a value equal to the tied cut point of empty level <paramref name="level"/>.</summary>
+    private int MergedInto(int level, EquatableArray<double> t, bool upward)
+    {
+        // F/M: v = t[level−1] scores 1 + #{t < v}; R: 1 + #{t > v}.
+        double v = upward ? t[level - 1] : t[Bins - level];
+        return upward ? 1 + t.Count(x => v > x) : 1 + t.Count(x => v < x);
+    }
+
+    /// <summary>Customers per score level (index 0 = level 1) of R, F and M among <paramref name="scores"/>.</summary>
+    public static (int[] R, int[] F, int[] M) LevelCounts(IReadOnlyList<RfmScore> scores, int bins)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var (r, f, m) = (new int[bins], new int[bins], new int[bins]);
+        foreach (var s in scores) { r[s.R - 1]++; f[s.F - 1]++; m[s.M - 1]++; }
+        return (r, f, m);
     }
 
     /// <summary>Scores every customer of <paramref name="data"/> (in order).</summary>
@@ -56,7 +109,8 @@ public sealed record RfmModel(
     /// <summary>
     /// The RFM table of a per-customer aggregate frame (<c>customer_id, recency_days, purchase_days, net_amount</c>, as
     /// <see cref="Features.CustomerAggregateQuery"/> returns): customer_id, recency_days, frequency, monetary, r, f, m,
-    /// rfm_cell, segment_key, segment_en, segment_zh. Customers who never bought (only returns) have NULL recency and score R = 1.
+    /// rfm_cell, segment_key, segment_en, segment_zh. Customers who never bought (only returns) have NULL recency, score R = 1 and are
+    /// "仅退货 / Returns only"; customers with a negative net spend are "净退款 / Net refund".
     /// </summary>
     public DataFrame ScoreFrame(DataFrame aggregates)
     {

@@ -11,7 +11,10 @@ namespace Segmentation.Analytics.Segmenting;
 /// 1 + the number of cut points the recency is below (recent = high). A value equal to a cut point goes to the lower
 /// bin for F and M and to the lower score for R, so <b>equal values always share a score</b>: ties never straddle a
 /// boundary. With heavy ties (many one-time buyers) bins are uneven by design — this is the documented difference from
-/// rank-based <c>ntile</c>, which splits equal values arbitrarily.
+/// rank-based <c>ntile</c>, which splits equal values arbitrarily. When quantiles coincide, a level is empty by this rule: the tied
+/// values are merged into the lower level (F, M) and <see cref="RfmModel.EmptyLevels"/> lists every such level, which the CLI and
+/// notebooks print as a warning. Customers with only returns (frequency 0) take no part in the F and M cut points and are labelled
+/// apart (<see cref="RfmSegmentRules.ReturnsOnly"/>), as are net refunds (<see cref="RfmSegmentRules.NetRefund"/>).
 /// </remarks>
 public sealed class RfmScorer(RfmOptions options) : IEstimator<RfmInput, RfmModel>
 {
@@ -52,10 +55,16 @@ public sealed class RfmScorer(RfmOptions options) : IEstimator<RfmInput, RfmMode
         }
         if (finiteRecency.Count == 0 && Options.RecencyThresholds is null)
             throw new ArgumentException("No customer has a purchase: RFM needs at least one.", nameof(recencyDays));
+        // Only customers with a purchase set the F and M cut points: a returns-only customer (frequency 0) is labelled apart.
+        var buyerFrequency = new List<double>(frequency.Length);
+        var buyerMonetary = new List<double>(monetary.Length);
+        for (int i = 0; i < frequency.Length; i++)
+            if (!(frequency[i] <= 0)) { buyerFrequency.Add(frequency[i]); buyerMonetary.Add(monetary[i]); }
+        if (buyerFrequency.Count == 0) { buyerFrequency.AddRange(frequency.ToArray()); buyerMonetary.AddRange(monetary.ToArray()); }
         return new RfmModel(
             Options.RecencyThresholds?.ToArray() ?? Quantiles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(finiteRecency), Options.Bins, nameof(recencyDays)),
-            Options.FrequencyThresholds?.ToArray() ?? Quantiles(frequency, Options.Bins, nameof(frequency)),
-            Options.MonetaryThresholds?.ToArray() ?? Quantiles(monetary, Options.Bins, nameof(monetary)),
+            Options.FrequencyThresholds?.ToArray() ?? Quantiles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buyerFrequency), Options.Bins, nameof(frequency)),
+            Options.MonetaryThresholds?.ToArray() ?? Quantiles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buyerMonetary), Options.Bins, nameof(monetary)),
             Options.Bins,
             Options.Monetary,
             (Options.Rules ?? RfmSegmentRules.Standard).ToArray());

@@ -20,6 +20,8 @@ namespace Segmentation.Analytics.Segmenting;
 /// hibernating       1     2     1–5   沉睡客户
 /// lost              1     1     1–5   流失客户
 /// </code>
+/// Before the table: customers with only returns are <see cref="ReturnsOnly"/> (仅退货), customers with a negative net spend
+/// <see cref="NetRefund"/> (净退款) — a refund is not a "new" or "lost" customer's spend.
 /// </remarks>
 public static class RfmSegmentRules
 {
@@ -38,6 +40,12 @@ public static class RfmSegmentRules
         new("hibernating", "Hibernating", "沉睡客户", 1, 1, 2, 2, 1, 5),
         new("lost", "Lost", "流失客户", 1, 1, 1, 1, 1, 5),
     ];
+
+    /// <summary>Customers without a purchase in the period, only returns (frequency 0): named before any rule, whatever their scores.</summary>
+    public static RfmSegmentRule ReturnsOnly { get; } = new("returns_only", "Returns only", "仅退货", 0, -1, 0, -1, 0, -1);
+
+    /// <summary>Customers who bought but returned more than they bought (net spend below 0): named before any rule.</summary>
+    public static RfmSegmentRule NetRefund { get; } = new("net_refund", "Net refund", "净退款", 0, -1, 0, -1, 0, -1);
 
     /// <summary>The segment given to scores no rule matches (only possible with a custom table).</summary>
     public static RfmSegmentRule Unmatched { get; } = new("other", "Other", "其他客户", 1, int.MaxValue, 1, int.MaxValue, 1, int.MaxValue);

@@ -42,6 +42,9 @@ internal static class CliOutput
 
     public static void Info(string message) => Console.WriteLine(message);
 
+    /// <summary>A result the user must not miss (printed to standard output, prefixed "warning: ").</summary>
+    public static void Warn(string message) => Console.WriteLine("warning: " + message);
+
     private sealed class LineProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);

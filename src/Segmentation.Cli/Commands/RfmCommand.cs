@@ -23,7 +23,7 @@ internal static class RfmCommand
         var average = new Option<bool>("--average-spend") { Description = "M = average spend per purchase occasion instead of net spend" };
         var import = ImportOptions.Create();
         var engine = EngineOptions.Create();
-        var cmd = new Command("rfm", "RFM scores (1–5 by quintiles; equal values share a score), RFM cell and the named segment (en/zh) of every customer")
+        var cmd = new Command("rfm", "RFM scores (1–5 by quintiles; equal values share a score, a level emptied by ties is reported), RFM cell and the named segment (en/zh) of every customer; only returns and net refunds are labelled apart")
         {
             transactions, data, snapshot, output, model, useModel, bins, average,
         };
@@ -50,11 +50,23 @@ internal static class RfmCommand
             if (r.GetValue(model) is { } modelPath) fitted.Save(modelPath);
             var inv = CultureInfo.InvariantCulture;
             CliOutput.Info($"snapshot {day:yyyy-MM-dd}; cut points R {Join(fitted.RecencyThresholds)} · F {Join(fitted.FrequencyThresholds)} · M {Join(fitted.MonetaryThresholds)}");
+            // No score level is left empty without a word: tied cut points merge a level (stated), and any other empty level is named.
+            var empty = fitted.EmptyLevels();
+            foreach (var e in empty) CliOutput.Warn(e.ToString());
+            var scores = fitted.Score(RfmInput.FromAggregates(aggregates, fitted.Monetary));
+            var (rc, fc, mc) = RfmModel.LevelCounts(scores, fitted.Bins);
+            foreach (var (dimension, counts) in new[] { ("R", rc), ("F", fc), ("M", mc) })
+            {
+                CliOutput.Info($"{dimension} customers per level 1..{fitted.Bins}: {string.Join(" / ", counts.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))}");
+                for (int level = 1; level <= fitted.Bins; level++)
+                    if (counts[level - 1] == 0 && !empty.Any(e => e.Dimension == dimension && e.Level == level))
+                        CliOutput.Warn($"{dimension} level {level} has no customer in this data (its cut points are distinct, but no value falls between them)");
+            }
             var keys = table["segment_key"].Cast<string>().ToArray();
             var monetary = table["monetary"].Cast<double?>().Select(v => v ?? 0).ToArray();
             double total = monetary.Sum();
             CliOutput.Table("RFM segments", ["segment", "细分", "customers", "share", "net spend share"],
-                fitted.Rules.Append(RfmSegmentRules.Unmatched).Select(rule => (rule, n: keys.Count(k => k == rule.Key), v: keys.Select((k, i) => k == rule.Key ? monetary[i] : 0).Sum()))
+                fitted.Segments.Select(rule => (rule, n: keys.Count(k => k == rule.Key), v: keys.Select((k, i) => k == rule.Key ? monetary[i] : 0).Sum()))
                     .Where(x => x.n > 0)
                     .Select(x => (IReadOnlyList<string>)[x.rule.NameEn, x.rule.NameZh, x.n.ToString("N0", inv), (100.0 * x.n / keys.Length).ToString("F1", inv) + " %", total == 0 ? "–" : (100 * x.v / total).ToString("F1", inv) + " %"]),
                 new HashSet<int> { 2, 3, 4 });

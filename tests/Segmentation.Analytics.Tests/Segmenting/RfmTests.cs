@@ -57,6 +57,58 @@ public sealed class RfmTests
     }
 
     [Fact]
+    public void Cdnow_frequency_ties_empty_exactly_one_level_and_it_is_reported_as_merged()
+    {
+        using var ws = DataWorkspace.Load(RealData.CdnowMasterDirectory, new IngestOptions(RealData.CdnowEnd));
+        var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd));
+        var input = RfmInput.FromAggregates(aggregates, MonetaryMeasure.NetSpend);
+        var model = new RfmScorer(new RfmOptions()).Fit(input);
+        // About half of CDNOW's customers bought on one day only: the 20 % and 40 % frequency quantiles are both 1 (pandas: 1, 1, 2, 4).
+        double oneTime = input.Frequency.Count(f => f == 1) / (double)input.Count;
+        Assert.InRange(oneTime, 0.45, 0.52);
+        var empty = Assert.Single(model.EmptyLevels());
+        Assert.Equal(new RfmEmptyLevel("F", 2, 1, 1), empty);
+        Assert.Equal("F level 2 is empty: its cut points coincide at 1, so those customers score F = 1", empty.ToString());
+        // Every other level of R, F and M has customers: the only empty level is the reported one.
+        var (r, f, m) = RfmModel.LevelCounts(model.Score(input), model.Bins);
+        Assert.All(r.Concat(m), c => Assert.True(c > 0));
+        Assert.Equal([1, 3, 4, 5], Enumerable.Range(1, 5).Where(level => f[level - 1] > 0));
+        Assert.Equal(input.Frequency.Count(v => v == 1), f[0]);
+    }
+
+    [Fact]
+    public void Tied_recency_and_monetary_cut_points_are_reported_too()
+    {
+        // R cut points 10, 10, 30, 40: R = 1 + #{t > v}; level 4 (10 ≤ v < 10) is empty, v = 10 scores 3.
+        var model = new RfmModel([10, 10, 30, 40], [1, 2, 3, 4], [5, 7, 7, 7], 5, MonetaryMeasure.NetSpend, RfmSegmentRules.Standard.ToArray());
+        Assert.Equal([new RfmEmptyLevel("R", 4, 10, 3), new RfmEmptyLevel("M", 3, 7, 2), new RfmEmptyLevel("M", 4, 7, 2)], model.EmptyLevels());
+        Assert.Equal(3, model.ScoreRecency(10));
+        Assert.Equal(2, model.ScoreMonetary(7));
+    }
+
+    [Fact]
+    public void Returns_only_and_net_refund_customers_get_their_own_labels_and_stay_out_of_the_cut_points()
+    {
+        // a: only returns (never bought); b: bought once for 20, returned 50 (net −30); c–l: ordinary buyers.
+        string[] ids = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        double[] recency = [double.PositiveInfinity, 12, 1, 5, 9, 20, 40, 60, 90, 120, 200, 300];
+        double[] frequency = [0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        double[] monetary = [-45, -30, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+        var input = new RfmInput(ids, recency, frequency, monetary);
+        var model = new RfmScorer(new RfmOptions()).Fit(input);
+        var scores = model.Score(input);
+        Assert.Equal(RfmSegmentRules.ReturnsOnly, scores[0].Segment);
+        Assert.Equal(("returns_only", "Returns only", "仅退货"), (scores[0].Segment.Key, scores[0].Segment.NameEn, scores[0].Segment.NameZh));
+        Assert.Equal(("net_refund", "Net refund", "净退款"), (scores[1].Segment.Key, scores[1].Segment.NameEn, scores[1].Segment.NameZh));
+        Assert.All(scores.Skip(2), s => Assert.DoesNotContain(s.Segment.Key, new[] { "returns_only", "net_refund" }));
+        // F and M cut points come from the eleven customers who bought (the returns-only customer is not a buyer).
+        Assert.Equal(RfmScorer.Quantiles(frequency.AsSpan(1), 5), model.FrequencyThresholds);
+        Assert.Equal(RfmScorer.Quantiles(monetary.AsSpan(1), 5), model.MonetaryThresholds);
+        Assert.Contains(RfmSegmentRules.ReturnsOnly, model.Segments);
+        Assert.Contains(RfmSegmentRules.NetRefund, model.Segments);
+    }
+
+    [Fact]
     public void Equal_values_always_share_a_score_and_uniform_values_fill_equal_bins()
     {
         var values = Enumerable.Range(1, 100).Select(v => (double)v).ToArray();
