@@ -28,6 +28,9 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     /// <summary>Whether the churn warning used P(alive) (true) or fell back to the recency rule because the BG/NBD fit is not identified (false).</summary>
     public bool UsesProbabilityAlive => Purchases.ProbabilityAliveIsInformative;
 
+    /// <summary>The churn warning's options (P(alive) threshold, rhythm multiple k).</summary>
+    public ChurnWarningOptions Warning { get; init; } = new();
+
     /// <summary>The recency rule's gap (weeks) for customers without a purchase rhythm of their own; null when P(alive) was used.</summary>
     public double? PopulationGapWeeks { get; init; }
 
@@ -110,7 +113,7 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
                 customers == 0 ? 0 : assessment.UsesProbabilityAlive ? aliveSum / customers : double.NaN);
         }
         var segments = assignment.Segments.Select(s => Sum(s.Key, i => assignment.SegmentKeys[i] == s.Key)).Append(Sum(KpiRow.AllCustomers, _ => true)).ToArray();
-        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap };
+        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap, Warning = warning ?? new ChurnWarningOptions() };
     }
 
     /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer
