@@ -7,12 +7,13 @@ public static class RealData
 {
     private static readonly Lazy<string> cdnowMasterDirectory = new(() => CdnowDirectory("master", """{ "tables": { "transactions": { "zero_amounts": "reject" } } }""" + "\n"));
     private static readonly Lazy<string> cdnowRawDirectory = new(() => CdnowDirectory("raw", null));
+    private static readonly Lazy<string> cdnowSampleDirectory = new(() => CdnowDirectory("sample", null, "CDNOW_sample.txt"));
 
-    private static string CdnowDirectory(string name, string? schema)
+    private static string CdnowDirectory(string name, string? schema, string source = "CDNOW_master.txt")
     {
         var dir = Path.Combine(Path.GetTempPath(), $"segtest-cdnow-{name}-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
-        CdnowFormat.ToTransactionsCsv(RepoPaths.Data("real", "cdnow", "CDNOW_master.txt"), Path.Combine(dir, "transactions.csv"));
+        CdnowFormat.ToTransactionsCsv(RepoPaths.Data("real", "cdnow", source), Path.Combine(dir, "transactions.csv"));
         if (schema is not null) File.WriteAllText(Path.Combine(dir, "schema.json"), schema);
         return dir;
     }
@@ -25,6 +26,12 @@ public static class RealData
 
     /// <summary>The same transactions.csv without a schema: read with the default rules (zero amounts kept and flagged).</summary>
     public static string CdnowRawDirectory => cdnowRawDirectory.Value;
+
+    /// <summary>
+    /// CDNOW_sample.txt (the 1/10 sample of 2,357 customers of Fader, Hardie &amp; Lee 2005; its sample ids) as a canonical
+    /// transactions.csv read with the default rules: the data of the published BG/NBD and Gamma-Gamma estimates.
+    /// </summary>
+    public static string CdnowSampleDirectory => cdnowSampleDirectory.Value;
 
     /// <summary>The last day of the CDNOW data.</summary>
     public static DateTime CdnowEnd { get; } = new(1998, 6, 30);

@@ -15,9 +15,25 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="Segments">Per segment, in definition order, then the total.</param>
 /// <param name="LifetimeValue">CLV of every assigned customer in the assignment's order (0 for customers without a purchase).</param>
 /// <param name="AtRisk">Churn flag of every assigned customer in the assignment's order.</param>
+/// <remarks>
+/// P(alive) is used only from a BG/NBD fit that passes its diagnostics (<see cref="BgNbdModel.ProbabilityAliveIsInformative"/>).
+/// When the fit is not identified — typically a → 0, b → ∞ on a short export where nobody is seen to drop out, which makes
+/// P(alive) ≈ 1 for everyone — customers are flagged by the recency rule alone
+/// (<see cref="ChurnWarning.AssessByRecency(ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{double}, ChurnWarningOptions?)"/>),
+/// <see cref="UsesProbabilityAlive"/> is false and the segments' mean P(alive) is NaN.
+/// </remarks>
 public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, GammaGammaModel Spend, IReadOnlyList<SegmentChurnRisk> Segments,
                                       double[] LifetimeValue, bool[] AtRisk)
 {
+    /// <summary>Whether the churn warning used P(alive) (true) or fell back to the recency rule because the BG/NBD fit is not identified (false).</summary>
+    public bool UsesProbabilityAlive => Purchases.ProbabilityAliveIsInformative;
+
+    /// <summary>The churn warning's options (P(alive) threshold, rhythm multiple k).</summary>
+    public ChurnWarningOptions Warning { get; init; } = new();
+
+    /// <summary>The recency rule's gap (weeks) for customers without a purchase rhythm of their own; null when P(alive) was used.</summary>
+    public double? PopulationGapWeeks { get; init; }
+
     /// <summary>The total row.</summary>
     public SegmentChurnRisk Total => Segments[^1];
 
@@ -67,7 +83,7 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
         var purchases = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
         var spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(summary);
         var values = CustomerLifetimeValue.Compute(purchases, spend, summary, clv ?? new ClvOptions());
-        var assessment = ChurnWarning.Assess(purchases, summary, warning);
+        var assessment = ChurnWarning.Assess(purchases, summary, warning);  // recency rule alone when P(alive) is not informative
 
         var lifetime = new double[assignment.Count];
         var atRisk = new bool[assignment.Count];
@@ -93,38 +109,15 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
                 aliveSum += alive[i];
                 if (atRisk[i]) { risk++; valueAtRisk += lifetime[i]; }
             }
-            return new SegmentChurnRisk(key, customers, risk, total, valueAtRisk, customers > 0 ? aliveSum / customers : 0);
+            return new SegmentChurnRisk(key, customers, risk, total, valueAtRisk,
+                customers == 0 ? 0 : assessment.UsesProbabilityAlive ? aliveSum / customers : double.NaN);
         }
         var segments = assignment.Segments.Select(s => Sum(s.Key, i => assignment.SegmentKeys[i] == s.Key)).Append(Sum(KpiRow.AllCustomers, _ => true)).ToArray();
-        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk);
+        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap, Warning = warning ?? new ChurnWarningOptions() };
     }
 
     /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer
     /// with a purchase up to the period end (the caller orders them by customer id).</summary>
-    internal static string Render(SqlDialect d, DateOnly periodEnd, string segmentsTable, string transactions = "transactions")
-    {
-        string end = d.Timestamp(periodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        string endDay = $"CAST({d.Timestamp(periodEnd.ToDateTime(TimeOnly.MinValue))} AS DATE)";
-        // Summed per customer × day where the transactions live (on a cluster: on each shard), then per customer; the first
-        // day's amount is taken with ArgMin, so no self-join is needed. Only assigned customers are kept.
-        string dy = $"""
-            SELECT customer_id, CAST("timestamp" AS DATE) AS day, sum({d.Money("amount")}) AS day_amount
-            FROM {d.Id(transactions)}
-            WHERE NOT is_return AND "timestamp" < {end}
-            GROUP BY customer_id, CAST("timestamp" AS DATE)
-            """;
-        string c = $"""
-            SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
-              {d.ArgMin("day_amount", "day")} AS first_amount
-            FROM ({dy}) dy GROUP BY customer_id
-            """;
-        return $"""
-            SELECT customer_id, {d.ToBigInt("days - 1")} AS x,
-              {d.ToBigInt(d.DaysBetween("first_day", "last_day"))} AS recency_days,
-              {d.ToBigInt(d.DaysBetween("first_day", endDay))} AS age_days,
-              CASE WHEN days > 1 THEN {d.ToDouble("total - first_amount")} / {d.ToDouble("days - 1")} ELSE 0 END AS monetary
-            FROM ({c}) c
-            WHERE customer_id IN (SELECT customer_id FROM {d.Id(segmentsTable)})
-            """;
-    }
+    internal static string Render(SqlDialect d, DateOnly periodEnd, string segmentsTable, string transactions = "transactions") =>
+        CustomerSummaryQuery.Render(d, periodEnd, null, transactions, $"customer_id IN (SELECT customer_id FROM {d.Id(segmentsTable)})");
 }

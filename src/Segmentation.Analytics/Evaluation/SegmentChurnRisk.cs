@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="AtRiskCustomers">Customers flagged by the churn warning (low P(alive) or a broken purchase rhythm).</param>
 /// <param name="LifetimeValue">Σ CLV of the customers (currency, next 12 months, discounted).</param>
 /// <param name="ValueAtRisk">Σ CLV of the at-risk customers (currency).</param>
-/// <param name="MeanProbabilityAlive">Mean BG/NBD P(alive).</param>
+/// <param name="MeanProbabilityAlive">Mean BG/NBD P(alive); NaN when P(alive) was not used (fit not identified, see <see cref="ChurnRiskSummary.UsesProbabilityAlive"/>) (0 for a segment without customers).</param>
 public sealed record SegmentChurnRisk(string Segment, int Customers, int AtRiskCustomers, double LifetimeValue, double ValueAtRisk, double MeanProbabilityAlive)
 {
     /// <summary>At-risk customers / customers.</summary>

@@ -15,6 +15,9 @@ namespace Segmentation.Analytics.Statistics;
 /// several starts; times are rescaled so that max T = 10 during the search (as lifetimes does) for
 /// conditioning, and α is scaled back. Standard errors come from a central-difference Hessian of the
 /// analytic gradient. Identical (x, t_x, T) rows are grouped (weights add), which changes nothing but speed.
+/// A fit that runs to the edge of the parameter space (e.g. a → 0, b → ∞ when nobody is seen to drop out) or whose
+/// information matrix is singular is returned, not thrown: its <see cref="BgNbdModel.Diagnostics"/> say which parameter hit
+/// which bound and the condition number, and its standard errors are NaN.
 /// </remarks>
 public sealed class BgNbdFitter : IEstimator<CustomerSummary, BgNbdModel>
 {
@@ -79,12 +82,27 @@ public sealed class BgNbdFitter : IEstimator<CustomerSummary, BgNbdModel>
         for (int i = 0; i < frequency.Length; i++) sumX += frequency[i] * (weights.IsEmpty ? 1.0 : weights[i]);
         // ℓ in the original time unit = ℓ at scaled times + Σ x ln(scale) (the Jacobian of t → scale·t).
         logLikelihood += sumX * Math.Log(scale);
-        var se = LikelihoodHessian.StandardErrors(
+        var (se, positiveDefinite, condition) = LikelihoodHessian.Assess(
             (p, g) => likelihood.Evaluate(p[0], p[1], p[2], p[3], g), theta);
+        var diagnostics = FitDiagnostics.Create(["r", "alpha", "a", "b"], theta, [theta[0], theta[1] / scale, theta[2], theta[3]],
+            positiveDefinite, condition, Meaning);
+        if (!diagnostics.Identified) Array.Fill(se, double.NaN);
         return new BgNbdModel(
             R: theta[0], Alpha: theta[1] / scale, A: theta[2], B: theta[3],
             StandardErrors: [se[0], se[1] / scale, se[2], se[3]],
-            LogLikelihood: logLikelihood, Customers: n, Iterations: iterations, Converged: best.Converged);
+            LogLikelihood: logLikelihood, Customers: n, Iterations: iterations, Converged: best.Converged) { Diagnostics = diagnostics };
+    }
+
+    /// <summary>What a fit that is not identified means for its use.</summary>
+    private static string Meaning(IReadOnlyList<ParameterBound> bounds)
+    {
+        if (bounds.Any(b => (b.Name == "a" && b.Limit == ParameterLimit.Zero) || (b.Name == "b" && b.Limit == ParameterLimit.Infinity)))
+            return "no drop-out identified (the dropout probability p ~ Beta(a, b) has mean a/(a+b) → 0) — P(alive) is not informative";
+        if (bounds.Any(b => b.Name is "a" or "b"))
+            return "the drop-out process is not identified — P(alive) is not informative";
+        if (bounds.Count > 0)
+            return "the distribution of purchase rates is not identified — expected purchases and P(alive) are not informative";
+        return "the likelihood is flat in some direction (singular or ill-conditioned information matrix): standard errors are undefined and P(alive) is not informative";
     }
 
     internal static void Validate(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)

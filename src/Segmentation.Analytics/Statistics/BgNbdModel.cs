@@ -13,7 +13,7 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="Alpha">Rate α of the Gamma distribution (in the data's time unit).</param>
 /// <param name="A">Beta parameter a of the dropout probability.</param>
 /// <param name="B">Beta parameter b of the dropout probability.</param>
-/// <param name="StandardErrors">Standard errors of (r, α, a, b).</param>
+/// <param name="StandardErrors">Standard errors of (r, α, a, b); NaN when the fit is not identified (<see cref="Diagnostics"/>).</param>
 /// <param name="LogLikelihood">Maximised log-likelihood ln L (CDNOW sample: −9582.4).</param>
 /// <param name="Customers">Number of customers fitted (sum of weights).</param>
 /// <param name="Iterations">BFGS iterations over all starts.</param>
@@ -21,6 +21,19 @@ namespace Segmentation.Analytics.Statistics;
 public sealed record BgNbdModel(double R, double Alpha, double A, double B, EquatableArray<double> StandardErrors,
                                 double LogLikelihood, double Customers, int Iterations, bool Converged) : FittedModel<BgNbdModel>
 {
+    /// <summary>
+    /// Whether the fit identified its parameters (no estimate at 0 or ∞, information matrix positive definite and well
+    /// conditioned); null for a model built by hand or loaded from a file written before diagnostics existed.
+    /// </summary>
+    public FitDiagnostics? Diagnostics { get; init; }
+
+    /// <summary>
+    /// True unless <see cref="Diagnostics"/> says the fit is not identified. When false (e.g. a → 0, b → ∞ on data where
+    /// nobody is seen to drop out), P(alive) is 1 or near it for everyone by construction and must not be used as a churn signal.
+    /// </summary>
+    [JsonIgnore]
+    public bool ProbabilityAliveIsInformative => Diagnostics?.Identified ?? true;
+
     /// <summary>The four parameters with standard errors and Wald 95 % intervals.</summary>
     [JsonIgnore]
     public IReadOnlyList<ParameterEstimate> Parameters =>
@@ -134,6 +147,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Equa
         sb.Append("  parameter        value     std.err    lower 95%    upper 95%\n");
         foreach (var p in Parameters)
             sb.Append(CultureInfo.InvariantCulture, $"  {p.Name,-9} {p.Value,12:F6} {p.StandardError,11:F6} {p.Lower95,12:F6} {p.Upper95,12:F6}\n");
+        if (Diagnostics is { } d) sb.Append("  diagnostics: ").Append(d).Append('\n');
         return sb.ToString();
     }
 

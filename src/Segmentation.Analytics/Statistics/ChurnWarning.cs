@@ -35,11 +35,62 @@ public static class ChurnWarning
         return new ChurnAssessment(alive, low, rhythm, atRisk);
     }
 
-    /// <summary>Flags every customer of a summary.</summary>
+    /// <summary>
+    /// Flags every customer of a summary: with <see cref="Assess(BgNbdModel, ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{double}, ChurnWarningOptions?)"/>
+    /// when the model's P(alive) is informative (<see cref="BgNbdModel.ProbabilityAliveIsInformative"/>), otherwise with the
+    /// recency rule alone (<see cref="AssessByRecency(ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{double}, ChurnWarningOptions?)"/>).
+    /// </summary>
     public static ChurnAssessment Assess(BgNbdModel model, CustomerSummary summary, ChurnWarningOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(summary);
-        return Assess(model, summary.Frequency, summary.Recency, summary.Age, options);
+        return model.ProbabilityAliveIsInformative
+            ? Assess(model, summary.Frequency, summary.Recency, summary.Age, options)
+            : AssessByRecency(summary.Frequency, summary.Recency, summary.Age, options);
+    }
+
+    /// <summary>
+    /// The recency rule, used when no identified BG/NBD fit gives P(alive): a customer is at risk when the time since the
+    /// last purchase, T − t_x, exceeds k = <see cref="ChurnWarningOptions.RhythmMultiple"/> times their own mean gap between
+    /// purchases, t_x / x (customers with x ≥ <see cref="ChurnWarningOptions.MinimumRepeatPurchases"/>). A customer with fewer
+    /// repeat purchases has no rhythm of their own: their gap is the median of t_x / x over the customers who have one, so a
+    /// one-time buyer is at risk when T &gt; k × that median (no flag when nobody has a rhythm). P(alive) is NaN and never flags.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ or the options are invalid.</exception>
+    public static ChurnAssessment AssessByRecency(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+                                                  ChurnWarningOptions? options = null)
+    {
+        options ??= new ChurnWarningOptions();
+        options.Validate();
+        if (recency.Length != frequency.Length)
+            throw new ArgumentException($"recency has {recency.Length} values; frequency has {frequency.Length}.", nameof(recency));
+        if (age.Length != frequency.Length)
+            throw new ArgumentException($"age has {age.Length} values; frequency has {frequency.Length}.", nameof(age));
+        int n = frequency.Length;
+        var gaps = new List<double>();
+        for (int i = 0; i < n; i++)
+            if (frequency[i] >= options.MinimumRepeatPurchases) gaps.Add(recency[i] / frequency[i]);
+        double? populationGap = gaps.Count > 0 ? Median(gaps) : null;
+        var alive = new double[n];
+        Array.Fill(alive, double.NaN);
+        var rhythm = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            double? gap = frequency[i] >= options.MinimumRepeatPurchases ? recency[i] / frequency[i] : populationGap;
+            rhythm[i] = gap is { } g && age[i] - recency[i] > options.RhythmMultiple * g;
+        }
+        return new ChurnAssessment(alive, new bool[n], rhythm, (bool[])rhythm.Clone())
+        {
+            UsesProbabilityAlive = false,
+            PopulationGap = populationGap,
+        };
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int m = values.Count / 2;
+        return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
     }
 
     /// <summary>Σ CLV and Σ CLV of at-risk customers per segment label, ordered by label.</summary>

@@ -13,7 +13,8 @@ namespace Segmentation.Analytics.Statistics;
 /// has log-likelihood
 /// ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(x z̄ + γ),
 /// maximised over (ln p, ln q, ln γ) by BFGS with the analytic gradient. The model assumes spend is
-/// independent of frequency: check the correlation first.
+/// independent of frequency: check the correlation first. A fit at the edge of the parameter space or with a singular
+/// information matrix is returned with <see cref="GammaGammaModel.Diagnostics"/> and NaN standard errors, not thrown.
 /// </remarks>
 public sealed class GammaGammaFitter : IEstimator<CustomerSummary, GammaGammaModel>
 {
@@ -81,8 +82,15 @@ public sealed class GammaGammaFitter : IEstimator<CustomerSummary, GammaGammaMod
         }
         var theta = best!.Point.Select(Math.Exp).ToArray();
         double logLikelihood = likelihood.Evaluate(theta[0], theta[1], theta[2], default);
-        var se = LikelihoodHessian.StandardErrors((t, g) => likelihood.Evaluate(t[0], t[1], t[2], g), theta);
-        return new GammaGammaModel(theta[0], theta[1], theta[2], se, logLikelihood, n, iterations, best.Converged);
+        var (se, positiveDefinite, condition) = LikelihoodHessian.Assess((t, g) => likelihood.Evaluate(t[0], t[1], t[2], g), theta);
+        // γ is in money units: judged for bounds relative to the mean spend, so a currency with large numbers is not "∞".
+        double meanSpend = m.Average();
+        var diagnostics = FitDiagnostics.Create(["p", "q", "gamma"], [theta[0], theta[1], theta[2] / meanSpend], theta, positiveDefinite, condition,
+            bounds => bounds.Count > 0
+                ? "the spend distribution is not identified — expected spend per customer falls back towards the customer's own mean"
+                : "the likelihood is flat in some direction (singular or ill-conditioned information matrix): standard errors are undefined");
+        if (!diagnostics.Identified) Array.Fill(se, double.NaN);
+        return new GammaGammaModel(theta[0], theta[1], theta[2], se, logLikelihood, n, iterations, best.Converged) { Diagnostics = diagnostics };
     }
 
     /// <summary>Total log-likelihood; fills ∂/∂(p, q, γ) when the span is not empty.</summary>

@@ -11,7 +11,7 @@ namespace Segmentation.Analytics.Statistics;
 /// <param name="P">Shape p of a customer's transaction values.</param>
 /// <param name="Q">Shape q of the Gamma mixing distribution of ν.</param>
 /// <param name="Gamma">Scale γ of the mixing distribution (in money units).</param>
-/// <param name="StandardErrors">Standard errors of (p, q, γ).</param>
+/// <param name="StandardErrors">Standard errors of (p, q, γ); NaN when the fit is not identified (<see cref="Diagnostics"/>).</param>
 /// <param name="LogLikelihood">Maximised log-likelihood.</param>
 /// <param name="Customers">Repeat customers fitted.</param>
 /// <param name="Iterations">BFGS iterations over all starts.</param>
@@ -19,6 +19,12 @@ namespace Segmentation.Analytics.Statistics;
 public sealed record GammaGammaModel(double P, double Q, double Gamma, EquatableArray<double> StandardErrors, double LogLikelihood,
                                      int Customers, int Iterations, bool Converged) : FittedModel<GammaGammaModel>
 {
+    /// <summary>
+    /// Whether the fit identified its parameters (no estimate at 0 or ∞, information matrix positive definite and well
+    /// conditioned); null for a model built by hand or loaded from a file written before diagnostics existed.
+    /// </summary>
+    public FitDiagnostics? Diagnostics { get; init; }
+
     /// <summary>The three parameters with standard errors and Wald 95 % intervals.</summary>
     [JsonIgnore]
     public IReadOnlyList<ParameterEstimate> Parameters =>
@@ -67,6 +73,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma, Equatable
         sb.Append("  parameter        value     std.err    lower 95%    upper 95%\n");
         foreach (var p in Parameters)
             sb.Append(CultureInfo.InvariantCulture, $"  {p.Name,-9} {p.Value,12:F6} {p.StandardError,11:F6} {p.Lower95,12:F6} {p.Upper95,12:F6}\n");
+        if (Diagnostics is { } d) sb.Append("  diagnostics: ").Append(d).Append('\n');
         return sb.ToString();
     }
 }

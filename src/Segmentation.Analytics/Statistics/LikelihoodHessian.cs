@@ -13,7 +13,14 @@ internal static class LikelihoodHessian
     /// analytic gradient with relative step 1e−5 (error O(h²) ≈ 1e−10 relative, far below the
     /// uncertainty the standard errors express), symmetrised. NaN when −H is not positive definite.
     /// </summary>
-    public static double[] StandardErrors(Gradient gradient, double[] theta)
+    public static double[] StandardErrors(Gradient gradient, double[] theta) => Assess(gradient, theta).StandardErrors;
+
+    /// <summary>
+    /// The standard errors as <see cref="StandardErrors"/>, whether −H is positive definite, and the condition number of the
+    /// observed information in log-parameters, diag(θ)(−H)diag(θ) (scale-free, so a parameter in large units does not make
+    /// the fit look ill-conditioned); null when its smallest eigenvalue is ≤ 0.
+    /// </summary>
+    public static (double[] StandardErrors, bool PositiveDefinite, double? ConditionNumber) Assess(Gradient gradient, double[] theta)
     {
         int d = theta.Length;
         var h = new double[d, d];
@@ -32,16 +39,28 @@ internal static class LikelihoodHessian
         }
         var info = Matrix<double>.Build.Dense(d, d, (i, j) => -(h[i, j] + h[j, i]) / 2);
         var se = new double[d];
+        bool positiveDefinite = true;
+        if (!info.Enumerate().All(double.IsFinite))
+        {
+            Array.Fill(se, double.NaN);
+            return (se, false, null);
+        }
         try
         {
             var chol = info.Cholesky();
             var cov = chol.Solve(Matrix<double>.Build.DenseIdentity(d));
             for (int i = 0; i < d; i++) se[i] = Math.Sqrt(cov[i, i]);
+            if (!se.All(double.IsFinite)) { positiveDefinite = false; Array.Fill(se, double.NaN); }
         }
         catch (ArgumentException)
         {
+            positiveDefinite = false;
             Array.Fill(se, double.NaN);
         }
-        return se;
+        var logInfo = Matrix<double>.Build.Dense(d, d, (i, j) => info[i, j] * theta[i] * theta[j]);
+        var eigen = logInfo.Evd(Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
+        double min = eigen.Min(), max = eigen.Max();
+        double? condition = min > 0 && double.IsFinite(max / min) ? max / min : null;
+        return (se, positiveDefinite, condition);
     }
 }

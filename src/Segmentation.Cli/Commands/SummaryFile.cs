@@ -5,10 +5,14 @@ namespace Segmentation.Cli.Commands;
 
 /// <summary>
 /// A per-customer summary file for the CLV models: <c>id, frequency, recency, T[, monetary_value]</c> or the lifetimes /
-/// Fader-Hardie CDNOW form <c>ID, x, t_x, T[, zbar]</c>. Strict: a bad value names the file, row and column.
+/// Fader-Hardie CDNOW form <c>ID, x, t_x, T[, zbar]</c>. Strict: a bad value names the file, row and column. Rows with T = 0
+/// (first purchase at the calibration end: nothing to learn about repeat buying) are skipped and counted, not an error.
 /// </summary>
 internal sealed record SummaryFile(string[] Ids, int[] Frequency, double[] Recency, double[] Age, double[]? Monetary)
 {
+    /// <summary>Rows skipped because T = 0.</summary>
+    public int ZeroAgeSkipped { get; init; }
+
     public static SummaryFile Read(string path)
     {
         if (!File.Exists(path)) throw new DataFileException(path, "file not found");
@@ -24,7 +28,7 @@ internal sealed record SummaryFile(string[] Ids, int[] Frequency, double[] Recen
         int idCol = Find(false, "customer_id", "id", "ID");
         int fCol = Find(true, "frequency", "x"), rCol = Find(true, "recency", "t_x"), tCol = Find(true, "T", "age"), mCol = Find(false, "monetary_value", "zbar");
         var ids = new List<string>(); var f = new List<int>(); var r = new List<double>(); var t = new List<double>(); var m = new List<double>();
-        string? line; long row = 1;
+        string? line; long row = 1; int skipped = 0;
         while ((line = reader.ReadLine()) is not null)
         {
             row++;
@@ -41,11 +45,12 @@ internal sealed record SummaryFile(string[] Ids, int[] Frequency, double[] Recen
             if (x != Math.Floor(x)) throw new DataFileException(path, $"frequency '{cells[fCol]}' is not a whole number", row, header[fCol]);
             double tx = Num(rCol, header[rCol]), age = Num(tCol, header[tCol]);
             if (tx > age + 1e-9) throw new DataFileException(path, $"recency {tx} is larger than T {age}", row, header[rCol]);
+            if (age == 0) { skipped++; continue; }
             ids.Add(idCol >= 0 ? cells[idCol].Trim() : (row - 1).ToString(CultureInfo.InvariantCulture));
             f.Add((int)x); r.Add(tx); t.Add(age);
             if (mCol >= 0) m.Add(Num(mCol, header[mCol]));
         }
-        if (ids.Count == 0) throw new DataFileException(path, "no customers in the file", row: 2);
-        return new SummaryFile(ids.ToArray(), f.ToArray(), r.ToArray(), t.ToArray(), mCol >= 0 ? m.ToArray() : null);
+        if (ids.Count == 0) throw new DataFileException(path, skipped > 0 ? $"no customers with T > 0 in the file ({skipped} with T = 0)" : "no customers in the file", row: 2);
+        return new SummaryFile(ids.ToArray(), f.ToArray(), r.ToArray(), t.ToArray(), mCol >= 0 ? m.ToArray() : null) { ZeroAgeSkipped = skipped };
     }
 }

@@ -29,6 +29,20 @@ public sealed class BgNbdFitterTests
     }
 
     [Fact]
+    public void Fit_on_cdnow_is_identified_by_its_diagnostics()
+    {
+        // An interior optimum with a well-conditioned information matrix (condition number ≈ 165 in log-parameters): no
+        // bound, positive definite, standard errors finite; P(alive) may be used.
+        var d = CdnowModel.Value.Diagnostics!;
+        Assert.True(d.Identified, d.ToString());
+        Assert.Empty(d.Bounds);
+        Assert.True(d.PositiveDefinite);
+        Assert.InRange(d.ConditionNumber!.Value, 1, 1e4);
+        Assert.Null(d.Meaning);
+        Assert.True(CdnowModel.Value.ProbabilityAliveIsInformative);
+    }
+
+    [Fact]
     public void Fit_on_cdnow_matches_scipy_and_lifetimes_standard_errors()
     {
         // Reference: scipy Nelder-Mead + BFGS to gtol 1e-9 (bgnbd_gammagamma_reference.py); estimates agree to 1e-5 relative.

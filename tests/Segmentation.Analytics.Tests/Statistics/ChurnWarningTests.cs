@@ -49,4 +49,47 @@ public sealed class ChurnWarningTests
         Assert.Equal("RhythmMultiple", Assert.ThrowsAny<ArgumentException>(() => ChurnWarning.Assess(Cdnow, [1], [1.0], [2.0], new ChurnWarningOptions(RhythmMultiple: 0))).ParamName);
         Assert.Equal("segmentLabels", Assert.ThrowsAny<ArgumentException>(() => ChurnWarning.ValueAtRisk([1.0], [true], [1, 2])).ParamName);
     }
+
+    [Fact]
+    public void Recency_rule_flags_by_the_customers_own_gap_and_one_time_buyers_by_the_median_gap()
+    {
+        // By hand (k = 2): own gaps t_x / x = 2, 5, 10 → median 5.
+        // 0: gap 2, silent 38 − 10 = 28 > 4 → at risk.   1: gap 5, silent 17 − 5 = 12 > 10 → at risk.
+        // 2: gap 10, silent 38 − 30 = 8 < 20 → not.       3: one-time buyer, silent 9 < 2 × 5 → not.  4: one-time, 11 > 10 → at risk.
+        int[] x = [5, 1, 3, 0, 0];
+        double[] tx = [10, 5, 30, 0, 0];
+        double[] t = [38, 17, 38, 9, 11];
+        var result = ChurnWarning.AssessByRecency(x, tx, t);
+        Assert.False(result.UsesProbabilityAlive);
+        Assert.Equal(5.0, result.PopulationGap);
+        Assert.Equal([true, true, false, false, true], result.AtRisk);
+        Assert.Equal([true, true, false, false, true], result.BrokenRhythm);
+        Assert.All(result.LowProbabilityAlive, f => Assert.False(f));
+        Assert.All(result.ProbabilityAlive, p => Assert.True(double.IsNaN(p)));
+        // nobody with a rhythm of their own: one-time buyers are never flagged
+        Assert.Equal([false, false], ChurnWarning.AssessByRecency([0, 0], [0.0, 0], [50.0, 60]).AtRisk);
+    }
+
+    [Fact]
+    public void A_fit_that_is_not_identified_is_assessed_by_the_recency_rule_alone()
+    {
+        // The same published parameters, once marked as a boundary fit: P(alive) must not flag customer 0 any more; the
+        // recency rule (median own gap 5 for one-time buyers) decides, and customer 3 (one purchase, silent 38.86 > 10) is flagged.
+        int[] x = [10, 2, 1, 0];
+        double[] tx = [10, 30.43, 5, 0];
+        double[] t = [38, 38.86, 17, 38.86];
+        var summary = new CustomerSummary([1, 2, 3, 4], x, tx, t, [0.0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], 0, 7);
+        var identified = ChurnWarning.Assess(Cdnow, summary);
+        Assert.True(identified.UsesProbabilityAlive);
+        Assert.Equal([true, false, true, false], identified.AtRisk);
+        var boundary = Cdnow with
+        {
+            Diagnostics = new FitDiagnostics(false, [new ParameterBound("a", 1e-9, ParameterLimit.Zero)], false, null, "no drop-out identified — P(alive) is not informative"),
+        };
+        Assert.False(boundary.ProbabilityAliveIsInformative);
+        var fallback = ChurnWarning.Assess(boundary, summary);
+        Assert.False(fallback.UsesProbabilityAlive);
+        Assert.Equal(ChurnWarning.AssessByRecency(x, tx, t).AtRisk, fallback.AtRisk);
+        Assert.Equal([true, false, true, true], fallback.AtRisk);
+    }
 }

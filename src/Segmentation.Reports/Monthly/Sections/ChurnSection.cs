@@ -17,6 +17,7 @@ public sealed class ChurnSection(ChurnModel model, Theme theme) : ReportSection(
             column.Item().Paragraph(model.Notice);
             return;
         }
+        if (model.Basis is { } basis) column.Item().Paragraph(basis);
         Table(column, table, [2.4f, 1, 1, 1, 1.3f, 1.3f, 1], BoldNameThenNumbers);
     }
 }

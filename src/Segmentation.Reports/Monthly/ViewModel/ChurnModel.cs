@@ -1,3 +1,5 @@
+using Segmentation.Analytics.Statistics;
+
 namespace Segmentation.Reports.Monthly.ViewModel;
 
 /// <summary>Section 6: at-risk customers and value at risk per segment.</summary>
@@ -5,7 +7,9 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="Table">Segment, customers, at-risk customers and share, mean CLV, value at risk, mean P(alive); null when the churn
 /// models could not be fitted.</param>
 /// <param name="Notice">Printed instead of the table when the churn models could not be fitted.</param>
-public sealed record ChurnModel(string Heading, ReportTable? Table, string Notice)
+/// <param name="Basis">Printed above the table when P(alive) is not used (the BG/NBD fit is not identified): why, and the recency rule used
+/// instead; null when P(alive) is used.</param>
+public sealed record ChurnModel(string Heading, ReportTable? Table, string Notice, string? Basis = null)
 {
     internal static ChurnModel Create(ReportContext c)
     {
@@ -25,6 +29,16 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
                 ReportContext.Unless(hide, ReportFormat.Percent(s.MeanProbabilityAlive)),
             ]);
         });
-        return new ChurnModel(text["s6"], c.Table(["segment", "customers", "at_risk", "at_risk_share", "clv", "value_at_risk", "p_alive"], rows), text["no_churn"]);
+        string? basis = churn.UsesProbabilityAlive ? null : text.Format("churn_no_p_alive", Reason(churn.Purchases.Diagnostics),
+            ReportFormat.Number(churn.Warning.RhythmMultiple, 0), ReportFormat.Number(churn.PopulationGapWeeks * 7, 0));
+        return new ChurnModel(text["s6"], c.Table(["segment", "customers", "at_risk", "at_risk_share", "clv", "value_at_risk", "p_alive"], rows), text["no_churn"], basis);
     }
+
+    /// <summary>The parameters at a bound ("a → 0, b → ∞"), or the condition of the information matrix when none is.</summary>
+    private static string Reason(FitDiagnostics? d) => d switch
+    {
+        { Bounds.Count: > 0 } => string.Join(", ", d.Bounds.Select(b => $"{b.Name} → {(b.Limit == ParameterLimit.Zero ? "0" : "∞")}")),
+        { ConditionNumber: { } k } => "cond = " + ReportFormat.Number(k, 0),
+        _ => "cond = ∞",
+    };
 }
