@@ -84,7 +84,7 @@ public static class PlotlyHost
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value)),
         JsonValueKind.Array => e.EnumerateArray().Select(Value).ToArray(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(), // integers stay integers (indices, sizes)
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

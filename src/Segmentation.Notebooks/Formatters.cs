@@ -61,6 +61,8 @@ public static class Formatters
         Add<TargetingList>(x => RichDisplay.TargetingList(x, maxRows, language));
         Add<UpliftPredictions>(x => RichDisplay.UpliftPredictions(x, language));
         Add<NotebookChart>(ChartHtml.Render);
+        Formatter.Register<SvgChart>((value, writer) => writer.Write(value.Svg), SvgChart.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(SvgChart), SvgChart.MimeType);
         bool svg = charts == ChartRendering.Svg;
         var session = new NotebookSession(Version(), language, charts, svg ? null : ChartHtml.PlotlyJsVersion(), maxRows,
                                           svg ? null : ChartHtml.PlotlyRuntime(), ChartHtml.PlotlyUnavailableReason);

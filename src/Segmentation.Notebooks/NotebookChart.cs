@@ -52,6 +52,9 @@ public sealed class NotebookChart
     /// <summary>The chart drawn by ScottPlot as an SVG document (default size: <see cref="Width"/> × <see cref="Height"/>).</summary>
     public string ToSvg(int? width = null, int? height = null) => SvgRenderer.Render(this, width ?? Width, height ?? Height);
 
+    /// <summary>The SVG of <see cref="ToSvg"/> as a value that displays as <c>image/svg+xml</c> (after <see cref="Formatters.Register"/>).</summary>
+    public SvgChart AsSvg(int? width = null, int? height = null) => new(ToSvg(width, height));
+
     /// <summary>The chart with another size.</summary>
     public NotebookChart WithSize(int width, int height)
     {
