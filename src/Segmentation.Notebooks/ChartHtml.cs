@@ -1,13 +1,13 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Segmentation.Notebooks;
 
 /// <summary>
-/// The HTML of a chart in a notebook session. Plotly: the first chart after <see cref="Formatters.Register"/> carries
-/// plotly.js inline (offline, once per notebook, ~3.5 MB); every chart draws itself as soon as <c>window.Plotly</c> exists.
-/// SVG: ScottPlot's SVG inline. In <see cref="ChartRendering.Auto"/> a failure to load Plotly.NET (an older FSharp.Core in
-/// the kernel) switches the session to SVG.
+/// The HTML of a chart in a notebook session. Plotly: Plotly.NET makes the figure inside its private load context
+/// (<see cref="PlotlyHostLoader"/>: it works in the stock kernel too); the first chart after <see cref="Formatters.Register"/>
+/// carries plotly.js inline (offline, once per notebook, ~3.5 MB); every chart draws itself as soon as <c>window.Plotly</c>
+/// exists. SVG: ScottPlot's SVG inline. In <see cref="ChartRendering.Auto"/> SVG is used only when the Plotly.NET host cannot
+/// be loaded at all (<see cref="PlotlyUnavailableReason"/> says why).
 /// </summary>
 public static class ChartHtml
 {
@@ -19,10 +19,20 @@ public static class ChartHtml
     /// <summary>The reason Plotly.NET could not be used in this session, or null.</summary>
     public static string? PlotlyUnavailableReason { get; private set; }
 
-    /// <summary>The rendering in effect (Auto turns into Svg after a load failure).</summary>
+    /// <summary>The rendering asked for (<see cref="Reset"/>).</summary>
     public static ChartRendering Mode { get { lock (Gate) return mode; } }
 
-    /// <summary>Starts a new session: plotly.js is embedded again with the next chart.</summary>
+    /// <summary>The renderer charts of this session actually use: <see cref="ChartRendering.Plotly"/> or <see cref="ChartRendering.Svg"/>.</summary>
+    public static ChartRendering Effective
+    {
+        get
+        {
+            lock (Gate)
+                return mode == ChartRendering.Svg || (mode == ChartRendering.Auto && PlotlyHostLoader.TryGet().Host is null) ? ChartRendering.Svg : ChartRendering.Plotly;
+        }
+    }
+
+    /// <summary>Starts a new session: plotly.js is embedded again with the next chart. Loads the Plotly.NET host unless <paramref name="rendering"/> is SVG.</summary>
     public static void Reset(ChartRendering rendering = ChartRendering.Auto)
     {
         lock (Gate)
@@ -30,82 +40,59 @@ public static class ChartHtml
             mode = rendering;
             plotlyJsEmbedded = false;
             counter = 0;
-            PlotlyUnavailableReason = null;
+            PlotlyUnavailableReason = rendering == ChartRendering.Svg ? null : PlotlyHostLoader.TryGet().Failure;
         }
     }
 
     /// <summary>The chart's HTML for this session.</summary>
+    /// <exception cref="InvalidOperationException">Rendering is <see cref="ChartRendering.Plotly"/> and the Plotly.NET host cannot be loaded.</exception>
     public static string Render(NotebookChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         lock (Gate)
         {
-            if (mode != ChartRendering.Svg)
-            {
-                try
-                {
-                    return PlotlyHtml(chart);
-                }
-                catch (Exception e) when (mode == ChartRendering.Auto && IsLoadFailure(e))
-                {
-                    mode = ChartRendering.Svg;
-                    PlotlyUnavailableReason = $"{e.GetType().Name}: {e.Message}";
-                }
-            }
+            if (mode == ChartRendering.Svg) return SvgHtml(chart);
+            var (host, failure) = PlotlyHostLoader.TryGet();
+            if (host is not null) return PlotlyHtml(host, chart);
+            if (mode == ChartRendering.Plotly)
+                throw new InvalidOperationException($"Plotly.NET could not be loaded ({failure}); use ChartRendering.Auto or Svg.");
             return SvgHtml(chart);
         }
     }
 
     /// <summary>The plotly.js script block (AMD-safe: Jupyter's require.js would otherwise capture it), or null when Plotly.NET cannot load.</summary>
-    public static string? PlotlyJsScript()
-    {
-        try
-        {
-            return PlotlyJsScriptCore();
-        }
-        catch (Exception e) when (IsLoadFailure(e))
-        {
-            return null;
-        }
-    }
+    public static string? PlotlyJsScript() => PlotlyHostLoader.TryGet().Host is { } host ? PlotlyJsScript(host) : null;
 
     /// <summary>The version of the bundled plotly.js, or null when Plotly.NET cannot load.</summary>
-    public static string? PlotlyJsVersion()
+    public static string? PlotlyJsVersion() => PlotlyHostLoader.TryGet().Host?.PlotlyJsVersion;
+
+    /// <summary>Plotly.NET, FSharp.Core and the load context they run in, or null when Plotly.NET cannot load.</summary>
+    public static string? PlotlyRuntime() => PlotlyHostLoader.TryGet().Host?.Runtime;
+
+    /// <summary>The Plotly figure JSON Plotly.NET makes of the chart.</summary>
+    /// <exception cref="InvalidOperationException">The Plotly.NET host cannot be loaded.</exception>
+    internal static string FigureJson(NotebookChart chart)
     {
-        try
-        {
-            return PlotlyJsVersionCore();
-        }
-        catch (Exception e) when (IsLoadFailure(e))
-        {
-            return null;
-        }
+        var (host, failure) = PlotlyHostLoader.TryGet();
+        if (host is null) throw new InvalidOperationException($"Plotly.NET could not be loaded ({failure}).");
+        return host.Call("FigureJson", PlotlyRenderer.Specification(chart));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static string PlotlyJsVersionCore() => PlotlyRenderer.PlotlyJs().Version;
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static string PlotlyJsScriptCore()
-    {
-        var (script, version) = PlotlyRenderer.PlotlyJs();
-        return new StringBuilder()
-            .Append("<script type=\"text/javascript\">/* plotly.js ").Append(version).Append(" (bundled with Plotly.NET), inline for offline use */\n")
+    private static string PlotlyJsScript(PlotlyHostLoader.Host host) =>
+        new StringBuilder()
+            .Append("<script type=\"text/javascript\">/* plotly.js ").Append(host.PlotlyJsVersion).Append(" (bundled with Plotly.NET), inline for offline use */\n")
             .Append("(function(){var d=window.define;if(d&&d.amd){window.define=undefined;}try{\n")
-            .Append(script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
+            .Append(host.Call("PlotlyJs").Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
             .Append("\n}finally{if(d&&d.amd){window.define=d;}}})();</script>")
             .ToString();
-    }
 
-    // Separate, not inlined: the JIT resolves Plotly.NET (and FSharp.Core) when compiling this method, inside Render's try.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static string PlotlyHtml(NotebookChart chart)
+    private static string PlotlyHtml(PlotlyHostLoader.Host host, NotebookChart chart)
     {
-        var figure = PlotlyRenderer.FigureJson(chart).Replace("</", "<\\/", StringComparison.Ordinal);
+        var figure = host.Call("FigureJson", PlotlyRenderer.Specification(chart)).Replace("</", "<\\/", StringComparison.Ordinal);
         var sb = new StringBuilder();
         if (!plotlyJsEmbedded)
         {
-            sb.Append(PlotlyJsScriptCore());
+            sb.Append(PlotlyJsScript(host));
             plotlyJsEmbedded = true;
         }
         var id = $"seg-plot-{++counter}-{(uint)figure.GetHashCode():x8}";
@@ -123,8 +110,4 @@ public static class ChartHtml
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return "<div class=\"seg-svg\">" + (start > 0 ? svg[start..] : svg) + "</div>";
     }
-
-    private static bool IsLoadFailure(Exception e) =>
-        e is FileLoadException or FileNotFoundException or TypeLoadException or MissingMethodException or MissingFieldException or BadImageFormatException
-        || (e is TypeInitializationException t && t.InnerException is { } inner && IsLoadFailure(inner));
 }

@@ -6,8 +6,8 @@ namespace Segmentation.Notebooks;
 
 /// <summary>
 /// The charts the notebooks show, built from the library's results. Each returns a <see cref="NotebookChart"/>: displayed
-/// as an interactive Plotly.NET chart (offline), or as ScottPlot SVG where Plotly.NET 6 cannot load; <c>.ToPlotly()</c>
-/// gives the Plotly.NET <c>GenericChart</c>, <c>.ToSvg()</c> the SVG.
+/// as an interactive Plotly.NET chart (offline; Plotly.NET runs in its own load context), or as ScottPlot SVG where that host
+/// cannot be loaded; <c>.ToPlotlyJson()</c> gives the Plotly figure, <c>.ToSvg()</c> the SVG.
 /// </summary>
 public static partial class Charts
 {

@@ -61,8 +61,11 @@ public static class Formatters
         Add<TargetingList>(x => RichDisplay.TargetingList(x, maxRows, language));
         Add<UpliftPredictions>(x => RichDisplay.UpliftPredictions(x, language));
         Add<NotebookChart>(ChartHtml.Render);
-        var plotly = charts == ChartRendering.Svg ? null : ChartHtml.PlotlyJsVersion();
-        var session = new NotebookSession(Version(), language, charts, plotly, maxRows);
+        Formatter.Register<SvgChart>((value, writer) => writer.Write(value.Svg), SvgChart.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(SvgChart), SvgChart.MimeType);
+        bool svg = charts == ChartRendering.Svg;
+        var session = new NotebookSession(Version(), language, charts, svg ? null : ChartHtml.PlotlyJsVersion(), maxRows,
+                                          svg ? null : ChartHtml.PlotlyRuntime(), ChartHtml.PlotlyUnavailableReason);
         Add<NotebookSession>(s => $"<div style=\"font-size:12px;opacity:.85\">{HtmlText.Encode(s.ToString())}</div>");
         return session;
     }

@@ -1,14 +1,12 @@
-using Plotly.NET;
-
 namespace Segmentation.Notebooks;
 
 /// <summary>
 /// A chart of the notebooks' vocabulary (made by <see cref="Charts"/>), with two renderers: Plotly.NET
-/// (<see cref="ToPlotly"/>, interactive; what the notebook display uses) and ScottPlot (<see cref="ToSvg"/>, static SVG; the
-/// fallback for kernels that cannot load Plotly.NET 6, and what reports can reuse).
+/// (<see cref="ToPlotlyJson"/>, interactive; what the notebook display uses) and ScottPlot (<see cref="ToSvg"/>, static SVG;
+/// the fallback where the Plotly.NET host cannot be loaded).
 /// </summary>
-/// <remarks>This type holds data only; Plotly.NET is touched only when <see cref="ToPlotly"/> runs, so a kernel whose
-/// FSharp.Core is too old to load Plotly.NET can still build charts and show them as SVG.</remarks>
+/// <remarks>This type holds data only. Plotly.NET runs in a private load context with its own FSharp.Core
+/// (<c>lib/plotly/</c>), so it works in the stock .NET Interactive kernel whose FSharp.Core is older.</remarks>
 public sealed class NotebookChart
 {
     internal NotebookChart(string title, string? xTitle, string? yTitle, IReadOnlyList<ChartLayer> layers,
@@ -47,14 +45,15 @@ public sealed class NotebookChart
     /// <summary>Category labels at y = 0, 1, … (null: numeric y axis).</summary>
     internal string[]? YCategories { get; }
 
-    /// <summary>The chart as a Plotly.NET chart (plotly.js embedded in full via its display options: offline).</summary>
-    public GenericChart ToPlotly() => PlotlyRenderer.Render(this);
-
-    /// <summary>The Plotly figure as JSON (<c>{"data": [...], "layout": {...}}</c>).</summary>
-    public string ToPlotlyJson() => PlotlyRenderer.FigureJson(this);
+    /// <summary>The Plotly figure as JSON (<c>{"data": [...], "layout": {...}}</c>), made by Plotly.NET.</summary>
+    /// <exception cref="InvalidOperationException">The Plotly.NET host (<c>plotly/</c> beside this library) cannot be loaded.</exception>
+    public string ToPlotlyJson() => ChartHtml.FigureJson(this);
 
     /// <summary>The chart drawn by ScottPlot as an SVG document (default size: <see cref="Width"/> × <see cref="Height"/>).</summary>
     public string ToSvg(int? width = null, int? height = null) => SvgRenderer.Render(this, width ?? Width, height ?? Height);
+
+    /// <summary>The SVG of <see cref="ToSvg"/> as a value that displays as <c>image/svg+xml</c> (after <see cref="Formatters.Register"/>).</summary>
+    public SvgChart AsSvg(int? width = null, int? height = null) => new(ToSvg(width, height));
 
     /// <summary>The chart with another size.</summary>
     public NotebookChart WithSize(int width, int height)

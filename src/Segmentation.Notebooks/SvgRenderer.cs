@@ -1,16 +1,22 @@
 using System.Globalization;
 using ScottPlot;
+using Segmentation.Reports.Fonts;
 
 namespace Segmentation.Notebooks;
 
 /// <summary>
 /// Draws a <see cref="NotebookChart"/> with ScottPlot as SVG: the static fallback where Plotly.NET cannot load. A Sankey
-/// becomes its transition matrix as an annotated heatmap (ScottPlot has no Sankey).
+/// becomes its transition matrix as an annotated heatmap (ScottPlot has no Sankey). Every text is set in the report's CJK
+/// font (<see cref="FontLibrary.Default"/>: the bundled Noto Sans SC subset first), category labels that do not fit side by
+/// side are wrapped or turned, and the legend sits to the right of the data.
 /// </summary>
 internal static class SvgRenderer
 {
+    private const float TickFontSize = 12;
+
     public static string Render(NotebookChart chart, int width, int height)
     {
+        var fonts = FontLibrary.Default;
         var plot = new Plot();
         plot.Title(chart.Title);
         if (chart.XTitle is not null) plot.XLabel(chart.XTitle);
@@ -49,11 +55,11 @@ internal static class SvgRenderer
                     break;
                 }
                 case HeatmapLayer h:
-                    Cells(plot, h.Rows, h.Columns, h.Z, h.ValueFormat);
+                    Cells(plot, h.Rows, h.Columns, h.Z, h.ValueFormat, fonts.ChartFontName);
                     (xTicks, yTicks, invertY) = (h.Columns, h.Rows, true);
                     break;
                 case SankeyLayer s:
-                    Cells(plot, s.FromLabels, s.ToLabels, s.Matrix, "0");
+                    Cells(plot, s.FromLabels, s.ToLabels, s.Matrix, "0", fonts.ChartFontName);
                     (xTicks, yTicks, invertY) = (s.ToLabels, s.FromLabels, true);
                     plot.XLabel("→ to / 迁入");
                     plot.YLabel("from / 迁出 →");
@@ -96,7 +102,22 @@ internal static class SvgRenderer
                 }
             }
         }
-        if (xTicks is not null) plot.Axes.Bottom.SetTicks(Enumerable.Range(0, xTicks.Length).Select(i => (double)i).ToArray(), xTicks);
+        fonts.ApplyTo(plot);
+        foreach (var axis in plot.Axes.GetAxes().OfType<ScottPlot.AxisPanels.AxisBase>()) axis.ClipLabel = false; // the CJK face is taller than measured
+        plot.Axes.Left.Label.OffsetX = 5; // and the turned title of the y axis would touch the left edge
+        float legendWidth = 0;
+        if (legend)
+        {
+            plot.ShowLegend(Edge.Right);
+            // The CJK face rises above the line box ScottPlot measures and the legend clips its items to that box: each
+            // label is drawn a little lower (manual items, so the offset is kept), or the first one loses its top.
+            var items = plot.Legend.GetItems();
+            foreach (var item in items) item.LabelStyle.OffsetY = 3;
+            plot.Legend.DisplayPlottableLegendItems = false;
+            plot.Legend.ManualItems.AddRange(items);
+            legendWidth = LegendWidth(plot, chart, fonts.ChartFontName);
+        }
+        if (xTicks is not null) CategoryTicks(plot.Axes.Bottom, plot.Axes.Right, xTicks, width - 90 - Math.Max(20, legendWidth));
         if (yTicks is not null) plot.Axes.Left.SetTicks(Enumerable.Range(0, yTicks.Length).Select(i => (double)i).ToArray(), yTicks);
         if (invertY)
         {
@@ -104,11 +125,70 @@ internal static class SvgRenderer
             var limits = plot.Axes.GetLimits();
             plot.Axes.SetLimitsY(limits.Top, limits.Bottom);
         }
-        if (legend) plot.ShowLegend();
         return plot.GetSvgXml(width, height);
     }
 
-    private static void Cells(Plot plot, string[] rows, string[] columns, double[][] z, string format)
+    /// <summary>
+    /// Category labels under the x axis: side by side when the widest fits its slot; else wrapped onto two lines when that
+    /// fits; else turned 45° (90° when the slots are narrower than a line of text), with the axis made tall enough for them.
+    /// </summary>
+    internal static void CategoryTicks(IAxis bottom, IAxis right, string[] labels, float dataWidth)
+    {
+        var positions = Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray();
+        var style = bottom.TickLabelStyle;
+        style.FontSize = TickFontSize;
+        using var paint = Paint.NewDisposablePaint();
+        float Widest(IEnumerable<string> ls) => ls.Select(l => style.Measure(l, paint).Size.Width).DefaultIfEmpty(0).Max();
+        float slot = dataWidth / Math.Max(1, labels.Length) * 0.92f;
+        if (Widest(labels) <= slot)
+        {
+            bottom.SetTicks(positions, labels);
+            return;
+        }
+        var wrapped = labels.Select(WrapInTwo).ToArray();
+        if (Widest(wrapped) <= slot)
+        {
+            bottom.SetTicks(positions, wrapped);
+            return;
+        }
+        float widest = Widest(labels);
+        bool vertical = slot < TickFontSize * 2f; // turned 45°, neighbours are slot·sin 45° apart: at least a line
+        style.Rotation = vertical ? 90 : 45;
+        style.Alignment = Alignment.MiddleLeft;
+        bottom.SetTicks(positions, labels);
+        double angle = style.Rotation * Math.PI / 180;
+        bottom.MinimumSize = (float)(widest * Math.Sin(angle) + TickFontSize * 4.5); // labels, then the axis title below them
+        if (!vertical) right.MinimumSize = Math.Max(right.MinimumSize, (float)(widest * Math.Cos(angle)));
+    }
+
+    /// <summary>
+    /// A label on two lines of similar length: broken at the space (or _ · /) nearest the middle, else between two CJK
+    /// characters near the middle; a Latin word without such a break is left whole (it is turned instead).
+    /// </summary>
+    internal static string WrapInTwo(string label)
+    {
+        if (label.Length < 4 || label.Contains('\n', StringComparison.Ordinal)) return label;
+        int middle = label.Length / 2, best = -1;
+        for (int i = 1; i < label.Length - 1; i++)
+            if (label[i] is ' ' or '_' or '·' or '/' && (best < 0 || Math.Abs(i - middle) < Math.Abs(best - middle))) best = i;
+        if (best > 0) return label[..best].TrimEnd() + "\n" + (label[best] == ' ' ? label[(best + 1)..] : label[best..]).TrimStart();
+        for (int d = 0; d <= middle - 1; d++)
+            foreach (int i in new[] { middle - d, middle + d })
+                if (i > 0 && i < label.Length && FontLibrary.IsCjk(label[i - 1]) && FontLibrary.IsCjk(label[i]))
+                    return label[..i] + "\n" + label[i..];
+        return label;
+    }
+
+    private static float LegendWidth(Plot plot, NotebookChart chart, string fontName)
+    {
+        var names = chart.Layers.Select(l => l switch { LineLayer x when x.ShowInLegend => x.Name, BarLayer b => b.Name, _ => "" }).Where(n => n.Length > 0).ToArray();
+        if (names.Length == 0) return 0;
+        var style = new LabelStyle { FontName = fontName, FontSize = plot.Legend.FontSize ?? TickFontSize };
+        using var paint = Paint.NewDisposablePaint();
+        return names.Max(n => style.Measure(n, paint).Size.Width) + 45;
+    }
+
+    private static void Cells(Plot plot, string[] rows, string[] columns, double[][] z, string format, string fontName)
     {
         var finite = z.SelectMany(r => r).Where(double.IsFinite).ToArray();
         double lo = finite.Length > 0 ? finite.Min() : 0, hi = finite.Length > 0 ? finite.Max() : 1;
@@ -124,6 +204,7 @@ internal static class SvgRenderer
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontColor = hi > lo && (v - lo) / (hi - lo) > 0.6 ? Colors.Black : Colors.White;
                 text.LabelFontSize = 10;
+                text.LabelFontName = fontName;
             }
     }
 

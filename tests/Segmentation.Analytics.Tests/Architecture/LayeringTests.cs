@@ -13,7 +13,7 @@ public sealed class LayeringTests
     /// <summary>The layers, lowest first; a project may reference only projects of a lower layer.</summary>
     private static readonly string[][] Layers =
     [
-        ["Segmentation.Analytics"],
+        ["Segmentation.Analytics", "Segmentation.Notebooks.Plotly"],
         ["Segmentation.Data"],
         ["Segmentation.Data.Postgres", "Segmentation.Data.ClickHouse", "Segmentation.Synthetic", "Segmentation.Experiments"],
         ["Segmentation.Engines"],
