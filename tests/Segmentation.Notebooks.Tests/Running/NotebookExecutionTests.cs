@@ -71,7 +71,7 @@ public sealed class NotebookExecutionTests
             Assert.Fail("data/sample is missing: generate it with `dotnet run --project src/Segmentation.Cli -- generate --customers 5000 --months 24 --seed 20261 --out data/sample`.");
     }
 
-    private static string LastStatement(string code)
+    internal static string LastStatement(string code)
     {
         var lines = code.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         // A statement may span lines: walk back to the line that starts it (previous line ends with ';' or is the first).
