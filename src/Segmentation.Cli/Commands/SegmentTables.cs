@@ -44,8 +44,10 @@ internal static class SegmentTables
         if (report.Stability is { } s)
             CliOutput.Table($"Bootstrap stability ({s.Bootstraps} runs, mean ARI {s.MeanAdjustedRand.ToString("F3", Inv)})", ["#", "segment", "size", "mean Jaccard", "dissolved runs", "level"],
                 s.Segments.Select(x => (IReadOnlyList<string>)[x.Segment.ToString(Inv), Name(segments, x.Segment), x.Size.ToString("N0", Inv), x.MeanJaccard.ToString("F3", Inv),
-                    $"{x.DissolvedRuns}/{x.Runs}", x.Dissolved ? "DISSOLVED" : x.Level.ToString()]),
+                    $"{x.DissolvedRuns}/{x.Runs}", (x.Dissolved ? "DISSOLVED" : x.Level.ToString()) + (2 * x.DissolvedRuns > x.Runs || segments.Any(d => d.Segment == x.Segment && d.Unstable) ? " · UNSTABLE" : "")]),
                 new HashSet<int> { 0, 2, 3, 4 });
+        foreach (var d in segments.Where(d => d.Unstable))
+            CliOutput.Info($"warning: segment {d.Segment} ({d.NameZh} / {d.NameEn}, {d.Size:N0} customers) is unstable — below the minimum size or dissolved in more than half of the bootstrap runs when fitted; do not act on it alone");
         var sep = report.Separability;
         CliOutput.Info(sep.LdaProblem is null
             ? $"LDA {sep.LdaFolds}-fold cross-validated accuracy: {sep.LdaAccuracy.ToString("F4", Inv)}"
