@@ -69,6 +69,8 @@ public static class DisplayLabels
         ["ci95"] = ("95% 置信区间", "95% CI"),
         ["log_likelihood"] = ("对数似然", "log-likelihood"),
         ["converged"] = ("收敛", "converged"),
+        ["identified"] = ("可识别", "identified"),
+        ["condition_number"] = ("条件数", "condition number"),
         ["bgnbd"] = ("BG/NBD 购买次数模型", "BG/NBD purchase model"),
         ["gamma_gamma"] = ("Gamma-Gamma 消费金额模型", "Gamma-Gamma spend model"),
         ["rows"] = ("行", "rows"),

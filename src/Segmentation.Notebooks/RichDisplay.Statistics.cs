@@ -39,22 +39,34 @@ public static partial class RichDisplay
     public static string BgNbdModel(BgNbdModel model, DisplayLanguage language = DisplayLanguage.Bilingual)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Parameters(T("bgnbd", language), model.Parameters, model.LogLikelihood, model.Customers, model.Converged, language);
+        return Parameters(T("bgnbd", language), model.Parameters, model.LogLikelihood, model.Customers, model.Converged, language, model.Diagnostics);
     }
 
     /// <summary>A fitted Gamma-Gamma model: p, q, γ with standard errors and Wald 95 % intervals, log-likelihood, customers.</summary>
     public static string GammaGammaModel(GammaGammaModel model, DisplayLanguage language = DisplayLanguage.Bilingual)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Parameters(T("gamma_gamma", language), model.Parameters, model.LogLikelihood, model.Customers, model.Converged, language);
+        return Parameters(T("gamma_gamma", language), model.Parameters, model.LogLikelihood, model.Customers, model.Converged, language, model.Diagnostics);
     }
 
-    private static string Parameters(string captionHtml, IReadOnlyList<ParameterEstimate> parameters, double logLikelihood, double customers, bool converged, DisplayLanguage language)
+    private static string Parameters(string captionHtml, IReadOnlyList<ParameterEstimate> parameters, double logLikelihood, double customers, bool converged, DisplayLanguage language,
+                                     FitDiagnostics? diagnostics = null)
     {
         var t = new HtmlTable(captionHtml)
             .Column(H("parameter", language)).Column(H("estimate", language), true).Column(H("std_error", language), true).Column(H("ci95", language), true);
         foreach (var p in parameters)
             t.Row(p.Name, HtmlText.Fixed(p.Value, 4), HtmlText.Fixed(p.StandardError, 4), $"[{HtmlText.Fixed(p.Lower95, 4)}, {HtmlText.Fixed(p.Upper95, 4)}]");
-        return t.ToHtml($"{T("log_likelihood", language)} = {HtmlText.Fixed(logLikelihood, 2)} · {T("customers", language)} = {HtmlText.Count((long)Math.Round(customers))} · {T("converged", language)}: {HtmlText.Encode(YesNo(converged, language))}");
+        return t.ToHtml($"{T("log_likelihood", language)} = {HtmlText.Fixed(logLikelihood, 2)} · {T("customers", language)} = {HtmlText.Count((long)Math.Round(customers))} · {T("converged", language)}: {HtmlText.Encode(YesNo(converged, language))}" + Diagnostics(diagnostics, language));
+    }
+
+    /// <summary>The fit's diagnostics after the footer: identified or not, the condition number, and which parameter hit which bound and what that means.</summary>
+    private static string Diagnostics(FitDiagnostics? d, DisplayLanguage language)
+    {
+        if (d is null) return "";
+        string condition = d.ConditionNumber is { } c ? c.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : "∞";
+        string text = $" · {T("identified", language)}: {HtmlText.Encode(YesNo(d.Identified, language))} · {T("condition_number", language)} = {condition}";
+        if (!d.Identified)
+            text += " · " + HtmlText.Encode(string.Join(", ", d.Bounds.Select(b => b.ToString())) + (d.Bounds.Count > 0 ? ": " : "") + d.Meaning);
+        return text;
     }
 }
