@@ -50,7 +50,7 @@ public sealed record SchemaMapping
 
     /// <summary>Writes the mapping as JSON (UTF-8 without BOM, LF, final newline).</summary>
     public void Save(string path) =>
-        System.IO.File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n") + "\n", new System.Text.UTF8Encoding(false));
+        Analytics.Serialization.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n") + "\n");
 
     /// <summary>Reads a mapping from JSON text; errors name <paramref name="source"/>, the key and what was expected.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed, has an unknown key or an invalid value.</exception>

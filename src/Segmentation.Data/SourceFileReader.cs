@@ -25,23 +25,20 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
     /// <param name="table">The table.</param>
     /// <param name="mapping">The table's import spec.</param>
     /// <param name="confined">True when the spec came with the data (schema.json in the directory): it may name only files inside the directory.</param>
-    /// <exception cref="DataFileException">The mapping names a file that does not exist, a pattern, or (confined) a file outside the directory.</exception>
-    public static string? Find(string directory, string table, TableMapping mapping, bool confined = false)
+    /// <exception cref="DataFileException">The mapping names a file that does not exist, a pattern, a special file, or (confined) a
+    /// file outside the directory (<see cref="ConfinedPath"/>).</exception>
+    /// <param name="source">The spec (its file, or "schema"), named in messages.</param>
+    public static string? Find(string directory, string table, TableMapping mapping, bool confined = false, string source = "schema")
     {
-        if (mapping.File is { } f)
-        {
-            if (f.IndexOfAny(['*', '?', '[', '{']) >= 0)
-                throw new DataFileException(f, $"the schema mapping for table '{table}' names a file pattern; name one file");
-            var p = Path.IsPathRooted(f) ? f : Path.Combine(directory, f);
-            string root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if (confined && !Path.GetFullPath(p).StartsWith(root, StringComparison.Ordinal))
-                throw new DataFileException(f, $"the schema.json of the data directory names a file outside it for table '{table}'; pass the schema with --schema to read files elsewhere");
-            return File.Exists(p) ? p : throw new DataFileException(p, $"file named in the schema mapping for table '{table}' does not exist");
-        }
+        string key = $"tables.{table}.file";
+        if (mapping.File is { } f) return ConfinedPath.Resolve(directory, f, key, source, trusted: !confined);
         foreach (var ext in Extensions)
         {
             var p = Path.Combine(directory, table + ext);
-            if (File.Exists(p)) return p;
+            if (!File.Exists(p) && !ConfinedPath.IsSpecial(p)) continue;
+            // A file found by its name is data from the same third party: it must be a regular file inside the directory.
+            ConfinedPath.Check(p, directory, table + ext, Path.Combine(directory, table + ext), trusted: false);
+            return p;
         }
         return null;
     }
@@ -61,10 +58,10 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
                 Types = columns.ToDictionary(c => c.Name, c => c.Type),
             };
         }
-        var scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter);
+        var scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, cancellation: engine.Options.Cancellation);
         var headers = EngineHeaders(scan.Headers);
         var dupHeader = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (dupHeader is not null) throw new DataFileException(path, $"the header names column '{dupHeader.Key}' twice", row: 1);
+        if (dupHeader is not null) throw new DataFileException(path, $"the header names column '{DisplayText.Excerpt(dupHeader.Key)}' twice", row: 1);
         return scan.NeedsRewrite ? Normalize(table, path, mapping, scan) : Direct(table, path, scan, headers);
     }
 
@@ -91,7 +88,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         string copy = Path.Combine(scratchDirectory, table + ".normalized.csv");
         DelimitedTextScan scan;
         using (var writer = new StreamWriter(copy, false, new System.Text.UTF8Encoding(false), 1 << 16))
-            scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, writer);
+            scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, writer, engine.Options.Cancellation);
         if (scanned is not null && scanned.Records != scan.Records)
             throw new DataFileException(path, "the file changed while it was read");
         var headers = EngineHeaders(scan.Headers);

@@ -104,14 +104,9 @@ internal static class ClvCommand
             }
             var inv = CultureInfo.InvariantCulture;
             var path = r.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var w = new StreamWriter(path) { NewLine = "\n" })
-            {
-                w.WriteLine("customer_id,expected_purchases,p_alive" + (clv is null ? "" : ",expected_spend,clv"));
-                for (int i = 0; i < s.Ids.Length; i++)
-                    w.WriteLine(string.Join(',', new[] { s.Ids[i], expected[i].ToString("R", inv), alive[i].ToString("R", inv) }
-                        .Concat(clv is null ? [] : [spend![i].ToString("R", inv), clv[i].ToString("R", inv)])));
-            }
+            Segmentation.Analytics.Serialization.CsvWriter.WriteFile(path,
+                new[] { "customer_id", "expected_purchases", "p_alive" }.Concat(clv is null ? [] : ["expected_spend", "clv"]),
+                Enumerable.Range(0, s.Ids.Length).Select(i => new object?[] { s.Ids[i], expected[i], alive[i] }.Concat(clv is null ? [] : [spend![i], clv[i]])));
             CliOutput.Info($"{s.Ids.Length:N0} customers: mean expected purchases {expected.Average():F3}, mean P(alive) {alive.Average():F3}" +
                 (clv is null ? "" : $", total CLV {clv.Sum():N2}") + $" → {path}");
             return 0;

@@ -91,8 +91,7 @@ internal static class ReportCommands
             PrintKpis(run.Result);
             if (r.GetValue(json) is { } path)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
+                Segmentation.Analytics.Serialization.AtomicFile.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
                 {
                     month = run.Result.Kpis.Periods[^1].Label,
                     kpis = run.Result.Kpis.Latest,

@@ -40,11 +40,12 @@ internal static class DelimitedTextScanner
     /// <param name="declaredDelimiter">A one-character delimiter, <c>\t</c>, or null to sniff.</param>
     /// <param name="normalized">Where to write the normalised CSV, or null.</param>
     /// <exception cref="DataFileException">The file is empty, its header cannot be read, or it is not valid gzip.</exception>
-    public static DelimitedTextScan Scan(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized = null)
+    /// <param name="cancellation">Checked every few thousand lines.</param>
+    public static DelimitedTextScan Scan(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized = null, CancellationToken cancellation = default)
     {
         try
         {
-            return ScanCore(path, declaredEncoding, declaredDelimiter, normalized);
+            return ScanCore(path, declaredEncoding, declaredDelimiter, normalized, cancellation);
         }
         catch (InvalidDataException e)
         {
@@ -52,7 +53,7 @@ internal static class DelimitedTextScanner
         }
     }
 
-    private static DelimitedTextScan ScanCore(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized)
+    private static DelimitedTextScan ScanCore(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized, CancellationToken cancellation)
     {
         var (encodingName, encoding, bom) = TextEncodingDetector.Detect(path, declaredEncoding);
         using var stream = TextEncodingDetector.OpenBytes(path);
@@ -85,6 +86,7 @@ internal static class DelimitedTextScanner
         var malformed = new List<MalformedLine>();
         while (source.Next(out var line, out long number))
         {
+            if ((number & 0x1FFF) == 0) cancellation.ThrowIfCancellationRequested();
             var (outcome, error, record) = Assemble(source, line, number, delimiter, fields, span, ref irregular);
             bool multi = span.Count > 1;
             if (outcome == Outcome.Complete)
