@@ -46,7 +46,8 @@ public static class Program
         try
         {
             int code = body();
-            return CliCancellation.Requested ? Cancelled() : code;
+            // (A nested Run, the command's inside Main's, has already reported the cancellation.)
+            return CliCancellation.Requested && code != CliCancellation.ExitCode ? Cancelled() : code;
         }
         catch (Exception e) when (CliCancellation.Requested || e is OperationCanceledException)
         {

@@ -56,17 +56,19 @@ internal static class ConfinedPath
     public static void Check(string path, string directory, string key, string source, bool trusted, string? shown = null)
     {
         shown ??= DisplayText.Excerpt(Path.GetFileName(path));
+        // Named by a spec key: "tables.x.file 'name'"; found by its default name: "'name'".
+        string what = key.Length == 0 ? $"'{shown}'" : $"{key} '{shown}'";
         string target = FinalTarget(path);
         if (!trusted)
         {
             string root = FinalTarget(Path.GetFullPath(directory)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (!target.StartsWith(root, StringComparison.Ordinal))
-                throw new DataFileException(source, $"{key} '{shown}' is a link to a file outside the data directory; a schema.json or file found with the data may not read outside it");
+                throw new DataFileException(source, $"{what} is a link to a file outside the data directory; a schema.json or file found with the data may not read outside it");
         }
         if (Directory.Exists(target))
-            throw new DataFileException(source, $"{key} '{shown}' is a folder; name a file");
+            throw new DataFileException(source, $"{what} is a folder; name a file");
         if (IsSpecial(target))
-            throw new DataFileException(source, $"{key} '{shown}' is a device or special file (not a regular file); it is not read");
+            throw new DataFileException(source, $"{what} is a device or special file (not a regular file); it is not read");
     }
 
     /// <summary>The path with every symbolic link (of the file and its folders) resolved.</summary>

@@ -71,7 +71,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
             if (File.Exists(schemaFile) || ConfinedPath.IsSpecial(schemaFile))
             {
                 // Used only when it is itself a regular file inside the directory (not a link to someone else's schema).
-                ConfinedPath.Check(schemaFile, dataDirectory, "schema.json", schemaFile, trusted: false);
+                ConfinedPath.Check(schemaFile, dataDirectory, "", schemaFile, trusted: false);
                 mapping = SchemaMapping.Load(schemaFile);
             }
             else mapping = SchemaMapping.Default;

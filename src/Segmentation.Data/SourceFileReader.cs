@@ -37,7 +37,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
             var p = Path.Combine(directory, table + ext);
             if (!File.Exists(p) && !ConfinedPath.IsSpecial(p)) continue;
             // A file found by its name is data from the same third party: it must be a regular file inside the directory.
-            ConfinedPath.Check(p, directory, table + ext, Path.Combine(directory, table + ext), trusted: false);
+            ConfinedPath.Check(p, directory, "", p, trusted: false);
             return p;
         }
         return null;

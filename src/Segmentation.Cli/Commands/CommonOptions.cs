@@ -52,6 +52,18 @@ internal static class CommonOptions
             r.Read() && !r.IsDBNull(0) ? Convert.ToDateTime(r.GetValue(0), CultureInfo.InvariantCulture).Date : throw new DataFileException("transactions", "no transaction was accepted (see the rejects): there is no last transaction day; fix the data or give --snapshot"));
 
     /// <summary>The ingest options; Ctrl-C and SIGTERM cancel the ingest (<see cref="CliCancellation"/>).</summary>
+    /// <summary>
+    /// Stops with a usage error naming <paramref name="option"/> when no accepted transaction lies on or before
+    /// <paramref name="day"/> (a snapshot or month before the data starts): nothing can be computed at that day.
+    /// </summary>
+    public static void RequireTransactionsBy(ISqlEngine engine, DateTime day, string option)
+    {
+        long n = engine.Read($"SELECT count(*) FROM transactions WHERE \"timestamp\" < {engine.Dialect.Str(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
+            r => r.Read() ? Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) : 0);
+        if (n == 0)
+            throw new UsageException($"{option}: no accepted transaction lies on or before {day:yyyy-MM-dd} (rows after the as-of day are rejected as future dates); choose a day within the data");
+    }
+
     public static IngestOptions Ingest(DateTime asOf, string? schema, string? keyFile) => new(
         asOf,
         schema is null ? null : LoadSchema(schema),

@@ -37,10 +37,13 @@ internal static class RunCommand
             using var outputs = new OutputSet();
             var rejects = Path.Combine(outDir, "rejects.csv");
             outputs.AddText(rejects, ws.Report.WriteRejects);
-            if (!ws.Report.Reconciles)
+            bool noneAccepted = ws.Report.For("transactions") is { RowsAccepted: 0 };
+            if (!ws.Report.Reconciles || noneAccepted)
             {
                 outputs.Commit();
                 CliOutput.Info($"rejects → {rejects}");
+                if (noneAccepted && ws.Report.Reconciles)
+                    throw new DataFileException(ws.Report.For("transactions")!.File, "no transaction was accepted (every row is in the rejects file): there are no segments to compute");
                 return 3;
             }
 

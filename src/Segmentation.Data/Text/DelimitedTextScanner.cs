@@ -53,6 +53,15 @@ internal static class DelimitedTextScanner
         }
     }
 
+    /// <summary>True when a header line is binary data: a NUL, or more than one control character or undecodable byte in twenty.</summary>
+    private static bool LooksBinary(string line)
+    {
+        if (line.Contains('\0')) return true;
+        int bad = 0;
+        foreach (var c in line) if (c == '\uFFFD' || (char.IsControl(c) && c != '\t')) bad++;
+        return bad > 0 && bad * 20 > line.Length;
+    }
+
     private static DelimitedTextScan ScanCore(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized, CancellationToken cancellation)
     {
         var (encodingName, encoding, bom) = TextEncodingDetector.Detect(path, declaredEncoding);
@@ -65,6 +74,9 @@ internal static class DelimitedTextScanner
 
         // The header: its first line also decides the delimiter.
         if (!source.Next(out var first, out _)) throw new DataFileException(path, "the file is empty or has no header line", row: 1);
+        if (LooksBinary(first))
+            throw new DataFileException(path, $"this is not a text file: its first line holds binary data (control characters or bytes that are not {encodingName}); expected a delimited text file (.csv, .csv.gz, .tsv) or Parquet" +
+                (first.Contains('\0') ? "; if it is UTF-16 without a byte-order mark, declare \"encoding\": \"utf-16le\" (or utf-16be) in schema.json" : ""), row: 1);
         char delimiter = declaredDelimiter is { Length: 1 } dl ? dl[0] : declaredDelimiter == "\\t" ? '\t' : SniffDelimiter(first);
         bool irregular = false;
         var (headerOutcome, headerError, headerText) = Assemble(source, first, 1, delimiter, fields, span, ref irregular);
