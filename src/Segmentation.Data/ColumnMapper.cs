@@ -82,10 +82,10 @@ public static class ColumnMapper
         return names.All(kv => kv.Key == kv.Value) ? expression : expression.WithHeaders(names);
     }
 
-    /// <summary>The headers for a message: at most 20, each cleaned and masked, the line at most about 1,000 characters (a binary file's "header" is not dumped).</summary>
+    /// <summary>The headers for a message: at most 20, each cleaned and masked, each at most 32 characters (a binary file's "header" is not dumped).</summary>
     internal static string HeaderList(IReadOnlyList<string> headers)
     {
-        var shown = headers.Take(20).Select(h => "'" + DisplayText.Excerpt(h) + "'");
+        var shown = headers.Take(20).Select(h => DisplayText.Excerpt(h)).Select(h => "'" + (h.Length > 32 ? h[..29] + "..." : h) + "'");
         return string.Join(", ", shown) + (headers.Count > 20 ? $" and {headers.Count - 20} more" : "");
     }
 }

@@ -51,7 +51,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         var d = engine.Dialect;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            string parquet = $"read_parquet({d.Str(path)}, file_row_number = true)";
+            string parquet = $"read_parquet({d.Str(EnginePath(table, path))}, file_row_number = true)";
             var columns = Describe(path, $"SELECT * FROM {parquet}").Where(h => h.Name != "file_row_number").ToArray();
             return new SourceFile(path, parquet, columns.Select(c => c.Name).ToArray(), "parquet", IsParquet: true, "file_row_number + 1")
             {
@@ -71,7 +71,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         var d = engine.Dialect;
         string rejects = "rej_" + table;
         engine.Execute($"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS rjs_{table}");
-        string csv = $"read_csv({d.Str(path)}, header = true, auto_detect = false, columns = {Struct(headers)}, " +
+        string csv = $"read_csv({d.Str(EnginePath(table, path))}, header = true, auto_detect = false, columns = {Struct(headers)}, " +
                      $"delim = {d.Str(scan.Delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
                      $"rejects_table = '{rejects}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
         return new SourceFile(path, csv, headers, scan.Encoding, IsParquet: false, $"(row_number() OVER () + {scan.Lines.Header})")
@@ -79,6 +79,21 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
             Scan = scan,
             EngineRejectsTable = rejects,
         };
+    }
+
+    /// <summary>
+    /// The name the engine reads <paramref name="path"/> by. DuckDB expands <c>* ? [ ] { }</c> in any file name it is
+    /// given and has no switch to stop it, so a path holding one (a folder named <c>export[2026]</c>) is read through a
+    /// link in the scratch folder whose name holds none: the engine reads exactly that file, never what a pattern matches.
+    /// </summary>
+    private string EnginePath(string table, string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!ConfinedPath.HasGlob(full)) return full;
+        string link = Path.Combine(scratchDirectory, "source-" + table + Path.GetExtension(full).ToLowerInvariant());
+        if (File.Exists(link) || new FileInfo(link).LinkTarget is not null) File.Delete(link);
+        File.CreateSymbolicLink(link, full);
+        return link;
     }
 
     /// <summary>Writes the readable records as a normalised UTF-8 CSV (line number first) and reads that.</summary>
