@@ -44,12 +44,15 @@ internal static partial class PersonalDataGuard
         "|[+＋]?[(（]?" + Digit + "[0-9０-９ ()（）.-]{8,}" + Digit +
         "|[1１][3-9３-９]" + Digit + "{9}" +
         "|" + Digit + "{6} ?" + Digit + "{8} ?" + Digit + "{3}[0-9０-９Xx])" +
-        "|[" + Surnames + "][一-龥]{1,2})$";
+        "|" + ChineseNamePattern + ")$";
+
+    /// <summary>A common surname (single, or compound such as 欧阳) followed by one or two Han characters.</summary>
+    private const string ChineseNamePattern = "([" + Surnames + "]|欧阳|司马|上官|诸葛|东方|皇甫|慕容|令狐|夏侯|尉迟)[一-龥]{1,2}";
 
     /// <summary>True if a value looks like an e-mail, phone, id-card number or Chinese personal name (see <see cref="IdentifierValuePattern"/>).</summary>
     public static bool LooksLikeIdentifier(string value) => IdentifierValue().IsMatch(value.Trim());
 
-    /// <summary>True for a 2–3 character Chinese value starting with a common surname.</summary>
+    /// <summary>True for a 2–4 character Chinese value: a common surname (or a compound one such as 欧阳) and one or two characters.</summary>
     public static bool IsChineseName(string value) => ChineseName().IsMatch(value.Trim());
 
     /// <summary>Full-width digits, letters and signs as their ASCII forms (NFKC), for masking.</summary>
@@ -62,6 +65,6 @@ internal static partial class PersonalDataGuard
     [GeneratedRegex(IdentifierValuePattern)]
     private static partial Regex IdentifierValue();
 
-    [GeneratedRegex("^[" + Surnames + "][一-龥]{1,2}$")]
+    [GeneratedRegex("^" + ChineseNamePattern + "$")]
     private static partial Regex ChineseName();
 }

@@ -132,8 +132,8 @@ internal static class ValidationQuery
             if (rules.ChecksPersonalData)
             {
                 // Only values that could be an e-mail, phone, id-card number or name pay for the regular expression
-                // (An e-mail; a number of 10+ characters, perhaps with a prefix or parentheses; a 2–3 character name.)
-                string maybe = $"(strpos({col}, '@') > 0 OR strpos({col}, '＠') > 0 OR length({col}) >= 10 OR length({col}) BETWEEN 2 AND 3)";
+                // (An e-mail; a number of 10+ characters, perhaps with a prefix or parentheses; a 2–4 character name.)
+                string maybe = $"(strpos({col}, '@') > 0 OR strpos({col}, '＠') > 0 OR length({col}) >= 10 OR length({col}) BETWEEN 2 AND 4)";
                 when.Add($"WHEN {maybe} AND {d.Matches(col, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
             }
             if (rules.OpenList)
