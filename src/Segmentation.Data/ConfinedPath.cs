@@ -39,7 +39,7 @@ internal static class ConfinedPath
             if (Path.IsPathRooted(name))
                 throw new DataFileException(source, $"{key} '{shown}' is an absolute path; a schema.json found with the data may name only files inside the data directory (pass a schema with --schema to read files elsewhere)");
             if (name.Split('/', '\\').Any(s => s == ".."))
-                throw new DataFileException(source, $"{key} '{shown}' leaves the data directory ('..'); a schema.json found with the data may name only files inside it");
+                throw new DataFileException(source, $"{key} '{shown}' leaves the data directory ('..'): a schema.json found with the data may not name a file outside it (pass a schema with --schema to read files elsewhere)");
         }
         string path = Path.GetFullPath(Path.IsPathRooted(name) ? name : Path.Combine(directory, name));
         if (!File.Exists(path) && !Directory.Exists(path) && !IsSpecial(path))
