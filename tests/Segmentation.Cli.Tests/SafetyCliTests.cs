@@ -51,6 +51,19 @@ public sealed class SafetyCliTests
     }
 
     [Fact]
+    public void Verbose_adds_the_trace_after_the_one_line_message()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", Tx + "T1,C1,2026-01-05,5\n");
+        dir.Write("schema.json", "{\"tables\":null}");
+        var (code, _, stderr) = SegProcess.Run("data", "check", "--data", dir.Path, "--rejects", dir.File("r.csv"), "--verbose");
+        Assert.Equal(2, code);
+        Assert.Contains("error: ", stderr);
+        Assert.Contains("\"tables\" is null", stderr);
+        Assert.Contains("   at Segmentation.Data.SchemaMapping.Check", stderr);
+    }
+
+    [Fact]
     public void Options_pointing_at_the_wrong_thing_are_named()
     {
         using var dir = new TempDirectory();
