@@ -103,7 +103,8 @@ internal static class ClickHouseCsvLoader
 
         bool sharded = ClickHouseSchema.IsSharded(spec);
         var names = ClickHouseSchema.Columns(spec).Select(c => c.Name).ToArray();
-        string directory = Path.Combine(Path.GetTempPath(), "seg-chload-" + Guid.NewGuid().ToString("N"));
+        // Inside the workspace's scratch folder: the workspace's engine may write nowhere else (DataWorkspace.Confine).
+        string directory = Path.Combine(source.ScratchDirectory, "chload-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         // Sharded tables: one sender per node, each inserting into its node's Distributed table (which routes the rows by
         // customer), so both servers parse at once. Copied tables: every file to every node's local table.

@@ -33,7 +33,7 @@ public static class ColumnMapper
             {
                 header = headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.Ordinal))
                     ?? headers.FirstOrDefault(h => string.Equals(h, declared, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new DataFileException(file, $"the schema mapping says column '{c.Name}' is '{declared}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: c.Name);
+                    ?? throw new DataFileException(file, $"the schema mapping says column '{c.Name}' is '{declared}', but the header has no such column; headers are: {HeaderList(headers)}", row: 1, column: c.Name);
             }
             else
             {
@@ -44,7 +44,7 @@ public static class ColumnMapper
             if (header is null)
             {
                 if (c.Required)
-                    throw new DataFileException(file, $"required column '{c.Name}' not found; headers are: {string.Join(", ", headers)} (map it in schema.json)", row: 1, column: c.Name);
+                    throw new DataFileException(file, $"required column '{c.Name}' not found; headers are: {HeaderList(headers)} (map it in schema.json)", row: 1, column: c.Name);
                 continue;
             }
             present[c.Name] = header;
@@ -74,11 +74,18 @@ public static class ColumnMapper
         {
             var found = headers.FirstOrDefault(x => string.Equals(x, h, StringComparison.Ordinal))
                 ?? headers.FirstOrDefault(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase))
-                ?? throw new DataFileException(file, $"the expression for '{column}' (= {expression.Text}) reads '{h}', but the header has no such column; headers are: {string.Join(", ", headers)}", row: 1, column: column);
+                ?? throw new DataFileException(file, $"the expression for '{column}' (= {expression.Text}) reads '{h}', but the header has no such column; headers are: {HeaderList(headers)}", row: 1, column: column);
             if (identifiers.Contains(found))
                 throw new DataFileException(file, $"the expression for '{column}' reads '{found}', a direct identifier, which is never read", row: 1, column: column);
             names[h] = found;
         }
         return names.All(kv => kv.Key == kv.Value) ? expression : expression.WithHeaders(names);
+    }
+
+    /// <summary>The headers for a message: at most 20, each cleaned and masked, each at most 32 characters (a binary file's "header" is not dumped).</summary>
+    internal static string HeaderList(IReadOnlyList<string> headers)
+    {
+        var shown = headers.Take(20).Select(h => DisplayText.Excerpt(h)).Select(h => "'" + (h.Length > 32 ? h[..29] + "..." : h) + "'");
+        return string.Join(", ", shown) + (headers.Count > 20 ? $" and {headers.Count - 20} more" : "");
     }
 }

@@ -6,9 +6,13 @@ namespace Segmentation.Data;
 /// </summary>
 public sealed class DataFileException : Exception
 {
-    /// <summary>Creates the exception; the message is prefixed with file, row and column.</summary>
+    /// <summary>
+    /// Creates the exception; the message is prefixed with file, row and column. Whatever the problem quotes (an engine's
+    /// message, a header, a value) is cleaned of control characters, masked where it looks like personal data and capped
+    /// (<see cref="DisplayText.Clean"/>, <see cref="PersonalDataMask.MaskWithin"/>).
+    /// </summary>
     public DataFileException(string file, string problem, long? row = null, string? column = null, Exception? inner = null)
-        : base(Format(file, problem, row, column), inner)
+        : base(Format(DisplayText.Clean(file), PersonalDataMask.MaskWithin(DisplayText.Clean(problem)), row, column is null ? null : DisplayText.Clean(column)), inner)
     {
         File = file;
         Row = row;

@@ -1,52 +1,35 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Data;
 
-/// <summary>Writes DataFrames as CSV the same way everywhere: UTF-8 without BOM, LF, invariant culture, round-trip doubles, ISO dates.</summary>
+/// <summary>
+/// Writes DataFrames as CSV the same way everywhere, through <see cref="CsvWriter"/>: UTF-8 without BOM, LF, invariant
+/// culture, round-trip doubles, ISO dates, text quoted and formula-like text neutralised; files are written atomically.
+/// </summary>
 public static class DataFrameCsv
 {
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> (the folder is created).</summary>
+    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> atomically (the folder is created).</summary>
     public static void Write(DataFrame frame, string path)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        Write(frame, w);
+        AtomicFile.WriteText(path, w => Write(frame, w));
     }
 
     /// <summary>Writes <paramref name="frame"/> to a text writer.</summary>
     public static void Write(DataFrame frame, TextWriter w)
     {
-        w.WriteLine(string.Join(',', frame.Columns.Select(c => Quote(c.Name))));
-        var sb = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(frame);
+        using var csv = new CsvWriter(w, leaveOpen: true);
+        csv.WriteHeader(frame.Columns.Select(c => c.Name));
+        var cells = new object?[frame.Columns.Count];
         for (long i = 0; i < frame.Rows.Count; i++)
         {
-            sb.Clear();
-            for (int j = 0; j < frame.Columns.Count; j++)
-            {
-                if (j > 0) sb.Append(',');
-                sb.Append(Format(frame.Columns[j][i]));
-            }
-            w.WriteLine(sb.ToString());
+            for (int j = 0; j < cells.Length; j++) cells[j] = frame.Columns[j][i];
+            csv.WriteRow(cells);
         }
     }
 
-    /// <summary>One cell as CSV text.</summary>
-    public static string Format(object? value) => value switch
-    {
-        null => "",
-        string s => Quote(s),
-        double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
-        float f => float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture) : "",
-        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        bool b => b ? "1" : "0",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? ""),
-    };
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    /// <summary>One cell as CSV text (<see cref="CsvWriter.Cell"/>).</summary>
+    public static string Format(object? value) => CsvWriter.Cell(value);
 }

@@ -23,6 +23,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     private readonly Dictionary<string, InPlaceTable> inPlace = [];
     private readonly string tempDirectory;
     private readonly SourceFileReader reader;
+    private readonly CancellationTokenRegistration cancellation;
 
     private DataWorkspace(IngestOptions options)
     {
@@ -31,6 +32,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         Directory.CreateDirectory(tempDirectory);
         connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
+        cancellation = options.Cancellation.Register(Cancel);
         Execute("SET preserve_insertion_order = true");
         Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
         // Date-times with a UTC offset are converted explicitly (DuckDbDialect.ZonedTimestamp): the session zone is UTC on every machine.
@@ -66,14 +68,33 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         var schemaFile = Path.Combine(dataDirectory, "schema.json");
         if (mapping is null)
         {
-            mapping = File.Exists(schemaFile) ? SchemaMapping.Load(schemaFile) : SchemaMapping.Default;
+            if (File.Exists(schemaFile) || ConfinedPath.IsSpecial(schemaFile))
+            {
+                // Used only when it is itself a regular file inside the directory (not a link to someone else's schema).
+                ConfinedPath.Check(schemaFile, dataDirectory, "", schemaFile, trusted: false);
+                mapping = SchemaMapping.Load(schemaFile);
+            }
+            else mapping = SchemaMapping.Default;
             options = options with { Mapping = mapping };
+        }
+        string source = chosen ? "schema (--schema)" : schemaFile;
+        // Every file is found and checked before anything is read; then the engine is locked to the folders they are in.
+        var files = new Dictionary<string, string>();
+        foreach (var spec in DataModel.All)
+        {
+            if (mapping.For(spec.Name).Query is not null) continue;
+            var path = SourceFileReader.Find(dataDirectory, spec.Name, mapping.For(spec.Name), confined: !chosen, source);
+            if (path is not null) files[spec.Name] = path;
+            else if (spec.Name == "transactions")
+                throw new DataFileException(Path.Combine(dataDirectory, "transactions.csv"), "the transactions table is required (transactions.csv, .csv.gz or .parquet, or a file named in schema.json)");
         }
         var ws = new DataWorkspace(options);
         try
         {
+            ws.Confine([dataDirectory, .. files.Values.Select(f => Path.GetDirectoryName(f)!)]);
             foreach (var spec in DataModel.All)
             {
+                options.Cancellation.ThrowIfCancellationRequested();
                 if (mapping.For(spec.Name).Query is { } query)
                 {
                     if (!chosen && !options.AllowQueries)
@@ -83,13 +104,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
                     ws.Ingest(spec.Name, result, $"query:{spec.Name}");
                     continue;
                 }
-                var path = SourceFileReader.Find(dataDirectory, spec.Name, mapping.For(spec.Name), confined: !chosen);
-                if (path is null)
-                {
-                    if (spec.Name == "transactions")
-                        throw new DataFileException(Path.Combine(dataDirectory, "transactions.csv"), "the transactions table is required (transactions.csv, .csv.gz or .parquet, or a file named in schema.json)");
-                    continue;
-                }
+                if (!files.TryGetValue(spec.Name, out var path)) continue;
                 progress?.Report($"reading {Path.GetFileName(path)}");
                 ws.Ingest(spec.Name, path);
             }
@@ -106,6 +121,22 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
 
     /// <summary>True if the table was loaded.</summary>
     public bool HasTable(string table) => ingests.Any(i => i.Table == table);
+
+    /// <summary>The workspace's own scratch folder (normalised copies, query results, files to load elsewhere); deleted on dispose.</summary>
+    public string ScratchDirectory => tempDirectory;
+
+    /// <summary>
+    /// Locks the engine to <paramref name="directories"/> and its scratch folder: DuckDB's <c>allowed_directories</c>, then
+    /// <c>enable_external_access = false</c> (which cannot be undone while the database is open), so no SQL text — a
+    /// mapping, an expression, a query — can read or write any other file.
+    /// </summary>
+    internal void Confine(IEnumerable<string> directories)
+    {
+        var roots = directories.Append(tempDirectory).Select(d => ConfinedPath.FinalTarget(d).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
+            .Distinct(StringComparer.Ordinal).Select(Dialect.Str);
+        Execute($"SET allowed_directories = [{string.Join(", ", roots)}]");
+        Execute("SET enable_external_access = false");
+    }
 
     /// <summary>Reads, validates and stores one file as the given table (replacing an earlier load of it).</summary>
     public TableIngest Ingest(string table, string path) => Ingest(table, path, path);
@@ -217,7 +248,9 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     private void RejectUnknown(string table, string column, string master)
     {
         var ingest = ingests.First(i => i.Table == table);
-        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master);
+        // With pseudonymisation, a rejected customer id is shown as its pseudonym, never as the raw id.
+        Func<string, string>? shown = column == "customer_id" && Options.Pseudonymizer is { } p ? p.Pseudonymize : null;
+        ingests[ingests.IndexOf(ingest)] = TableValidator.RejectUnknown(this, ingest, column, master, shown);
     }
 
     /// <summary>Replaces customer_id in every loaded table by its keyed pseudonym (computed once per distinct id).</summary>
@@ -326,6 +359,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// <summary>Runs a query and hands the reader to <paramref name="consume"/> (for array-level consumers).</summary>
     public T Read<T>(string sql, Func<DbDataReader, T> consume)
     {
+        Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
@@ -346,6 +380,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// <summary>Runs a statement.</summary>
     public void Execute(string sql)
     {
+        Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
@@ -408,6 +443,7 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        cancellation.Dispose();
         connection.Dispose();
         try { Directory.Delete(tempDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -22,4 +22,8 @@ public sealed record IngestOptions(
     bool CheckReferences = true,
     bool CopyParquet = false,
     ZeroAmountPolicy? ZeroAmounts = null,
-    bool AllowQueries = false);
+    bool AllowQueries = false)
+{
+    /// <summary>Stops the ingest: the running engine statement is interrupted and the next step throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+}

@@ -19,6 +19,12 @@ public sealed record SchemaMapping
     /// <summary>Per canonical table name.</summary>
     public IReadOnlyDictionary<string, TableMapping> Tables { get; init; } = new Dictionary<string, TableMapping>();
 
+    /// <summary>The largest schema file read, in bytes (a real one is a few kilobytes; a larger one only costs time and memory).</summary>
+    public const long MaxBytes = 1 << 20;
+
+    /// <summary>The most categories and recoded values a schema may declare, over all tables.</summary>
+    public const int MaxCategories = 10_000;
+
     /// <summary>The identity mapping (canonical headers, default file names).</summary>
     public static SchemaMapping Default { get; } = new();
 
@@ -50,12 +56,15 @@ public sealed record SchemaMapping
 
     /// <summary>Writes the mapping as JSON (UTF-8 without BOM, LF, final newline).</summary>
     public void Save(string path) =>
-        System.IO.File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n") + "\n", new System.Text.UTF8Encoding(false));
+        Analytics.Serialization.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n") + "\n");
 
     /// <summary>Reads a mapping from JSON text; errors name <paramref name="source"/>, the key and what was expected.</summary>
     /// <exception cref="InvalidDataException">The JSON is malformed, has an unknown key or an invalid value.</exception>
     public static SchemaMapping Parse(string json, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxBytes)
+            throw new InvalidDataException($"{source}: the schema mapping is {json.Length:N0} characters; a schema is at most {MaxBytes:N0} (limit {nameof(MaxBytes)})");
         SchemaMapping mapping;
         try
         {
@@ -73,6 +82,9 @@ public sealed record SchemaMapping
     public static SchemaMapping Load(string path)
     {
         if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"Schema mapping not found: {path}", path);
+        long size = new FileInfo(path).Length;
+        if (size > MaxBytes)
+            throw new InvalidDataException($"{path}: the schema mapping is {size:N0} bytes; a schema is at most {MaxBytes:N0} bytes (limit {nameof(MaxBytes)})");
         return Parse(System.IO.File.ReadAllText(path), path);
     }
 
@@ -80,6 +92,32 @@ public sealed record SchemaMapping
     /// <exception cref="InvalidDataException">Something is not valid; the message names <paramref name="source"/> and the key.</exception>
     public void Check(string source)
     {
+        // JSON null where an object or list belongs would surface later as a NullReferenceException: name the key now.
+        if (Tables is null) throw new InvalidDataException($"{source}: \"tables\" is null; give an object with one entry per table.");
+        int categories = 0;
+        foreach (var (table, tm) in Tables)
+        {
+            if (tm is null) throw new InvalidDataException($"{source}: tables.{table} is null; give an object (or leave the table out).");
+            foreach (var (name, value) in new (string, object?)[] { ("columns", tm.Columns), ("formats", tm.Formats), ("categories", tm.Categories), ("values", tm.Values) })
+                if (value is null) throw new InvalidDataException($"{source}: tables.{table}.{name} is null; give an object (or leave the key out).");
+            foreach (var (column, src) in tm.Columns)
+                if (src is null) throw new InvalidDataException($"{source}: tables.{table}.columns.{column} is null; give a header name, '= expression' or an object.");
+            foreach (var (column, list) in tm.Formats)
+                if (list is null || list.Any(f => f is null)) throw new InvalidDataException($"{source}: tables.{table}.formats.{column} is null or holds null; give a list of formats.");
+            foreach (var (column, list) in tm.Categories)
+            {
+                if (list is null || list.Any(c => c is null)) throw new InvalidDataException($"{source}: tables.{table}.categories.{column} is null or holds null; give a list of codes.");
+                categories += list.Count;
+            }
+            foreach (var (column, map) in tm.Values)
+            {
+                if (map is null || map.Values.Any(v => v is null)) throw new InvalidDataException($"{source}: tables.{table}.values.{column} is null or maps to null; give an object of value → code.");
+                categories += map.Count;
+            }
+            if (tm.Na is { } na && na.Any(n => n is null)) throw new InvalidDataException($"{source}: tables.{table}.na holds null; give a list of strings.");
+            if (categories > MaxCategories)
+                throw new InvalidDataException($"{source}: the schema declares more than {MaxCategories:N0} categories and recoded values; a code list that long is not a code list (limit {nameof(MaxCategories)})");
+        }
         foreach (var (table, tm) in Tables)
         {
             var spec = DataModel.All.FirstOrDefault(t => t.Name == table)

@@ -25,23 +25,20 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
     /// <param name="table">The table.</param>
     /// <param name="mapping">The table's import spec.</param>
     /// <param name="confined">True when the spec came with the data (schema.json in the directory): it may name only files inside the directory.</param>
-    /// <exception cref="DataFileException">The mapping names a file that does not exist, a pattern, or (confined) a file outside the directory.</exception>
-    public static string? Find(string directory, string table, TableMapping mapping, bool confined = false)
+    /// <exception cref="DataFileException">The mapping names a file that does not exist, a pattern, a special file, or (confined) a
+    /// file outside the directory (<see cref="ConfinedPath"/>).</exception>
+    /// <param name="source">The spec (its file, or "schema"), named in messages.</param>
+    public static string? Find(string directory, string table, TableMapping mapping, bool confined = false, string source = "schema")
     {
-        if (mapping.File is { } f)
-        {
-            if (f.IndexOfAny(['*', '?', '[', '{']) >= 0)
-                throw new DataFileException(f, $"the schema mapping for table '{table}' names a file pattern; name one file");
-            var p = Path.IsPathRooted(f) ? f : Path.Combine(directory, f);
-            string root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if (confined && !Path.GetFullPath(p).StartsWith(root, StringComparison.Ordinal))
-                throw new DataFileException(f, $"the schema.json of the data directory names a file outside it for table '{table}'; pass the schema with --schema to read files elsewhere");
-            return File.Exists(p) ? p : throw new DataFileException(p, $"file named in the schema mapping for table '{table}' does not exist");
-        }
+        string key = $"tables.{table}.file";
+        if (mapping.File is { } f) return ConfinedPath.Resolve(directory, f, key, source, trusted: !confined);
         foreach (var ext in Extensions)
         {
             var p = Path.Combine(directory, table + ext);
-            if (File.Exists(p)) return p;
+            if (!File.Exists(p) && !ConfinedPath.IsSpecial(p)) continue;
+            // A file found by its name is data from the same third party: it must be a regular file inside the directory.
+            ConfinedPath.Check(p, directory, "", p, trusted: false);
+            return p;
         }
         return null;
     }
@@ -54,17 +51,17 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         var d = engine.Dialect;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            string parquet = $"read_parquet({d.Str(path)}, file_row_number = true)";
+            string parquet = $"read_parquet({d.Str(EnginePath(table, path))}, file_row_number = true)";
             var columns = Describe(path, $"SELECT * FROM {parquet}").Where(h => h.Name != "file_row_number").ToArray();
             return new SourceFile(path, parquet, columns.Select(c => c.Name).ToArray(), "parquet", IsParquet: true, "file_row_number + 1")
             {
                 Types = columns.ToDictionary(c => c.Name, c => c.Type),
             };
         }
-        var scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter);
+        var scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, cancellation: engine.Options.Cancellation);
         var headers = EngineHeaders(scan.Headers);
         var dupHeader = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (dupHeader is not null) throw new DataFileException(path, $"the header names column '{dupHeader.Key}' twice", row: 1);
+        if (dupHeader is not null) throw new DataFileException(path, $"the header names column '{DisplayText.Excerpt(dupHeader.Key)}' twice", row: 1);
         return scan.NeedsRewrite ? Normalize(table, path, mapping, scan) : Direct(table, path, scan, headers);
     }
 
@@ -74,7 +71,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         var d = engine.Dialect;
         string rejects = "rej_" + table;
         engine.Execute($"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS rjs_{table}");
-        string csv = $"read_csv({d.Str(path)}, header = true, auto_detect = false, columns = {Struct(headers)}, " +
+        string csv = $"read_csv({d.Str(EnginePath(table, path))}, header = true, auto_detect = false, columns = {Struct(headers)}, " +
                      $"delim = {d.Str(scan.Delimiter.ToString())}, quote = '\"', escape = '\"', store_rejects = true, " +
                      $"rejects_table = '{rejects}', rejects_scan = 'rjs_{table}', max_line_size = 1048576)";
         return new SourceFile(path, csv, headers, scan.Encoding, IsParquet: false, $"(row_number() OVER () + {scan.Lines.Header})")
@@ -84,6 +81,21 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         };
     }
 
+    /// <summary>
+    /// The name the engine reads <paramref name="path"/> by. DuckDB expands <c>* ? [ ] { }</c> in any file name it is
+    /// given and has no switch to stop it, so a path holding one (a folder named <c>export[2026]</c>) is read through a
+    /// link in the scratch folder whose name holds none: the engine reads exactly that file, never what a pattern matches.
+    /// </summary>
+    private string EnginePath(string table, string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!ConfinedPath.HasGlob(full)) return full;
+        string link = Path.Combine(scratchDirectory, "source-" + table + Path.GetExtension(full).ToLowerInvariant());
+        if (File.Exists(link) || new FileInfo(link).LinkTarget is not null) File.Delete(link);
+        File.CreateSymbolicLink(link, full);
+        return link;
+    }
+
     /// <summary>Writes the readable records as a normalised UTF-8 CSV (line number first) and reads that.</summary>
     public SourceFile Normalize(string table, string path, TableMapping mapping, DelimitedTextScan? scanned = null)
     {
@@ -91,7 +103,7 @@ internal sealed class SourceFileReader(DataWorkspace engine, string scratchDirec
         string copy = Path.Combine(scratchDirectory, table + ".normalized.csv");
         DelimitedTextScan scan;
         using (var writer = new StreamWriter(copy, false, new System.Text.UTF8Encoding(false), 1 << 16))
-            scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, writer);
+            scan = DelimitedTextScanner.Scan(path, mapping.Encoding, mapping.Delimiter, writer, engine.Options.Cancellation);
         if (scanned is not null && scanned.Records != scan.Records)
             throw new DataFileException(path, "the file changed while it was read");
         var headers = EngineHeaders(scan.Headers);

@@ -221,12 +221,15 @@ internal static class TableValidator
         return RejectReasons.Describe(rule, plan.Spec.Find(column), plan.AsOf, cats);
     }
 
-    /// <summary>The value shown in a reject: personal data is never copied into the rejects file.</summary>
-    private static string? Shown(string rule, string? value) => rule == RejectRules.PersonalData ? "[redacted]" : Truncate(value);
+    /// <summary>
+    /// The value shown in a reject, for every rule: control characters stripped, anything that looks like personal data
+    /// masked (<c>a***@***.com</c>, <c>138****5678</c>), at most <see cref="DisplayText.MaxExcerpt"/> characters.
+    /// </summary>
+    private static string? Shown(string rule, string? value) => value is null ? null
+        : rule == RejectRules.PersonalData && !PersonalDataGuard.LooksLikeIdentifier(value) ? "[redacted]" : DisplayText.Excerpt(value);
 
-    /// <summary>A value for a message: one that looks like an e-mail, phone or id-card number is masked.</summary>
-    internal static string Masked(string value) =>
-        PersonalDataGuard.LooksLikeIdentifier(value) ? "[redacted]" : Truncate(value)!;
+    /// <summary>A value for a message: cleaned, masked and capped (<see cref="DisplayText.Excerpt"/>).</summary>
+    internal static string Masked(string value) => DisplayText.Excerpt(value);
 
     /// <summary>Excludes every later row with an earlier row's key from the clean table and rejects it; returns how many.</summary>
     private static int RejectDuplicates(ISqlEngine engine, TableSpec spec, string display, List<Reject> rejects)
@@ -271,7 +274,12 @@ internal static class TableValidator
     /// <summary>
     /// Moves rows that reference a key missing from the master table into the rejects of <paramref name="ingest"/>.
     /// </summary>
-    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master)
+    /// <param name="engine">The engine holding both tables.</param>
+    /// <param name="ingest">The ingest of the referencing table.</param>
+    /// <param name="column">The referencing column.</param>
+    /// <param name="master">The master table.</param>
+    /// <param name="shown">How a rejected key is shown (the pseudonym when ids are pseudonymised); default <see cref="DisplayText.Excerpt"/>.</param>
+    public static TableIngest RejectUnknown(ISqlEngine engine, TableIngest ingest, string column, string master, Func<string, string>? shown = null)
     {
         var d = engine.Dialect;
         string t = d.Id(ingest.Table), c = d.Id(column);
@@ -287,7 +295,7 @@ internal static class TableValidator
         var moved = ingest.Amounts is null ? null : AmountTally.Of(engine, t, $"{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Id(master)} m WHERE m.{c} = {t}.{c})");
         Exclude(engine, ingest.Table, found.Select(f => f.Rec));
         var rejects = ingest.Rejects.Concat(found.Select(f => new Reject(ingest.File, f.Rec, column, RejectRules.UnknownReference,
-            $"unknown reference: {column} is not in the {master} table", Truncate(f.Value)))).OrderBy(r => r.Row).ToArray();
+            $"unknown reference: {column} is not in the {master} table", (shown ?? DisplayText.Excerpt)(f.Value)))).OrderBy(r => r.Row).ToArray();
         var amounts = ingest.Amounts is { } a && moved is not null
             ? a with
             {

@@ -44,17 +44,8 @@ public sealed record TargetingList(string Outcome, long ContactsAllowed, IReadOn
         return new TargetingList(predictions.Outcome, allowed, chosen, economics);
     }
 
-    /// <summary>Writes the list as CSV: rank,row,best_arm,expected_lift,expected_net (UTF-8, invariant culture).</summary>
-    public void WriteCsv(string path)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("rank,row,best_arm,expected_lift,expected_net");
-        var inv = CultureInfo.InvariantCulture;
-        foreach (var c in Customers)
-            w.WriteLine(string.Join(',', c.Rank.ToString(inv), c.Row.ToString(inv), Csv(c.BestArm), c.ExpectedLift.ToString("R", inv), c.ExpectedNet.ToString("R", inv)));
-    }
-
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    /// <summary>Writes the list as CSV: rank,row,best_arm,expected_lift,expected_net (UTF-8, invariant culture, atomically, through <see cref="Analytics.Serialization.CsvWriter"/>).</summary>
+    public void WriteCsv(string path) =>
+        Analytics.Serialization.CsvWriter.WriteFile(path, ["rank", "row", "best_arm", "expected_lift", "expected_net"],
+            Customers.Select(c => new object?[] { c.Rank, c.Row, c.BestArm, c.ExpectedLift, c.ExpectedNet }));
 }

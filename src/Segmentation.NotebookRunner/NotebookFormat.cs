@@ -53,7 +53,19 @@ public static class NotebookFormat
         EnsureKernelMetadata(document);
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, KernelInfos());
-        File.WriteAllText(path, WithCellIds(document, System.Text.Encoding.UTF8.GetString(buffer.ToArray())), new System.Text.UTF8Encoding(false));
+        // Written beside the target and renamed into place: a failed or cancelled run never leaves half a notebook.
+        // (The same as Segmentation.Analytics.Serialization.AtomicFile, which this assembly does not reference.)
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        try
+        {
+            File.WriteAllText(temp, WithCellIds(document, System.Text.Encoding.UTF8.GetString(buffer.ToArray())), new System.Text.UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     /// <summary>

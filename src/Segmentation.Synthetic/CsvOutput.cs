@@ -7,7 +7,7 @@ namespace Segmentation.Synthetic;
 /// <summary>
 /// A fast, culture-invariant CSV writer: UTF-8 without BOM, LF line endings, money with 2 decimals, dates
 /// yyyy-MM-dd, timestamps yyyy-MM-dd HH:mm:ss, months yyyy-MM, booleans 1/0, null = empty cell. Text is quoted
-/// (RFC 4180) only when it contains a comma, quote or line break.
+/// (RFC 4180) only when it contains a comma, quote or line break, and formula-like text is neutralised (<see cref="Segmentation.Analytics.Serialization.CsvWriter"/>).
 /// </summary>
 internal sealed class CsvOutput : IDisposable
 {
@@ -40,13 +40,13 @@ internal sealed class CsvOutput : IDisposable
     {
         Separator();
         if (string.IsNullOrEmpty(value)) return;
-        if (value.AsSpan().IndexOfAny(",\"\n\r") < 0)
+        if (value.AsSpan().IndexOfAny(",\"\n\r") < 0 && !Segmentation.Analytics.Serialization.CsvWriter.IsFormulaLike(value))
         {
             value.AsSpan().CopyTo(Room(value.Length));
             position += value.Length;
             return;
         }
-        var quoted = "\"" + value.Replace("\"", "\"\"") + "\"";
+        var quoted = Segmentation.Analytics.Serialization.CsvWriter.Text(value);
         quoted.AsSpan().CopyTo(Room(quoted.Length));
         position += quoted.Length;
     }

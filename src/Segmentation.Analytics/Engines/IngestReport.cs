@@ -21,24 +21,19 @@ public sealed record IngestReport(IReadOnlyList<TableIngest> Tables, DateTime As
     public TableIngest? For(string table) => Tables.FirstOrDefault(t => t.Table == table);
 
     /// <summary>
-    /// Writes every reject as CSV (file,row,column,rule,reason,value,scope), ordered by file and row, UTF-8 without BOM:
-    /// <c>scope</c> is <c>row</c> for a rejected row and <c>field</c> for an optional field left missing in a kept row.
-    /// Cells that a spreadsheet would take for a formula are prefixed with an apostrophe.
+    /// Writes every reject as CSV (file,row,column,rule,reason,value,scope), ordered by file and row, UTF-8 without BOM,
+    /// atomically: <c>scope</c> is <c>row</c> for a rejected row and <c>field</c> for an optional field left missing in a
+    /// kept row. Cells go through <see cref="Serialization.CsvWriter"/> (quoted, formulas neutralised).
     /// </summary>
-    public void WriteRejects(string path)
+    public void WriteRejects(string path) => Serialization.AtomicFile.WriteText(path, WriteRejects);
+
+    /// <summary>Writes the rejects CSV (see <see cref="WriteRejects(string)"/>) to a text writer.</summary>
+    public void WriteRejects(TextWriter writer)
     {
-        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("file,row,column,rule,reason,value,scope");
+        using var csv = new Serialization.CsvWriter(writer, leaveOpen: true);
+        csv.WriteHeader(["file", "row", "column", "rule", "reason", "value", "scope"]);
         var all = Tables.SelectMany(t => t.Rejects.Select(r => (Reject: r, Scope: "row")).Concat(t.FieldRejects.Select(r => (Reject: r, Scope: "field"))));
         foreach (var (r, scope) in all.OrderBy(x => x.Reject.File, StringComparer.Ordinal).ThenBy(x => x.Reject.Row).ThenBy(x => x.Scope, StringComparer.Ordinal))
-            w.WriteLine(string.Join(',', Csv(r.File), r.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv(r.Column), Csv(r.Rule), Csv(r.Reason), Csv(r.Value ?? ""), scope));
-    }
-
-    /// <summary>A CSV cell: quoted when needed; text a spreadsheet would evaluate (<c>=</c>, <c>+</c>, <c>@</c>, a <c>-</c> not starting a number) gets a leading apostrophe.</summary>
-    internal static string Csv(string s)
-    {
-        if (s.Length > 0 && (s[0] is '=' or '+' or '@' or '\t' or '\r' || (s[0] == '-' && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))))
-            s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+            csv.WriteRow(r.File, r.Row, r.Column, r.Rule, r.Reason, r.Value ?? "", scope);
     }
 }

@@ -41,7 +41,11 @@ public sealed record StrategyPlaybook(IReadOnlyList<SegmentStrategy> Strategies)
     /// <summary>Writes the playbook as JSON (indented, UTF-8) — a starting point to edit.</summary>
     public void Save(string path)
     {
-        using var s = File.Create(path);
+        Serialization.AtomicFile.Write(path, s => Write(s));
+    }
+
+    private void Write(Stream s)
+    {
         JsonSerializer.Serialize(s, new PlaybookFile(Strategies.ToArray()), new JsonSerializerOptions(Json) { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 

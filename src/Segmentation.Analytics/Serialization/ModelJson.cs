@@ -45,9 +45,9 @@ public static class ModelJson
         }
     }
 
-    /// <summary>Writes a model to a file (UTF-8, no BOM, final newline).</summary>
+    /// <summary>Writes a model to a file (UTF-8, no BOM, final newline), atomically (<see cref="AtomicFile"/>).</summary>
     public static void Save<T>(T model, string path) =>
-        File.WriteAllText(path, Serialize(model) + "\n", new System.Text.UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, Serialize(model) + "\n");
 
     /// <summary>Loads a model from a file: the one loader of every model type (<see cref="FittedModel{TSelf}.Load"/> calls it).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

@@ -13,34 +13,36 @@ internal static class CliOutput
         if (Interactive)
         {
             T result = default!;
-            AnsiConsole.Status().Start(title, ctx =>
+            AnsiConsole.Status().Start(Markup.Escape(Segmentation.Data.DisplayText.Clean(title)), ctx =>
             {
-                result = work(new LineProgress(s => ctx.Status($"{title}: {Markup.Escape(s)}")));
+                result = work(new LineProgress(s => ctx.Status($"{Markup.Escape(Segmentation.Data.DisplayText.Clean(title))}: {Markup.Escape(Segmentation.Data.DisplayText.Clean(s))}")));
             });
             return result;
         }
-        Console.Error.WriteLine($"[seg] {title}");
-        return work(new LineProgress(s => Console.Error.WriteLine($"[seg]   {s}")));
+        Console.Error.WriteLine($"[seg] {Segmentation.Data.DisplayText.Clean(title)}");
+        return work(new LineProgress(s => Console.Error.WriteLine($"[seg]   {Segmentation.Data.DisplayText.Clean(s)}")));
     }
 
     /// <summary>Prints a table (headers, rows) with right-aligned numeric columns.</summary>
     public static void Table(string? title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, ISet<int>? rightAligned = null)
     {
         var table = new Table().Border(TableBorder.Simple);
-        if (title is not null) table.Title = new TableTitle(Markup.Escape(title));
+        if (title is not null) table.Title = new TableTitle(Markup.Escape(Segmentation.Data.DisplayText.Clean(title)));
         for (int i = 0; i < headers.Count; i++)
         {
-            var col = new TableColumn(Markup.Escape(headers[i]));
+            var col = new TableColumn(Markup.Escape(Segmentation.Data.DisplayText.Clean(headers[i])));
             if (rightAligned?.Contains(i) == true) col.RightAligned();
             table.AddColumn(col);
         }
-        foreach (var row in rows) table.AddRow(row.Select(c => Markup.Escape(c)).ToArray());
+        foreach (var row in rows) table.AddRow(row.Select(c => Markup.Escape(Segmentation.Data.DisplayText.Clean(c))).ToArray());
         AnsiConsole.Write(table);
     }
 
-    public static void Error(string message) => Console.Error.WriteLine("error: " + message);
+    /// <summary>One line on stderr; control characters and terminal escapes from the data are stripped, personal data masked.</summary>
+    public static void Error(string message) => Console.Error.WriteLine("error: " + Segmentation.Data.PersonalDataMask.MaskWithin(Segmentation.Data.DisplayText.Clean(message)));
 
-    public static void Info(string message) => Console.WriteLine(message);
+    /// <summary>One line on stdout; control characters and terminal escapes from the data are stripped.</summary>
+    public static void Info(string message) => Console.WriteLine(Segmentation.Data.DisplayText.Clean(message));
 
     /// <summary>A result the user must not miss (printed to standard output, prefixed "warning: ").</summary>
     public static void Warn(string message) => Console.WriteLine("warning: " + message);

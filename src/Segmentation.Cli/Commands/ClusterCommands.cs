@@ -38,6 +38,7 @@ internal static class ClusterCommands
             var ingest = import.Build(r, snap ?? DateTime.Today, null);
             using var session = engine.Open(r, r.GetValue(data), ingest);
             var day = snap ?? CommonOptions.LastTransactionDay(session.Engine);
+            CommonOptions.RequireTransactionsBy(session.Engine, day, snap is null ? "transactions" : "--snapshot");
             var table = CustomerFeatureTable.Build(session.Engine, day, new FeatureTableOptions(r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend));
             DataFrameCsv.Write(table, r.GetValue(output)!);
             CliOutput.Info(string.Create(CultureInfo.InvariantCulture, $"{session.Description}; snapshot {day:yyyy-MM-dd}: {table.Rows.Count:N0} customers × {table.Columns.Count - 1} features written to {r.GetValue(output)}"));
@@ -83,6 +84,8 @@ internal static class ClusterCommands
         cmd.SetAction(r => Program.Run(() =>
         {
             var frame = FeatureFile.Read(r.GetValue(input)!);
+            if (r.GetValue(k) < 1 || r.GetValue(k) > Math.Min(100, frame.Rows.Count))
+                throw new UsageException($"--k {r.GetValue(k)}: give between 1 and {Math.Min(100, frame.Rows.Count)} segments (at most 100, and no more than the {frame.Rows.Count:N0} customers)");
             var options = new SegmentationOptions(List(r.GetValue(features))!, r.GetValue(k),
                 LogFeatures: List(r.GetValue(log)), Scaling: ParseScale(r.GetValue(scale)!), CategoricalFeatures: List(r.GetValue(categorical)),
                 Method: ParseMethod(r.GetValue(method)!), Seed: r.GetValue(seed), Restarts: r.GetValue(restarts),

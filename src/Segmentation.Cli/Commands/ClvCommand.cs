@@ -190,16 +190,11 @@ internal static class ClvCommand
                 clv = CustomerLifetimeValue.Compute(bg, gg, s.Frequency, s.Recency, s.Age, s.Monetary,
                     new ClvOptions(r.GetValue(discount), r.GetValue(margin), r.GetValue(months), r.GetValue(unitsPerMonth) ?? (weeks ? 4.345 : 30.44)));
             }
-            var inv = CultureInfo.InvariantCulture;
             var path = r.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var w = new StreamWriter(path) { NewLine = "\n" })
-            {
-                w.WriteLine("customer_id,expected_purchases,p_alive" + (clv is null ? "" : ",expected_spend,clv"));
-                for (int i = 0; i < s.Ids.Length; i++)
-                    w.WriteLine(string.Join(',', new[] { Csv(s.Ids[i]), expected[i].ToString("R", inv), alive is null ? "" : alive[i].ToString("R", inv) }
-                        .Concat(clv is null ? [] : [spend![i].ToString("R", inv), clv[i].ToString("R", inv)])));
-            }
+            Segmentation.Analytics.Serialization.CsvWriter.WriteFile(path,
+                new[] { "customer_id", "expected_purchases", "p_alive" }.Concat(clv is null ? [] : ["expected_spend", "clv"]),
+                Enumerable.Range(0, s.Ids.Length).Select(i => new object?[] { s.Ids[i], expected[i], alive is null ? null : alive[i] }
+                    .Concat(clv is null ? [] : [spend![i], clv[i]])));
             CliOutput.Info($"{s.Ids.Length:N0} customers: mean expected purchases {expected.Average():F3}" +
                 (alive is null ? ", P(alive) not informative" : $", mean P(alive) {alive.Average():F3}") +
                 (clv is null ? "" : $", total CLV {clv.Sum():N2}") + $" → {path}");
@@ -222,7 +217,4 @@ internal static class ClvCommand
         ["condition_number"] = d.ConditionNumber is { } c ? Number(c) : null,
         ["meaning"] = d.Meaning,
     };
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

@@ -49,12 +49,32 @@ internal static class CommonOptions
     /// <summary>The day of the last accepted transaction in the engine.</summary>
     public static DateTime LastTransactionDay(Segmentation.Analytics.Engines.ISqlEngine engine) =>
         engine.Read("SELECT max(\"timestamp\") FROM transactions", r =>
-            r.Read() && !r.IsDBNull(0) ? r.GetDateTime(0).Date : throw new DataFileException("transactions", "no accepted transaction: give --snapshot"));
+            r.Read() && !r.IsDBNull(0) ? Convert.ToDateTime(r.GetValue(0), CultureInfo.InvariantCulture).Date : throw new DataFileException("transactions", "no transaction was accepted (see the rejects): there is no last transaction day; fix the data or give --snapshot"));
+
+    /// <summary>The ingest options; Ctrl-C and SIGTERM cancel the ingest (<see cref="CliCancellation"/>).</summary>
+    /// <summary>
+    /// Stops with a usage error naming <paramref name="option"/> when no accepted transaction lies on or before
+    /// <paramref name="day"/> (a snapshot or month before the data starts): nothing can be computed at that day.
+    /// </summary>
+    public static void RequireTransactionsBy(ISqlEngine engine, DateTime day, string option)
+    {
+        long n = engine.Read($"SELECT count(*) FROM transactions WHERE \"timestamp\" < {engine.Dialect.Str(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
+            r => r.Read() ? Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) : 0);
+        if (n == 0)
+            throw new UsageException($"{option}: no accepted transaction lies on or before {day:yyyy-MM-dd} (rows after the as-of day are rejected as future dates); choose a day within the data");
+    }
 
     public static IngestOptions Ingest(DateTime asOf, string? schema, string? keyFile) => new(
         asOf,
-        schema is null ? null : SchemaMapping.Load(schema),
-        Pseudonymizer.FromEnvironmentOrFile(keyFile));
+        schema is null ? null : LoadSchema(schema),
+        Pseudonymizer.FromEnvironmentOrFile(keyFile)) { Cancellation = CliCancellation.Token };
+
+    private static SchemaMapping LoadSchema(string path)
+    {
+        if (!File.Exists(path))
+            throw new UsageException($"--schema {path}: " + (Directory.Exists(path) ? "is a folder; give the schema mapping JSON file" : "no such file"));
+        return SchemaMapping.Load(path);
+    }
 }
 
 /// <summary>
@@ -81,8 +101,11 @@ internal sealed record EngineOptions(Option<string> Engine, Option<string?> Conn
         if (kind == EngineKind.Postgres && dataDirectory is not null) throw new UsageException("--data is not used with --engine postgres: the tables are read from the database (--pg-schema).");
         try
         {
-            return CliOutput.Progress($"opening {kind.ToString().ToLowerInvariant()}", p =>
+            var session = CliOutput.Progress($"opening {kind.ToString().ToLowerInvariant()}", p =>
                 EngineSession.Open(kind, ingest, dataDirectory, r.GetValue(Connection), r.GetValue(PostgresSchema)!, p));
+            // Ctrl-C / SIGTERM stop the statement running on the server too (the registration lives as long as the process).
+            CliCancellation.Register(session.Engine);
+            return session;
         }
         catch (ArgumentException e) when (e.ParamName is "given" or "dataDirectory")
         {

@@ -28,7 +28,7 @@ internal static class NotebookCommands
         cmd.SetAction(r => Program.Run(() =>
         {
             var runner = new NotebookRunner(new NotebookRunOptions(TimeSpan.FromSeconds(r.GetValue(timeout))));
-            var result = runner.RunAsync(r.GetValue(path)!, r.GetValue(output)).GetAwaiter().GetResult();
+            var result = runner.RunAsync(r.GetValue(path)!, r.GetValue(output), CliCancellation.Token).GetAwaiter().GetResult();
             return Report([result]);
         }));
         return cmd;
@@ -48,7 +48,7 @@ internal static class NotebookCommands
             if (notebooks.Length == 0) throw new UsageException($"no .ipynb files in {dir}");
             var runner = new NotebookRunner(new NotebookRunOptions(TimeSpan.FromSeconds(r.GetValue(timeout))));
             // Each notebook reports as soon as it finishes; the summary follows. Later notebooks still run after a failure.
-            var results = runner.RunAllAsync(notebooks, r.GetValue(outDir), new Progress<NotebookRunResult>(x => CliOutput.Info(x.ToString()))).GetAwaiter().GetResult();
+            var results = runner.RunAllAsync(notebooks, r.GetValue(outDir), new Progress<NotebookRunResult>(x => CliOutput.Info(x.ToString())), CliCancellation.Token).GetAwaiter().GetResult();
             return Report(results, printEach: false);
         }));
         return cmd;

@@ -41,6 +41,7 @@ internal static class ReportCommands
             var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed));
             var ingest = Import.Build(r, options.MonthEnd.ToDateTime(TimeOnly.MinValue), r.GetValue(Key));
             using var session = Engine.Open(r, r.GetValue(Data), ingest);
+            CommonOptions.RequireTransactionsBy(session.Engine, options.MonthEnd.ToDateTime(TimeOnly.MinValue), "--month");
             var result = CliOutput.Progress($"evaluating {month:yyyy-MM}", p => MonthlyEvaluation.Run(session.Engine, session.Report, options, p));
             if (result.ModelFitted && options.ModelPath is { } path) CliOutput.Info($"model fitted at {options.EffectiveTrainingSnapshot:yyyy-MM-dd} and saved to {path}");
             return result;
@@ -91,8 +92,7 @@ internal static class ReportCommands
             PrintKpis(run.Result);
             if (r.GetValue(json) is { } path)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
+                Segmentation.Analytics.Serialization.AtomicFile.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
                 {
                     month = run.Result.Kpis.Periods[^1].Label,
                     kpis = run.Result.Kpis.Latest,

@@ -3,6 +3,7 @@ using System.CommandLine;
 using Segmentation.Data;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Segmenting;
+using Segmentation.Analytics.Serialization;
 
 namespace Segmentation.Cli.Commands;
 
@@ -27,21 +28,34 @@ internal static class RunCommand
         cmd.SetAction(r => Program.Run(() =>
         {
             var outDir = r.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
+            if (File.Exists(outDir)) throw new UsageException($"--out {outDir} is a file; give a folder for the outputs");
             var options = import.Build(r, CommonOptions.ParseDate(r.GetValue(asOf), "--as-of") ?? DateTime.Today, r.GetValue(key));
             using var ws = CliOutput.Progress("validating " + r.GetValue(data), p => DataWorkspace.Load(r.GetValue(data)!, options, p));
             DataCommands.PrintReport(ws.Report);
+            // The run's files are staged beside their targets and renamed into place together at the end: a failure or
+            // Ctrl-C leaves the previous run's files as they were, never a new rejects.csv beside an old rfm.csv.
+            using var outputs = new OutputSet();
             var rejects = Path.Combine(outDir, "rejects.csv");
-            ws.Report.WriteRejects(rejects);
-            CliOutput.Info($"rejects → {rejects}");
-            if (!ws.Report.Reconciles) return 3;
+            outputs.AddText(rejects, ws.Report.WriteRejects);
+            bool noneAccepted = ws.Report.For("transactions") is { RowsAccepted: 0 };
+            if (!ws.Report.Reconciles || noneAccepted)
+            {
+                outputs.Commit();
+                CliOutput.Info($"rejects → {rejects}");
+                if (noneAccepted && ws.Report.Reconciles)
+                    throw new DataFileException(ws.Report.For("transactions")!.File, "no transaction was accepted (every row is in the rejects file): there are no segments to compute");
+                return 3;
+            }
 
-            var day = ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date;
+            var day = CommonOptions.LastTransactionDay(ws);
             var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
             var model = new RfmScorer(new RfmOptions(Monetary: MonetaryMeasure.NetSpend)).Fit(aggregates);
             var table = model.ScoreFrame(aggregates);
-            DataFrameCsv.Write(table, Path.Combine(outDir, "rfm.csv"));
-            model.Save(Path.Combine(outDir, "rfm-model.json"));
+            outputs.AddText(Path.Combine(outDir, "rfm.csv"), w => DataFrameCsv.Write(table, w));
+            outputs.AddText(Path.Combine(outDir, "rfm-model.json"), w => w.Write(ModelJson.Serialize(model) + "\n"));
+            CliCancellation.Token.ThrowIfCancellationRequested();
+            outputs.Commit();
+            CliOutput.Info($"rejects → {rejects}");
             var keys = table["segment_key"].Cast<string>().ToArray();
             CliOutput.Table($"RFM segments at {day:yyyy-MM-dd}", ["segment", "细分", "customers"],
                 model.Rules.Select(rule => (rule, n: keys.Count(k => k == rule.Key))).Where(x => x.n > 0)

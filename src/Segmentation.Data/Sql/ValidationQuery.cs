@@ -131,8 +131,9 @@ internal static class ValidationQuery
                 when.Add($"WHEN {failure} THEN {d.Str(rule)}");
             if (rules.ChecksPersonalData)
             {
-                // Only values that could be an e-mail, phone or id-card number pay for the regular expression.
-                string maybe = $"(strpos({col}, '@') > 0 OR (length({col}) >= 10 AND substr({col}, 1, 1) IN ('+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9')))";
+                // Only values that could be an e-mail, phone, id-card number or name pay for the regular expression
+                // (An e-mail; a number of 10+ characters, perhaps with a prefix or parentheses; a 2–4 character name.)
+                string maybe = $"(strpos({col}, '@') > 0 OR strpos({col}, '＠') > 0 OR length({col}) >= 10 OR length({col}) BETWEEN 2 AND 4)";
                 when.Add($"WHEN {maybe} AND {d.Matches(col, PersonalDataGuard.IdentifierValuePattern)} THEN {d.Str(RejectRules.PersonalData)}");
             }
             if (rules.OpenList)
@@ -254,7 +255,7 @@ internal static class ValidationQuery
                 checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND {raw}[-1] >= '!' AND {raw}[-1] < chr(128)");
                 if (tokens.Length > 0) checks.Add($"{raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))})");
                 if (rules.ChecksPersonalData)
-                    checks.Add($"NOT (contains({raw}, '@') OR (strlen({raw}) >= 10 AND (({raw} >= '0' AND {raw} < ':') OR prefix({raw}, '+'))))");
+                    checks.Add($"NOT (contains({raw}, '@') OR strlen({raw}) >= 10)");
             }
             else
             {

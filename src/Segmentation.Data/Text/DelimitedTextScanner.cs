@@ -40,11 +40,12 @@ internal static class DelimitedTextScanner
     /// <param name="declaredDelimiter">A one-character delimiter, <c>\t</c>, or null to sniff.</param>
     /// <param name="normalized">Where to write the normalised CSV, or null.</param>
     /// <exception cref="DataFileException">The file is empty, its header cannot be read, or it is not valid gzip.</exception>
-    public static DelimitedTextScan Scan(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized = null)
+    /// <param name="cancellation">Checked every few thousand lines.</param>
+    public static DelimitedTextScan Scan(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized = null, CancellationToken cancellation = default)
     {
         try
         {
-            return ScanCore(path, declaredEncoding, declaredDelimiter, normalized);
+            return ScanCore(path, declaredEncoding, declaredDelimiter, normalized, cancellation);
         }
         catch (InvalidDataException e)
         {
@@ -52,7 +53,16 @@ internal static class DelimitedTextScanner
         }
     }
 
-    private static DelimitedTextScan ScanCore(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized)
+    /// <summary>True when a header line is binary data: a NUL, or more than one control character or undecodable byte in twenty.</summary>
+    private static bool LooksBinary(string line)
+    {
+        if (line.Contains('\0')) return true;
+        int bad = 0;
+        foreach (var c in line) if (c == '\uFFFD' || (char.IsControl(c) && c != '\t')) bad++;
+        return bad > 0 && bad * 20 > line.Length;
+    }
+
+    private static DelimitedTextScan ScanCore(string path, string declaredEncoding, string? declaredDelimiter, TextWriter? normalized, CancellationToken cancellation)
     {
         var (encodingName, encoding, bom) = TextEncodingDetector.Detect(path, declaredEncoding);
         using var stream = TextEncodingDetector.OpenBytes(path);
@@ -64,6 +74,9 @@ internal static class DelimitedTextScanner
 
         // The header: its first line also decides the delimiter.
         if (!source.Next(out var first, out _)) throw new DataFileException(path, "the file is empty or has no header line", row: 1);
+        if (LooksBinary(first))
+            throw new DataFileException(path, $"this is not a text file: its first line holds binary data (control characters or bytes that are not {encodingName}); expected a delimited text file (.csv, .csv.gz, .tsv) or Parquet" +
+                (first.Contains('\0') ? "; if it is UTF-16 without a byte-order mark, declare \"encoding\": \"utf-16le\" (or utf-16be) in schema.json" : ""), row: 1);
         char delimiter = declaredDelimiter is { Length: 1 } dl ? dl[0] : declaredDelimiter == "\\t" ? '\t' : SniffDelimiter(first);
         bool irregular = false;
         var (headerOutcome, headerError, headerText) = Assemble(source, first, 1, delimiter, fields, span, ref irregular);
@@ -85,6 +98,7 @@ internal static class DelimitedTextScanner
         var malformed = new List<MalformedLine>();
         while (source.Next(out var line, out long number))
         {
+            if ((number & 0x1FFF) == 0) cancellation.ThrowIfCancellationRequested();
             var (outcome, error, record) = Assemble(source, line, number, delimiter, fields, span, ref irregular);
             bool multi = span.Count > 1;
             if (outcome == Outcome.Complete)

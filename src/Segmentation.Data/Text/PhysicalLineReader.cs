@@ -16,6 +16,9 @@ internal sealed class PhysicalLineReader(TextReader reader)
     private int position, length;
     private bool endOfText;
 
+    /// <summary>The longest physical line read (characters); a longer one stops the reading with <see cref="InvalidDataException"/>.</summary>
+    public const int MaxLineChars = DelimitedTextScanner.MaxRecordChars;
+
     /// <summary>The number of the last line returned (0 before the first).</summary>
     public long LineNumber { get; private set; }
 
@@ -39,6 +42,9 @@ internal sealed class PhysicalLineReader(TextReader reader)
             {
                 partial.Append(span);
                 position = length;
+                // An attacker's file (or a binary one) need not have a line break at all: stop before memory runs out.
+                if (partial.Length > MaxLineChars)
+                    throw new InvalidDataException($"line {LineNumber + 1} is longer than {MaxLineChars:N0} characters without a line break; this is not a delimited text file (binary data?)");
                 continue;
             }
             string text = partial.Length == 0 ? new string(span[..i]) : partial.Append(span[..i]).ToString();

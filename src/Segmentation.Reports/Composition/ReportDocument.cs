@@ -46,7 +46,7 @@ public sealed class ReportDocument
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes = GeneratePdf(); // lay out fully before touching the file: a layout error leaves no half-written file
-        File.WriteAllBytes(path, bytes);
+        Segmentation.Analytics.Serialization.AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>Returns the PDF bytes.</summary>
