@@ -58,7 +58,7 @@ internal static class CommonOptions
     /// </summary>
     public static void RequireTransactionsBy(ISqlEngine engine, DateTime day, string option)
     {
-        long n = engine.Read($"SELECT count(*) FROM transactions WHERE \"timestamp\" < {engine.Dialect.Str(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
+        long n = engine.Read($"SELECT count(*) FROM transactions WHERE {engine.Dialect.Id("timestamp")} < {engine.Dialect.Timestamp(day.Date.AddDays(1))}",
             r => r.Read() ? Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) : 0);
         if (n == 0)
             throw new UsageException($"{option}: no accepted transaction lies on or before {day:yyyy-MM-dd} (rows after the as-of day are rejected as future dates); choose a day within the data");
