@@ -19,7 +19,10 @@ public sealed record SchemaMapping
     /// <summary>Per canonical table name.</summary>
     public IReadOnlyDictionary<string, TableMapping> Tables { get; init; } = new Dictionary<string, TableMapping>();
 
-    /// <summary>The identity mapping (canonical headers, default file names).</summary>
+    /// <summary>The currency of the amounts, an ISO 4217 code (<c>"currency": "GBP"</c>); null = not stated. Reports print its sign.</summary>
+    public string? Currency { get; init; }
+
+        /// <summary>The identity mapping (canonical headers, default file names).</summary>
     public static SchemaMapping Default { get; } = new();
 
     /// <summary>The mapping of one table (the default one if not declared).</summary>
@@ -80,6 +83,8 @@ public sealed record SchemaMapping
     /// <exception cref="InvalidDataException">Something is not valid; the message names <paramref name="source"/> and the key.</exception>
     public void Check(string source)
     {
+        if (Currency is not null && (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper)))
+            throw new InvalidDataException($"{source}: currency is '{Currency}'; expected an ISO 4217 code of three capital letters (GBP, CNY, USD, EUR).");
         foreach (var (table, tm) in Tables)
         {
             var spec = DataModel.All.FirstOrDefault(t => t.Name == table)

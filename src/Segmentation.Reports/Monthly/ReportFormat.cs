@@ -52,6 +52,19 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     /// <summary>A number with the given decimals.</summary>
     public static string Number(double? value, int decimals = 2) => value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(Inv), Inv) : Dash;
 
+    /// <summary>The sign of a currency: <c>GBP</c> → £, <c>CNY</c>/<c>RMB</c>/<c>JPY</c> → ¥, <c>USD</c> → $, <c>EUR</c> → €; another ISO code prints as
+    /// itself; anything else (already a symbol) as given; null stays null.</summary>
+    public static string? CurrencySymbol(string? currency) => currency?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => null,
+        "GBP" => "£",
+        "CNY" or "RMB" or "JPY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        var code when code.Length == 3 && code.All(char.IsAsciiLetterUpper) => code + " ",
+        _ => currency.Trim(),
+    };
+
     /// <summary>A p-value.</summary>
     public static string P(double? value) => value is { } v && double.IsFinite(v) ? (v < 0.001 ? "<0.001" : v.ToString("F3", Inv)) : Dash;
 }
