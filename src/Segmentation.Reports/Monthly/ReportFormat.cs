@@ -17,8 +17,8 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     /// <summary>True if a group of <paramref name="customers"/> must be suppressed.</summary>
     public bool Suppress(long customers) => customers < MinimumGroupSize;
 
-    /// <summary>A count, or "&lt;10".</summary>
-    public string Count(long value) => Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
+    /// <summary>A count, or "&lt;10" for a small group; 0 prints as 0 (no customer to protect, and "&lt;10" would hide nothing a total does not give).</summary>
+    public string Count(long value) => value != 0 && Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
 
     /// <summary>A whole number with thousands separators, never suppressed (rows read, customers matched, sample sizes).</summary>
     public static string Whole(long value) => value.ToString("N0", Inv);

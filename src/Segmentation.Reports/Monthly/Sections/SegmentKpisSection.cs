@@ -12,7 +12,7 @@ public sealed class SegmentKpisSection(SegmentKpisModel model, Theme theme) : Re
     protected override void Compose(ColumnDescriptor column)
     {
         column.Item().Heading(model.Heading, 1);
-        float[] widths = [.. model.Columns.Select(id => id switch { "segment" => 2.0f, "revenue_before" or "revenue_after" => 1.5f, "csat" => 0.8f, "satisfied" => 1.15f, _ => 1.05f })];
+        float[] widths = [.. model.Columns.Select(id => id switch { "segment" => 2.4f, "revenue_before" or "revenue_after" => 1.5f, "csat" => 0.8f, "satisfied" => 1.15f, _ => 1.05f })];
         Table(column, model.Table, widths, BoldNameThenNumbers);
         if (model.Note is { } note) column.Item().Text(note).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         if (model.NotMeasured is { } missing) column.Item().Text(missing).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);

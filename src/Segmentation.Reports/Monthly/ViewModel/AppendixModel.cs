@@ -15,7 +15,7 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="ValidationHeading">Sub-heading of the validation indices.</param>
 /// <param name="Validation">Silhouette, Calinski-Harabasz, Davies-Bouldin, and the bootstrap stability and LDA accuracy when computed.</param>
 /// <param name="DefinitionsHeading">Sub-heading of the KPI definitions.</param>
-/// <param name="Definitions">KPI, unit, definition.</param>
+/// <param name="Definitions">KPI, unit, definition, for the KPIs the data can measure.</param>
 public sealed record AppendixModel(string Heading, string DataQualityHeading, ReportTable DataQuality, string Reconciles, ReportTable? RejectsByRule,
                                    string DriftHeading, ReportTable? Drift, string DriftNote, string ValidationHeading, ReportTable Validation,
                                    string DefinitionsHeading, ReportTable Definitions)
@@ -37,7 +37,7 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
             text["drift"], SameData(c) ? null : DriftTable(c), DriftRule(c),
             text["validation"], ValidationTable(c),
             text["definitions"], c.Table(["kpi", "unit", "definition"],
-                KpiDefinitions.All.Select(d => new ReportTableRow([c.Pick(d.NameZh, d.NameEn), Unit(c, d.Unit), c.Pick(d.DefinitionZh, d.DefinitionEn)]))));
+                KpiDefinitions.All.Where(d => c.NotMeasured(d.Key) is null).Select(d => new ReportTableRow([c.Pick(d.NameZh, d.NameEn), Unit(c, d.Unit), c.Pick(d.DefinitionZh, d.DefinitionEn)]))));
     }
 
     /// <summary>A KPI unit in words (money with the currency sign).</summary>

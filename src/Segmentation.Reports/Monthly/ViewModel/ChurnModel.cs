@@ -18,7 +18,7 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
         var atRiskHidden = SmallGroupSuppression.Line([.. segments.Select(s => s.Segment == KpiRow.AllCustomers ? 0 : s.AtRiskCustomers)], c.Format.MinimumGroupSize);
         var rows = segments.Select((s, i) =>
         {
-            bool hide = c.Format.Suppress(s.Customers) || c.Suppressed(s.Segment);
+            bool hide = c.Suppressed(s.Segment);
             bool hideRisk = hide || atRiskHidden[i];
             return new ReportTableRow(
             [

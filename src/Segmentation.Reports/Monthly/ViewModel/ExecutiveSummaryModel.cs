@@ -20,8 +20,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
         (string Key, string Label, string Value, DeltaKind Kind)[] cards =
         [
             ("customers", text["customers"], c.Format.Count(total.Customers), DeltaKind.Relative),
-            ("revenue", text["revenue"], c.Compact(total.Revenue), DeltaKind.Relative),
-            ("profit", text["profit"], c.Compact(total.Profit), DeltaKind.Relative),
+            // The currency sign goes with the label: on a narrow card "¥419.5万" would break before 万.
+            ("revenue", c.MoneyHeader("revenue"), ReportFormat.Compact(total.Revenue, c.Options.Language), DeltaKind.Relative),
+            ("profit", c.MoneyHeader("profit"), ReportFormat.Compact(total.Profit, c.Options.Language), DeltaKind.Relative),
             ("repeat_purchase_rate", text["repeat_rate"], ReportFormat.Percent(total.RepeatPurchaseRate), DeltaKind.Points),
             ("csat_mean", text["csat"], ReportFormat.Number(total.MeanCsat), DeltaKind.Absolute),
             ("nps", text["nps"], ReportFormat.Number(total.Nps, 1), DeltaKind.Absolute),

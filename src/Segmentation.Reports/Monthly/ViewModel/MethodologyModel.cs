@@ -27,8 +27,8 @@ public sealed record MethodologyModel(string Heading, IReadOnlyList<string> Para
         return new MethodologyModel(text["methodology"],
         [
             text.Format("methodology_validation", Validated(c)),
-            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, options.Features),
-                string.Join(list, options.LogFeatures ?? []), text["every_" + cycle]),
+            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, options.Features.Select(f => c.Label("feature_", f))),
+                string.Join(list, (options.LogFeatures ?? []).Select(f => c.Label("feature_", f))), text["every_" + cycle]),
             text["methodology_tests"],
             text["methodology_campaigns"],
             text.Format("methodology_churn", Threshold(PopulationStability.WatchThreshold), Threshold(PopulationStability.RefitThreshold)),

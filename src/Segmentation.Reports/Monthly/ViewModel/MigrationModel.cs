@@ -24,7 +24,8 @@ public sealed record MigrationModel(string Heading, string? Summary, HeatmapMode
         // give away) hides a single count: blank in the heatmap, "<10" or the dash in the table.
         var hidden = SmallGroupSuppression.Matrix([.. m.Counts.Select(r => (IReadOnlyList<long>)r)], k);
         var shares = m.RowShares;
-        IReadOnlyList<IReadOnlyList<double>> masked = [.. shares.Select((row, i) => (IReadOnlyList<double>)[.. row.Select((v, j) => hidden[i][j] ? double.NaN : v)])];
+        // A row hidden whole (its only positive count small) shows no share at all: its shares would give its total away.
+        IReadOnlyList<IReadOnlyList<double>> masked = [.. shares.Select((row, i) => (IReadOnlyList<double>)[.. row.Select((v, j) => hidden[i][j] || hidden[i].All(h => h) ? double.NaN : v)])];
         string Cell(long n, bool hide) => !hide ? ReportFormat.Whole(n) : c.Format.Suppress(n) && n > 0 ? c.Format.Count(n) : ReportFormat.Dash;
         var rows = from.Select((name, i) => new ReportTableRow([name, .. m.Counts[i].Select((n, j) => Cell(n, hidden[i][j]))]));
         var table = new ReportTable([text["from_to"], .. to], [.. rows]);

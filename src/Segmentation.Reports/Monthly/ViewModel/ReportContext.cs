@@ -19,13 +19,14 @@ internal sealed class ReportContext
         // one would be hidden, the smallest other one too, so no total minus the rows shown gives a small group away.
         var keys = run.Result.Segments.Select(s => s.Key).ToArray();
         var hidden = SmallGroupSuppression.Line([.. keys.Select(k => Latest(k).Customers)], options.Format.MinimumGroupSize);
-        Hidden = keys.Where((k, i) => hidden[i] || options.Format.Suppress(Latest(k).Customers)).ToHashSet(StringComparer.Ordinal);
+        Hidden = keys.Where((k, i) => hidden[i]).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The confidentiality line: says the ids are pseudonymised only when they were.</summary>
     public string Confidentiality => Text.Format(Options.Pseudonymised ? "confidential" : "confidential_plain", Format.MinimumGroupSize);
 
-    /// <summary>Segments whose numbers are hidden everywhere (under the minimum size, or hidden with one that is).</summary>
+    /// <summary>Segments whose numbers are hidden everywhere (under the minimum size, or hidden with one that is; an empty segment
+    /// protects no one and is not hidden).</summary>
     public IReadOnlySet<string> Hidden { get; }
 
     /// <summary>What the data can measure.</summary>
@@ -100,19 +101,25 @@ internal sealed class ReportContext
         ? Text["all_customers"]
         : Result.Segments.FirstOrDefault(s => s.Key == key) is { } d ? Name(d) : key;
 
-    /// <summary>The segment a campaign target names, or null: the target is matched to a segment's key, English or Chinese name,
-    /// compared without case, spaces, hyphens or underscores, whole or as the start of the name ("young_online_high" →
-    /// "Young online high spenders"), the shortest name first.</summary>
+    /// <summary>The segment a campaign target names, or null. A target matches a segment whose key, English or Chinese name equals it
+    /// (compared without case, spaces, hyphens or underscores), else one whose key or English name holds every word of it
+    /// ("young_online_high" → "Young online high spenders", "senior_occasional" → "Senior offline occasional buyers"); among several,
+    /// the one with the fewest other words. Prospects are never a campaign target by words.</summary>
     public SegmentDefinition? TargetSegment(string target)
     {
+        ArgumentNullException.ThrowIfNull(target);
         static string Norm(string x) => new([.. x.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        static string[] Words(string x) => x.ToLowerInvariant().Split(x.Where(ch => !char.IsLetterOrDigit(ch)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
         string t = Norm(target);
         if (t.Length == 0) return null;
-        var named = Result.Segments.Where(s => s.Key != MonthlyEvaluation.ProspectsKey || Norm(target) == Norm(s.Key)).ToArray();
-        return named.FirstOrDefault(s => Norm(s.Key) == t || Norm(s.NameEn) == t || Norm(s.NameZh) == t)
-               ?? named.Where(s => Norm(s.Key).StartsWith(t, StringComparison.Ordinal) || Norm(s.NameEn).StartsWith(t, StringComparison.Ordinal)
-                                   || Norm(s.NameZh).StartsWith(t, StringComparison.Ordinal))
-                       .OrderBy(s => s.NameEn.Length).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        var exact = Result.Segments.FirstOrDefault(s => Norm(s.Key) == t || Norm(s.NameEn) == t || Norm(s.NameZh) == t);
+        if (exact is not null) return exact;
+        var words = Words(target);
+        return Result.Segments.Where(s => s.Key != MonthlyEvaluation.ProspectsKey)
+            .Select(s => (Segment: s, Extra: new[] { Words(s.Key), Words(s.NameEn) }
+                .Where(w => words.All(w.Contains)).Select(w => w.Length - words.Length).DefaultIfEmpty(-1).Min()))
+            .Where(x => x.Extra >= 0).OrderBy(x => x.Extra).ThenBy(x => x.Segment.Key, StringComparer.Ordinal)
+            .Select(x => x.Segment).FirstOrDefault();
     }
 
     /// <summary>A campaign target's display name: the segment's name in the report's language, else the target marked as matching none.</summary>

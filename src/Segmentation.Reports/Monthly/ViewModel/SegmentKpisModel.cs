@@ -27,7 +27,7 @@ public sealed record SegmentKpisModel(string Heading, IReadOnlyList<string> Colu
         var rows = c.Result.Segments.Select(s => s.Key).Append(KpiRow.AllCustomers).Select(key =>
         {
             var row = c.Latest(key);
-            bool hide = c.Suppressed(key) || c.Format.Suppress(row.Customers);
+            bool hide = c.Suppressed(key);
             var beforeAfter = c.Result.BeforeAfter.FirstOrDefault(x => x.Segment == key);
             var revenue = beforeAfter?.Changes.FirstOrDefault(x => x.Key == "revenue");
             var perCustomer = beforeAfter?.Changes.FirstOrDefault(x => x.Key == "revenue_per_customer");
