@@ -19,6 +19,12 @@ public sealed class ModelLookaheadException : ArgumentException
         PeriodEnd = periodEnd;
     }
 
+    /// <summary>The sentence alone (without ArgumentException's "(Parameter …)" suffix): it is what the CLI prints.</summary>
+    public override string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        "The segmentation model {0} was fitted on data up to {1:yyyy-MM-dd}, after the report period's end {2:yyyy-MM-dd}: its segments " +
+        "were shaped by later data (look-ahead). Use a model fitted at or before {2:yyyy-MM-dd} (or none, to fit one), or pass " +
+        "--allow-lookahead to use it anyway (the report's cover then says so).", ModelPath, TrainingSnapshot, PeriodEnd);
+
     /// <summary>The model file.</summary>
     public string ModelPath { get; }
 
