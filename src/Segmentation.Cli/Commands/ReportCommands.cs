@@ -92,7 +92,7 @@ internal static class ReportCommands
                 Pseudonymised = Segmentation.Data.Pseudonymizer.FromEnvironmentOrFile(r.GetValue(o.Key)) is not null,
             };
             new MonthlyReport(Segmentation.Reports.Monthly.ViewModel.MonthlyReportModel.Create(run, reportOptions)).GeneratePdf(path);
-            PrintKpis(run.Result);
+            PrintKpis(run, r.GetValue(minGroup));
             CliOutput.Info($"report → {path} ({new FileInfo(path).Length / 1024.0:N0} KiB)");
             return 0;
         }));
@@ -103,28 +103,22 @@ internal static class ReportCommands
     {
         var o = RunOptions.Create();
         var json = new Option<string?>("--json") { Description = "Also write the KPI table, comparisons, campaigns, migration, drift and churn as JSON" };
+        var minGroup = new Option<int>("--min-group") { Description = "Counts under this (and complements that would give them away) are null in the JSON", DefaultValueFactory = _ => 10 };
         var cmd = new Command("evaluate", "Monthly KPIs per segment, before/after, campaign uplift, migration, drift and churn warning (the numbers of the monthly report)");
         foreach (var option in o.All) cmd.Options.Add(option);
         cmd.Options.Add(json);
+        cmd.Options.Add(minGroup);
         cmd.SetAction(r => Program.Run(() =>
         {
             var run = o.Run(r);
-            PrintKpis(run.Result);
+            PrintKpis(run, r.GetValue(minGroup));
             if (r.GetValue(json) is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(new
-                {
-                    month = run.Result.Kpis.Periods[^1].Label,
-                    kpis = run.Result.Kpis.Latest,
-                    periodOverPeriod = run.Result.PeriodOverPeriod,
-                    beforeAfter = run.Result.BeforeAfter,
-                    campaigns = run.Result.Campaigns,
-                    migration = run.Result.Migration,
-                    drift = run.Result.Drift,
-                    churn = run.Result.ChurnRisk?.Segments,
-                    budget = run.Result.Budget,
-                }) + "\n");
+                if (r.GetValue(minGroup) < 1) throw new UsageException("--min-group must be at least 1.");
+                // The same suppression as the PDF: small groups and their complements are null, unmeasured KPIs null.
+                File.WriteAllText(path, Segmentation.Analytics.Serialization.ModelJson.Serialize(
+                    EvaluationExport.Create(run, new ReportFormat(r.GetValue(minGroup)))) + "\n");
                 CliOutput.Info($"JSON → {path}");
             }
             return 0;
@@ -132,15 +126,18 @@ internal static class ReportCommands
         return cmd;
     }
 
-    private static void PrintKpis(EvaluationResult result)
+    /// <summary>The report month's KPIs as the JSON has them: small groups (and their complements) and unmeasured KPIs as "–".</summary>
+    private static void PrintKpis(MonthlyEvaluation run, int minimumGroup = 10)
     {
         var inv = CultureInfo.InvariantCulture;
-        string Name(string key) => key == KpiRow.AllCustomers ? "All customers / 全部客户" : result.Segments.First(s => s.Key == key) is var d ? $"{d.NameEn} / {d.NameZh}" : key;
-        CliOutput.Table($"KPIs {result.Kpis.Periods[^1].Label}",
-            ["segment", "customers", "active", "revenue", "profit", "repeat rate", "CSAT", "NPS", "churn rate"],
-            result.Kpis.Latest.Select(r => (IReadOnlyList<string>)[Name(r.Segment), r.Customers.ToString("N0", inv), r.ActiveCustomers.ToString("N0", inv),
-                r.Revenue.ToString("N0", inv), r.Profit.ToString("N0", inv), ReportFormat.Percent(r.RepeatPurchaseRate), ReportFormat.Number(r.MeanCsat),
-                ReportFormat.Number(r.Nps, 1), ReportFormat.Percent(r.ChurnRate)]),
-            new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8 });
+        var export = EvaluationExport.Create(run, new ReportFormat(minimumGroup));
+        string Name(string key) => key == KpiRow.AllCustomers ? "All customers / 全部客户" : run.Result.Segments.FirstOrDefault(s => s.Key == key) is { } d ? $"{d.NameEn} / {d.NameZh}" : key;
+        string N(double? v) => v is { } x ? x.ToString("N0", inv) : ReportFormat.Dash;
+        CliOutput.Table($"KPIs {export.Month}",
+            ["segment", "customers", "active", "revenue", "profit", "repeat rate", "CSAT", "NPS"],
+            export.Kpis.Select(r => (IReadOnlyList<string>)[Name(r.Segment), N(r.Customers), N(r.ActiveCustomers), N(r.Revenue), N(r.Profit),
+                ReportFormat.Percent(r.RepeatPurchaseRate), ReportFormat.Number(r.MeanCsat), ReportFormat.Number(r.Nps, 1)]),
+            new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
+        foreach (var (kpi, reason) in export.NotMeasured) CliOutput.Info($"{kpi}: n/a — {reason}");
     }
 }

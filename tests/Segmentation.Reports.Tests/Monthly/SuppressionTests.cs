@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Randomness;
 using Segmentation.Reports.Monthly;
@@ -105,6 +106,49 @@ public sealed class SuppressionTests(MonthlyReportFixture sample, TransactionsOn
             {
                 long n = run.Result.Kpis.Row(s.Key, run.Result.Kpis.Periods.Count - 1).Customers;
                 if (n >= 10) Assert.DoesNotContain(n.ToString("N0", Inv), words);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(300)]
+    [InlineData(600)]
+    public void No_hidden_count_can_be_recovered_from_the_evaluation_json(int minimum)
+    {
+        foreach (var run in new[] { sample.Run, retail.Run })
+        {
+            // What `seg evaluate --json` writes, read back as a stranger would.
+            using var json = JsonDocument.Parse(Segmentation.Analytics.Serialization.ModelJson.Serialize(EvaluationExport.Create(run, new ReportFormat(minimum))));
+            var root = json.RootElement;
+            long? Value(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetInt64();
+            var kpis = root.GetProperty("kpis").EnumerateArray().ToArray();
+            int last = run.Result.Kpis.Periods.Count - 1;
+            foreach (var (name, truth) in new (string, Func<KpiRow, long>)[]
+                     { ("customers", x => x.Customers), ("activeCustomers", x => x.ActiveCustomers), ("newCustomers", x => x.NewCustomers), ("churnedCustomers", x => x.ChurnedCustomers) })
+            {
+                var segments = kpis.Where(k => k.GetProperty("segment").GetString() != KpiRow.AllCustomers).ToArray();
+                var real = segments.Select(k => truth(run.Result.Kpis.Row(k.GetProperty("segment").GetString()!, last))).ToArray();
+                var printed = segments.Select(k => Value(k, name)).ToArray();
+                Assert.All(printed, v => Assert.False(v is > 0 && v < minimum, $"{name}: a count under {minimum} is printed"));
+                Assert.True(Enumerable.Range(0, real.Length).Count(i => printed[i] is null && real[i] > 0) != 1, $"{name}: total − the rest gives one hidden count");
+            }
+            var budget = root.GetProperty("budgetAllocation").EnumerateArray().ToArray();
+            Assert.True(budget.Count(b => b.GetProperty("amount").ValueKind == JsonValueKind.Null) != 1, "budget − the rest gives one hidden amount");
+            if (run.Result.ChurnRisk is { } risk)
+            {
+                var churn = root.GetProperty("churnRisk").EnumerateArray().Where(x => x.GetProperty("segment").GetString() != KpiRow.AllCustomers).ToArray();
+                var real = risk.Segments.Where(x => x.Segment != KpiRow.AllCustomers).Select(x => x.AtRiskCustomers).ToArray();
+                Assert.True(Enumerable.Range(0, real.Length).Count(i => Value(churn[i], "atRiskCustomers") is null && real[i] > 0) != 1, "at-risk total − the rest");
+            }
+            if (run.Result.Migration is { } m)
+            {
+                var counts = root.GetProperty("segmentMigration").GetProperty("counts").EnumerateArray()
+                    .Select(r => r.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Null ? (long?)null : c.GetInt64()).ToArray()).ToArray();
+                for (int i = 0; i < counts.Length; i++)
+                    Assert.True(counts[i].Where((c, j) => c is null && m.Counts[i][j] > 0).Count() != 1 || counts[i].All(c => c is null), "migration row");
+                for (int j = 0; j < counts[0].Length; j++)
+                    Assert.True(counts.Where((r, i) => r[j] is null && m.Counts[i][j] > 0).Count() != 1 || counts.All(r => r[j] is null), "migration column");
             }
         }
     }
