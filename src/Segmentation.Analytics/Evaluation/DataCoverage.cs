@@ -41,9 +41,14 @@ public sealed record DataCoverage(bool Cost, bool Csat, bool Nps, bool Referrals
         {
             var columns = engine.Describe("transactions");
             string costCount = columns.Contains("cost") ? d.ToBigInt("count(cost)") : "CAST(0 AS BIGINT)";
-            var frame = engine.Query($"SELECT {costCount} AS cost_values, CAST(min({d.Id("timestamp")}) AS {d.TimestampType}) AS first_transaction FROM {d.Id("transactions")}");
+            // The first day as a day number since 1970-01-01 (an integer reads back the same from every engine).
+            var epoch = new DateTime(1970, 1, 1);
+            string firstDay = d.ToBigInt(d.DaysBetween(d.Timestamp(epoch), $"min({d.Id("timestamp")})"));
+            var frame = engine.Query($"SELECT {costCount} AS cost_values, {firstDay} AS first_day FROM {d.Id("transactions")}");
             cost = Count(frame, 0) > 0;
-            first = frame.Rows.Count > 0 && frame.Columns[1][0] is DateTime t ? DateOnly.FromDateTime(t) : null;
+            first = frame.Rows.Count > 0 && frame.Columns[1][0] is { } day
+                ? DateOnly.FromDayNumber(DateOnly.FromDateTime(epoch).DayNumber + (int)Convert.ToInt64(day, System.Globalization.CultureInfo.InvariantCulture))
+                : null;
         }
         bool csat = false, nps = false, referrals = false;
         if (engine.HasTable("feedback"))
