@@ -73,6 +73,10 @@ internal static class ReportCharts
         plot.Axes.Bottom.SetTicks(xs, periods.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        // Every period keeps its slot (a month without data is an empty slot, not a shorter axis), with half a slot of room so
+        // the first rotated label is not cut at the edge.
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(-0.7, periods.Count - 0.3);
         if (percent) plot.Axes.Left.Label.Text = "%";
         plot.HideLegend(); // drawn by the report under the chart (series s in colour s)
         return plot;

@@ -82,7 +82,7 @@ public sealed record SegmentKpisModel(string Heading, IReadOnlyList<string> Colu
         var kpis = c.Result.Kpis;
         int periods = Math.Min(TrendPeriods, kpis.Periods.Count), first = kpis.Periods.Count - periods;
         IReadOnlyList<string> labels = [.. kpis.Periods.Skip(first).Select(p => c.Coverage.Partial(p.Start) ? c.Text.Format("partial_month", p.Label) : p.Label)];
-        var visible = c.Result.Segments.Where(s => !c.Suppressed(s.Key)).ToArray();
+        var visible = c.Result.Segments.Where(s => !c.Suppressed(s.Key) && c.Latest(s.Key).Customers > 0).ToArray();
         IReadOnlyList<ChartSeries> Series(Func<KpiRow, double?> value) =>
             [.. visible.Select(s => new ChartSeries(c.Name(s), [.. Enumerable.Range(first, periods)
                 .Select(i => c.Coverage.BeforeData(kpis.Periods[i].Start) ? null : value(kpis.Row(s.Key, i)))]))];

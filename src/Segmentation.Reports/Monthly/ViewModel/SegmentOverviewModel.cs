@@ -54,7 +54,7 @@ public sealed record SegmentOverviewModel(string Heading, ReportTable Table, Sha
         string[] header = ["segment", "description", "customers", "share", "revenue_share", .. profit ? ["profit_share"] : Array.Empty<string>()];
         var table = new ReportTable([.. header.Select(id => text[id]), c.MoneyHeader("clv")], [.. rows]);
 
-        var shown = c.Result.Segments.Where(s => !c.Suppressed(s.Key)).ToArray();
+        var shown = c.Result.Segments.Where(s => !c.Suppressed(s.Key) && c.Latest(s.Key).Customers > 0).ToArray();
         var chart = new ShareChartModel(text["chart_sizes"], [.. shown.Select(c.Name)],
             [.. shown.Select(s => ReportContext.Share(c.Latest(s.Key).Customers, total.Customers) ?? 0)],
             [.. shown.Select(s => ReportContext.Share(c.Latest(s.Key).Revenue, total.Revenue) ?? 0)],
