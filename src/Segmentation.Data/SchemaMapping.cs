@@ -19,6 +19,9 @@ public sealed record SchemaMapping
     /// <summary>Per canonical table name.</summary>
     public IReadOnlyDictionary<string, TableMapping> Tables { get; init; } = new Dictionary<string, TableMapping>();
 
+    /// <summary>The currency of the amounts, an ISO 4217 code (<c>"currency": "GBP"</c>); null = not stated. Reports print its sign.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>The largest schema file read, in bytes (a real one is a few kilobytes; a larger one only costs time and memory).</summary>
     public const long MaxBytes = 1 << 20;
 
@@ -118,6 +121,8 @@ public sealed record SchemaMapping
             if (categories > MaxCategories)
                 throw new InvalidDataException($"{source}: the schema declares more than {MaxCategories:N0} categories and recoded values; a code list that long is not a code list (limit {nameof(MaxCategories)})");
         }
+        if (Currency is not null && (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper)))
+            throw new InvalidDataException($"{source}: \"currency\" is not an ISO 4217 code of three capital letters (GBP, CNY, USD, EUR).");
         foreach (var (table, tm) in Tables)
         {
             var spec = DataModel.All.FirstOrDefault(t => t.Name == table)

@@ -43,6 +43,7 @@ public static class SyntheticGenerator
     /// <summary>The text of <see cref="ImportSpec"/> as written to <c>schema.json</c>.</summary>
     public const string ImportSpecJson = """
         {
+          "currency": "CNY",
           "tables": {
             "transactions": { "closed": true, "zero_amounts": "reject", "invalid_optional": "reject" },
             "customers": { "closed": true, "invalid_optional": "reject" },

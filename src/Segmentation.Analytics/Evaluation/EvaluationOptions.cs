@@ -13,6 +13,10 @@ namespace Segmentation.Analytics.Evaluation;
 public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = ReportingCycle.Monthly, int Periods = 13,
                                        DateOnly? ManagementStart = null, int WindowMonths = 12, int Seed = 0)
 {
+    /// <summary>Day of the first transaction in the data (null = unknown): the baseline window never starts before the first whole
+    /// month with data, and the two windows are cut to the same length (see <see cref="Windows"/>).</summary>
+    public DateOnly? DataStart { get; init; }
+
     /// <summary>Bootstrap replicates of ratio comparisons.</summary>
     public int BootstrapReplicates { get; init; } = BootstrapTest.DefaultReplicates;
 
@@ -37,7 +41,10 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
     /// <summary>The KPI options these options imply.</summary>
     public KpiOptions Kpi => new(Month, Cycle, Periods, ChurnWindowDays);
 
-    /// <summary>Baseline and evaluation windows, or null without a management start (or when it is after the report month).</summary>
+    /// <summary>Baseline and evaluation windows of the same length in whole months: the evaluation window from the management start
+    /// (at most <see cref="WindowMonths"/>, cut at the report month), the baseline the same number of months right before it, cut
+    /// further to the whole months with data (<see cref="DataStart"/>). Null without a management start, when it is after the
+    /// report month, or when there is no whole month of data before it.</summary>
     public IReadOnlyList<KpiPeriod>? Windows
     {
         get
@@ -47,7 +54,17 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
             var report = new DateOnly(Month.Year, Month.Month, 1);
             int after = Math.Min(WindowMonths, (report.Year - first.Year) * 12 + report.Month - first.Month + 1);
             if (after < 1) return null;
-            return [KpiPeriod.Of(0, first.AddMonths(-WindowMonths), WindowMonths), KpiPeriod.Of(1, first, after)];
+            // Like for like: the baseline holds only whole months with data (none before the first transaction, not its partial
+            // month), and both windows have the same length, so totals compare as per-month rates.
+            int before = WindowMonths;
+            if (DataStart is { } data)
+            {
+                var firstFull = data.Day == 1 ? new DateOnly(data.Year, data.Month, 1) : new DateOnly(data.Year, data.Month, 1).AddMonths(1);
+                before = Math.Min(before, Math.Max(0, (first.Year - firstFull.Year) * 12 + first.Month - firstFull.Month));
+            }
+            int months = Math.Min(before, after);
+            if (months < 1) return null;
+            return [KpiPeriod.Of(0, first.AddMonths(-months), months), KpiPeriod.Of(1, first, months)];
         }
     }
 

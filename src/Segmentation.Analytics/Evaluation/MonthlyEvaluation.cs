@@ -23,6 +23,13 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
     /// </summary>
     public string? Engine { get; init; }
 
+    /// <summary>Which KPIs the data can measure (cost, feedback, market) and the first transaction day; <see cref="DataCoverage.Full"/>
+    /// when the record was built by hand.</summary>
+    public DataCoverage Coverage { get; init; } = DataCoverage.Full;
+
+    /// <summary>True when the model was fitted on data after the report month and used anyway (<see cref="MonthlyRunOptions.AllowLookahead"/>).</summary>
+    public bool Lookahead { get; init; }
+
     /// <summary>
     /// Runs the monthly evaluation on tables already validated in an engine (DuckDB, PostgreSQL or the ClickHouse cluster):
     /// the transaction-level work runs there, only per-customer and per-segment rows come back.
@@ -37,13 +44,19 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         ArgumentNullException.ThrowIfNull(dataQuality);
         ArgumentNullException.ThrowIfNull(options);
         var asOf = options.MonthEnd.ToDateTime(TimeOnly.MinValue);
-        var trainingDay = options.EffectiveTrainingSnapshot.ToDateTime(TimeOnly.MinValue);
+        // A saved model is read first: one fitted on later data is refused before anything is computed.
+        SegmentationModel? saved = options.ModelPath is { } modelPath && File.Exists(modelPath) ? SegmentationModel.Load(modelPath) : null;
+        bool lookahead = saved?.TrainingSnapshot is { } snapshot && snapshot > options.MonthEnd;
+        if (lookahead && !options.AllowLookahead) throw new ModelLookaheadException(options.ModelPath!, saved!.TrainingSnapshot!.Value, options.MonthEnd);
+        // The drift reference is the model's own training day when it is known and not after the month.
+        var trainingSnapshot = saved?.TrainingSnapshot is { } known && known <= options.MonthEnd ? known : options.EffectiveTrainingSnapshot;
+        var trainingDay = trainingSnapshot.ToDateTime(TimeOnly.MinValue);
         var previousEnd = PreviousPeriodEnd(options.Month, options.Cycle).ToDateTime(TimeOnly.MinValue);
 
         // One full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the drift
         // check needs before the month end's and the previous period end's tables are built, and each of those is reduced to
         // its assignment (and the month end's to its buyers' model features) right away.
-        progress?.Report($"feature table at {options.EffectiveTrainingSnapshot:yyyy-MM-dd}");
+        progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
         var trainingAll = CustomerFeatureTable.Build(engine, trainingDay);
         var trainingFeatures = Buyers(trainingAll);
         long trainingCustomers = trainingAll.Rows.Count, trainingBuyers = trainingFeatures.Rows.Count;
@@ -52,14 +65,14 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
 
         SegmentationModel model;
         bool fitted = false;
-        if (options.ModelPath is { } path && File.Exists(path))
+        if (saved is not null)
         {
-            model = SegmentationModel.Load(path);
+            model = saved;
         }
         else
         {
-            progress?.Report($"fitting the segmentation model at {options.EffectiveTrainingSnapshot:yyyy-MM-dd}");
-            model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures);
+            progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
+            model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
             fitted = true;
             if (options.ModelPath is { } p)
             {
@@ -85,15 +98,17 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix);
 
         progress?.Report("evaluating");
+        var coverage = DataCoverage.Measure(engine);
         var evaluation = new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
             ManagementStart: options.ManagementStart, Seed: options.Seed)
         {
+            DataStart = coverage.FirstTransaction,
             PreviousAssignment = previous,
             Drift = drift,
             MarketingBudget = options.MarketingBudget,
         };
         var result = EffectEvaluator.Evaluate(engine, assignment, evaluation);
-        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result) { Engine = engine.Dialect.Name };
+        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result) { Engine = engine.Dialect.Name, Coverage = coverage, Lookahead = lookahead };
     }
 
     /// <summary>

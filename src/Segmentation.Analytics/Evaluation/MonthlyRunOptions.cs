@@ -27,6 +27,10 @@ public sealed record MonthlyRunOptions(
     /// </summary>
     public int? TrainingSampleSize { get; init; } = 100_000;
 
+    /// <summary>Use a saved model even when it was fitted on data after the report month (look-ahead); false = refuse it with a
+    /// <see cref="ModelLookaheadException"/>. The report's cover says when it was used.</summary>
+    public bool AllowLookahead { get; init; }
+
     /// <summary>Last day of the report month.</summary>
     public DateOnly MonthEnd => new DateOnly(Month.Year, Month.Month, 1).AddMonths(1).AddDays(-1);
 

@@ -73,6 +73,13 @@ public sealed record SegmentationModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EquatableArray<DroppedFeature>? DroppedFeatures { get; init; }
 
+    /// <summary>The day the training features were taken at (data up to and including it), or null when not recorded (models
+    /// saved before this field existed, or fitted outside the monthly job). A report month ending before it would be judged by a
+    /// model that has seen later data (look-ahead): <see cref="Evaluation.MonthlyEvaluation"/> refuses it unless allowed.
+    /// Not written to the file when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? TrainingSnapshot { get; init; }
+
     /// <summary>Number of segments.</summary>
     [JsonIgnore] public int SegmentCount => Segments.Count;
 

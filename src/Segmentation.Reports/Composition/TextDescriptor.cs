@@ -18,6 +18,25 @@ public sealed class TextDescriptor
         return this;
     }
 
+    /// <summary>
+    /// Never split a word between lines: when a word alone is wider than the space, the whole text is set smaller until the
+    /// widest word fits (down to <paramref name="minimumSize"/> points; only below that is a word split). For narrow table
+    /// cells, so "Customers" does not print as "Customer / s".
+    /// </summary>
+    public TextDescriptor ShrinkWordsToFit(float minimumSize = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumSize);
+        element.MinimumShrinkSize = minimumSize;
+        return this;
+    }
+
+    /// <summary>Keeps every line of this text on the page of what follows (a lead-in sentence stays with its chart).</summary>
+    public TextDescriptor KeepWithNext()
+    {
+        element.KeepWithNext = true;
+        return this;
+    }
+
     /// <summary>Bold (or regular with <paramref name="bold"/> = false).</summary>
     public TextDescriptor Bold(bool bold = true)
     {

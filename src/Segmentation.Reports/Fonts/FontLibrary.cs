@@ -102,7 +102,7 @@ public sealed class FontLibrary
     }
 
     /// <summary>
-    /// Sets the title, axis-label, tick-label and legend fonts of <paramref name="plot"/> to this
+    /// Sets the title, axis-label, tick-label, legend and text-plottable fonts of <paramref name="plot"/> to this
     /// library's chart face (registered with ScottPlot on first use), so Chinese labels render.
     /// </summary>
     /// <param name="plot">The plot to restyle; its data is untouched.</param>
@@ -118,6 +118,8 @@ public sealed class FontLibrary
             axis.TickLabelStyle.FontName = name;
         }
         plot.Legend.FontName = name;
+        // Text drawn in the data area (heat-map cell values) too, or it falls back to ScottPlot's default serif face.
+        foreach (var text in plot.GetPlottables().OfType<ScottPlot.Plottables.Text>()) text.LabelFontName = name;
     }
 
     /// <summary>Adds this library's chart face to <c>ScottPlot.Fonts.FontResolvers</c> once per process.</summary>

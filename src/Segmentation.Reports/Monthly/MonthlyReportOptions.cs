@@ -8,4 +8,12 @@ public sealed record MonthlyReportOptions(ReportLanguage Language = ReportLangua
 {
     /// <summary>Number formats and the minimum group size.</summary>
     public ReportFormat Format { get; init; } = Format ?? new ReportFormat();
+
+    /// <summary>The currency of the amounts: an ISO 4217 code (<c>GBP</c> → £, <c>CNY</c> → ¥, see <see cref="ReportFormat.CurrencySymbol"/>)
+    /// or a symbol; null = amounts print without a currency sign.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>True when the customer ids were pseudonymised at ingest (a pseudonym key was given); the confidentiality line says so
+    /// only then.</summary>
+    public bool Pseudonymised { get; init; }
 }

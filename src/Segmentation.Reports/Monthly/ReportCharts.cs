@@ -73,6 +73,10 @@ internal static class ReportCharts
         plot.Axes.Bottom.SetTicks(xs, periods.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        // Every period keeps its slot (a month without data is an empty slot, not a shorter axis), with half a slot of room so
+        // the first rotated label is not cut at the edge.
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(-0.7, periods.Count - 0.3);
         if (percent) plot.Axes.Left.Label.Text = "%";
         plot.HideLegend(); // drawn by the report under the chart (series s in colour s)
         return plot;
@@ -100,7 +104,29 @@ internal static class ReportCharts
         return plot;
     }
 
-    /// <summary>Heatmap of row shares with the value printed in every cell.</summary>
+    /// <summary>Breaks <paramref name="label"/> onto lines of about <paramref name="width"/> characters at spaces (CJK: every <paramref name="width"/> characters).</summary>
+    internal static string Wrap(string label, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string word in label.Split(' '))
+        {
+            string rest = word;
+            while (rest.Length > width && rest.Any(ch => ch >= '\u2E80'))
+            {
+                if (line.Length > 0) { lines.Add(line.ToString()); line.Clear(); }
+                lines.Add(rest[..width]);
+                rest = rest[width..];
+            }
+            if (line.Length > 0 && line.Length + 1 + rest.Length > width) { lines.Add(line.ToString()); line.Clear(); }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(rest);
+        }
+        if (line.Length > 0) lines.Add(line.ToString());
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Heatmap of row shares with the value printed in every cell (columns numbered as the rows when both list the same segments).</summary>
     public static Plot Heatmap(HeatmapModel chart)
     {
         var (rows, columns, shares) = (chart.From, chart.To, chart.RowShares);
@@ -118,10 +144,14 @@ internal static class ReportCharts
                 text.LabelFontColor = v > 0.5 ? Colors.White : Colors.Black;
                 text.LabelAlignment = Alignment.MiddleCenter;
             }
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => (double)i).ToArray(), columns.ToArray());
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -25;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        // Long segment names under narrow columns clip and overlap: the columns carry numbers, and the rows say which number is
+        // which segment ("1 · name"); when the two lists differ, the columns keep short names wrapped onto lines.
+        bool same = rows.SequenceEqual(columns);
+        string[] columnLabels = same ? [.. Enumerable.Range(1, columns.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+                                     : [.. columns.Select(c => Wrap(c, 10))];
+        string[] rowLabels = same ? [.. rows.Select((r, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " · " + r)] : [.. rows];
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => (double)i).ToArray(), columnLabels);
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rowLabels);
         plot.Axes.SetLimits(-0.5, columns.Count - 0.5, rows.Count - 0.5, -0.5);
         return plot;
     }

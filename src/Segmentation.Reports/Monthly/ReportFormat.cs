@@ -17,8 +17,8 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
     /// <summary>True if a group of <paramref name="customers"/> must be suppressed.</summary>
     public bool Suppress(long customers) => customers < MinimumGroupSize;
 
-    /// <summary>A count, or "&lt;10".</summary>
-    public string Count(long value) => Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
+    /// <summary>A count, or "&lt;10" for a small group; 0 prints as 0 (no customer to protect, and "&lt;10" would hide nothing a total does not give).</summary>
+    public string Count(long value) => value != 0 && Suppress(value) ? "<" + MinimumGroupSize.ToString(Inv) : value.ToString("N0", Inv);
 
     /// <summary>A whole number with thousands separators, never suppressed (rows read, customers matched, sample sizes).</summary>
     public static string Whole(long value) => value.ToString("N0", Inv);
@@ -51,6 +51,19 @@ public sealed record ReportFormat(int MinimumGroupSize = 10)
 
     /// <summary>A number with the given decimals.</summary>
     public static string Number(double? value, int decimals = 2) => value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(Inv), Inv) : Dash;
+
+    /// <summary>The sign of a currency: <c>GBP</c> → £, <c>CNY</c>/<c>RMB</c>/<c>JPY</c> → ¥, <c>USD</c> → $, <c>EUR</c> → €; another ISO code prints as
+    /// itself; anything else (already a symbol) as given; null stays null.</summary>
+    public static string? CurrencySymbol(string? currency) => currency?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => null,
+        "GBP" => "£",
+        "CNY" or "RMB" or "JPY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        var code when code.Length == 3 && code.All(char.IsAsciiLetterUpper) => code + " ",
+        _ => currency.Trim(),
+    };
 
     /// <summary>A p-value.</summary>
     public static string P(double? value) => value is { } v && double.IsFinite(v) ? (v < 0.001 ? "<0.001" : v.ToString("F3", Inv)) : Dash;

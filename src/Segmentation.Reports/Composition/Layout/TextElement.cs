@@ -31,6 +31,10 @@ internal sealed class TextElement : Element
     /// <summary>Composite format with {0} = page number and {1} = total pages; null for plain text.</summary>
     public string? PageNumberFormat { get; set; }
 
+    /// <summary>When set, the text is set smaller (to at least this size) until its widest word fits the width; null = words that do
+    /// not fit are split by character.</summary>
+    public float? MinimumShrinkSize { get; set; }
+
     public TextStyle ResolveStyle(LayoutContext context)
     {
         TextStyle style = BaseStyle?.Invoke(context) ?? context.DefaultStyle;
@@ -64,6 +68,7 @@ internal sealed class TextElement : Element
         }
 
         List<TextSpan> spans = ResolveSpans(context, style);
+        if (MinimumShrinkSize is { } minimum) spans = ShrinkToWidestWord(spans, context, width, minimum);
         List<TextLine> lines = LineBreaker.Break(spans, context, width);
         var blocks = new List<Block>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
@@ -93,6 +98,21 @@ internal sealed class TextElement : Element
             paint.Color = run.Style.Color ?? defaultColor;
             canvas.DrawText(run.Text, x + offset + run.X, top + line.Baseline, SKTextAlign.Left, run.Font, paint);
         }
+    }
+
+    /// <summary>The spans scaled down so that no space-separated word is wider than <paramref name="width"/> (not below <paramref name="minimum"/>).</summary>
+    private static List<TextSpan> ShrinkToWidestWord(List<TextSpan> spans, LayoutContext context, float width, float minimum)
+    {
+        float scale = 1;
+        foreach (TextSpan span in spans)
+            // Latin words only: CJK text breaks between any two characters anyway.
+            foreach (System.Text.RegularExpressions.Match word in System.Text.RegularExpressions.Regex.Matches(span.Text, @"[^\s\u2E80-\uFFFF]+"))
+            {
+                float w = LineBreaker.Shape(word.Value, span.Style, context).Width;
+                if (w > width && w > 0) scale = Math.Min(scale, width / w * 0.98f);
+            }
+        if (scale >= 1) return spans;
+        return [.. spans.Select(span => span with { Style = span.Style with { Size = Math.Max(minimum, span.Style.Size * scale) } })];
     }
 
     private static string Abbreviate(string text) => text.Length <= 30 ? text : text[..30] + "…";

@@ -19,15 +19,14 @@ public sealed class AppendixSection(AppendixModel model, Theme theme) : ReportSe
         column.Item().Text(model.Reconciles).FontSize(Theme.SmallSize);
         if (model.RejectsByRule is { } rejects) Table(column, rejects, [2, 2, 1], RightFrom(2), zebra: false);
 
+        column.Item().Heading(model.DriftHeading, 2);
         if (model.Drift is { } drift)
-        {
-            column.Item().Heading(model.DriftHeading, 2);
             Table(column, drift, [2, 1, 1], (cell, index, row) =>
             {
                 if (index == 1) cell.AlignRight();
                 if (index == 2) cell.FontColor(row!.Flagged ? Theme.Bad : Theme.Good);
             }, zebra: false);
-        }
+        column.Item().Text(model.DriftNote).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
 
         column.Item().Heading(model.ValidationHeading, 2);
         Table(column, model.Validation, [3, 1], RightFrom(1), zebra: false);

@@ -3,7 +3,7 @@ using Segmentation.Reports.Monthly.ViewModel;
 
 namespace Segmentation.Reports.Monthly.Sections;
 
-/// <summary>Section 5 on a new page: the migration in one sentence, the heatmap of row shares and the table of counts.</summary>
+/// <summary>Section 5 (right after the playbook, so a short budget table does not leave a near-empty page): the migration in one sentence, the heatmap of row shares and the table of counts.</summary>
 /// <param name="model">The section's view-model.</param>
 /// <param name="theme">Colours and sizes of the document.</param>
 public sealed class MigrationSection(MigrationModel model, Theme theme) : ReportSection(theme)
@@ -14,14 +14,13 @@ public sealed class MigrationSection(MigrationModel model, Theme theme) : Report
     /// <inheritdoc />
     protected override void Compose(ColumnDescriptor column)
     {
-        column.Item().PageBreak();
         column.Item().Heading(model.Heading, 1);
         if (model.Summary is not { } summary || model.Heatmap is not { } heatmap || model.Table is not { } table)
         {
             column.Item().Paragraph(model.Notice);
             return;
         }
-        column.Item().Paragraph(summary);
+        column.Item().Paragraph(summary).KeepWithNext();
         column.Item().Chart(ReportCharts.Heatmap(heatmap), Math.Max(240, 100 + 26 * heatmap.From.Count));
         Table(column, table, [2.2f, .. heatmap.To.Select(_ => 1f)], Small(firstNumber: 1),
             header: (cell, index, _) => { if (index > 0) cell.FontSize(SegmentHeaderSize); });

@@ -33,7 +33,8 @@ public abstract class ReportSection(Theme theme) : IComponent
     /// <summary>
     /// A table of <paramref name="model"/>: columns of the relative <paramref name="widths"/>, the header row when there is one, every
     /// body cell styled by <paramref name="body"/> (the cell, its column index and its row) and every header cell by
-    /// <paramref name="header"/> (default: as the theme; the row is null).
+    /// <paramref name="header"/> (default: as the theme; the row is null). A word never splits inside a cell: a cell whose widest word
+    /// does not fit is set smaller.
     /// </summary>
     protected static void Table(ColumnDescriptor column, ReportTable model, float[] widths, Action<TextDescriptor, int, ReportTableRow?> body, bool zebra = true, Action<TextDescriptor, int, ReportTableRow?>? header = null) =>
         column.Item().Table(t =>
@@ -44,13 +45,13 @@ public abstract class ReportSection(Theme theme) : IComponent
                 {
                     for (int i = 0; i < model.Header.Count; i++)
                     {
-                        var cell = h.Cell().Text(model.Header[i]);
+                        var cell = h.Cell().Text(model.Header[i]).ShrinkWordsToFit();
                         header?.Invoke(cell, i, null);
                     }
                 });
             if (zebra) t.ZebraStripes();
             foreach (var row in model.Rows)
-                for (int i = 0; i < row.Cells.Count; i++) body(t.Cell().Text(row.Cells[i]), i, row);
+                for (int i = 0; i < row.Cells.Count; i++) body(t.Cell().Text(row.Cells[i]).ShrinkWordsToFit(), i, row);
         });
 
     /// <summary>Body cells: the first column bold, the others right-aligned (numbers).</summary>

@@ -12,13 +12,16 @@ public sealed class SegmentKpisSection(SegmentKpisModel model, Theme theme) : Re
     protected override void Compose(ColumnDescriptor column)
     {
         column.Item().Heading(model.Heading, 1);
-        Table(column, model.Table, [2.0f, 0.8f, 1.15f, 1.0f, 1.05f, 1.5f, 1.5f, 1.1f, 1.0f], BoldNameThenNumbers);
+        float[] widths = [.. model.Columns.Select(id => id switch { "segment" => 2.4f, "revenue_before" or "revenue_after" => 1.5f, "csat" => 0.8f, "satisfied" => 1.15f, _ => 1.05f })];
+        Table(column, model.Table, widths, BoldNameThenNumbers);
         if (model.Note is { } note) column.Item().Text(note).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
+        if (model.NotMeasured is { } missing) column.Item().Text(missing).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         foreach (var trend in model.Trends)
         {
             column.Item().Chart(ReportCharts.Trend(trend), 200);
             // Series s is drawn in colour s; a series with nothing drawn gets no legend entry.
             column.Item().Component(new ChartLegend([.. trend.Series.Select((s, i) => (s.Name, i, s.HasValues)).Where(x => x.HasValues).Select(x => (x.Name, x.i))], Theme));
         }
+        if (model.TrendNote is { } trendNote) column.Item().Text(trendNote).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
     }
 }

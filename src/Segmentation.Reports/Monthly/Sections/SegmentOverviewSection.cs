@@ -12,11 +12,13 @@ public sealed class SegmentOverviewSection(SegmentOverviewModel model, Theme the
     protected override void Compose(ColumnDescriptor column)
     {
         column.Item().Heading(model.Heading, 1);
-        Table(column, model.Table, [2.1f, 3.4f, 1.35f, 1.1f, 1.2f, 1.1f, 1.1f], (cell, index, row) =>
+        float[] widths = model.Table.Header.Count == 7 ? [2.5f, 3.2f, 1.3f, 1.1f, 1.2f, 1.1f, 1.1f] : [2.5f, 3.7f, 1.35f, 1.1f, 1.3f, 1.2f];
+        Table(column, model.Table, widths, (cell, index, row) =>
         {
             if (index == 1) cell.FontSize(Theme.SmallSize); // the description
             else BoldNameThenNumbers(cell, index, row);
         });
+        if (model.Note is { } note) column.Item().Text(note).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         var chart = model.Chart;
         column.Item().Chart(ReportCharts.SegmentSizes(chart), 60 + 30 * chart.Segments.Count);
         column.Item().Component(new ChartLegend(

@@ -11,12 +11,13 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="RejectsByRule">Rejected rows per table and rule; null when nothing was rejected.</param>
 /// <param name="DriftHeading">Sub-heading of the drift check.</param>
 /// <param name="Drift">PSI of the segment mix and of every feature, flagged beyond the stable range; null without a reference.</param>
+/// <param name="DriftNote">The refit rule, or why drift is not applicable (the model was fitted on this period's data).</param>
 /// <param name="ValidationHeading">Sub-heading of the validation indices.</param>
 /// <param name="Validation">Silhouette, Calinski-Harabasz, Davies-Bouldin, and the bootstrap stability and LDA accuracy when computed.</param>
 /// <param name="DefinitionsHeading">Sub-heading of the KPI definitions.</param>
-/// <param name="Definitions">KPI, unit, definition.</param>
+/// <param name="Definitions">KPI, unit, definition, for the KPIs the data can measure.</param>
 public sealed record AppendixModel(string Heading, string DataQualityHeading, ReportTable DataQuality, string Reconciles, ReportTable? RejectsByRule,
-                                   string DriftHeading, ReportTable? Drift, string ValidationHeading, ReportTable Validation,
+                                   string DriftHeading, ReportTable? Drift, string DriftNote, string ValidationHeading, ReportTable Validation,
                                    string DefinitionsHeading, ReportTable Definitions)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -26,31 +27,65 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         var text = c.Text;
         var quality = c.Run.DataQuality;
         var tables = quality.Tables.Select(t => new ReportTableRow(
-            [t.Table, ReportFormat.Whole(t.RowsRead), ReportFormat.Whole(t.RowsAccepted), ReportFormat.Whole(t.Rejects.Count)]));
-        var byRule = quality.Tables.SelectMany(t => t.RejectsByRule.Select(kv => new ReportTableRow([t.Table, kv.Key, ReportFormat.Whole(kv.Value)]))).ToArray();
+            [c.Label("table_", t.Table), ReportFormat.Whole(t.RowsRead), ReportFormat.Whole(t.RowsAccepted), ReportFormat.Whole(t.Rejects.Count)]));
+        var byRule = quality.Tables.SelectMany(t => t.RejectsByRule.Select(kv => new ReportTableRow([c.Label("table_", t.Table), c.Label("rule_", kv.Key), ReportFormat.Whole(kv.Value)]))).ToArray();
 
         return new AppendixModel(text["s7"],
             text["data_quality"], c.Table(["table", "read", "accepted", "rejected"], tables),
             text.Format("reconciles", text[quality.Reconciles ? "yes" : "no"]),
             byRule.Length > 0 ? c.Table(["table", "rule", "rows"], byRule) : null,
-            text["drift"], DriftTable(c),
+            text["drift"], SameData(c) ? null : DriftTable(c), DriftRule(c),
             text["validation"], ValidationTable(c),
             text["definitions"], c.Table(["kpi", "unit", "definition"],
-                KpiDefinitions.All.Select(d => new ReportTableRow([c.Pick(d.NameZh, d.NameEn), d.Unit, c.Pick(d.DefinitionZh, d.DefinitionEn)]))));
+                KpiDefinitions.All.Where(d => c.NotMeasured(d.Key) is null).Select(d => new ReportTableRow([c.Pick(d.NameZh, d.NameEn), Unit(c, d.Unit), c.Pick(d.DefinitionZh, d.DefinitionEn)]))));
     }
 
+    /// <summary>A KPI unit in words (money with the currency sign).</summary>
+    private static string Unit(ReportContext c, string unit) =>
+        unit == "currency" && c.CurrencySymbol is { } sign ? c.Text.Format("money_header", c.Text["unit_currency"], sign.Trim()) : c.Label("unit_", unit);
+
+    /// <summary>Features that count from the first purchase on: they grow with time, so their PSI against an older snapshot
+    /// measures the calendar, not a change of customers.</summary>
+    internal static readonly IReadOnlySet<string> CumulativeFeatures = new HashSet<string>(StringComparer.Ordinal)
+        { "frequency", "monetary", "orders", "tenure_days", "category_breadth", "complaints", "referrals" };
+
+    /// <summary>PSI of the segment mix against training and against the previous period, and of the model's features; "refit" only
+    /// where a comparable measure is beyond the threshold (cumulative features print as not comparable); null without a reference.</summary>
     private static ReportTable? DriftTable(ReportContext c)
     {
         if (c.Result.Drift is not { } drift) return null;
         var text = c.Text;
-        var rows = drift.Features.Prepend(drift.Segments).Select(p => new ReportTableRow(
-        [
-            p.Name == "segment" ? text["segment"] : p.Name,
-            p.Index.ToString("F3", Inv),
-            text[p.Level switch { DriftLevel.Refit => "psi_refit", DriftLevel.Watch => "psi_watch", _ => "psi_ok" }],
-        ]) { Flagged = p.Level != DriftLevel.Stable });
+        string Level(DriftLevel level) => text[level switch { DriftLevel.Refit => "psi_refit", DriftLevel.Watch => "psi_watch", _ => "psi_ok" }];
+        var rows = new List<ReportTableRow>
+        {
+            new([text["segment_mix_training"], drift.Segments.Index.ToString("F3", Inv), Level(drift.Segments.Level)]) { Flagged = drift.Segments.Level != DriftLevel.Stable },
+        };
+        if (c.Result.Migration is { } m)
+        {
+            // Consecutive periods: the previous period's mix (rows + lost) against this one's (columns + new), over the same keys.
+            var keys = m.FromSegments.Union(m.ToSegments).ToArray();
+            double[] previous = [.. keys.Select(k => m.FromSegments.ToList().IndexOf(k) is var i and >= 0 ? m.Counts[i].Sum() + m.Lost[i] : 0.0)];
+            double[] current = [.. keys.Select(k => m.ToSegments.ToList().IndexOf(k) is var j and >= 0 ? m.Counts.Sum(r => r[j]) + m.New[j] : 0.0)];
+            if (previous.Sum() > 0 && current.Sum() > 0)
+            {
+                var mix = PopulationStability.FromDistributions("segment_previous", previous, current);
+                rows.Add(new([text["segment_mix_previous"], mix.Index.ToString("F3", Inv), Level(mix.Level)]) { Flagged = mix.Level != DriftLevel.Stable });
+            }
+        }
+        foreach (var p in drift.Features)
+        {
+            bool cumulative = CumulativeFeatures.Contains(p.Name);
+            rows.Add(new([c.Label("feature_", p.Name), p.Index.ToString("F3", Inv), cumulative ? text["psi_cumulative"] : Level(p.Level)])
+                { Flagged = !cumulative && p.Level != DriftLevel.Stable });
+        }
         return c.Table(["feature", "psi", "psi_level"], rows);
     }
+
+    /// <summary>Why there is no drift table, or the rule it follows.</summary>
+    internal static string DriftRule(ReportContext c) => SameData(c) ? c.Text["psi_not_applicable"] : c.Text["drift_note"];
+
+    /// <summary>True when the model was trained on the report period's own snapshot: training and current data are one table, every PSI 0.</summary>
+    private static bool SameData(ReportContext c) => c.Run.Model.TrainingSnapshot == c.ReportPeriod.End;
 
     private static ReportTable ValidationTable(ReportContext c)
     {

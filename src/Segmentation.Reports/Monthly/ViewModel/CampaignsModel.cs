@@ -10,6 +10,9 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="Notice">Printed instead of the table when there was no campaign.</param>
 public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestChartModel? Forest, string Notice)
 {
+    /// <summary>The campaign targets that match no segment of the model, in one sentence; null when every target matched.</summary>
+    public string? UnmatchedTargets { get; init; }
+
     internal static CampaignsModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -36,6 +39,10 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
         var shown = campaigns.Where(u => !Hidden(u)).ToArray();
         var forest = new ForestChartModel(text["forest"], [.. shown.Select(u => u.Campaign.Name)], [.. shown.Select(u => u.Conversion.Estimate)],
             [.. shown.Select(u => u.Conversion.Lower)], [.. shown.Select(u => u.Conversion.Upper)]);
-        return new CampaignsModel(text["s4"], c.Table(["campaign", "target", "treated_control", "conversion_uplift", "p_value", "incremental_profit", "cost", "roi", "evidence"], rows), forest, text["no_campaigns"]);
+        var unmatched = campaigns.Select(u => u.Campaign.TargetSegment).Where(t => c.TargetSegment(t) is null).Distinct(StringComparer.Ordinal).ToArray();
+        string? unmatchedNote = unmatched.Length == 0 ? null : text.Format("unknown_targets", string.Join(text["list_separator"], unmatched));
+        var header = new[] { "campaign", "target", "treated_control", "conversion_uplift", "p_value" }.Select(id => text[id])
+            .Concat([c.MoneyHeader("incremental_profit"), c.MoneyHeader("cost"), text["roi"], text["evidence"]]);
+        return new CampaignsModel(text["s4"], new ReportTable([.. header], [.. rows]), forest, text["no_campaigns"]) { UnmatchedTargets = unmatchedNote };
     }
 }

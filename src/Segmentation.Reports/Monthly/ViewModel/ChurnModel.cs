@@ -1,3 +1,4 @@
+using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Reports.Monthly.ViewModel;
@@ -15,15 +16,20 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
     {
         var text = c.Text;
         if (c.Result.ChurnRisk is not { } churn) return new ChurnModel(text["s6"], null, text["no_churn"]);
-        var rows = churn.Segments.Select(s =>
+        // Small-group suppression (not the churn logic): the report-wide hidden segments, and at-risk counts under the minimum
+        // hidden with a complement (the total row gives their sum) and without their share (share × customers = the count).
+        var segments = churn.Segments.ToArray();
+        var atRiskHidden = SmallGroupSuppression.Line([.. segments.Select(s => s.Segment == KpiRow.AllCustomers ? 0 : s.AtRiskCustomers)], c.Format.MinimumGroupSize);
+        var rows = segments.Select((s, i) =>
         {
-            bool hide = c.Format.Suppress(s.Customers);
+            bool hide = c.Suppressed(s.Segment);
+            bool hideRisk = hide || atRiskHidden[i];
             return new ReportTableRow(
             [
                 c.SegmentName(s.Segment),
-                c.Format.Count(s.Customers),
-                ReportContext.Unless(hide, c.Format.Count(s.AtRiskCustomers)),
-                ReportContext.Unless(hide, ReportFormat.Percent(s.AtRiskShare)),
+                s.Segment == KpiRow.AllCustomers ? c.Format.Count(s.Customers) : c.Customers(s.Segment),
+                ReportContext.Unless(hideRisk && !(c.Format.Suppress(s.AtRiskCustomers) && s.AtRiskCustomers > 0), c.Format.Count(s.AtRiskCustomers)),
+                ReportContext.Unless(hideRisk, ReportFormat.Percent(s.AtRiskShare)),
                 ReportContext.Unless(hide, ReportFormat.Money(s.Customers > 0 ? s.LifetimeValue / s.Customers : null)),
                 ReportContext.Unless(hide, ReportFormat.Money(s.ValueAtRisk)),
                 ReportContext.Unless(hide, ReportFormat.Percent(s.MeanProbabilityAlive)),

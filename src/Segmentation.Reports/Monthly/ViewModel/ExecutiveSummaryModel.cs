@@ -20,8 +20,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
         (string Key, string Label, string Value, DeltaKind Kind)[] cards =
         [
             ("customers", text["customers"], c.Format.Count(total.Customers), DeltaKind.Relative),
-            ("revenue", text["revenue"], ReportFormat.Compact(total.Revenue, c.Options.Language), DeltaKind.Relative),
-            ("profit", text["profit"], ReportFormat.Compact(total.Profit, c.Options.Language), DeltaKind.Relative),
+            // The currency sign goes with the label: on a narrow card "¥419.5万" would break before 万.
+            ("revenue", c.MoneyHeader("revenue"), ReportFormat.Compact(total.Revenue, c.Options.Language), DeltaKind.Relative),
+            ("profit", c.MoneyHeader("profit"), ReportFormat.Compact(total.Profit, c.Options.Language), DeltaKind.Relative),
             ("repeat_purchase_rate", text["repeat_rate"], ReportFormat.Percent(total.RepeatPurchaseRate), DeltaKind.Points),
             ("csat_mean", text["csat"], ReportFormat.Number(total.MeanCsat), DeltaKind.Absolute),
             ("nps", text["nps"], ReportFormat.Number(total.Nps, 1), DeltaKind.Absolute),
@@ -29,6 +30,8 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
         return new ExecutiveSummaryModel(text["s1"],
             [.. cards.Select(card =>
             {
+                // A KPI the data cannot measure prints "n/a" and why, never a number (profit = revenue without a cost column).
+                if (c.NotMeasured(card.Key) is { } reason) return new KpiCardModel(card.Label, text["na"], c.NotAvailable(reason), true) { Measured = false };
                 var previous = lastPeriod?.Changes.FirstOrDefault(x => x.Key == card.Key);
                 var before = baseline?.Changes.FirstOrDefault(x => x.Key == card.Key);
                 return new KpiCardModel(card.Label, card.Value, text.Format("kpi_card_delta", Delta(previous, card.Kind), Delta(before, card.Kind)),
@@ -62,20 +65,20 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
             .Where(x => x.Change?.RelativeChange is not null)
             .OrderByDescending(x => Math.Abs(x.Change!.RelativeChange!.Value)).ThenBy(x => x.Segment, StringComparer.Ordinal).FirstOrDefault();
         if (mover.Change is { } m)
-            list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment), ReportFormat.Relative(m.RelativeChange), ReportFormat.Money(m.Reference), ReportFormat.Money(m.Current)));
+            list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment), ReportFormat.Relative(m.RelativeChange), c.Money(m.Reference), c.Money(m.Current)));
 
         var best = c.Result.Campaigns.OrderByDescending(x => x.Conversion.IsSignificant).ThenByDescending(x => x.IncrementalProfit).FirstOrDefault();
         list.Add(best is null
             ? text["no_campaigns"]
             : text.Format("finding_campaign", best.Campaign.Name, ReportFormat.Points(best.Conversion.Estimate), ReportFormat.Points(best.Conversion.Lower),
                 ReportFormat.Points(best.Conversion.Upper), text[best.Conversion.IsSignificant ? "significant" : "not_significant"],
-                ReportFormat.Money(best.IncrementalProfit), ReportFormat.Percent(best.Roi)));
+                c.Money(best.IncrementalProfit), ReportFormat.Percent(best.Roi)));
 
-        var risk = c.Result.ChurnRisk?.Segments.Where(s => s.Segment != KpiRow.AllCustomers && !c.Format.Suppress(s.Customers))
+        var risk = c.Result.ChurnRisk?.Segments.Where(s => s.Segment != KpiRow.AllCustomers && !c.Format.Suppress(s.Customers) && !c.Suppressed(s.Segment))
             .OrderByDescending(s => s.ValueAtRisk).ThenBy(s => s.Segment, StringComparer.Ordinal).FirstOrDefault();
         list.Add(risk is null
             ? text["no_churn"]
-            : text.Format("finding_risk", c.SegmentName(risk.Segment), c.Format.Count(risk.AtRiskCustomers), ReportFormat.Percent(risk.AtRiskShare), ReportFormat.Money(risk.ValueAtRisk)));
+            : text.Format("finding_risk", c.SegmentName(risk.Segment), c.Format.Count(risk.AtRiskCustomers), ReportFormat.Percent(risk.AtRiskShare), c.Money(risk.ValueAtRisk)));
         return [.. list];
     }
 }

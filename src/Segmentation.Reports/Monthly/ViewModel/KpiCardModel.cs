@@ -5,4 +5,8 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="Value">The report period's figure, formatted.</param>
 /// <param name="Delta">The changes against the last period and the baseline, one per line.</param>
 /// <param name="Favourable">True when the change against the last period is not negative.</param>
-public sealed record KpiCardModel(string Label, string Value, string Delta, bool Favourable);
+public sealed record KpiCardModel(string Label, string Value, string Delta, bool Favourable)
+{
+    /// <summary>False when the data cannot measure the KPI: the value is "n/a" and the delta says why.</summary>
+    public bool Measured { get; init; } = true;
+}

@@ -28,8 +28,8 @@ public sealed record MethodologyModel(string Heading, IReadOnlyList<string> Para
         [
             text.Format("methodology_validation", Validated(c)),
             // The features the model uses (one the data does not measure, e.g. online_share without channels, was dropped).
-            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, c.Run.Model.NumericFeatures),
-                string.Join(list, c.Run.Model.Log?.Columns ?? []), text["every_" + cycle]),
+            text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, c.Run.Model.NumericFeatures.Select(f => c.Label("feature_", f))),
+                string.Join(list, (c.Run.Model.Log?.Columns ?? []).Select(f => c.Label("feature_", f))), text["every_" + cycle]),
             text["methodology_tests"],
             text["methodology_campaigns"],
             text.Format("methodology_churn", Threshold(PopulationStability.WatchThreshold), Threshold(PopulationStability.RefitThreshold)),

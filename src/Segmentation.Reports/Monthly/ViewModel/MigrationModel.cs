@@ -3,8 +3,8 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <summary>Section 5: how customers moved between segments since the previous period.</summary>
 /// <param name="Heading">Section heading.</param>
 /// <param name="Summary">Matched, up, down, stayed, new and lost customers in one sentence; null without a previous assignment.</param>
-/// <param name="Heatmap">Row shares, rows of fewer than the minimum customers blank; null without a previous assignment.</param>
-/// <param name="Table">Counts from (rows) to (columns); null without a previous assignment.</param>
+/// <param name="Heatmap">Row shares, hidden cells blank; null without a previous assignment.</param>
+/// <param name="Table">Counts from (rows) to (columns), hidden cells as the suppression mark; null without a previous assignment.</param>
 /// <param name="Notice">Printed instead when there is no previous assignment.</param>
 public sealed record MigrationModel(string Heading, string? Summary, HeatmapModel? Heatmap, ReportTable? Table, string Notice)
 {
@@ -12,14 +12,22 @@ public sealed record MigrationModel(string Heading, string? Summary, HeatmapMode
     {
         var text = c.Text;
         if (c.Result.Migration is not { } m) return new MigrationModel(text["s5"], null, null, null, text["no_migration"]);
-        string summary = text.Format("migration_summary", ReportFormat.Whole(m.Matched), ReportFormat.Whole(m.Upgraded), ReportFormat.Whole(m.Downgraded),
-            ReportFormat.Whole(m.Stayed), ReportFormat.Whole(m.New.Sum()), ReportFormat.Whole(m.Lost.Sum()));
+        int k = c.Format.MinimumGroupSize;
+        // Up + down + stayed = matched, and new/lost are printed totals: a small one is hidden with a complement.
+        long[] moves = [m.Upgraded, m.Downgraded, m.Stayed];
+        var hiddenMoves = SmallGroupSuppression.Line(moves, k);
+        string Move(int i) => hiddenMoves[i] ? (c.Format.Suppress(moves[i]) ? c.Format.Count(moves[i]) : ReportFormat.Dash) : ReportFormat.Whole(moves[i]);
+        string Total(long n) => n > 0 && c.Format.Suppress(n) ? c.Format.Count(n) : ReportFormat.Whole(n);
+        string summary = text.Format("migration_summary", ReportFormat.Whole(m.Matched), Move(0), Move(1), Move(2), Total(m.New.Sum()), Total(m.Lost.Sum()));
         IReadOnlyList<string> from = [.. m.FromSegments.Select(c.SegmentName)], to = [.. m.ToSegments.Select(c.SegmentName)];
-        // A row of fewer than the minimum customers (stayed in the matrix or lost) is suppressed: blank in the heatmap.
-        IReadOnlyList<double> Masked(double[] row, int i) =>
-            m.Counts[i].Sum() + m.Lost[i] < c.Format.MinimumGroupSize ? [.. row.Select(_ => double.NaN)] : [.. row];
-        IReadOnlyList<IReadOnlyList<double>> masked = [.. m.RowShares.Select(Masked)];
-        var rows = from.Select((name, i) => new ReportTableRow([name, .. m.Counts[i].Select(n => n == 0 ? "0" : c.Format.Count(n))]));
+        // Every cell under the minimum, and complements so that no row or column (whose totals the shares and the segment sizes
+        // give away) hides a single count: blank in the heatmap, "<10" or the dash in the table.
+        var hidden = SmallGroupSuppression.Matrix([.. m.Counts.Select(r => (IReadOnlyList<long>)r)], k);
+        var shares = m.RowShares;
+        // A row hidden whole (its only positive count small) shows no share at all: its shares would give its total away.
+        IReadOnlyList<IReadOnlyList<double>> masked = [.. shares.Select((row, i) => (IReadOnlyList<double>)[.. row.Select((v, j) => hidden[i][j] || hidden[i].All(h => h) ? double.NaN : v)])];
+        string Cell(long n, bool hide) => !hide ? ReportFormat.Whole(n) : c.Format.Suppress(n) && n > 0 ? c.Format.Count(n) : ReportFormat.Dash;
+        var rows = from.Select((name, i) => new ReportTableRow([name, .. m.Counts[i].Select((n, j) => Cell(n, hidden[i][j]))]));
         var table = new ReportTable([text["from_to"], .. to], [.. rows]);
         return new MigrationModel(text["s5"], summary, new HeatmapModel(text["migration_chart"], from, to, masked), table, text["no_migration"]);
     }

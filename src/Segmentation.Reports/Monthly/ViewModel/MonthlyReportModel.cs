@@ -56,10 +56,11 @@ public sealed record MonthlyReportModel(
         var c = new ReportContext(run, options);
         var text = c.Text;
         var period = c.ReportPeriod;
+        var summary = ExecutiveSummaryModel.Create(c);
         return new MonthlyReportModel(options.Language,
             text["title"] + " " + period.Label, text["subtitle"], period.End.ToDateTime(TimeOnly.MinValue),
-            text.Format("header", period.Label), text.Format("confidential", options.Format.MinimumGroupSize), text["page"],
-            CoverModel.Create(c), ExecutiveSummaryModel.Create(c), SegmentOverviewModel.Create(c), SegmentKpisModel.Create(c),
+            text.Format("header", period.Label), c.Confidentiality, text["page"],
+            CoverModel.Create(c, summary), summary, SegmentOverviewModel.Create(c), SegmentKpisModel.Create(c),
             CampaignsModel.Create(c), PlaybookModel.Create(c), MigrationModel.Create(c), ChurnModel.Create(c), ExperimentModel.Create(c),
             AppendixModel.Create(c), MethodologyModel.Create(c));
     }

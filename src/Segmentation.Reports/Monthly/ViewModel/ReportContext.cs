@@ -14,6 +14,59 @@ internal sealed class ReportContext
         Options = options;
         Text = ReportStrings.For(options.Language);
         LastPeriod = run.Result.Kpis.Periods.Count - 1;
+        CurrencySymbol = ReportFormat.CurrencySymbol(options.Currency);
+        // One set of hidden segments for every per-segment table (counts, shares, amounts, budget): the small ones and, when only
+        // one would be hidden, the smallest other one too, so no total minus the rows shown gives a small group away.
+        var keys = run.Result.Segments.Select(s => s.Key).ToArray();
+        var hidden = SmallGroupSuppression.Line([.. keys.Select(k => Latest(k).Customers)], options.Format.MinimumGroupSize);
+        Hidden = keys.Where((k, i) => hidden[i]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The confidentiality line: says the ids are pseudonymised only when they were.</summary>
+    public string Confidentiality => Text.Format(Options.Pseudonymised ? "confidential" : "confidential_plain", Format.MinimumGroupSize);
+
+    /// <summary>Segments whose numbers are hidden everywhere (under the minimum size, or hidden with one that is; an empty segment
+    /// protects no one and is not hidden).</summary>
+    public IReadOnlySet<string> Hidden { get; }
+
+    /// <summary>What the data can measure.</summary>
+    public DataCoverage Coverage => Run.Coverage;
+
+    /// <summary>The currency sign, or null when none was given.</summary>
+    public string? CurrencySymbol { get; }
+
+    /// <summary>Money with the currency sign.</summary>
+    public string Money(double? value) => WithSign(ReportFormat.Money(value));
+
+    /// <summary>A compact amount (万/K) with the currency sign.</summary>
+    public string Compact(double? value) => WithSign(ReportFormat.Compact(value, Options.Language));
+
+    private string WithSign(string formatted) =>
+        CurrencySymbol is null || formatted == ReportFormat.Dash ? formatted
+        : formatted.StartsWith('-') ? "-" + CurrencySymbol + formatted[1..] : CurrencySymbol + formatted;
+
+    /// <summary>A header of a money column: the text of <paramref name="id"/> and the currency sign.</summary>
+    public string MoneyHeader(string id) => CurrencySymbol is null ? Text[id] : Text.Format("money_header", Text[id], CurrencySymbol.Trim());
+
+    /// <summary>Why a KPI cannot be measured on these data (the reason text), or null when it can.</summary>
+    public string? NotMeasured(string kpi) => kpi switch
+    {
+        "profit" or "profit_share" or "incremental_profit" => Coverage.Cost ? null : Text["reason_no_cost"],
+        "csat_mean" or "satisfied_share" => Coverage.Csat ? null : Text["reason_no_csat"],
+        "nps" => Coverage.Nps ? null : Text["reason_no_nps"],
+        "referral_rate" => Coverage.Referrals ? null : Text["reason_no_referrals"],
+        "market_share" => Coverage.Market ? null : Text["reason_no_market"],
+        _ => null,
+    };
+
+    /// <summary>"n/a — reason" for a KPI that cannot be measured.</summary>
+    public string NotAvailable(string reason) => Text.Format("na_reason", reason);
+
+    /// <summary>The customers of a segment as printed: "&lt;10" under the minimum, the dash when hidden as a complement.</summary>
+    public string Customers(string segment)
+    {
+        long n = Latest(segment).Customers;
+        return Format.Suppress(n) ? Format.Count(n) : Suppressed(segment) ? ReportFormat.Dash : Format.Count(n);
     }
 
     public MonthlyEvaluation Run { get; }
@@ -35,8 +88,8 @@ internal sealed class ReportContext
     /// <summary>The KPI row of a segment (or <see cref="KpiRow.AllCustomers"/>) in the report period.</summary>
     public KpiRow Latest(string segment) => Result.Kpis.Row(segment, LastPeriod);
 
-    /// <summary>True if the segment is under the minimum group size in the report period.</summary>
-    public bool Suppressed(string segment) => Format.Suppress(Latest(segment).Customers);
+    /// <summary>True if the segment's numbers are hidden (under the minimum group size in the report period, or its complement).</summary>
+    public bool Suppressed(string segment) => segment != KpiRow.AllCustomers && Hidden.Contains(segment);
 
     /// <summary>The one of a pair of texts that the data carry in both languages (segment names, playbook, KPI definitions).</summary>
     public string Pick(string zh, string en) => Options.Language == ReportLanguage.Zh ? zh : en;
@@ -48,9 +101,33 @@ internal sealed class ReportContext
         ? Text["all_customers"]
         : Result.Segments.FirstOrDefault(s => s.Key == key) is { } d ? Name(d) : key;
 
-    /// <summary>A campaign target's display name: a segment's name, else the target with spaces for underscores.</summary>
+    /// <summary>The segment a campaign target names, or null. A target matches a segment whose key, English or Chinese name equals it
+    /// (compared without case, spaces, hyphens or underscores), else one whose key or English name holds every word of it
+    /// ("young_online_high" → "Young online high spenders", "senior_occasional" → "Senior offline occasional buyers"); among several,
+    /// the one with the fewest other words. Prospects are never a campaign target by words.</summary>
+    public SegmentDefinition? TargetSegment(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        static string Norm(string x) => new([.. x.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        static string[] Words(string x) => x.ToLowerInvariant().Split(x.Where(ch => !char.IsLetterOrDigit(ch)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
+        string t = Norm(target);
+        if (t.Length == 0) return null;
+        var exact = Result.Segments.FirstOrDefault(s => Norm(s.Key) == t || Norm(s.NameEn) == t || Norm(s.NameZh) == t);
+        if (exact is not null) return exact;
+        var words = Words(target);
+        return Result.Segments.Where(s => s.Key != MonthlyEvaluation.ProspectsKey)
+            .Select(s => (Segment: s, Extra: new[] { Words(s.Key), Words(s.NameEn) }
+                .Where(w => words.All(w.Contains)).Select(w => w.Length - words.Length).DefaultIfEmpty(-1).Min()))
+            .Where(x => x.Extra >= 0).OrderBy(x => x.Extra).ThenBy(x => x.Segment.Key, StringComparer.Ordinal)
+            .Select(x => x.Segment).FirstOrDefault();
+    }
+
+    /// <summary>A campaign target's display name: the segment's name in the report's language, else the target marked as matching none.</summary>
     public string TargetName(string target) =>
-        Result.Segments.FirstOrDefault(s => s.Key == target) is { } d ? Name(d) : target.Replace('_', ' ');
+        TargetSegment(target) is { } d ? Name(d) : Text.Format("target_unmatched", target);
+
+    /// <summary>A label from the string table (<paramref name="prefix"/> + <paramref name="id"/>), or the id itself when the table has none.</summary>
+    public string Label(string prefix, string id) => ReportStrings.Contains(prefix + id) ? Text[prefix + id] : id;
 
     /// <summary>A table whose header cells are the texts of <paramref name="headerIds"/>.</summary>
     public ReportTable Table(IEnumerable<string> headerIds, IEnumerable<ReportTableRow> rows) =>
