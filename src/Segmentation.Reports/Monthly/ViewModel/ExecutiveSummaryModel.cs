@@ -53,7 +53,8 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
         } + mark;
     }
 
-    /// <summary>Three sentences from the numbers: the segment whose revenue moved most (groups shown only), the best campaign
+    /// <summary>Three sentences from the numbers: the segment whose revenue moved most (groups shown only, on a positive
+    /// revenue in both periods), the best campaign
     /// (significant first, then by incremental profit), the segment with the largest value at risk (groups shown only).</summary>
     private static IReadOnlyList<string> ChooseFindings(ReportContext c)
     {
@@ -62,7 +63,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
         var mover = c.Result.PeriodOverPeriod
             .Where(x => x.Segment != KpiRow.AllCustomers && !c.Suppressed(x.Segment))
             .Select(x => (x.Segment, Change: x.Changes.FirstOrDefault(k => k.Key == "revenue")))
-            .Where(x => x.Change?.RelativeChange is not null)
+            // A relative change is read as growth or decline of sales; on a base of zero or net refunds (a segment with returns
+            // only, or no customers) it means nothing, so such a segment is never "the largest mover".
+            .Where(x => x.Change?.RelativeChange is not null && x.Change.Reference > 0 && x.Change.Current >= 0)
             .OrderByDescending(x => Math.Abs(x.Change!.RelativeChange!.Value)).ThenBy(x => x.Segment, StringComparer.Ordinal).FirstOrDefault();
         if (mover.Change is { } m)
             list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment), ReportFormat.Relative(m.RelativeChange), c.Money(m.Reference), c.Money(m.Current)));
@@ -72,7 +75,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
             ? text["no_campaigns"]
             : text.Format("finding_campaign", best.Campaign.Name, ReportFormat.Points(best.Conversion.Estimate), ReportFormat.Points(best.Conversion.Lower),
                 ReportFormat.Points(best.Conversion.Upper), text[best.Conversion.IsSignificant ? "significant" : "not_significant"],
-                c.Money(best.IncrementalProfit), ReportFormat.Percent(best.Roi)));
+                c.Money(best.IncrementalProfit), ReportFormat.Percent(best.Roi))
+                // The best of this period may still have lost money: say so rather than let "best" read as "worth repeating".
+                + (best.Roi < 0 ? text["finding_campaign_loss"] : ""));
 
         var risk = c.Result.ChurnRisk?.Segments.Where(s => s.Segment != KpiRow.AllCustomers && !c.Format.Suppress(s.Customers) && !c.Suppressed(s.Segment))
             .OrderByDescending(s => s.ValueAtRisk).ThenBy(s => s.Segment, StringComparer.Ordinal).FirstOrDefault();
