@@ -76,6 +76,15 @@ public static class CampaignEvaluator
                 ? new CampaignOutcomes(l.Select(x => x.Days).ToArray(), l.Select(x => x.Gross).ToArray(), l.Select(x => x.Margin).ToArray(),
                     l.Select(x => x.PreDays).ToArray(), l.Select(x => x.PreGross).ToArray(), l.Select(x => x.PreMargin).ToArray())
                 : null;
+        // Where each campaign's treated customers sit now (the modal segment and its share; ties to the ordinal-first key).
+        var segmentOf = assignment.ToDictionary();
+        var landing = population.Where(p => p.Group == "treatment").GroupBy(p => p.Campaign, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var counts = g.Where(p => segmentOf.ContainsKey(p.Customer)).GroupBy(p => segmentOf[p.Customer], StringComparer.Ordinal)
+                .Select(s => (Segment: s.Key, Count: s.Count())).OrderByDescending(s => s.Count).ThenBy(s => s.Segment, StringComparer.Ordinal).ToArray();
+            return counts.Length == 0 ? ((string?)null, 0.0) : (counts[0].Segment, (double)counts[0].Count / g.Count());
+        }, StringComparer.Ordinal);
+        (string? Segment, double Share) Landing(string campaign) => landing.TryGetValue(campaign, out var l) ? l : (null, 0);
         var result = new List<CampaignUplift>();
         foreach (var c in campaigns)
         {
@@ -83,8 +92,11 @@ public static class CampaignEvaluator
             var control = Group(c.CampaignId, "control");
             var comparison = Group(c.CampaignId, "comparison");
             if (treated is not { Count: >= 2 }) continue;
-            if (control is { Count: >= 2 }) result.Add(CampaignUpliftEstimator.Randomised(c, treated, control, confidence));
-            else if (comparison is { Count: >= 2 }) result.Add(CampaignUpliftEstimator.DifferenceInDifferences(c, treated, comparison, confidence));
+            var (segment, share) = Landing(c.CampaignId);
+            if (control is { Count: >= 2 })
+                result.Add(CampaignUpliftEstimator.Randomised(c, treated, control, confidence) with { TreatedSegment = segment, TreatedSegmentShare = share });
+            else if (comparison is { Count: >= 2 })
+                result.Add(CampaignUpliftEstimator.DifferenceInDifferences(c, treated, comparison, confidence) with { TreatedSegment = segment, TreatedSegmentShare = share });
         }
         return result;
     }

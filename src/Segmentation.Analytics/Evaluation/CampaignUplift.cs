@@ -36,6 +36,14 @@ public sealed record CampaignUplift(
     double IncrementalProfit,
     double? Roi)
 {
+    /// <summary>The segment (of the assignment the campaign was measured with) holding most of the treated customers, or null when
+    /// none of them is assigned. A campaign's <see cref="CampaignDefinition.TargetSegment"/> is a label typed by whoever planned it
+    /// (often a key of an older model); this is where the campaign actually landed.</summary>
+    public string? TreatedSegment { get; init; }
+
+    /// <summary>Share of the treated customers in <see cref="TreatedSegment"/> (0 when none).</summary>
+    public double TreatedSegmentShare { get; init; }
+
     /// <summary>Relative lift of conversion (uplift / control conversion).</summary>
     public double? ConversionLift => Conversion.RelativeChange;
 

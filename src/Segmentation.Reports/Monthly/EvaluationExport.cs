@@ -94,7 +94,7 @@ public sealed record EvaluationExport(
         var campaigns = r.Campaigns.Select(u =>
         {
             bool small = c.Format.Suppress(u.TreatedCustomers) || c.Format.Suppress(u.ControlCustomers);
-            return new Campaign(u.Campaign.Name, u.Campaign.TargetSegment, c.TargetSegment(u.Campaign.TargetSegment)?.Key,
+            return new Campaign(u.Campaign.Name, u.Campaign.TargetSegment, c.TargetSegment(u)?.Key,
                 small ? null : u.TreatedCustomers, small ? null : u.ControlCustomers, small ? null : u.Conversion.Estimate, small ? null : u.Conversion.Lower,
                 small ? null : u.Conversion.Upper, small ? null : u.Conversion.PValue, small || c.NotMeasured("incremental_profit") is not null ? null : u.IncrementalProfit,
                 u.Campaign.Cost, small ? null : u.Roi, u.Evidence.ToString());

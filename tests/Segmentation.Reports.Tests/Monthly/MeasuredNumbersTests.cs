@@ -218,8 +218,24 @@ public sealed class MeasuredNumbersTests(TransactionsOnlyFixture retail, Monthly
             },
         };
         var report = Model(renamed, ReportLanguage.En);
-        Assert.Equal("Campaign targets that match no segment of the model: gold_club.", report.Campaigns.UnmatchedTargets);
-        Assert.Equal("gold_club (no such segment)", report.Campaigns.Table!.Rows[0].Cells[1]);
+        // Its treated customers still sit mostly in one segment: the target is read from them, and the note says so with the share.
+        var first = renamed.Result.Campaigns[0];
+        Assert.True(first.TreatedSegmentShare >= 0.5, $"{first.TreatedSegment}: {first.TreatedSegmentShare}");
+        var landing = renamed.Result.Segments.Single(s => s.Key == first.TreatedSegment);
+        Assert.Equal(landing.NameEn, report.Campaigns.Table!.Rows[0].Cells[1]);
+        Assert.Contains($"{first.Campaign.Name} → {landing.NameEn} (", report.Campaigns.TargetsByLanding);
+        Assert.Null(report.Campaigns.UnmatchedTargets);
+        // A target that names no segment and whose treated customers are spread out matches none, and that is reported.
+        var scattered = renamed with
+        {
+            Result = renamed.Result with
+            {
+                Campaigns = [.. renamed.Result.Campaigns.Select((u, i) => i == 0 ? u with { TreatedSegmentShare = 0.3 } : u)],
+            },
+        };
+        var none = Model(scattered, ReportLanguage.En);
+        Assert.Equal("Campaign targets that match no segment of the model: gold_club.", none.Campaigns.UnmatchedTargets);
+        Assert.Equal("gold_club (no such segment)", none.Campaigns.Table!.Rows[0].Cells[1]);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class CampaignsSection(CampaignsModel model, Theme theme) : Report
             return;
         }
         Table(column, table, [2.2f, 1.4f, 1.3f, 2.6f, 1.1f, 1.2f, 1.1f, 1.2f, 1.2f], Small(firstNumber: 2, lastNumber: 7));
+        if (model.TargetsByLanding is { } landed) column.Item().Text(landed).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         if (model.UnmatchedTargets is { } unmatched) column.Item().Text(unmatched).FontSize(Theme.SmallSize).FontColor(Theme.Bad);
         column.Item().Chart(ReportCharts.Forest(forest), Math.Max(140, 40 + 28 * forest.Labels.Count));
     }

@@ -13,6 +13,9 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
     /// <summary>The campaign targets that match no segment of the model, in one sentence; null when every target matched.</summary>
     public string? UnmatchedTargets { get; init; }
 
+    /// <summary>Targets the model does not name, resolved by where the treated customers are ("a → segment (96 %)"), or null.</summary>
+    public string? TargetsByLanding { get; init; }
+
     internal static CampaignsModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -26,7 +29,7 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
             return new ReportTableRow(
             [
                 u.Campaign.Name,
-                c.TargetName(u.Campaign.TargetSegment),
+                c.TargetName(u),
                 $"{c.Format.Count(u.TreatedCustomers)}/{c.Format.Count(u.ControlCustomers)}",
                 ReportContext.Unless(hide, ReportContext.Interval(ReportFormat.Points, conversion.Estimate, conversion.Lower, conversion.Upper)),
                 ReportContext.Unless(hide, ReportFormat.P(conversion.PValue)),
@@ -39,10 +42,16 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
         var shown = campaigns.Where(u => !Hidden(u)).ToArray();
         var forest = new ForestChartModel(text["forest"], [.. shown.Select(u => u.Campaign.Name)], [.. shown.Select(u => u.Conversion.Estimate)],
             [.. shown.Select(u => u.Conversion.Lower)], [.. shown.Select(u => u.Conversion.Upper)]);
-        var unmatched = campaigns.Select(u => u.Campaign.TargetSegment).Where(t => c.TargetSegment(t) is null).Distinct(StringComparer.Ordinal).ToArray();
+        var unmatched = campaigns.Where(u => c.TargetSegment(u) is null).Select(u => u.Campaign.TargetSegment).Distinct(StringComparer.Ordinal).ToArray();
         string? unmatchedNote = unmatched.Length == 0 ? null : text.Format("unknown_targets", string.Join(text["list_separator"], unmatched));
+        // Targets the model does not name, read from where the treated customers are: say so, with the share, so nobody takes the
+        // label for the model's own.
+        var landed = campaigns.Where(u => c.TargetSegment(u.Campaign.TargetSegment) is null && c.LandingSegment(u) is not null)
+            .Select(u => text.Format("target_landing_item", u.Campaign.Name, c.Name(c.LandingSegment(u)!), ReportFormat.Percent(u.TreatedSegmentShare)))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        string? landedNote = landed.Length == 0 ? null : text.Format("targets_by_landing", string.Join(text["list_separator"], landed));
         var header = new[] { "campaign", "target", "treated_control", "conversion_uplift", "p_value" }.Select(id => text[id])
             .Concat([c.MoneyHeader("incremental_profit"), c.MoneyHeader("cost"), text["roi"], text["evidence"]]);
-        return new CampaignsModel(text["s4"], new ReportTable([.. header], [.. rows]), forest, text["no_campaigns"]) { UnmatchedTargets = unmatchedNote };
+        return new CampaignsModel(text["s4"], new ReportTable([.. header], [.. rows]), forest, text["no_campaigns"]) { UnmatchedTargets = unmatchedNote, TargetsByLanding = landedNote };
     }
 }

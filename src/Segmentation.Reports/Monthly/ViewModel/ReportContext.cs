@@ -122,9 +122,27 @@ internal sealed class ReportContext
             .Select(x => x.Segment).FirstOrDefault();
     }
 
+    /// <summary>The least share of a campaign's treated customers in one segment for the campaign to be read as aimed at it.</summary>
+    public const double LandingShare = 0.5;
+
+    /// <summary>The segment a campaign was aimed at: the one its target names (<see cref="TargetSegment(string)"/>), else the one
+    /// holding at least <see cref="LandingShare"/> of its treated customers (<see cref="CampaignUplift.TreatedSegment"/>; the
+    /// target is then a label the model does not know, e.g. a key of an older model), else null.</summary>
+    public SegmentDefinition? TargetSegment(CampaignUplift campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return TargetSegment(campaign.Campaign.TargetSegment) ?? LandingSegment(campaign);
+    }
+
+    /// <summary>The segment holding at least <see cref="LandingShare"/> of the campaign's treated customers, or null.</summary>
+    public SegmentDefinition? LandingSegment(CampaignUplift campaign) =>
+        campaign.TreatedSegment is { } key && campaign.TreatedSegmentShare >= LandingShare && key != MonthlyEvaluation.ProspectsKey
+            ? Result.Segments.FirstOrDefault(s => s.Key == key)
+            : null;
+
     /// <summary>A campaign target's display name: the segment's name in the report's language, else the target marked as matching none.</summary>
-    public string TargetName(string target) =>
-        TargetSegment(target) is { } d ? Name(d) : Text.Format("target_unmatched", target);
+    public string TargetName(CampaignUplift campaign) =>
+        TargetSegment(campaign) is { } d ? Name(d) : Text.Format("target_unmatched", campaign.Campaign.TargetSegment);
 
     /// <summary>A label from the string table (<paramref name="prefix"/> + <paramref name="id"/>), or the id itself when the table has none.</summary>
     public string Label(string prefix, string id) => ReportStrings.Contains(prefix + id) ? Text[prefix + id] : id;
