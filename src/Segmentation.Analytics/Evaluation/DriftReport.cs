@@ -2,13 +2,18 @@ using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Evaluation;
 
-/// <summary>Drift of the segment mix and of each numeric feature against the model's training data (<see cref="PopulationStability"/>).</summary>
+/// <summary>Drift of the segment mix, of the window features and of each model feature against the model's training data (<see cref="PopulationStability"/>).</summary>
 /// <param name="Segments">PSI of the segment distribution (bins = segment keys).</param>
-/// <param name="Features">PSI of each feature present in both matrices, in training column order.</param>
+/// <param name="Features">PSI of each model feature present in both matrices, in training column order (informational: cumulative
+/// features such as purchase counts grow with the calendar, so they never decide <see cref="Level"/>).</param>
 public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<PopulationStability> Features)
 {
-    /// <summary>The worst verdict over the segment mix and the features.</summary>
-    public DriftLevel Level => Features.Select(f => f.Level).Append(Segments.Level).Max();
+    /// <summary>PSI of each window feature (<see cref="DriftReference.Windows"/>; empty when none was measured).</summary>
+    public IReadOnlyList<PopulationStability> Windows { get; init; } = [];
+
+    /// <summary>The recommendation: the worst verdict over the segment mix and the window features — the measures comparable
+    /// across time. The model features (<see cref="Features"/>) do not count.</summary>
+    public DriftLevel Level => Windows.Select(f => f.Level).Append(Segments.Level).Max();
 
     /// <summary>Measures the current assignment (and features) against the reference.</summary>
     public static DriftReport Compute(DriftReference reference, SegmentAssignment current)
@@ -27,7 +32,10 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
                 int k = IndexOf(now.ColumnNames, train.ColumnNames[j]);
                 if (k >= 0) features.Add(PopulationStability.FromSamples(train.ColumnNames[j], train.Column(j), now.Column(k)));
             }
-        return new DriftReport(segments, features);
+        var windows = reference.Windows
+            .Where(w => w.Training.Length > 0 && w.Current.Length > 0)
+            .Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
+        return new DriftReport(segments, features) { Windows = windows };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

@@ -95,7 +95,10 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         double buyerShare = trainingCustomers == 0 ? 1 : (double)trainingBuyers / trainingCustomers;
         var trainingShares = model.Segments.ToDictionary(s => s.Key, s => s.Share * buyerShare, StringComparer.Ordinal);
         trainingShares[ProspectsKey] = 1 - buyerShare;
-        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix);
+        // The window feature at both snapshots (none when they are the same day: there is nothing to compare).
+        WindowSample[] windows = trainingDay == asOf ? [] :
+            [new(WindowFeatures.Orders12Months, WindowFeatures.Orders12MonthsAt(engine, trainingDay), WindowFeatures.Orders12MonthsAt(engine, asOf))];
+        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix) { Windows = windows };
 
         progress?.Report("evaluating");
         var coverage = DataCoverage.Measure(engine);
