@@ -17,4 +17,9 @@ public sealed record DriftReference(IReadOnlyDictionary<string, double> Training
 /// <param name="Name">Feature name, e.g. <see cref="WindowFeatures.Orders12Months"/>.</param>
 /// <param name="Training">Values at the training snapshot.</param>
 /// <param name="Current">Values at the current snapshot.</param>
-public sealed record WindowSample(string Name, double[] Training, double[] Current);
+public sealed record WindowSample(string Name, double[] Training, double[] Current)
+{
+    /// <summary>False when the data do not cover the whole window at both snapshots (it starts before the first full month of
+    /// transactions): the two distributions then count different lengths of history, so the PSI is shown but does not decide.</summary>
+    public bool Complete { get; init; } = true;
+}

@@ -13,7 +13,10 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
 
     /// <summary>The recommendation: the worst verdict over the segment mix and the window features — the measures comparable
     /// across time. The model features (<see cref="Features"/>) do not count.</summary>
-    public DriftLevel Level => Windows.Select(f => f.Level).Append(Segments.Level).Max();
+    public DriftLevel Level => Windows.Where(w => !IncompleteWindows.Contains(w.Name)).Select(f => f.Level).Append(Segments.Level).Max();
+
+    /// <summary>Names of the window features whose window starts before the data (<see cref="WindowSample.Complete"/> false): not comparable, never deciding.</summary>
+    public IReadOnlySet<string> IncompleteWindows { get; init; } = new HashSet<string>();
 
     /// <summary>Measures the current assignment (and features) against the reference.</summary>
     public static DriftReport Compute(DriftReference reference, SegmentAssignment current)
@@ -32,10 +35,10 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
                 int k = IndexOf(now.ColumnNames, train.ColumnNames[j]);
                 if (k >= 0) features.Add(PopulationStability.FromSamples(train.ColumnNames[j], train.Column(j), now.Column(k)));
             }
-        var windows = reference.Windows
-            .Where(w => w.Training.Length > 0 && w.Current.Length > 0)
-            .Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
-        return new DriftReport(segments, features) { Windows = windows };
+        var measured = reference.Windows.Where(w => w.Training.Length > 0 && w.Current.Length > 0).ToArray();
+        var windows = measured.Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
+        var incomplete = measured.Where(w => !w.Complete).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        return new DriftReport(segments, features) { Windows = windows, IncompleteWindows = incomplete };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

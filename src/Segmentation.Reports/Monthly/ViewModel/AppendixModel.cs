@@ -60,7 +60,10 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         ReportTableRow Deciding(string label, PopulationStability p) => new([label, p.Index.ToString("F3", Inv), Level(p.Level)]) { Flagged = p.Level != DriftLevel.Stable };
         var rows = new List<ReportTableRow> { Deciding(text["segment_mix_training"], drift.Segments) };
         if (PreviousMix(c) is { } mix) rows.Add(Deciding(text["segment_mix_previous"], mix));
-        rows.AddRange(drift.Windows.Select(w => Deciding(c.Label("feature_", w.Name), w)));
+        foreach (var w in drift.Windows)
+            rows.Add(drift.IncompleteWindows.Contains(w.Name)
+                ? new([c.Label("feature_", w.Name), w.Index.ToString("F3", Inv), text["psi_window_before_data"]])
+                : Deciding(c.Label("feature_", w.Name), w));
         foreach (var p in drift.Features)
         {
             bool cumulative = CumulativeFeatures.Contains(p.Name);
@@ -89,7 +92,7 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         if (c.Result.Drift is not { } drift || SameData(c)) return null;
         var measures = new List<(string Label, PopulationStability Psi)> { (c.Text["segment_mix_training"], drift.Segments) };
         if (PreviousMix(c) is { } mix) measures.Add((c.Text["segment_mix_previous"], mix));
-        measures.AddRange(drift.Windows.Select(w => (c.Label("feature_", w.Name), w)));
+        measures.AddRange(drift.Windows.Where(w => !drift.IncompleteWindows.Contains(w.Name)).Select(w => (c.Label("feature_", w.Name), w)));
         var level = measures.Max(m => m.Psi.Level);
         return (level, measures.Where(m => m.Psi.Level == level && level != DriftLevel.Stable)
             .Select(m => $"{m.Label} {m.Psi.Index.ToString("F3", Inv)}").ToArray());
