@@ -2,13 +2,21 @@ using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Evaluation;
 
-/// <summary>Drift of the segment mix and of each numeric feature against the model's training data (<see cref="PopulationStability"/>).</summary>
+/// <summary>Drift of the segment mix, of the window features and of each model feature against the model's training data (<see cref="PopulationStability"/>).</summary>
 /// <param name="Segments">PSI of the segment distribution (bins = segment keys).</param>
-/// <param name="Features">PSI of each feature present in both matrices, in training column order.</param>
+/// <param name="Features">PSI of each model feature present in both matrices, in training column order (informational: cumulative
+/// features such as purchase counts grow with the calendar, so they never decide <see cref="Level"/>).</param>
 public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<PopulationStability> Features)
 {
-    /// <summary>The worst verdict over the segment mix and the features.</summary>
-    public DriftLevel Level => Features.Select(f => f.Level).Append(Segments.Level).Max();
+    /// <summary>PSI of each window feature (<see cref="DriftReference.Windows"/>; empty when none was measured).</summary>
+    public IReadOnlyList<PopulationStability> Windows { get; init; } = [];
+
+    /// <summary>The recommendation: the worst verdict over the segment mix and the window features — the measures comparable
+    /// across time. The model features (<see cref="Features"/>) do not count.</summary>
+    public DriftLevel Level => Windows.Where(w => !IncompleteWindows.Contains(w.Name)).Select(f => f.Level).Append(Segments.Level).Max();
+
+    /// <summary>Names of the window features whose window starts before the data (<see cref="WindowSample.Complete"/> false): not comparable, never deciding.</summary>
+    public IReadOnlySet<string> IncompleteWindows { get; init; } = new HashSet<string>();
 
     /// <summary>Measures the current assignment (and features) against the reference.</summary>
     public static DriftReport Compute(DriftReference reference, SegmentAssignment current)
@@ -27,7 +35,10 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
                 int k = IndexOf(now.ColumnNames, train.ColumnNames[j]);
                 if (k >= 0) features.Add(PopulationStability.FromSamples(train.ColumnNames[j], train.Column(j), now.Column(k)));
             }
-        return new DriftReport(segments, features);
+        var measured = reference.Windows.Where(w => w.Training.Length > 0 && w.Current.Length > 0).ToArray();
+        var windows = measured.Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
+        var incomplete = measured.Where(w => !w.Complete).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        return new DriftReport(segments, features) { Windows = windows, IncompleteWindows = incomplete };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

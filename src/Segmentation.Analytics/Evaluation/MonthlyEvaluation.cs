@@ -95,10 +95,15 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         double buyerShare = trainingCustomers == 0 ? 1 : (double)trainingBuyers / trainingCustomers;
         var trainingShares = model.Segments.ToDictionary(s => s.Key, s => s.Share * buyerShare, StringComparer.Ordinal);
         trainingShares[ProspectsKey] = 1 - buyerShare;
-        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix);
+        var coverage = DataCoverage.Measure(engine);
+        // The window feature at both snapshots (none when they are the same day: there is nothing to compare); incomplete when the
+        // earlier window starts before the first full month of data.
+        WindowSample[] windows = trainingDay == asOf ? [] :
+            [new(WindowFeatures.Orders12Months, WindowFeatures.Orders12MonthsAt(engine, trainingDay), WindowFeatures.Orders12MonthsAt(engine, asOf))
+                { Complete = coverage.FirstFullMonth is not { } full || DateOnly.FromDateTime(WindowFeatures.WindowStart(trainingDay)) >= full }];
+        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix) { Windows = windows };
 
         progress?.Report("evaluating");
-        var coverage = DataCoverage.Measure(engine);
         var evaluation = new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
             ManagementStart: options.ManagementStart, Seed: options.Seed)
         {

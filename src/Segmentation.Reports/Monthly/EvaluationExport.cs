@@ -105,7 +105,7 @@ public sealed record EvaluationExport(
             var hidden = SmallGroupSuppression.Matrix([.. m.Counts.Select(row => (IReadOnlyList<long>)row)], k);
             migration = new Migration(m.FromSegments, m.ToSegments, [.. m.Counts.Select((row, i) => (IReadOnlyList<long?>)[.. row.Select((n, j) => hidden[i][j] ? null : (long?)n)])], m.Matched);
         }
-        var drift = r.Drift is { } d ? d.Features.Prepend(d.Segments).Select(p => new Drift(p.Name, p.Index, p.Level.ToString())).ToArray() : [];
+        var drift = r.Drift is { } d ? d.Features.Prepend(d.Segments).Concat(d.Windows).Select(p => new Drift(p.Name, p.Index, p.Level.ToString())).ToArray() : [];
         var churn = Array.Empty<Churn>();
         if (r.ChurnRisk is { } risk)
         {

@@ -249,4 +249,52 @@ public sealed class MeasuredNumbersTests(TransactionsOnlyFixture retail, Monthly
         // Refit only where a comparable PSI passes 0.25.
         Assert.All(drift.Rows.Where(r => r.Cells[2] == "refit"), r => Assert.True(double.Parse(r.Cells[1], CultureInfo.InvariantCulture) > 0.25));
     }
+
+    [Fact]
+    public void Drift_shows_orders_in_the_last_12_months_and_only_comparable_measures_decide()
+    {
+        // The sample (model trained 2025-10-31, data from 2024-11): the window is complete at both snapshots; its PSI is the
+        // pandas reference's (tests/reference/evaluation/orders_12m_psi.json: 0.0423).
+        var sampleDrift = sample.Run.Result.Drift!;
+        var window = Assert.Single(sampleDrift.Windows);
+        Assert.Equal(WindowFeatures.Orders12Months, window.Name);
+        Assert.Equal(0.042275386760636725, window.Index, 1e-9);
+        Assert.Empty(sampleDrift.IncompleteWindows);
+        var en = Model(sample.Run, ReportLanguage.En).Appendix;
+        var row = en.Drift!.Rows.Single(r => r.Cells[0] == "Orders in the last 12 months");
+        Assert.Equal(["0.042", "stable"], row.Cells.Skip(1));
+        Assert.Equal("近12个月订单数", Model(sample.Run, ReportLanguage.Zh).Appendix.Drift!.Rows.Single(r => r.Cells[1] == "0.042" && r.Cells[2] == "稳定").Cells[0]);
+        // The recommendation names the worst comparable measure: here the segment mix against training (0.103, watch).
+        Assert.EndsWith("Recommendation: keep the model and watch (Segment mix vs training 0.103).", en.DriftNote);
+
+        // Online Retail 2011-09 (trained 2011-05-31): the training window starts 2010-06-01, before the data (2010-12): not comparable, not deciding.
+        var retailDrift = retail.Run.Result.Drift!;
+        Assert.Contains(WindowFeatures.Orders12Months, retailDrift.IncompleteWindows);
+        var retailRow = Model(retail.Run, ReportLanguage.En).Appendix.Drift!.Rows.Single(r => r.Cells[0] == "Orders in the last 12 months");
+        Assert.Equal("not comparable (window starts before the data)", retailRow.Cells[2]);
+        Assert.False(retailRow.Flagged);
+    }
+
+    [Fact]
+    public void A_shifted_window_feature_gives_refit_and_shifted_model_features_never_do()
+    {
+        var drift = sample.Run.Result.Drift!;
+        var shifted = drift.Windows[0] with { Index = 0.31 };
+        // Every model feature (cumulative or not) far beyond 0.25, the window and the mix stable: keep the model.
+        var features = drift.Features.Select(f => f with { Index = 2.0 }).ToArray();
+        var noisy = sample.Run with { Result = sample.Run.Result with { Drift = drift with { Features = features, Segments = drift.Segments with { Index = 0.01 } } } };
+        Assert.Equal(DriftLevel.Stable, noisy.Result.Drift!.Level);
+        var appendix = Model(noisy, ReportLanguage.En).Appendix;
+        Assert.DoesNotContain(appendix.Drift!.Rows, r => r.Cells[2] == "refit");
+        Assert.Contains(appendix.Drift.Rows, r => r.Cells[2] == "shifted (does not decide)");
+        Assert.EndsWith("Recommendation: keep the model and watch (Segment mix vs training 0.103).", Model(sample.Run, ReportLanguage.En).Appendix.DriftNote);
+        Assert.DoesNotContain("refit the segmentation", appendix.DriftNote);
+        // The window beyond 0.25: refit, named.
+        var moved = sample.Run with { Result = sample.Run.Result with { Drift = drift with { Windows = [shifted] } } };
+        Assert.Equal(DriftLevel.Refit, moved.Result.Drift!.Level);
+        var refit = Model(moved, ReportLanguage.En).Appendix;
+        Assert.Equal("refit", refit.Drift!.Rows.Single(r => r.Cells[0] == "Orders in the last 12 months").Cells[2]);
+        Assert.EndsWith("Recommendation: refit the segmentation (Orders in the last 12 months 0.310).", refit.DriftNote);
+        Assert.EndsWith("结论：需重新建模（近12个月订单数 0.310）。", Model(moved, ReportLanguage.Zh).Appendix.DriftNote);
+    }
 }

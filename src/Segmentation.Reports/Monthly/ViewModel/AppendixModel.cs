@@ -49,40 +49,68 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
     internal static readonly IReadOnlySet<string> CumulativeFeatures = new HashSet<string>(StringComparer.Ordinal)
         { "frequency", "monetary", "orders", "tenure_days", "category_breadth", "complaints", "referrals" };
 
-    /// <summary>PSI of the segment mix against training and against the previous period, and of the model's features; "refit" only
-    /// where a comparable measure is beyond the threshold (cumulative features print as not comparable); null without a reference.</summary>
+    /// <summary>PSI of the segment mix against training and against the previous period, of the window features and of the model's
+    /// features; "refit" only where a comparable measure (segment mix, window feature) is beyond the threshold — cumulative features
+    /// print as not comparable, other model features as shifted without deciding; null without a reference.</summary>
     private static ReportTable? DriftTable(ReportContext c)
     {
         if (c.Result.Drift is not { } drift) return null;
         var text = c.Text;
         string Level(DriftLevel level) => text[level switch { DriftLevel.Refit => "psi_refit", DriftLevel.Watch => "psi_watch", _ => "psi_ok" }];
-        var rows = new List<ReportTableRow>
-        {
-            new([text["segment_mix_training"], drift.Segments.Index.ToString("F3", Inv), Level(drift.Segments.Level)]) { Flagged = drift.Segments.Level != DriftLevel.Stable },
-        };
-        if (c.Result.Migration is { } m)
-        {
-            // Consecutive periods: the previous period's mix (rows + lost) against this one's (columns + new), over the same keys.
-            var keys = m.FromSegments.Union(m.ToSegments).ToArray();
-            double[] previous = [.. keys.Select(k => m.FromSegments.ToList().IndexOf(k) is var i and >= 0 ? m.Counts[i].Sum() + m.Lost[i] : 0.0)];
-            double[] current = [.. keys.Select(k => m.ToSegments.ToList().IndexOf(k) is var j and >= 0 ? m.Counts.Sum(r => r[j]) + m.New[j] : 0.0)];
-            if (previous.Sum() > 0 && current.Sum() > 0)
-            {
-                var mix = PopulationStability.FromDistributions("segment_previous", previous, current);
-                rows.Add(new([text["segment_mix_previous"], mix.Index.ToString("F3", Inv), Level(mix.Level)]) { Flagged = mix.Level != DriftLevel.Stable });
-            }
-        }
+        ReportTableRow Deciding(string label, PopulationStability p) => new([label, p.Index.ToString("F3", Inv), Level(p.Level)]) { Flagged = p.Level != DriftLevel.Stable };
+        var rows = new List<ReportTableRow> { Deciding(text["segment_mix_training"], drift.Segments) };
+        if (PreviousMix(c) is { } mix) rows.Add(Deciding(text["segment_mix_previous"], mix));
+        foreach (var w in drift.Windows)
+            rows.Add(drift.IncompleteWindows.Contains(w.Name)
+                ? new([c.Label("feature_", w.Name), w.Index.ToString("F3", Inv), text["psi_window_before_data"]])
+                : Deciding(c.Label("feature_", w.Name), w));
         foreach (var p in drift.Features)
         {
             bool cumulative = CumulativeFeatures.Contains(p.Name);
-            rows.Add(new([c.Label("feature_", p.Name), p.Index.ToString("F3", Inv), cumulative ? text["psi_cumulative"] : Level(p.Level)])
-                { Flagged = !cumulative && p.Level != DriftLevel.Stable });
+            string status = cumulative ? text["psi_cumulative"] : p.Level == DriftLevel.Refit ? text["psi_shifted"] : Level(p.Level);
+            rows.Add(new([c.Label("feature_", p.Name), p.Index.ToString("F3", Inv), status]) { Flagged = !cumulative && p.Level != DriftLevel.Stable });
         }
         return c.Table(["feature", "psi", "psi_level"], rows);
     }
 
-    /// <summary>Why there is no drift table, or the rule it follows.</summary>
-    internal static string DriftRule(ReportContext c) => SameData(c) ? c.Text["psi_not_applicable"] : c.Text["drift_note"];
+    /// <summary>PSI of the previous period's segment mix (rows + lost) against this one's (columns + new), over the same keys; null without a migration.</summary>
+    private static PopulationStability? PreviousMix(ReportContext c)
+    {
+        if (c.Result.Migration is not { } m) return null;
+        var keys = m.FromSegments.Union(m.ToSegments).ToArray();
+        double[] previous = [.. keys.Select(k => m.FromSegments.ToList().IndexOf(k) is var i and >= 0 ? m.Counts[i].Sum() + m.Lost[i] : 0.0)];
+        double[] current = [.. keys.Select(k => m.ToSegments.ToList().IndexOf(k) is var j and >= 0 ? m.Counts.Sum(r => r[j]) + m.New[j] : 0.0)];
+        return previous.Sum() > 0 && current.Sum() > 0 && keys.Length >= 2 ? PopulationStability.FromDistributions("segment_previous", previous, current) : null;
+    }
+
+    /// <summary>
+    /// The overall recommendation, from the comparable measures only: the segment mix against training and against the previous
+    /// period, and the window features (<see cref="DriftReport.Windows"/>); never from a model feature. Null without a reference.
+    /// </summary>
+    internal static (DriftLevel Level, IReadOnlyList<string> Beyond)? Recommendation(ReportContext c)
+    {
+        if (c.Result.Drift is not { } drift || SameData(c)) return null;
+        var measures = new List<(string Label, PopulationStability Psi)> { (c.Text["segment_mix_training"], drift.Segments) };
+        if (PreviousMix(c) is { } mix) measures.Add((c.Text["segment_mix_previous"], mix));
+        measures.AddRange(drift.Windows.Where(w => !drift.IncompleteWindows.Contains(w.Name)).Select(w => (c.Label("feature_", w.Name), w)));
+        var level = measures.Max(m => m.Psi.Level);
+        return (level, measures.Where(m => m.Psi.Level == level && level != DriftLevel.Stable)
+            .Select(m => $"{m.Label} {m.Psi.Index.ToString("F3", Inv)}").ToArray());
+    }
+
+    /// <summary>Why there is no drift table, or the rule it follows and the recommendation.</summary>
+    internal static string DriftRule(ReportContext c)
+    {
+        if (SameData(c)) return c.Text["psi_not_applicable"];
+        if (Recommendation(c) is not { } r) return c.Text["drift_note"];
+        string verdict = r.Level switch
+        {
+            DriftLevel.Refit => c.Text.Format("drift_verdict_refit", string.Join(c.Text["list_separator"], r.Beyond)),
+            DriftLevel.Watch => c.Text.Format("drift_verdict_watch", string.Join(c.Text["list_separator"], r.Beyond)),
+            _ => c.Text["drift_verdict_stable"],
+        };
+        return c.Text["drift_note"] + " " + verdict;
+    }
 
     /// <summary>True when the model was trained on the report period's own snapshot: training and current data are one table, every PSI 0.</summary>
     private static bool SameData(ReportContext c) => c.Run.Model.TrainingSnapshot == c.ReportPeriod.End;
