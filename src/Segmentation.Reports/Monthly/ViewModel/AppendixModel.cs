@@ -109,7 +109,7 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
             DriftLevel.Watch => c.Text.Format("drift_verdict_watch", string.Join(c.Text["list_separator"], r.Beyond)),
             _ => c.Text["drift_verdict_stable"],
         };
-        return c.Text["drift_note"] + " " + verdict;
+        return c.Text["drift_note"] + (c.Options.Language == ReportLanguage.Zh ? "" : " ") + verdict;
     }
 
     /// <summary>True when the model was trained on the report period's own snapshot: training and current data are one table, every PSI 0.</summary>
