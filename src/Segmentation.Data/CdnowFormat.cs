@@ -19,24 +19,28 @@ public static class CdnowFormat
     public static long ToTransactionsCsv(string cdnowPath, string csvPath)
     {
         using var reader = new StreamReader(cdnowPath, Encoding.ASCII);
-        using var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("transaction_id,customer_id,timestamp,amount,quantity");
         long line = 0, rows = 0;
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        // The one CSV writer (quoting, formula-like text neutralised), written atomically: a bad line leaves no partial file.
+        Analytics.Serialization.AtomicFile.WriteText(csvPath, w =>
         {
-            line++;
-            var f = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length == 0) continue;
-            if (line == 1 && !char.IsDigit(f[0][0])) continue; // header of the master file
-            string id, date, cds, dollars;
-            if (f.Length == 4) (id, date, cds, dollars) = (f[0], f[1], f[2], f[3]);
-            else if (f.Length == 5) (id, date, cds, dollars) = (f[1], f[2], f[3], f[4]);
-            else throw new DataFileException(cdnowPath, $"expected 4 (master) or 5 (sample) whitespace-separated fields; found {f.Length}", row: line);
-            string ts = date.Length == 8 ? $"{date[..4]}-{date[4..6]}-{date[6..]} 00:00:00" : date;
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"L{line},{id},{ts},{dollars},{cds}"));
-            rows++;
-        }
+            using var csv = new Analytics.Serialization.CsvWriter(w, leaveOpen: true);
+            csv.WriteHeader(["transaction_id", "customer_id", "timestamp", "amount", "quantity"]);
+            string? text;
+            while ((text = reader.ReadLine()) is not null)
+            {
+                line++;
+                var f = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length == 0) continue;
+                if (line == 1 && !char.IsDigit(f[0][0])) continue; // header of the master file
+                string id, date, cds, dollars;
+                if (f.Length == 4) (id, date, cds, dollars) = (f[0], f[1], f[2], f[3]);
+                else if (f.Length == 5) (id, date, cds, dollars) = (f[1], f[2], f[3], f[4]);
+                else throw new DataFileException(cdnowPath, $"expected 4 (master) or 5 (sample) whitespace-separated fields; found {f.Length}", row: line);
+                string ts = date.Length == 8 ? $"{date[..4]}-{date[4..6]}-{date[6..]} 00:00:00" : date;
+                csv.WriteRow(string.Create(CultureInfo.InvariantCulture, $"L{line}"), id, ts, dollars, cds);
+                rows++;
+            }
+        });
         return rows;
     }
 }
