@@ -117,7 +117,7 @@ internal static class ClvCommand
                 ["diagnostics"] = Diagnostics(fitted.Diagnostics),
                 ["data"] = s.Context(),
             };
-            Console.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(json.ToJsonString(PrintedJson));
             if (!fitted.ProbabilityAliveIsInformative) Console.Error.WriteLine($"warning: the fit is not identified: {fitted.Diagnostics!.Meaning}.");
             return 0;
         }));
@@ -150,7 +150,7 @@ internal static class ClvCommand
                 ["diagnostics"] = Diagnostics(fitted.Diagnostics),
                 ["data"] = s.Context(),
             };
-            Console.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(json.ToJsonString(PrintedJson));
             if (fitted.Diagnostics is { Identified: false } d) Console.Error.WriteLine($"warning: the fit is not identified: {d.Meaning}.");
             return 0;
         }));
@@ -204,6 +204,13 @@ internal static class ClvCommand
     }
 
     /// <summary>A JSON number, or null when it is not finite (JSON has no NaN or infinity).</summary>
+    /// <summary>Indented, with text as written (→, —, + stay readable instead of \uXXXX escapes): the JSON is printed for a person.</summary>
+    private static readonly JsonSerializerOptions PrintedJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static JsonObject? Diagnostics(FitDiagnostics? d) => d is null ? null : new JsonObject
