@@ -51,7 +51,7 @@ public static class Formatters
         Add<IEnumerable<KpiComparison>>(x => RichDisplay.KpiComparisons(x, language: language));
         Add<IEnumerable<CampaignUplift>>(x => RichDisplay.CampaignUplifts(x, language: language));
         Add<SegmentMigration>(x => RichDisplay.SegmentMigration(x, language: language));
-        Add<DriftReport>(x => RichDisplay.DriftReport(x, language));
+        Add<DriftReport>(x => RichDisplay.DriftReport(x, language: language));
         Add<ChurnRiskSummary>(x => RichDisplay.ChurnRisk(x, language: language));
         Add<BudgetAllocation>(x => RichDisplay.BudgetAllocation(x, language: language));
         Add<IEnumerable<SegmentRecommendation>>(x => RichDisplay.Recommendations(x, language));

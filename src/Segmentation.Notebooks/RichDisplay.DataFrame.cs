@@ -20,7 +20,7 @@ public static partial class RichDisplay
         long shown = Math.Min(frame.Rows.Count, maxRows);
         for (long r = 0; r < shown; r++)
             table.Row(columns.Select(c => Cell(c[r])).ToArray());
-        var footnote = $"{HtmlText.Count(frame.Rows.Count)} {T("rows", language)} × {columns.Length} {T("columns", language)}"
+        var footnote = $"{HtmlText.Count(frame.Rows.Count)} {T("rows_unit", language)} × {columns.Length} {T("columns_unit", language)}"
                        + (shown < frame.Rows.Count ? $" · {T("shown", language)} {shown}" : "");
         return table.ToHtml(footnote);
     }

@@ -120,18 +120,52 @@ public static partial class RichDisplay
                         + $"{HtmlText.Count(migration.Downgraded)} down (by value rank) · {HtmlText.Count(migration.New.Sum())} new · {HtmlText.Count(migration.Lost.Sum())} lost");
     }
 
-    /// <summary>Drift: the population stability index of the segment mix and of every clustering feature, with the verdict (&lt; 0.1 stable, 0.1–0.25 watch, ≥ 0.25 refit).</summary>
-    public static string DriftReport(DriftReport drift, DisplayLanguage language = DisplayLanguage.Bilingual)
+    /// <summary>
+    /// Drift, as the report's appendix decides it: the population stability index of the segment mix and of the window features
+    /// (comparable across time: they decide), the segments' bootstrap stability on the current buyers (training → now; Jaccard
+    /// below 0.6 decides "refit"), then every clustering feature for information (cumulative ones are not comparable), with the
+    /// recommendation in the caption.
+    /// </summary>
+    public static string DriftReport(DriftReport drift, IReadOnlyList<SegmentDefinition>? segments = null, DisplayLanguage language = DisplayLanguage.Bilingual)
     {
         ArgumentNullException.ThrowIfNull(drift);
-        var t = new HtmlTable($"{T("drift", language)} · {drift.Level}").Column(H("feature", language)).Column(H("psi", language), true).Column(H("level", language));
-        foreach (var p in drift.Features.Prepend(drift.Segments))
+        string Level(DriftLevel level) => DisplayLabels.Text(level switch { DriftLevel.Refit => "psi_refit", DriftLevel.Watch => "psi_watch", _ => "psi_ok" }, language);
+        var t = new HtmlTable($"{T("drift", language)} · {HtmlText.Encode(DisplayLabels.Text("recommendation", language))}: {HtmlText.Encode(Level(drift.Level))}")
+            .Column(H("measure", language)).Column(H("value", language), true).Column(H("psi_level", language)).Column(H("decides", language));
+        void Add(string label, string value, string level, bool decides, bool flag)
         {
-            int row = t.Row(p.Name, p.Index.ToString("F3", Inv), p.Level.ToString());
-            if (p.Level != DriftLevel.Stable) t.Emphasise(row, 2);
+            int row = t.Row(label, value, level, YesNo(decides, language));
+            if (flag) t.Emphasise(row, 2);
         }
-        return t.ToHtml("PSI = Σ (a − e)·ln(a / e) over the training deciles (Siddiqi 2006): &lt; 0.1 stable, 0.1–0.25 watch, ≥ 0.25 refit.");
+        Add(DisplayLabels.Text("segment_mix_training", language), drift.Segments.Index.ToString("F3", Inv), Level(drift.Segments.Level), true, drift.Segments.Level != DriftLevel.Stable);
+        foreach (var w in drift.Windows)
+        {
+            bool complete = !drift.IncompleteWindows.Contains(w.Name);
+            Add(FeatureLabel(w.Name, language), w.Index.ToString("F3", Inv), complete ? Level(w.Level) : DisplayLabels.Text("psi_window_before_data", language), complete,
+                complete && w.Level != DriftLevel.Stable);
+        }
+        if (drift.Stability is { } stability)
+            foreach (var s in stability.Segments)
+            {
+                var level = s.CurrentJaccard < StabilityDrift.DissolvedBelow ? DriftLevel.Refit : s.CurrentJaccard < StabilityDrift.StableFrom ? DriftLevel.Watch : DriftLevel.Stable;
+                string before = double.IsNaN(s.TrainingJaccard) ? "–" : s.TrainingJaccard.ToString("F2", Inv);
+                Add($"{DisplayLabels.Text("stability_jaccard", language)} · {SegmentLabel(s.Key, segments, language)}", $"{before} → {s.CurrentJaccard.ToString("F2", Inv)}",
+                    s.Deciding ? Level(level) : DisplayLabels.Text("unstable_at_training", language), s.Deciding, s.Deciding && level != DriftLevel.Stable);
+            }
+        foreach (var p in drift.Features)
+        {
+            bool cumulative = WindowFeatures.Cumulative.Contains(p.Name);
+            Add(FeatureLabel(p.Name, language), p.Index.ToString("F3", Inv),
+                cumulative ? DisplayLabels.Text("psi_cumulative", language) : p.Level == DriftLevel.Stable ? Level(p.Level) : DisplayLabels.Text("psi_shifted", language), false, false);
+        }
+        return t.ToHtml("PSI = Σ (a − e)·ln(a / e) over the training deciles (Siddiqi 2006): &lt; 0.1 stable, 0.1–0.25 watch, ≥ 0.25 refit. "
+                        + "Bootstrap stability: mean Jaccard of each segment over refits on this month's buyers (Hennig 2007): &lt; 0.6 refit, 0.6–0.75 watch. "
+                        + "Only the segment mix, complete window features and the stability of segments reproduced at training decide.");
     }
+
+    /// <summary>A feature's label from the shared table (<c>feature_…</c>), else its name.</summary>
+    private static string FeatureLabel(string name, DisplayLanguage language) =>
+        ReportStrings.Contains("feature_" + name) ? DisplayLabels.Text("feature_" + name, language) : name;
 
     /// <summary>Churn warning per segment and in total: customers, at-risk customers and share, total CLV (12 months), value at risk, mean P(alive).</summary>
     public static string ChurnRisk(ChurnRiskSummary churn, IReadOnlyList<SegmentDefinition>? segments = null, DisplayLanguage language = DisplayLanguage.Bilingual)

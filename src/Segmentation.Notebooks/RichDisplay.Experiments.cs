@@ -53,7 +53,7 @@ public static partial class RichDisplay
         ArgumentNullException.ThrowIfNull(effects);
         var t = new HtmlTable($"{T("segment_effects", language)} · {HtmlText.Encode(effects.Grouping)} · {effects.Options.Correction}, α = {HtmlText.Number(effects.Options.Alpha)}")
             .Column(H("outcome", language)).Column(H("arm", language)).Column(H("segment", language)).Column(H("n_arm_control", language), true)
-            .Column(H("difference", language), true).Column(H("p_value", language), true).Column(H("adjusted_p", language), true).Column(H("response", language))
+            .Column(H("difference", language), true).Column(H("p_value", language), true).Column(H("adjusted_p", language), true).Column(H("verdict", language))
             .Column(H("small", language));
         foreach (var r in effects.Rows.Where(r => outcome is null || r.Effect.Outcome == outcome))
         {

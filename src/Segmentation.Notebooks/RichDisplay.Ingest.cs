@@ -18,7 +18,7 @@ public static partial class RichDisplay
         var totals = new HtmlTable(caption)
             .Column(H("table", language)).Column(H("file", language)).Column(H("encoding", language))
             .Column(H("rows_read", language), true).Column(H("accepted", language), true).Column(H("rejected", language), true)
-            .Column(H("reconciles", language));
+            .Column(H("reconciled", language));
         foreach (var t in report.Tables)
         {
             int r = totals.Row(t.Table, Path.GetFileName(t.File), t.Encoding, HtmlText.Count(t.RowsRead), HtmlText.Count(t.RowsAccepted),
@@ -39,7 +39,7 @@ public static partial class RichDisplay
         ArgumentNullException.ThrowIfNull(ingest);
         var t = new HtmlTable($"{T("ingest_report", language)} · {HtmlText.Encode(ingest.Table)}")
             .Column(H("file", language)).Column(H("encoding", language)).Column(H("rows_read", language), true)
-            .Column(H("accepted", language), true).Column(H("rejected", language), true).Column(H("reconciles", language));
+            .Column(H("accepted", language), true).Column(H("rejected", language), true).Column(H("reconciled", language));
         t.Row(Path.GetFileName(ingest.File), ingest.Encoding, HtmlText.Count(ingest.RowsRead), HtmlText.Count(ingest.RowsAccepted),
             HtmlText.Count(ingest.Rejects.Count), YesNo(ingest.Reconciles, language));
         return t.ToHtml() + RejectDetails([ingest], sampleRejects, language);

@@ -17,7 +17,7 @@ public static partial class RichDisplay
     {
         ArgumentNullException.ThrowIfNull(report);
         var i = report.Indices;
-        var indices = new HtmlTable($"{T("validation_report", language)} · {HtmlText.Count(report.Rows)} {T("rows", language)} · {report.Segments} {T("segment", language)}")
+        var indices = new HtmlTable($"{T("validation_report", language)} · {HtmlText.Count(report.Rows)} {T("rows_unit", language)} · {report.Segments} {T("segments_unit", language)}")
             .Column(H("metric", language)).Column(H("value", language), true);
         indices.Row(DisplayLabels.Text("inertia", language), HtmlText.Fixed(i.Inertia, 2));
         indices.Row(DisplayLabels.Text("silhouette", language), HtmlText.Fixed(i.Silhouette, 4) + (i.SilhouetteExact ? "" : $" ± {HtmlText.Fixed(i.SilhouetteStandardError, 4)}"));
@@ -106,7 +106,7 @@ public static partial class RichDisplay
     {
         ArgumentNullException.ThrowIfNull(model);
         var overridden = model.Overrides.Select(o => o.Segment).ToHashSet();
-        var caption = $"{T("model", language)} · {model.Clustering.Method} k = {model.SegmentCount} · {HtmlText.Count(model.TrainingRows)} {T("rows", language)} · "
+        var caption = $"{T("model", language)} · {model.Clustering.Method} k = {model.SegmentCount} · {HtmlText.Count(model.TrainingRows)} {T("rows_unit", language)} · "
                       + $"[{HtmlText.Encode(string.Join(", ", model.ModelColumns))}] · seed {model.Options.Seed}";
         var t = new HtmlTable(caption)
             .Column(H("segment", language), true).Column(H("key", language)).Column(H("name", language)).Column(H("description", language))

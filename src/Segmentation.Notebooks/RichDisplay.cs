@@ -14,5 +14,5 @@ public static partial class RichDisplay
 
     private static string T(string key, DisplayLanguage language) => HtmlText.Encode(DisplayLabels.Text(key, language));
 
-    private static string YesNo(bool value, DisplayLanguage language) => (value ? "✓ " : "✗ ") + DisplayLabels.Text(value ? "yes" : "no", language);
+    private static string YesNo(bool value, DisplayLanguage language) => (value ? "✓ " : "✗ ") + DisplayLabels.Text(value ? "yes_short" : "no_short", language);
 }

@@ -34,14 +34,14 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
         var html = RichDisplay.ValidationReport(v);
         var cells = Cells(html);
 
-        Assert.Contains("轮廓系数 / silhouette", cells);
+        Assert.Contains("轮廓系数 / Silhouette", cells);
         Assert.Contains(v.Indices.Silhouette.ToString("F4", Inv), cells);
         Assert.Contains(v.Indices.CalinskiHarabasz.ToString("F1", Inv), cells);
         Assert.Contains((100 * v.Separability.LdaAccuracy).ToString("0.0", Inv) + "%", cells);
         foreach (var s in v.Stability!.Segments) Assert.Contains(s.MeanJaccard.ToString("F3", Inv), cells);
         foreach (var f in v.Separability.Features) Assert.Contains(f.Feature, cells);
         Assert.Contains("Kruskal-Wallis H", cells);
-        Assert.Contains("silhouette", RichDisplay.ValidationReport(v, DisplayLanguage.English));
+        Assert.Contains("Silhouette", RichDisplay.ValidationReport(v, DisplayLanguage.English));
         Assert.DoesNotContain("轮廓系数", RichDisplay.ValidationReport(v, DisplayLanguage.English));
     }
 
@@ -58,7 +58,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
             Assert.Contains($"{s.NameZh} / {s.NameEn}", modelCells);
             Assert.Contains(s.Size.ToString("N0", Inv), modelCells);
         }
-        Assert.Contains("名称 name", modelCells);
+        Assert.Contains("名称 Name", modelCells);
         var p = model.Profiles.Segments[3].Feature("avg_order_value")!;
         Assert.Contains($"{HtmlText.Number(Math.Round(p.Mean, 0))} ({p.Index.ToString("0", Inv)})", profileCells);
         Assert.Contains("avg_order_value", profileCells);
@@ -83,7 +83,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
         var cells = Cells(RichDisplay.KpiTable(kpis));
         var html = RichDisplay.KpiTable(kpis);
 
-        Assert.Contains("销售额 revenue", cells);
+        Assert.Contains("销售额 Revenue", cells);
         Assert.Contains(kpis.Periods[^1].Label, html);
         foreach (var r in kpis.Latest)
         {
@@ -92,7 +92,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
         }
         var total = kpis.Total(kpis.Periods.Count - 1);
         Assert.Contains(ReportFormat.Compact(total.Revenue, ReportLanguage.Zh), html);
-        Assert.Contains("合计 / total", cells);
+        Assert.Contains("合计 / Total", cells);
     }
 
     [Fact]
@@ -111,6 +111,35 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
     }
 
     [Fact]
+    public void Drift_shows_the_deciding_measures_the_stability_now_and_the_recommendation()
+    {
+        var result = fixture.Run.Result;
+        var drift = result.Drift!;
+        // The model was fitted a year before the month: the window feature and the stability on this month's buyers are measured.
+        Assert.NotEmpty(drift.Windows);
+        var stability = drift.Stability!;
+        Assert.Equal(fixture.Run.Model.Segments.Count, stability.Segments.Count);
+
+        var html = RichDisplay.DriftReport(drift, result.Segments, DisplayLanguage.English);
+        var cells = Cells(html);
+        Assert.Contains("Orders in the last 12 months", cells);
+        Assert.Contains(drift.Windows[0].Index.ToString("F3", Inv), cells);
+        foreach (var s in stability.Segments)
+            Assert.Contains($"{s.TrainingJaccard.ToString("F2", Inv)} → {s.CurrentJaccard.ToString("F2", Inv)}", cells);
+        string verdict = drift.Level switch { DriftLevel.Refit => "refit", DriftLevel.Watch => "watch", _ => "stable" };
+        Assert.Contains($"Recommendation: {verdict}", WebUtility.HtmlDecode(html));
+        // Cumulative model features are shown as not comparable and never decide.
+        Assert.Contains("not comparable (cumulative)", cells);
+        // The level is the worst deciding measure: a segment reproduced at training that no longer is decides "refit".
+        bool dissolved = stability.Segments.Any(s => s.Deciding && s.CurrentJaccard < StabilityDrift.DissolvedBelow);
+        Assert.Equal(dissolved, stability.Level == DriftLevel.Refit);
+        if (dissolved) Assert.Equal(DriftLevel.Refit, drift.Level);
+
+        var zh = Cells(RichDisplay.DriftReport(drift, result.Segments, DisplayLanguage.Chinese));
+        Assert.Contains("近12个月订单数", zh);
+    }
+
+    [Fact]
     public void Campaigns_migration_drift_churn_and_budget_show_their_numbers()
     {
         var result = fixture.Run.Result;
@@ -122,7 +151,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
             Assert.Contains(ReportFormat.Money(c.IncrementalProfit), campaigns);
             Assert.Contains(ReportFormat.P(c.Conversion.PValue), campaigns);
         }
-        Assert.Contains("增量利润 incremental profit", campaigns);
+        Assert.Contains("增量利润 Incr. profit", campaigns);
 
         var migration = Cells(RichDisplay.SegmentMigration(result.Migration!));
         Assert.Contains(result.Migration!.Counts[0][0].ToString("N0", Inv), migration);
@@ -132,7 +161,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
 
         var churn = Cells(RichDisplay.ChurnRisk(result.ChurnRisk!));
         foreach (var s in result.ChurnRisk!.Segments) Assert.Contains(ReportFormat.Money(s.ValueAtRisk), churn);
-        Assert.Contains("风险价值 value at risk", churn);
+        Assert.Contains("风险价值 Value at risk", churn);
 
         var budget = Cells(RichDisplay.BudgetAllocation(result.Budget!));
         foreach (var b in result.Budget!.Segments) Assert.Contains(((double)b.Amount).ToString("N2", Inv), budget);
@@ -154,7 +183,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
         Assert.Contains("+0.770 [+0.480, +1.060]", arms);
         Assert.Contains("18.00%", arms);
         Assert.Contains("< 0.0001", arms);
-        Assert.Contains("实验组 arm", arms);
+        Assert.Contains("实验组 Arm", arms);
 
         var effects = new SegmentEffects("history", ["A", "B"],
             [new SegmentEffect("A", visit, 2e-7, false, SegmentResponse.Responds), new SegmentEffect("B", spend, 0.024, true, SegmentResponse.Responds)],
@@ -163,7 +192,7 @@ public sealed class RichDisplayResultsTests(SampleEvaluationFixture fixture) : I
         Assert.Contains("0.0240", segments);
         Assert.Contains("Responds", segments);
         Assert.Contains("⚠", segments);
-        Assert.Contains("校正后 p adjusted p", segments);
+        Assert.Contains("校正 p Adj. p", segments);
     }
 
     [Fact]

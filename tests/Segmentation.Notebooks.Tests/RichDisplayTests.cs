@@ -48,7 +48,7 @@ public sealed class RichDisplayTests
         var frame = new DataFrame(new DoubleDataFrameColumn("x", [1.0]));
         Assert.Contains("rows × 1 columns", RichDisplay.DataFrame(frame, language: DisplayLanguage.English));
         Assert.Contains("行 × 1 列", RichDisplay.DataFrame(frame, language: DisplayLanguage.Chinese));
-        Assert.Equal("拒绝 / rejected", DisplayLabels.Text("rejected"));
+        Assert.Equal("拒绝 / Rejected", DisplayLabels.Text("rejected"));
         Assert.Throws<ArgumentException>(() => DisplayLabels.Text("no-such-label"));
     }
 
@@ -68,7 +68,7 @@ public sealed class RichDisplayTests
             Assert.Contains(">4<", html);   // read
             Assert.Contains(">1<", html);   // accepted
             Assert.Contains(">3<", html);   // rejected
-            Assert.Contains("✓ 是 / yes", html); // reconciles
+            Assert.Contains("✓ 是 / Yes", html); // reconciles
             Assert.Contains(">missing<", html);
             Assert.Contains(">zero_amount<", html);
             Assert.Contains(">duplicate<", html);

@@ -11,6 +11,10 @@ public sealed record DriftReference(IReadOnlyDictionary<string, double> Training
     /// <summary>Window features (<see cref="WindowFeatures"/>) at the training snapshot and at the current one: comparable across
     /// time, so they (with the segment mix) decide "refit".</summary>
     public IReadOnlyList<WindowSample> Windows { get; init; } = [];
+
+    /// <summary>Bootstrap stability of the model's segments on the current buyers (null when not measured, e.g. the model was
+    /// fitted on this very snapshot).</summary>
+    public StabilityDrift? Stability { get; init; }
 }
 
 /// <summary>One window feature's values at the training snapshot and at the current snapshot (one value per active customer each).</summary>

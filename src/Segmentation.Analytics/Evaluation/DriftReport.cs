@@ -11,9 +11,13 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
     /// <summary>PSI of each window feature (<see cref="DriftReference.Windows"/>; empty when none was measured).</summary>
     public IReadOnlyList<PopulationStability> Windows { get; init; } = [];
 
-    /// <summary>The recommendation: the worst verdict over the segment mix and the window features — the measures comparable
-    /// across time. The model features (<see cref="Features"/>) do not count.</summary>
-    public DriftLevel Level => Windows.Where(w => !IncompleteWindows.Contains(w.Name)).Select(f => f.Level).Append(Segments.Level).Max();
+    /// <summary>Bootstrap stability of the model's segments on the current buyers (<see cref="DriftReference.Stability"/>; null when not measured).</summary>
+    public StabilityDrift? Stability { get; init; }
+
+    /// <summary>The recommendation: the worst verdict over the segment mix, the window features — the measures comparable
+    /// across time — and the segments' bootstrap stability on the current buyers. The model features (<see cref="Features"/>) do not count.</summary>
+    public DriftLevel Level => Windows.Where(w => !IncompleteWindows.Contains(w.Name)).Select(f => f.Level).Append(Segments.Level)
+        .Append(Stability?.Level ?? DriftLevel.Stable).Max();
 
     /// <summary>Names of the window features whose window starts before the data (<see cref="WindowSample.Complete"/> false): not comparable, never deciding.</summary>
     public IReadOnlySet<string> IncompleteWindows { get; init; } = new HashSet<string>();
@@ -38,7 +42,7 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
         var measured = reference.Windows.Where(w => w.Training.Length > 0 && w.Current.Length > 0).ToArray();
         var windows = measured.Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
         var incomplete = measured.Where(w => !w.Complete).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
-        return new DriftReport(segments, features) { Windows = windows, IncompleteWindows = incomplete };
+        return new DriftReport(segments, features) { Windows = windows, IncompleteWindows = incomplete, Stability = reference.Stability };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

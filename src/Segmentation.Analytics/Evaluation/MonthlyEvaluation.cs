@@ -101,7 +101,14 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         WindowSample[] windows = trainingDay == asOf ? [] :
             [new(WindowFeatures.Orders12Months, WindowFeatures.Orders12MonthsAt(engine, trainingDay), WindowFeatures.Orders12MonthsAt(engine, asOf))
                 { Complete = coverage.FirstFullMonth is not { } full || DateOnly.FromDateTime(WindowFeatures.WindowStart(trainingDay)) >= full }];
-        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix) { Windows = windows };
+        // Are the model's segments still reproduced by this month's buyers? Not measurable on the training snapshot itself.
+        StabilityDrift? stability = null;
+        if (trainingDay != asOf && currentMatrix.Rows >= 2 * model.Segments.Count)
+        {
+            progress?.Report("re-checking segment stability on this month's buyers");
+            stability = StabilityDrift.Measure(model, currentMatrix);
+        }
+        var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix) { Windows = windows, Stability = stability };
 
         progress?.Report("evaluating");
         var evaluation = new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,

@@ -15,6 +15,11 @@ namespace Segmentation.Analytics.Evaluation;
 /// </remarks>
 public static class WindowFeatures
 {
+    /// <summary>Features of the catalogue that count from the first purchase on: they grow with the calendar, so their PSI against
+    /// an older snapshot measures time, not a change of customers (not comparable; they never decide a refit).</summary>
+    public static IReadOnlySet<string> Cumulative { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { "frequency", "monetary", "orders", "tenure_days", "category_breadth", "complaints", "referrals" };
+
     /// <summary>Name of the 12-month purchase-occasion window feature (label <c>feature_orders_12m</c> in the report).</summary>
     public const string Orders12Months = "orders_12m";
 

@@ -152,6 +152,34 @@ public sealed record SegmentationModel(
             Segments.Select(s => s.Centroid).ToEquatableArray());
     }
 
+    /// <summary>
+    /// Bootstrap stability of the model's segments on customers already in the clustering space (<see cref="Transform"/>), e.g. a
+    /// later month's: the frozen model's partition against <paramref name="bootstraps"/> refits of the model's method on bootstrap
+    /// samples (Hennig's clusterboot, seed: the model's), the stability part of <see cref="Validate"/>. A segment whose mean
+    /// Jaccard falls below 0.6 is no longer reproduced by the data. Segments are numbered as <see cref="Segments"/>.
+    /// </summary>
+    /// <param name="x">Transformed customers.</param>
+    /// <param name="bootstraps">Refits (B).</param>
+    /// <param name="maxRows">Above this many rows — or above <see cref="TrainingRows"/>, so that a refit never costs more than the
+    /// fit did (Ward is quadratic) — a seeded uniform sample of that many (the training sample's draw) is assessed.</param>
+    public StabilitySummary Stability(FeatureMatrix x, int bootstraps = 20, int maxRows = 20_000)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bootstraps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 2);
+        if (x.Columns != ModelColumns.Length)
+            throw new ArgumentException($"The data have {x.Columns} columns; the model's clustering space has {ModelColumns.Length}.", nameof(x));
+        maxRows = Math.Max(2, Math.Min(maxRows, TrainingRows));
+        if (x.Rows > maxRows)
+        {
+            var rows = SegmentationModelBuilder.SampleRows(x.Rows, maxRows, SegmentationModelBuilder.SampleSeed(Options.Seed));
+            var values = new double[rows.Length * x.Columns];
+            for (int i = 0; i < rows.Length; i++) x.Row(rows[i]).CopyTo(values.AsSpan(i * x.Columns, x.Columns));
+            x = new FeatureMatrix(values, rows.Length, x.Columns, x.ColumnNames);
+        }
+        return SegmentationModelBuilder.Stability(x, Options, bootstraps, Clustering.Method, Segments.Select(s => s.Centroid).ToEquatableArray());
+    }
+
     /// <summary>Profiles <paramref name="customers"/> by their assigned segment (with the model's profiler options).</summary>
     public SegmentProfiles Profile(DataFrame customers)
     {

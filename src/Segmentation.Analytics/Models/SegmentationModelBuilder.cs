@@ -193,6 +193,17 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         return new SegmentationValidator(validationOptions).Validate(x, labels, Refit, SeparationFeatures(features, options.IdColumn));
     }
 
+    /// <summary>Bootstrap stability of the frozen centroids' partition of <paramref name="x"/>, refitting the model's method and options
+    /// (seed: the model's): the stability part of <see cref="Validate"/>.</summary>
+    internal static StabilitySummary Stability(FeatureMatrix x, SegmentationOptions options, int bootstraps, ClusteringMethod method,
+        EquatableArray<EquatableArray<double>> centroids)
+    {
+        int k = centroids.Length, d = x.Columns;
+        var fixedModel = new CentroidAssigner(centroids.Flatten(d), k, d);
+        ISegmentAssigner Refit(FeatureMatrix sample, int run) => run == 0 ? fixedModel : Refitted(sample, options, method, run);
+        return new SegmentationValidator(new ValidationOptions(Bootstraps: bootstraps, Seed: options.Seed)).Stability(x, Refit);
+    }
+
     /// <summary>Profiles with the model's profiler options.</summary>
     internal static SegmentProfiles Profile(DataFrame features, int[] labels, SegmentationOptions options) =>
         new SegmentProfiler(options.Profile ?? new SegmentProfilerOptions(IdColumn: options.IdColumn)).Profile(features, labels);

@@ -37,16 +37,28 @@ public sealed class SegmentationValidator(ValidationOptions? options = null)
         var partition = new LabelPartition(labels, data.Rows);
         partition.RequireScorable(data.Rows);
         var indices = Indices(data, labels);
-        StabilitySummary? stability = null;
-        if (refit is not null && Options.Bootstraps > 0)
-        {
-            var result = ClusterStability.Bootstrap(data, refit, new StabilityOptions(Options.Bootstraps, Options.Seed));
-            stability = new StabilitySummary(Options.Bootstraps,
-                result.Clusters.Select(c => new SegmentStability(c.Cluster, c.Size, c.MeanJaccard, c.DissolvedCount, c.Runs,
-                    c.Level == ClusterStabilityLevel.Dissolved, c.Level)).ToArray(),
-                result.MeanAdjustedRand, result.AdjustedRand.Min());
-        }
+        var stability = refit is not null && Options.Bootstraps > 0 ? Stability(data, refit) : null;
         return new ValidationReport(data.Rows, partition.Clusters, indices, stability, Separability(data, labels, separationFeatures ?? data));
+    }
+
+    /// <summary>
+    /// The bootstrap stability alone (<see cref="ClusterStability"/> with <see cref="ValidationOptions.Bootstraps"/> runs and the
+    /// options' seed): what <see cref="Validate"/> reports as <see cref="ValidationReport.Stability"/>, without the indices and the
+    /// separation tests — e.g. to re-check a frozen model's segments on a later month's customers.
+    /// </summary>
+    /// <param name="data">The clustering space.</param>
+    /// <param name="refit">Refits the method on a bootstrap sample (run 1..B); run 0 must return the partition to assess.</param>
+    public StabilitySummary Stability(FeatureMatrix data, Func<FeatureMatrix, int, ISegmentAssigner> refit)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(refit);
+        Options.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.Bootstraps, 1, nameof(ValidationOptions.Bootstraps));
+        var result = ClusterStability.Bootstrap(data, refit, new StabilityOptions(Options.Bootstraps, Options.Seed));
+        return new StabilitySummary(Options.Bootstraps,
+            result.Clusters.Select(c => new SegmentStability(c.Cluster, c.Size, c.MeanJaccard, c.DissolvedCount, c.Runs,
+                c.Level == ClusterStabilityLevel.Dissolved, c.Level)).ToArray(),
+            result.MeanAdjustedRand, result.AdjustedRand.Min());
     }
 
     /// <summary>True when every known (non-NaN) value is the same — or there is at most one.</summary>

@@ -61,6 +61,13 @@ public sealed class ReportStrings
     /// <exception cref="FormatException">The text uses a placeholder beyond <paramref name="args"/>.</exception>
     public string Format(string id, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[id], args);
 
+    /// <summary>Both texts of <paramref name="id"/> (e.g. for a bilingual display); false when the table has no such id.</summary>
+    public static bool TryGet(string id, out (string Zh, string En) texts)
+    {
+        texts = default;
+        return id is not null && Table.Value.TryGetValue(id, out texts);
+    }
+
     /// <summary>True if the table has <paramref name="id"/>.</summary>
     public static bool Contains(string id) => id is not null && Table.Value.ContainsKey(id);
 

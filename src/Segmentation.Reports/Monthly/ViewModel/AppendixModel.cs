@@ -44,11 +44,6 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
     private static string Unit(ReportContext c, string unit) =>
         unit == "currency" && c.CurrencySymbol is { } sign ? c.Text.Format("money_header", c.Text["unit_currency"], sign.Trim()) : c.Label("unit_", unit);
 
-    /// <summary>Features that count from the first purchase on: they grow with time, so their PSI against an older snapshot
-    /// measures the calendar, not a change of customers.</summary>
-    internal static readonly IReadOnlySet<string> CumulativeFeatures = new HashSet<string>(StringComparer.Ordinal)
-        { "frequency", "monetary", "orders", "tenure_days", "category_breadth", "complaints", "referrals" };
-
     /// <summary>PSI of the segment mix against training and against the previous period, of the window features and of the model's
     /// features; "refit" only where a comparable measure (segment mix, window feature) is beyond the threshold — cumulative features
     /// print as not comparable, other model features as shifted without deciding; null without a reference.</summary>
@@ -66,7 +61,7 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
                 : Deciding(c.Label("feature_", w.Name), w));
         foreach (var p in drift.Features)
         {
-            bool cumulative = CumulativeFeatures.Contains(p.Name);
+            bool cumulative = WindowFeatures.Cumulative.Contains(p.Name);
             string status = cumulative ? text["psi_cumulative"] : p.Level == DriftLevel.Refit ? text["psi_shifted"] : Level(p.Level);
             rows.Add(new([c.Label("feature_", p.Name), p.Index.ToString("F3", Inv), status]) { Flagged = !cumulative && p.Level != DriftLevel.Stable });
         }
@@ -93,9 +88,16 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         var measures = new List<(string Label, PopulationStability Psi)> { (c.Text["segment_mix_training"], drift.Segments) };
         if (PreviousMix(c) is { } mix) measures.Add((c.Text["segment_mix_previous"], mix));
         measures.AddRange(drift.Windows.Where(w => !drift.IncompleteWindows.Contains(w.Name)).Select(w => (c.Label("feature_", w.Name), w)));
-        var level = measures.Max(m => m.Psi.Level);
-        return (level, measures.Where(m => m.Psi.Level == level && level != DriftLevel.Stable)
-            .Select(m => $"{m.Label} {m.Psi.Index.ToString("F3", Inv)}").ToArray());
+        var items = measures.Select(m => (m.Psi.Level, Text: $"{m.Label} {m.Psi.Index.ToString("F3", Inv)}")).ToList();
+        // A segment reproduced at training that the current buyers no longer reproduce (bootstrap Jaccard < 0.6: refit; < 0.75: watch).
+        if (drift.Stability is { } stability)
+            foreach (var s in stability.Segments.Where(s => s.Deciding))
+            {
+                var level = s.CurrentJaccard < StabilityDrift.DissolvedBelow ? DriftLevel.Refit : s.CurrentJaccard < StabilityDrift.StableFrom ? DriftLevel.Watch : DriftLevel.Stable;
+                items.Add((level, c.Text.Format("stability_item", c.SegmentName(s.Key), s.CurrentJaccard.ToString("F2", Inv))));
+            }
+        var worst = items.Max(m => m.Level);
+        return (worst, items.Where(m => m.Level == worst && worst != DriftLevel.Stable).Select(m => m.Text).ToArray());
     }
 
     /// <summary>Why there is no drift table, or the rule it follows and the recommendation.</summary>
@@ -109,7 +111,14 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
             DriftLevel.Watch => c.Text.Format("drift_verdict_watch", string.Join(c.Text["list_separator"], r.Beyond)),
             _ => c.Text["drift_verdict_stable"],
         };
-        return c.Text["drift_note"] + (c.Options.Language == ReportLanguage.Zh ? "" : " ") + verdict;
+        string space = c.Options.Language == ReportLanguage.Zh ? "" : " ";
+        string stability = "";
+        if (c.Result.Drift?.Stability is { Segments.Count: > 0 } st && st.Segments.Where(s => s.Deciding).ToArray() is { Length: > 0 } deciding)
+        {
+            var lowest = deciding.MinBy(s => s.CurrentJaccard)!;
+            stability = space + c.Text.Format("stability_now", st.Bootstraps.ToString(Inv), lowest.CurrentJaccard.ToString("F2", Inv), c.SegmentName(lowest.Key));
+        }
+        return c.Text["drift_note"] + stability + space + verdict;
     }
 
     /// <summary>True when the model was trained on the report period's own snapshot: training and current data are one table, every PSI 0.</summary>
