@@ -36,6 +36,25 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void A_no_break_space_keeps_a_legend_marker_with_its_chinese_or_english_name()
+    {
+        LayoutContext context = Context();
+        var style = new TextStyle(10);
+        string text = "■\u00A0线上·高频·年轻    ■\u00A0沉睡流失·低频·低消费    ■\u00A0企业采购·高客单·高消费    ■\u00A0Business buyers, premium";
+        for (float width = 60; width <= 400; width += 7.5f)
+        {
+            List<TextLine> lines = LineBreaker.Break(text, style, context, width);
+            Assert.Equal(text.Replace(" ", ""), string.Concat(lines.Select(l => l.Text)).Replace(" ", ""));
+            foreach (var line in lines)
+            {
+                string trimmed = line.Text.TrimEnd();
+                Assert.False(trimmed.EndsWith('■') || trimmed.EndsWith('\u00A0'), $"width {width}: '{line.Text}' ends with a marker");
+                Assert.False(line.Text.StartsWith('\u00A0'), $"width {width}: '{line.Text}' starts with the no-break space");
+            }
+        }
+    }
+
+    [Fact]
     public void Latin_breaks_only_at_spaces_and_fits_the_width()
     {
         LayoutContext context = Context();

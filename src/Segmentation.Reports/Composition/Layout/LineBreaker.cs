@@ -18,8 +18,8 @@ namespace Segmentation.Reports.Composition.Layout;
 /// </remarks>
 internal static class LineBreaker
 {
-    private const string NoLineStart = "!%),.:;?]}¢°·’”…‥‰′″℃、。〃々〉》」』】〕〗〙〛〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～｠｡｣､･";
-    private const string NoLineEnd = "$(£¥[{‘“〈《「『【〔〖〘〚〝﹙﹛﹝＄（．［｛￡￥";
+    private const string NoLineStart = "\u00A0!%),.:;?]}¢°·’”…‥‰′″℃、。〃々〉》」』】〕〗〙〛〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～｠｡｣､･";
+    private const string NoLineEnd = "\u00A0$(£¥[{‘“〈《「『【〔〖〘〚〝﹙﹛﹝＄（．［｛￡￥";
 
     public static List<TextLine> Break(string text, TextStyle style, LayoutContext context, float maxWidth) =>
         Break([new TextSpan(text, style)], context, maxWidth);
