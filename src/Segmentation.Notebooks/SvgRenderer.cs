@@ -108,14 +108,21 @@ internal static class SvgRenderer
         float legendWidth = 0;
         if (legend)
         {
-            plot.ShowLegend(Edge.Right);
             // The CJK face rises above the line box ScottPlot measures and the legend clips its items to that box: each
             // label is drawn a little lower (manual items, so the offset is kept), or the first one loses its top.
             var items = plot.Legend.GetItems();
             foreach (var item in items) item.LabelStyle.OffsetY = 3;
             plot.Legend.DisplayPlottableLegendItems = false;
+            legendWidth = LegendWidth(plot, items.Select(i => i.LabelText), fonts.ChartFontName);
+            // Long names (English segment names run to 50 characters) would give a legend beside the data a third of the chart:
+            // such a legend goes under the chart, its items side by side.
+            if (legendWidth > MaxLegendShare * width)
+            {
+                plot.ShowLegend(Edge.Bottom);
+                legendWidth = 0;
+            }
+            else plot.ShowLegend(Edge.Right);
             plot.Legend.ManualItems.AddRange(items);
-            legendWidth = LegendWidth(plot, chart, fonts.ChartFontName);
         }
         if (xTicks is not null) CategoryTicks(plot.Axes.Bottom, plot.Axes.Right, xTicks, width - 90 - Math.Max(20, legendWidth));
         if (yTicks is not null) plot.Axes.Left.SetTicks(Enumerable.Range(0, yTicks.Length).Select(i => (double)i).ToArray(), yTicks);
@@ -179,13 +186,17 @@ internal static class SvgRenderer
         return label;
     }
 
-    private static float LegendWidth(Plot plot, NotebookChart chart, string fontName)
+    /// <summary>Above this share of the chart's width, legend names are put on two lines (<see cref="WrapInTwo"/>).</summary>
+    internal const float MaxLegendShare = 0.25f;
+
+    /// <summary>Width of the legend box: the widest line of any name, plus the marker and padding.</summary>
+    private static float LegendWidth(Plot plot, IEnumerable<string> names, string fontName)
     {
-        var names = chart.Layers.Select(l => l switch { LineLayer x when x.ShowInLegend => x.Name, BarLayer b => b.Name, _ => "" }).Where(n => n.Length > 0).ToArray();
-        if (names.Length == 0) return 0;
+        var lines = names.Where(n => !string.IsNullOrEmpty(n)).SelectMany(n => n.Split('\n')).ToArray();
+        if (lines.Length == 0) return 0;
         var style = new LabelStyle { FontName = fontName, FontSize = plot.Legend.FontSize ?? TickFontSize };
         using var paint = Paint.NewDisposablePaint();
-        return names.Max(n => style.Measure(n, paint).Size.Width) + 45;
+        return lines.Max(n => style.Measure(n, paint).Size.Width) + 45;
     }
 
     private static void Cells(Plot plot, string[] rows, string[] columns, double[][] z, string format, string fontName)

@@ -123,6 +123,31 @@ public sealed class SvgFallbackTests
             Assert.Contains(name, svg, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Long_segment_names_put_the_legend_under_the_chart_and_leave_the_data_the_width()
+    {
+        string[] names = ["Campaign-driven, bargain hunters, multi-category", "Long purchase gaps, senior, offline", "Online, frequent, young",
+                          "Business buyers, premium, high spending", "Dormant, infrequent, low spending", "Offline, high income, middle-aged"];
+        var svg = Charts.SnakePlot(names, Features, Matrix(names.Length, Features.Length)).ToSvg();
+        double width = double.Parse(Regex.Match(svg, "<svg[^>]*width=\"(?<w>[0-9.]+)\"").Groups["w"].Value, CultureInfo.InvariantCulture);
+        var box = Regex.Match(svg, "<rect fill=\"white\" x=\"(?<x>[0-9.]+)\" y=\"(?<y>[0-9.]+)\"");
+        double legendY = double.Parse(box.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var colours = Enumerable.Range(0, 8).Select(ChartPalette.Color).ToArray();
+        var series = Regex.Matches(svg[..box.Index], "<(?:path|ellipse)[^>]*(?:stroke|fill)=\"(?<c>#[0-9A-Fa-f]{6})\"[^>]*>")
+            .Where(m => colours.Contains(m.Groups["c"].Value, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var seriesX = series.SelectMany(m => XCoordinates(m.Value)).ToArray();
+        Assert.NotEmpty(seriesX);
+        // Beside the data the legend would take 40 % of the width; under it, the data keep more than four fifths of the width …
+        Assert.True(seriesX.Max() > 0.8 * width, $"data end at x = {seriesX.Max():F1} of {width}");
+        // … and the legend box starts below the lowest tick label of the x axis.
+        double lowestTick = Text.Matches(svg).Where(t => Features.Any(f => f.StartsWith(t.Groups["s"].Value, StringComparison.Ordinal) || f.EndsWith(t.Groups["s"].Value, StringComparison.Ordinal)))
+            .Select(t => double.Parse(t.Groups["m"].Value.Split(',', ' ').Where(v => v.Length > 0).Last(), CultureInfo.InvariantCulture)).Max();
+        Assert.True(legendY > lowestTick, $"legend at y = {legendY:F1}, tick labels down to {lowestTick:F1}");
+        // Every name is there whole, on one line.
+        var texts = Text.Matches(svg).Select(t => t.Groups["s"].Value).ToArray();
+        Assert.All(names, n => Assert.Contains(n, texts));
+    }
+
     [Theory]
     [InlineData("recency_days", "recency\n_days")]
     [InlineData("steady middle aged", "steady\nmiddle aged")]
