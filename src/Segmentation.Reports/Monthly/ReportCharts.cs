@@ -77,6 +77,14 @@ internal static class ReportCharts
         // the first rotated label is not cut at the edge.
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.7, periods.Count - 0.3);
+        // The first label, turned, reaches left of its tick by width·cos 30°: the left axis panel is made at least that wide so it is
+        // never cut at the chart's edge (short y tick labels such as "%" values leave a narrow panel).
+        if (periods.Count > 0)
+        {
+            using var paint = Paint.NewDisposablePaint();
+            float first = plot.Axes.Bottom.TickLabelStyle.Measure(periods[0], paint).Size.Width;
+            plot.Axes.Left.MinimumSize = Math.Max(plot.Axes.Left.MinimumSize, first * MathF.Cos(MathF.PI / 6) + 6);
+        }
         if (percent) plot.Axes.Left.Label.Text = "%";
         plot.HideLegend(); // drawn by the report under the chart (series s in colour s)
         return plot;
