@@ -47,6 +47,15 @@ public sealed record EvaluationExport(
     /// <summary>A drift index.</summary>
     public sealed record Drift(string Measure, double Psi, string Level);
 
+    /// <summary>The drift check's recommendation (Stable, Watch, Refit) from the deciding measures; null without a reference.</summary>
+    public string? DriftRecommendation { get; init; }
+
+    /// <summary>Bootstrap stability of each segment at training and on this month's buyers (empty when not measured).</summary>
+    public IReadOnlyList<Stability> SegmentStability { get; init; } = [];
+
+    /// <summary>A segment's mean bootstrap Jaccard at training (null when not measured then) and now; whether it decides the recommendation.</summary>
+    public sealed record Stability(string Segment, double? TrainingJaccard, double CurrentJaccard, bool Deciding);
+
     /// <summary>At-risk customers of a segment; hidden ones null.</summary>
     public sealed record Churn(string Segment, long? Customers, long? AtRiskCustomers, double? ValueAtRisk);
 
@@ -121,6 +130,12 @@ public sealed record EvaluationExport(
         string[] measurable = ["profit", "csat_mean", "nps", "referral_rate", "market_share"];
         return new EvaluationExport(c.ReportPeriod.Label, k, [.. keys.Where(Hide)],
             measurable.Where(x => c.NotMeasured(x) is not null).ToDictionary(x => x, x => c.NotMeasured(x)!),
-            kpis, windows, Changes(r.PeriodOverPeriod), Changes(r.BeforeAfter), campaigns, migration, drift, churn, budget);
+            kpis, windows, Changes(r.PeriodOverPeriod), Changes(r.BeforeAfter), campaigns, migration, drift, churn, budget)
+        {
+            DriftRecommendation = r.Drift?.Level.ToString(),
+            SegmentStability = r.Drift?.Stability is { } st
+                ? [.. st.Segments.Select(x => new Stability(x.Key, double.IsFinite(x.TrainingJaccard) ? x.TrainingJaccard : null, x.CurrentJaccard, x.Deciding))]
+                : [],
+        };
     }
 }
