@@ -309,4 +309,18 @@ public sealed class MeasuredNumbersTests(TransactionsOnlyFixture retail, Monthly
         Assert.EndsWith("Recommendation: refit the segmentation (Orders in the last 12 months 0.310).", refit.DriftNote);
         Assert.EndsWith("结论：需重新建模（近12个月订单数 0.310）。", Model(moved, ReportLanguage.Zh).Appendix.DriftNote);
     }
+
+    [Fact]
+    public void The_evaluation_json_carries_the_recommendation_and_the_stability_of_every_segment()
+    {
+        var export = EvaluationExport.Create(sample.Run);
+        var drift = sample.Run.Result.Drift!;
+        Assert.Equal(drift.Level.ToString(), export.DriftRecommendation);
+        Assert.Equal(drift.Stability!.Segments.Select(s => (s.Key, s.CurrentJaccard)), export.SegmentStability.Select(s => (s.Segment, s.CurrentJaccard)));
+        using var json = System.Text.Json.JsonDocument.Parse(Segmentation.Analytics.Serialization.ModelJson.Serialize(export));
+        var first = json.RootElement.GetProperty("segmentStability")[0];
+        Assert.Equal(drift.Stability.Segments[0].TrainingJaccard, first.GetProperty("trainingJaccard").GetDouble(), 1e-12);
+        // A model fitted on the month itself has nothing to re-check: no stability, and the JSON says so with an empty list.
+        Assert.Empty(EvaluationExport.Create(retail.Run with { Result = retail.Run.Result with { Drift = null } }).SegmentStability);
+    }
 }
