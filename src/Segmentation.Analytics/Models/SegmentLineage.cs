@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Profiling;
 using Segmentation.Analytics.Segmenting;
 using Segmentation.Analytics.Serialization;
@@ -128,6 +129,41 @@ public sealed record SegmentLineage(PreviousModelReference Previous, EquatableAr
             names[g.Segment] = name;
         }
         return names.ToEquatableArray();
+    }
+
+    /// <summary>One row per segment of the refit (status <c>continued</c> or <c>new</c>) and per retired segment of the previous model
+    /// (status <c>retired</c>): segment (refit index; empty for retired), status, previous_segment, previous_key, distance (to the matched
+    /// previous centroid; empty for new and retired), nearest_previous and nearest_distance (the closest centroid on the other side).</summary>
+    public DataFrame ToDataFrame()
+    {
+        var segment = new Int32DataFrameColumn("segment");
+        var status = new StringDataFrameColumn("status");
+        var previousSegment = new Int32DataFrameColumn("previous_segment");
+        var previousKey = new StringDataFrameColumn("previous_key");
+        var distance = new DoubleDataFrameColumn("distance");
+        var nearestPrevious = new Int32DataFrameColumn("nearest_previous");
+        var nearestDistance = new DoubleDataFrameColumn("nearest_distance");
+        foreach (var m in Matches)
+        {
+            segment.Append(m.Segment); status.Append(m.Continued ? "continued" : "new"); previousSegment.Append(m.PreviousSegment);
+            previousKey.Append(m.PreviousKey); distance.Append(m.Distance); nearestPrevious.Append(m.NearestPrevious); nearestDistance.Append(m.NearestDistance);
+        }
+        foreach (var r in Retired)
+        {
+            segment.Append(null); status.Append("retired"); previousSegment.Append(r.Segment); previousKey.Append(r.Key); distance.Append(null);
+            nearestPrevious.Append(null); nearestDistance.Append(r.NearestDistance);
+        }
+        return new DataFrame(segment, status, previousSegment, previousKey, distance, nearestPrevious, nearestDistance);
+    }
+
+    /// <summary>The distance matrix as a table: one row per refit segment, one column per previous segment (named by its key).</summary>
+    public DataFrame DistanceTable(SegmentationModel previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var columns = new List<DataFrameColumn> { new Int32DataFrameColumn("segment", Enumerable.Range(0, Distances.Count)) };
+        for (int p = 0; p < Previous.Segments; p++)
+            columns.Add(new DoubleDataFrameColumn(previous.Segments[p].Key, Distances.Select(row => row[p])));
+        return new DataFrame(columns);
     }
 
     /// <summary>Culture-invariant table: each refit segment with its previous key and distance, then the retired ones.</summary>

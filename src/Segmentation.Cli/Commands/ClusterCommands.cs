@@ -259,7 +259,8 @@ internal static class ClusterCommands
         if (!File.Exists(path) && !Directory.Exists(path) && !Segmentation.Data.ConfinedPath.IsSpecial(path))
             throw new DataFileException(path, "--previous-model: the file does not exist");
         Segmentation.Data.ConfinedPath.Check(path, Path.GetDirectoryName(Path.GetFullPath(path))!, "--previous-model", path, trusted: true);
-        return SegmentationModel.Load(path);
+        try { return SegmentationModel.Load(path); }
+        catch (InvalidDataException e) { throw new InvalidDataException("--previous-model " + e.Message, e); }
     }
 
     /// <summary>Ward and two-step: the training rows keep the hierarchical partition; the count the nearest-centroid rule would move.</summary>
