@@ -101,6 +101,12 @@ public static class DisplayLabels
         ["overridden"] = ("人工命名", "analyst name"),
         ["segment_names"] = ("细分命名", "Segment names"),
         ["fingerprint"] = ("训练数据指纹", "training-data fingerprint"),
+        ["lineage"] = ("延续自", "continues"),
+        ["match_distance"] = ("中心距离", "centroid distance"),
+        ["new_segment"] = ("新细分", "new"),
+        ["previous_model"] = ("上一模型", "previous model"),
+        ["retired"] = ("退出", "retired"),
+        ["max_distance"] = ("最大距离", "max distance"),
         // Reviewer re-run
         ["rerun_check"] = ("复核：重新验证与存档数字对比", "Reviewer re-run: recomputed vs stored"),
         ["quantity"] = ("项目", "quantity"),
