@@ -52,7 +52,8 @@ public sealed record MigrationModel(string Heading, string? Summary, HeatmapMode
         var continued = model.Segments.Where(s => s.MatchedFrom is not null).ToArray();
         var fresh = model.Segments.Where(s => s.MatchedFrom is null).ToArray();
         var retired = model.RetiredSegments ?? [];
-        static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ReportFormat.Dash;
+        // A model fitted outside the monthly job (seg cluster on a feature file) does not know its snapshot: the date is left out.
+        string Day(DateOnly? d) => d is { } day ? text.Format("lineage_data_to", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : "";
         return text.Format("lineage_summary", Day(previous.TrainingSnapshot), Day(model.TrainingSnapshot),
             continued.Length, List(continued.Select(s => c.Pick(s.NameZh, s.NameEn))), fresh.Length, List(fresh.Select(s => c.Pick(s.NameZh, s.NameEn))),
             retired.Count, List(retired.Select(r => c.Pick(r.NameZh, r.NameEn))));
