@@ -100,7 +100,8 @@ public static partial class RichDisplay
 
     /// <summary>
     /// A segmentation model: method, k, training rows, clustering space and fingerprint, then one row per segment with its
-    /// key, Chinese and English names, description, size and share (analyst-named segments marked).
+    /// key, Chinese and English names, description, size and share (analyst-named segments marked); for a refit with lineage also the
+    /// previous key each segment continues (or "new") and the centroid distance, and below the table the previous model and the retired segments.
     /// </summary>
     public static string SegmentationModel(SegmentationModel model, DisplayLanguage language = DisplayLanguage.Bilingual)
     {
@@ -111,13 +112,27 @@ public static partial class RichDisplay
         var t = new HtmlTable(caption)
             .Column(H("segment", language), true).Column(H("key", language)).Column(H("name", language)).Column(H("description", language))
             .Column(H("size", language), true).Column(H("share", language), true).Column(H("overridden", language));
+        bool lineage = model.PreviousModel is not null;
+        if (lineage) t.Column(H("lineage", language)).Column(H("match_distance", language), true);
         foreach (var s in model.Segments)
         {
             string name = language switch { DisplayLanguage.Chinese => s.NameZh, DisplayLanguage.English => s.NameEn, _ => $"{s.NameZh} / {s.NameEn}" };
             string description = language switch { DisplayLanguage.Chinese => s.DescriptionZh, DisplayLanguage.English => s.DescriptionEn, _ => $"{s.DescriptionZh} {s.DescriptionEn}" };
-            t.Row(s.Segment.ToString(Inv), s.Key, name, description, HtmlText.Count(s.Size), HtmlText.Percent(s.Share), overridden.Contains(s.Segment) ? "✓" : "");
+            string[] cells = [s.Segment.ToString(Inv), s.Key, name, description, HtmlText.Count(s.Size), HtmlText.Percent(s.Share), overridden.Contains(s.Segment) ? "✓" : ""];
+            int row = lineage
+                ? t.Row([.. cells, s.MatchedFrom ?? DisplayLabels.Text("new_segment", language), s.MatchDistance is double d ? HtmlText.Fixed(d, 3) : "·"])
+                : t.Row(cells);
+            if (lineage && s.MatchedFrom is null) t.Highlight(row);
         }
-        return t.ToHtml($"{T("fingerprint", language)}: sha256 {HtmlText.Encode(model.Fingerprint)} · within SS {HtmlText.Fixed(model.Clustering.WithinSumOfSquares, 4)}");
+        var note = $"{T("fingerprint", language)}: sha256 {HtmlText.Encode(model.Fingerprint)} · within SS {HtmlText.Fixed(model.Clustering.WithinSumOfSquares, 4)}";
+        if (model.PreviousModel is { } previous)
+        {
+            note += $" · {T("previous_model", language)}: sha256 {HtmlText.Encode(previous.ModelSha256[..16])}… ({previous.TrainingSnapshot?.ToString("yyyy-MM-dd", Inv) ?? "·"}, k = {previous.Segments}), "
+                    + $"{T("max_distance", language)} {HtmlText.Fixed(previous.MaxDistance, 3)}";
+            foreach (var r in model.RetiredSegments ?? [])
+                note += $" · {T("retired", language)}: {HtmlText.Encode(r.Key)} ({HtmlText.Count(r.Size)}; {HtmlText.Fixed(r.NearestDistance, 3)})";
+        }
+        return t.ToHtml(note);
     }
 
     /// <summary>Generated (or overridden) segment names: key, Chinese and English names, the descriptions, the traits used.</summary>

@@ -103,4 +103,58 @@ public sealed class ClusterCliTests
         Assert.Equal(2, code);
         Assert.Contains("not found", stderr);
     }
+
+    [Fact]
+    public void Cluster_with_the_committed_model_as_previous_model_a_month_later_keeps_every_key()
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, stderr) = SegProcess.Run("features", "--data", RepoPaths.Data("sample"), "--snapshot", "2025-11-30", "--out", dir.File("f.csv"));
+        Assert.True(code == 0, stderr + stdout);
+        var previousPath = RepoPaths.Data("sample", "segmentation-model.json");
+        (code, stdout, stderr) = SegProcess.Run("cluster", "--input", dir.File("f.csv"), "--features", Features, "--log", "avg_order_value", "--k", "6",
+            "--seed", "20261", "--bootstraps", "3", "--previous-model", previousPath, "--out", dir.File("refit.json"));
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("lineage: 6 continued, 0 new, 0 retired", stdout + stderr);
+        using var refit = JsonDocument.Parse(File.ReadAllText(dir.File("refit.json")));
+        using var previous = JsonDocument.Parse(File.ReadAllText(previousPath));
+        var reference = refit.RootElement.GetProperty("previousModel");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(previousPath))), reference.GetProperty("modelSha256").GetString());
+        Assert.Equal(previous.RootElement.GetProperty("fingerprint").GetString(), reference.GetProperty("fingerprint").GetString());
+        Assert.DoesNotContain(previousPath, File.ReadAllText(dir.File("refit.json"))); // the identity of the file, not its path
+        var keys = previous.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("key").GetString()).Order().ToArray();
+        var segments = refit.RootElement.GetProperty("segments").EnumerateArray().ToArray();
+        Assert.Equal(keys, segments.Select(s => s.GetProperty("key").GetString()).Order());
+        Assert.All(segments, s => Assert.Equal(s.GetProperty("key").GetString(), s.GetProperty("matchedFrom").GetString()));
+        Assert.All(segments, s => Assert.InRange(s.GetProperty("matchDistance").GetDouble(), 0, reference.GetProperty("maxDistance").GetDouble()));
+        Assert.Empty(refit.RootElement.GetProperty("retiredSegments").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_previous_model_that_is_no_model_file_or_on_other_features_is_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        string[] Args(string previous, params string[] more) =>
+            ["cluster", "--input", featureFile.Value, "--features", "recency_days,frequency", "--k", "3", "--bootstraps", "0", "--out", dir.File("m.json"), "--previous-model", previous, .. more];
+        File.WriteAllText(dir.File("empty.json"), "{}");
+        foreach (var (previous, exit, message) in new[]
+        {
+            (dir.File("none.json"), 2, "the file does not exist"),
+            (dir.Path, 2, "is a folder"),
+            ("/dev/null", 2, "device or special file"),
+            (dir.File("*.json"), 1, "no pattern characters"),
+            (dir.File("empty.json"), 2, "segmentation model"),
+            (RepoPaths.Data("sample", "segmentation-model.json"), 1, "clusters on recency_days, frequency, avg_order_value, online_share; this fit on recency_days, frequency"),
+        })
+        {
+            var (code, stdout, stderr) = SegProcess.Run(Args(previous));
+            Assert.True(exit == code, $"{previous}: exit {code}, {stderr}");
+            Assert.Contains("--previous-model", stderr);
+            Assert.Contains(message, stderr);
+            Assert.DoesNotContain("   at ", stderr);
+            Assert.False(File.Exists(dir.File("m.json")));
+        }
+        var (c, _, err) = SegProcess.Run(Args(RepoPaths.Data("sample", "segmentation-model.json"), "--max-distance", "0"));
+        Assert.Equal(1, c);
+        Assert.Contains("--max-distance 0", err);
+    }
 }

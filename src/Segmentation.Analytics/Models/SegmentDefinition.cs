@@ -16,4 +16,14 @@ public sealed record SegmentDefinition(int Segment, string Key, string NameZh, s
     /// not a segment to act on. Not written when false.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Unstable { get; init; }
+
+    /// <summary>For a refit with lineage (<see cref="SegmentationModel.PreviousModel"/>): the key of the previous model's segment this one
+    /// continues (whose key and name it kept), or null for a new segment. Not written when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? MatchedFrom { get; init; }
+
+    /// <summary>For a continued segment: the distance between its centroid and the previous one, in the previous model's scaled units
+    /// (<see cref="SegmentLineage"/>). Not written when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? MatchDistance { get; init; }
 }

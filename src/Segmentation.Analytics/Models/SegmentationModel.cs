@@ -80,6 +80,17 @@ public sealed record SegmentationModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateOnly? TrainingSnapshot { get; init; }
 
+    /// <summary>For a refit with lineage (<see cref="WithLineage"/>): the model it continues — the identity of that file (SHA-256,
+    /// training fingerprint and snapshot), never its path — and the maximum match distance used; null for a model fitted afresh.
+    /// Not written when null, so models without lineage keep their bytes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PreviousModelReference? PreviousModel { get; init; }
+
+    /// <summary>For a refit with lineage: the previous model's segments no segment of this model continues; null without lineage.
+    /// Not written when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EquatableArray<RetiredSegment>? RetiredSegments { get; init; }
+
     /// <summary>Number of segments.</summary>
     [JsonIgnore] public int SegmentCount => Segments.Count;
 
@@ -193,7 +204,27 @@ public sealed record SegmentationModel(
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var names = SegmentNamer.ApplyOverrides(GeneratedNames, overrides);
+        // Define keeps each segment's other fields (lineage included).
         return this with { Overrides = overrides.ToArray(), Segments = SegmentationModelBuilder.Define(Segments, names) };
+    }
+
+    /// <summary>
+    /// This model (a refit) with the lineage of <paramref name="previous"/>: segments matched to a previous one
+    /// (<see cref="SegmentLineage.Compute"/>) keep its key and names and record <see cref="SegmentDefinition.MatchedFrom"/> and
+    /// <see cref="SegmentDefinition.MatchDistance"/>; new segments keep their generated names (marked new where a name of the previous
+    /// model would clash); the previous model's unmatched segments are listed in <see cref="RetiredSegments"/>. Centroids, sizes,
+    /// validation and profiles are unchanged; the kept names become the <see cref="GeneratedNames"/> and the analyst's overrides of this
+    /// fit still apply on top.
+    /// </summary>
+    /// <exception cref="ArgumentException">The models do not cluster on the same features (the message names them), or an option is invalid.</exception>
+    public SegmentationModel WithLineage(SegmentationModel previous, LineageOptions? options = null)
+    {
+        var lineage = SegmentLineage.Compute(previous, this, options);
+        var names = lineage.Names(previous, GeneratedNames, SegmentationModelBuilder.Namer(Options).Vocabulary);
+        var segments = SegmentationModelBuilder.Define(Segments, SegmentNamer.ApplyOverrides(names, Overrides))
+            .Select(s => lineage.Matches[s.Segment] is { PreviousSegment: not null } m ? s with { MatchedFrom = m.PreviousKey, MatchDistance = m.Distance } : s with { MatchedFrom = null, MatchDistance = null })
+            .ToEquatableArray();
+        return this with { GeneratedNames = names, Segments = segments, PreviousModel = lineage.Previous, RetiredSegments = lineage.Retired };
     }
 
     /// <summary>Checks what was read (called by the serializer, so every load checks it): the schema version and the parts a model cannot lack.</summary>
@@ -212,7 +243,10 @@ public sealed record SegmentationModel(
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"SegmentationModel {Clustering.Method} k={SegmentCount} on {TrainingRows} rows × [{string.Join(", ", ModelColumns)}], within SS {Clustering.WithinSumOfSquares:G8}\n");
-        foreach (var s in Segments) sb.Append(inv, $"  {s.Segment} {s.Key}: {s.NameZh} / {s.NameEn} — {s.Size} ({s.Share:P1})\n");
+        foreach (var s in Segments)
+            sb.Append(inv, $"  {s.Segment} {s.Key}: {s.NameZh} / {s.NameEn} — {s.Size} ({s.Share:P1})")
+              .Append(PreviousModel is null ? "\n" : s.MatchedFrom is { } from ? string.Create(inv, $", continues {from} (distance {s.MatchDistance:F3})\n") : ", new\n");
+        foreach (var r in RetiredSegments ?? []) sb.Append(inv, $"  retired {r.Key}: {r.NameZh} / {r.NameEn}\n");
         return sb.ToString().TrimEnd('\n');
     }
 }

@@ -86,6 +86,7 @@ public sealed record NamingVocabulary(IReadOnlyList<NamingTerm> Terms, NamingThr
         new("text.join", "·", ", "),
         new("text.unstable", "不稳定：{0}", "Unstable: {0}"),
         new("text.fallback", "{0}·细分 {1}", "{0}, segment {1}"),
+        new("text.new_segment", "{0}（新）", "{0} (new)"),
     ], new NamingThresholds(), new NamingColumns());
 
     /// <summary>The term with <paramref name="key"/>.</summary>

@@ -76,13 +76,20 @@ internal static class ClusterCommands
         var bootstraps = new Option<int>("--bootstraps") { Description = "Bootstrap runs of the stability check (0 = skip)", DefaultValueFactory = _ => 20 };
         var output = new Option<string>("--out") { Description = "Model file (JSON)", Required = true };
         var labels = new Option<string?>("--labels") { Description = "Also write customer_id, segment, segment_key, segment_zh, segment_en as CSV" };
+        var previousModel = new Option<string?>("--previous-model") { Description = "The model this fit refits (seg cluster's JSON): segments are matched to its segments (Hungarian matching on centroid distance in its scaled space); matched ones keep its keys and names, the rest are new, its unmatched ones are recorded as retired" };
+        var maxDistance = new Option<double?>("--max-distance") { Description = "With --previous-model: the largest centroid distance (its scaled units) for two segments to be the same; default half the smallest distance between two of its centroids" };
         var featureLabels = new Option<string[]>("--feature-labels") { Description = "Names for columns the vocabulary does not know, used in segment names: column=中文|English (repeatable), e.g. spending=消费评分|spending score", AllowMultipleArgumentsPerToken = true };
         var cmd = new Command("cluster", "Segment customers (k-means or Ward), validate, profile and name the segments (zh/en), and save the model as JSON")
         {
-            input, features, log, scale, categorical, k, method, seed, restarts, bootstraps, output, labels, featureLabels,
+            input, features, log, scale, categorical, k, method, seed, restarts, bootstraps, output, labels, featureLabels, previousModel, maxDistance,
         };
         cmd.SetAction(r => Program.Run(() =>
         {
+            if (r.GetValue(maxDistance) is double distance && !(distance > 0 && double.IsFinite(distance)))
+                throw new UsageException($"--max-distance {distance.ToString(CultureInfo.InvariantCulture)}: give a positive distance (the previous model's scaled units).");
+            if (r.GetValue(maxDistance) is not null && r.GetValue(previousModel) is null)
+                throw new UsageException("--max-distance needs --previous-model (the model whose segments are matched).");
+            var previous = r.GetValue(previousModel) is { } previousPath ? LoadPreviousModel(previousPath) : null;
             var frame = FeatureFile.Read(r.GetValue(input)!);
             if (r.GetValue(k) < 1 || r.GetValue(k) > Math.Min(100, frame.Rows.Count))
                 throw new UsageException($"--k {r.GetValue(k)}: give between 1 and {Math.Min(100, frame.Rows.Count)} segments (at most 100, and no more than the {frame.Rows.Count:N0} customers)");
@@ -95,6 +102,11 @@ internal static class ClusterCommands
             };
             var (model, training) = CliOutput.Progress($"fitting {options.Method} k = {options.Clusters} on {frame.Rows.Count:N0} customers",
                 _ => new SegmentationModelBuilder(options).FitWithLabels(frame));
+            if (previous is not null)
+            {
+                try { model = model.WithLineage(previous, new LineageOptions(r.GetValue(maxDistance))); }
+                catch (ArgumentException e) { throw new UsageException($"--previous-model {r.GetValue(previousModel)}: {e.Message.Split(" (Parameter")[0]}"); }
+            }
             model.Save(r.GetValue(output)!);
             var inv = CultureInfo.InvariantCulture;
             CliOutput.Info($"method {model.Clustering.Method}; inertia (within SS) {model.Clustering.WithinSumOfSquares.ToString("G8", inv)}; silhouette {model.Validation.Indices.Silhouette.ToString("F4", inv)}" +
@@ -109,6 +121,7 @@ internal static class ClusterCommands
                 CliOutput.Info($"{m.f}: {m.Item2} missing values replaced by the training median {model.Imputation.Medians[model.NumericFeatures.AsSpan().IndexOf(m.f)].ToString("G6", inv)}");
             SegmentTables.Segments(model.Segments);
             SegmentTables.Descriptions(model.Segments);
+            if (model.PreviousModel is { } reference) SegmentTables.Lineage(model, reference);
             if (r.GetValue(labels) is { } path)
             {
                 DataFrameCsv.Write(model.Assign(frame).ToDataFrame(), path);
@@ -233,6 +246,21 @@ internal static class ClusterCommands
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>
+    /// Reads the model <c>--previous-model</c> names. The person at the CLI may name any file, but only one regular file: a folder, a
+    /// pattern, a device, FIFO or socket is refused (exit 2), as is a file that is not a segmentation model (exit 2, naming the file).
+    /// </summary>
+    private static SegmentationModel LoadPreviousModel(string path)
+    {
+        if (path.Length == 0 || Segmentation.Data.ConfinedPath.HasGlob(path))
+            throw new UsageException($"--previous-model '{path}': name one model file (no pattern characters * ? [ ] {{ }}).");
+        if (!File.Exists(path) && !Directory.Exists(path) && !Segmentation.Data.ConfinedPath.IsSpecial(path))
+            throw new DataFileException(path, "--previous-model: the file does not exist");
+        Segmentation.Data.ConfinedPath.Check(path, Path.GetDirectoryName(Path.GetFullPath(path))!, "--previous-model", path, trusted: true);
+        try { return SegmentationModel.Load(path); }
+        catch (InvalidDataException e) { throw new InvalidDataException("--previous-model " + e.Message, e); }
     }
 
     /// <summary>Ward and two-step: the training rows keep the hierarchical partition; the count the nearest-centroid rule would move.</summary>

@@ -22,6 +22,20 @@ internal static class SegmentTables
             new HashSet<int> { 0, 4, 5 });
     }
 
+    /// <summary>The lineage of a refit: each segment continued (from which key, at what distance) or new, then the retired ones.</summary>
+    public static void Lineage(SegmentationModel model, PreviousModelReference previous)
+    {
+        CliOutput.Table(string.Create(Inv, $"Lineage (previous model sha256 {previous.ModelSha256[..16]}…, {previous.Segments} segments, max distance {previous.MaxDistance:F3})"),
+            ["#", "key", "status", "matched from", "distance"],
+            model.Segments.Select(s => (IReadOnlyList<string>)[s.Segment.ToString(Inv), s.Key, s.MatchedFrom is null ? "new" : "continued", s.MatchedFrom ?? "–",
+                s.MatchDistance?.ToString("F3", Inv) ?? "–"]),
+            new HashSet<int> { 0, 4 });
+        foreach (var r in model.RetiredSegments ?? [])
+            CliOutput.Info(string.Create(Inv, $"retired: {r.Key} ({r.NameZh} / {r.NameEn}, {r.Size:N0} training customers); nearest new centroid at {r.NearestDistance:F3}"));
+        int kept = model.Segments.Count(s => s.MatchedFrom is not null);
+        CliOutput.Info(string.Create(Inv, $"lineage: {kept} continued, {model.SegmentCount - kept} new, {model.RetiredSegments?.Count ?? 0} retired"));
+    }
+
     public static void Descriptions(IReadOnlyList<SegmentDefinition> segments)
     {
         foreach (var s in segments)

@@ -18,7 +18,8 @@ public sealed class NotebookExecutionTests
     {
         var names = Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb").Select(Path.GetFileName).ToArray();
         foreach (var expected in new[] { "00-reviewer-rerun.ipynb", "01-data-quality.ipynb", "02-rfm-and-tiers.ipynb", "03-features-and-factors.ipynb", "04-clustering-and-k-choice.ipynb",
-                                              "05-validate-and-name.ipynb", "06-clv-and-churn.ipynb", "07-effect-evaluation.ipynb", "08-campaign-experiment.ipynb", "09-real-export-end-to-end.ipynb" })
+                                              "05-validate-and-name.ipynb", "06-clv-and-churn.ipynb", "07-effect-evaluation.ipynb", "08-campaign-experiment.ipynb", "09-real-export-end-to-end.ipynb",
+                                              "10-refit-lineage.ipynb" })
             Assert.Contains(expected, names);
     }
 

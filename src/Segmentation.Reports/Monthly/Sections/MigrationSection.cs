@@ -15,6 +15,7 @@ public sealed class MigrationSection(MigrationModel model, Theme theme) : Report
     protected override void Compose(ColumnDescriptor column)
     {
         column.Item().Heading(model.Heading, 1);
+        if (model.Lineage is { } lineage) column.Item().Paragraph(lineage);
         if (model.Summary is not { } summary || model.Heatmap is not { } heatmap || model.Table is not { } table)
         {
             column.Item().Paragraph(model.Notice);
