@@ -133,4 +133,7 @@ hill = {"control_conversion": pc, "control_spend_mean": mean_spend, "control_spe
 
 unreachable = {"baseline": 0.9, "sizes": [3.0, 3.0], "alpha": 0.05, "power": 0.8,
                "mde_at_sizes": solve_effect(lambda x: prop_power(0.9, x, 3.0, 3.0, 0.05, False), 0.8, 0.1 * (1 - 1e-12))}
-print(json.dumps({"proportions": proportions, "proportion_unreachable": unreachable, "means": means, "hillstrom_mens_email": hill}, indent=1))
+nct_grid = [{"t": t, "df": df, "nc": nc, "cdf": float(stats.nct.cdf(t, df, nc))}
+            for t, df, nc in [(1.96, 10, 2.8), (-1.96, 10, 2.8), (2.5, 3.5, 1.0), (0.0, 7, 1.5), (1.0, 200, -0.5),
+                              (-2.2, 48.3, -3.0), (4.0, 1.2, 2.0), (1.65, 5000, 30.0), (2.0, 30, 10.0)]]
+print(json.dumps({"noncentral_t": nct_grid, "proportions": proportions, "proportion_unreachable": unreachable, "means": means, "hillstrom_mens_email": hill}, indent=1))
