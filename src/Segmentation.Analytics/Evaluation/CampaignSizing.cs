@@ -21,6 +21,9 @@ public sealed record CampaignSizing(SegmentBaseline Baseline, double RelativeLif
     /// <summary>True when the segment has enough customers for the conversion plan's treatment + control.</summary>
     public bool ConversionFits => Conversion is { } p && p.Total <= Baseline.Customers;
 
+    /// <summary>True when the segment has enough customers for the spend plan's treatment + control.</summary>
+    public bool SpendFits => Spend is { } p && p.Total <= Baseline.Customers;
+
     /// <summary>
     /// When the conversion plan does not fit: the smallest relative lift of conversion that a campaign over the whole segment,
     /// split by the ratio, could detect; null when it fits, when there is no conversion plan, or when no lift below a rate of 1 is
