@@ -1,3 +1,4 @@
+using System.Globalization;
 using Segmentation.Analytics.Evaluation;
 
 namespace Segmentation.Reports.Monthly.ViewModel;
@@ -10,7 +11,7 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// <param name="Heading">Sub-heading.</param>
 /// <param name="Rule">How the sizes were computed, in one sentence.</param>
 /// <param name="Table">Segment, customers, conversion, control for the conversion lift, spend per customer, control for the spend lift,
-/// whether the segment is big enough (or the lift it could detect). A suppressed segment shows only its name and count.</param>
+/// whether the segment is big enough (or the lift it could detect); spend with two decimals (−0 printed as 0.00). A suppressed segment shows only its name and count.</param>
 public sealed record CampaignSizingModel(string Heading, string Rule, ReportTable Table)
 {
     internal static CampaignSizingModel? Create(ReportContext c)
@@ -36,7 +37,7 @@ public sealed record CampaignSizingModel(string Heading, string Rule, ReportTabl
             [
                 c.Name(r.Segment), c.Customers(r.Segment.Key),
                 Cell(ReportFormat.Percent(sizing.Baseline.ConversionRate)), Cell(sizing.Conversion is { } p ? ReportFormat.Whole(p.Control) : ReportFormat.Dash),
-                Cell(ReportFormat.Money(sizing.Baseline.SpendMean)), Cell(sizing.Spend is { } s ? ReportFormat.Whole(s.Control) : ReportFormat.Dash),
+                Cell((Math.Round(sizing.Baseline.SpendMean, 2) + 0.0).ToString("N2", CultureInfo.InvariantCulture)), Cell(sizing.Spend is { } s ? ReportFormat.Whole(s.Control) : ReportFormat.Dash),
                 Cell(verdict),
             ]);
         });
