@@ -228,21 +228,16 @@ internal static class CampaignCommand
         var baselines = CliOutput.Progress($"measuring the segments in {baselineMonth:yyyy-MM}", _ => SegmentBaseline.Measure(session.Engine, frozen, baselineMonth));
         string key = wanted.Trim();
         if (key.Equals("all", StringComparison.OrdinalIgnoreCase)) return (baselines[^1], "all customers");
-        var definitions = MonthlyEvaluationSegments(frozen);
-        var match = definitions.FirstOrDefault(s => s.Key == key)
-                    ?? definitions.FirstOrDefault(s => s.NameZh == key || string.Equals(s.NameEn, key, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new UsageException($"--segment '{key}' is not a segment of {Path.GetFileName(modelPath)}; its segments: " +
-                                                string.Join(", ", definitions.Select(s => $"{s.Key} ({s.NameEn})")) + ", or 'all'.");
+        // The evaluation's segments: the model's, then the prospects (customers without a purchase yet).
+        var definitions = frozen.Segments.Select(s => (Key: s.Key, NameZh: s.NameZh, NameEn: s.NameEn))
+            .Append((Key: MonthlyEvaluation.ProspectsKey, NameZh: "潜在客户", NameEn: "Prospects")).ToArray();
+        int found = Array.FindIndex(definitions, s => s.Key == key);
+        if (found < 0) found = Array.FindIndex(definitions, s => s.NameZh == key || string.Equals(s.NameEn, key, StringComparison.OrdinalIgnoreCase));
+        if (found < 0)
+            throw new UsageException($"--segment '{key}' is not a segment of {Path.GetFileName(modelPath)}; its segments: " +
+                                     string.Join(", ", definitions.Select(s => $"{s.Key} ({s.NameEn})")) + ", or 'all'.");
+        var match = definitions[found];
         return (baselines.First(b => b.Segment == match.Key), $"{match.Key} ({match.NameEn})");
-    }
-
-    private static IReadOnlyList<(string Key, string NameZh, string NameEn)> MonthlyEvaluationSegments(SegmentationModel model) =>
-        [.. model.Segments.Select(s => (s.Key, s.NameZh, s.NameEn)), (MonthlyEvaluation.ProspectsKey, "潜在客户", "Prospects")];
-
-    private static (string Key, string NameZh, string NameEn)? FirstOrDefault(this IEnumerable<(string Key, string NameZh, string NameEn)> items, Func<(string Key, string NameZh, string NameEn), bool> p)
-    {
-        foreach (var i in items) if (p(i)) return i;
-        return null;
     }
 
     private static JsonObject Baseline(SegmentBaseline? measured, string? segment, double? rate, double? mean, double? sd, double? sdTreatment)
