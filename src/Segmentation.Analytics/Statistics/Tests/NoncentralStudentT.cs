@@ -14,7 +14,7 @@ namespace Segmentation.Analytics.Statistics.Tests;
 /// the remaining Poisson mass bounds the error below 10⁻¹²; t &lt; 0 uses F(t; ν, δ) = 1 − F(−t; ν, −δ). Where the Poisson
 /// weights underflow (δ² &gt; 1400) or ν &gt; 4·10⁵, Abramowitz &amp; Stegun 26.7.10's normal approximation is used; there the
 /// probabilities are 0 or 1 to double precision for the critical values of a test. δ = 0 is the central t (MathNet).
-/// Agrees with scipy.stats.nct to about 10⁻¹¹ on the grid of <c>tests/reference/evaluation/campaign_power.py</c>.
+/// Agrees with scipy.stats.nct (Boost) within 10⁻⁹ on the grid of <c>tests/reference/evaluation/campaign_power.py</c> (the test's tolerance).
 /// </remarks>
 public static class NoncentralStudentT
 {
