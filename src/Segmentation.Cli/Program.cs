@@ -27,6 +27,7 @@ public static class Program
             ClvCommand.Create(),
             NotebookCommands.Create(),
             UpliftCommand.Create(),
+            CampaignCommand.Create(),
             ReportCommands.Report(),
             ReportCommands.Evaluate(),
         };

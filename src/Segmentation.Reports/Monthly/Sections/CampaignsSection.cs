@@ -22,5 +22,10 @@ public sealed class CampaignsSection(CampaignsModel model, Theme theme) : Report
         if (model.TargetsByLanding is { } landed) column.Item().Text(landed).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         if (model.UnmatchedTargets is { } unmatched) column.Item().Text(unmatched).FontSize(Theme.SmallSize).FontColor(Theme.Bad);
         column.Item().Chart(ReportCharts.Forest(forest), Math.Max(140, 40 + 28 * forest.Labels.Count));
+        if (model.Power is not { } power) return;
+        column.Item().Heading(power.Heading, 2);
+        column.Item().Paragraph(power.Rule).FontSize(Theme.SmallSize);
+        Table(column, power.Table, [2.2f, 1.3f, 1.2f, 1.2f, 1.3f, 1], Small(firstNumber: 1, lastNumber: 4));
+        if (power.TooSmall is { } small) column.Item().Text(small).FontSize(Theme.SmallSize).FontColor(Theme.Bad);
     }
 }

@@ -17,6 +17,12 @@ public sealed class PlaybookSection(PlaybookModel model, Theme theme) : ReportSe
             cell.FontSize(Theme.SmallSize);
             if (index == 0) cell.Bold();
         });
+        if (model.Sizing is { } sizing)
+        {
+            column.Item().Heading(sizing.Heading, 2);
+            column.Item().Paragraph(sizing.Rule).FontSize(Theme.SmallSize);
+            Table(column, sizing.Table, [2.2f, 1, 1, 1.1f, 1.1f, 1.1f, 2], Small(firstNumber: 1, lastNumber: 5));
+        }
         if (model.Budget is not { } budget) return;
         column.Item().Heading(budget.Heading, 2);
         column.Item().Paragraph(budget.Rule).FontSize(Theme.SmallSize);

@@ -16,6 +16,9 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
     /// <summary>Targets the model does not name, resolved by where the treated customers are ("a → segment (96 %)"), or null.</summary>
     public string? TargetsByLanding { get; init; }
 
+    /// <summary>Whether each randomised campaign was large enough for its planned lift; null when none can be checked.</summary>
+    public CampaignPowerModel? Power { get; init; }
+
     internal static CampaignsModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -52,6 +55,6 @@ public sealed record CampaignsModel(string Heading, ReportTable? Table, ForestCh
         string? landedNote = landed.Length == 0 ? null : text.Format("targets_by_landing", string.Join(text["list_separator"], landed));
         var header = new[] { "campaign", "target", "treated_control", "conversion_uplift", "p_value" }.Select(id => text[id])
             .Concat([c.MoneyHeader("incremental_profit"), c.MoneyHeader("cost"), text["roi"], text["evidence"]]);
-        return new CampaignsModel(text["s4"], new ReportTable([.. header], [.. rows]), forest, text["no_campaigns"]) { UnmatchedTargets = unmatchedNote, TargetsByLanding = landedNote };
+        return new CampaignsModel(text["s4"], new ReportTable([.. header], [.. rows]), forest, text["no_campaigns"]) { UnmatchedTargets = unmatchedNote, TargetsByLanding = landedNote, Power = CampaignPowerModel.Create(c, Hidden) };
     }
 }
