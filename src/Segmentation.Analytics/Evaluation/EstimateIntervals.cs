@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// <item>segment sizes and shares of customers — Wilson on the share (a bootstrap over customers draws each segment's count from
 /// Binomial(N, share): Wilson is its closed form with better coverage at small shares; the size is N × the share's bounds);</item>
 /// <item>revenue shares — delta method over customers, from the sums the engine returns;</item>
-/// <item>CLV (mean per customer, total, value at risk) — percentile bootstrap over the segment's customers (<see cref="BootstrapInterval"/>;
+/// <item>CLV (mean per customer, total, value at risk) — BCa bootstrap over the segment's customers (<see cref="BootstrapInterval"/>;
 /// the CLV model's parameter uncertainty is not propagated: the fitted BG/NBD of a short export is often not identified);</item>
 /// <item>at-risk share, repeat-purchase rate, satisfied share — Wilson; mean CSAT — Student t; NPS — delta method;</item>
 /// <item>migration rates (a row's share moving to each column) — Clopper-Pearson, exact for the small counts most cells hold;</item>

@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="Customers">Segment size (customers), Wilson interval of its share × all customers.</param>
 /// <param name="Share">Share of all customers, Wilson.</param>
 /// <param name="RevenueShare">Share of net revenue, delta method over customers.</param>
-/// <param name="MeanLifetimeValue">Mean CLV per customer of the segment (all its assigned customers), percentile bootstrap over them.</param>
+/// <param name="MeanLifetimeValue">Mean CLV per customer of the segment (all its assigned customers), BCa bootstrap over them.</param>
 /// <param name="LifetimeValue">Σ CLV of the segment (its buyers), bootstrap: n × the interval of the buyers' mean.</param>
 /// <param name="MeanBuyerLifetimeValue">Mean CLV per buyer (the churn table's), bootstrap, the same draws as <paramref name="LifetimeValue"/>.</param>
 /// <param name="ValueAtRisk">Σ CLV of the at-risk buyers, bootstrap over the segment's buyers (the same draws).</param>

@@ -9,7 +9,7 @@ public enum IntervalMethod
     /// <summary>Clopper-Pearson exact interval of a binomial proportion, from beta quantiles (Clopper &amp; Pearson 1934).</summary>
     ClopperPearson,
 
-    /// <summary>Percentile bootstrap over customers (Efron &amp; Tibshirani 1993, ch. 13).</summary>
+    /// <summary>Bias-corrected and accelerated (BCa) percentile bootstrap over customers (Efron 1987; Efron &amp; Tibshirani 1993, ch. 14).</summary>
     Bootstrap,
 
     /// <summary>Normal interval with a delta-method (linearised) standard error.</summary>
