@@ -77,8 +77,6 @@ public sealed record EstimateIntervals(double Confidence, IReadOnlyList<SegmentI
             if (churn is not null)
             {
                 var all = members[s];
-                if (all.Count > 0)
-                    meanClv = BootstrapInterval.Mean([.. all.Select(i => churn.LifetimeValue[i])], s0, (ulong)(2 * s + 1), replicates, confidence);
                 var buyers = all.Where(i => assignment.SegmentKeys[i] != MonthlyEvaluation.ProspectsKey).ToArray();
                 if (buyers.Length > 0)
                 {
@@ -88,6 +86,10 @@ public sealed record EstimateIntervals(double Confidence, IReadOnlyList<SegmentI
                     clvTotal = draws[0].Scale(buyers.Length);
                     valueAtRisk = draws[1].Scale(buyers.Length);
                 }
+                // A segment's customers are all buyers (only the prospects are not): the mean over them is the buyers' mean, drawn once.
+                if (all.Count > 0)
+                    meanClv = all.Count == buyers.Length ? meanBuyerClv
+                        : BootstrapInterval.Mean([.. all.Select(i => churn.LifetimeValue[i])], s0, (ulong)(2 * s + 1), replicates, confidence);
                 var risk = churn.Segments.FirstOrDefault(r => r.Segment == key);
                 if (risk is { Customers: > 0 }) atRiskShare = ProportionInterval.Wilson(risk.AtRiskCustomers, risk.Customers, confidence);
             }
