@@ -22,13 +22,15 @@ public static class DeltaMethodInterval
     /// <param name="squaresB">Σ of their squares.</param>
     /// <param name="countB">Customers of B (≥ 2).</param>
     /// <param name="confidence">Level in (0, 1).</param>
-    /// <returns>The interval of the relative change (0.1 = +10 %); null when B is 0 or a group has fewer than 2 customers.</returns>
+    /// <returns>The interval of the relative change (0.1 = +10 %); null when B is 0, a group has fewer than 2 customers, or B's relative
+    /// standard error exceeds <see cref="MaxReferenceRelativeError"/>.</returns>
     public static Interval? RelativeChange(double sumA, double squaresA, long countA, double sumB, double squaresB, long countB,
                                            double confidence = Interval.DefaultConfidence)
     {
         Interval.ValidateConfidence(confidence);
         if (countA < 2 || countB < 2 || sumB == 0) return null;
         double varA = TotalVariance(sumA, squaresA, countA), varB = TotalVariance(sumB, squaresB, countB);
+        if (Math.Sqrt(varB) > MaxReferenceRelativeError * Math.Abs(sumB)) return null;
         double ratio = sumA / sumB;
         double se = Math.Sqrt(varA / (sumB * sumB) + sumA * sumA * varB / Math.Pow(sumB, 4));
         double z = Z(confidence), change = ratio - 1;
@@ -46,6 +48,13 @@ public static class DeltaMethodInterval
         double d = sumA - sumB, half = Z(confidence) * Math.Sqrt(TotalVariance(sumA, squaresA, countA) + TotalVariance(sumB, squaresB, countB));
         return new Interval(d, d - half, d + half, confidence, IntervalMethod.DeltaMethod);
     }
+
+    /// <summary>
+    /// Largest relative standard error of the reference total B for which <see cref="RelativeChange"/> gives an interval: beyond it B
+    /// may be near 0 within its own noise, the ratio's distribution is far from normal and the linearised interval meaningless
+    /// (a reference of £103 from a few refunds gave "+1 526 % (−15 787 %, +18 839 %)" on Online Retail).
+    /// </summary>
+    public const double MaxReferenceRelativeError = 0.25;
 
     /// <summary>
     /// A group's share s = P / T of a total over all customers (P over the group's customers, T over everyone, the group included):

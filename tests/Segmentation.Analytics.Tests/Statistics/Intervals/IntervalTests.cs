@@ -173,6 +173,8 @@ public sealed class IntervalTests
         Assert.InRange(relative / (double)trials, 0.93, 0.97);
         Assert.InRange(difference / (double)trials, 0.93, 0.97);
         Assert.Null(DeltaMethodInterval.RelativeChange(10, 100, 5, 0, 0, 5)); // no reference revenue: no relative change
+        // A reference total lost in its own noise (relative standard error > 25 %): no interval rather than a meaningless one.
+        Assert.Null(DeltaMethodInterval.RelativeChange(1670, 1e6, 50, 103, 2e5, 50));
     }
 
     /// <summary>
