@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Statistics.Intervals;
 using Segmentation.Reports.Monthly.ViewModel;
 
 namespace Segmentation.Reports.Monthly;
@@ -32,7 +33,38 @@ public sealed record EvaluationExport(
     public sealed record Windows(string Baseline, int BaselineMonths, string Evaluation, int EvaluationMonths);
 
     /// <summary>One KPI's change; null values for hidden segments.</summary>
-    public sealed record Change(string Kpi, double? Reference, double? Current, double? RelativeChange, double? PValue);
+    public sealed record Change(string Kpi, double? Reference, double? Current, double? RelativeChange, double? PValue)
+    {
+        /// <summary>95 % interval of current − reference (the test's; revenue: delta method on the two totals); null without one.</summary>
+        public Bounds? Difference { get; init; }
+
+        /// <summary>95 % interval of the relative change (revenue only: delta method); null otherwise.</summary>
+        public Bounds? Relative { get; init; }
+    }
+
+    /// <summary>An estimate with its interval and the method's name (<see cref="IntervalMethod"/>).</summary>
+    public sealed record Bounds(double Estimate, double Lower, double Upper, string Method)
+    {
+        internal static Bounds? Of(Interval? interval) => interval is { } i && double.IsFinite(i.Lower) && double.IsFinite(i.Upper)
+            ? new Bounds(i.Estimate, i.Lower, i.Upper, i.Method.ToString()) : null;
+    }
+
+    /// <summary>The intervals of a segment's estimates (see <see cref="SegmentIntervals"/>); null where the estimate is hidden, or its
+    /// interval would give a hidden count back (a rate whose denominator is hidden), or it has none.</summary>
+    public sealed record SegmentEstimateIntervals(string Segment, Bounds? Customers, Bounds? Share, Bounds? RevenueShare, Bounds? MeanLifetimeValue,
+                                                  Bounds? LifetimeValue, Bounds? MeanBuyerLifetimeValue, Bounds? ValueAtRisk, Bounds? AtRiskShare,
+                                                  Bounds? RepeatPurchaseRate, Bounds? SatisfiedShare, Bounds? MeanCsat, Bounds? Nps);
+
+    /// <summary>The intervals of the month's estimates at one level, with the same suppression as the numbers.</summary>
+    /// <param name="Confidence">Level of every interval (0.95).</param>
+    /// <param name="Segments">Per segment, then all customers ("*").</param>
+    /// <param name="MigrationRates">Per migration cell the interval of its row share (Clopper-Pearson); null where the count is hidden or
+    /// the row's total is under the minimum group size.</param>
+    public sealed record EstimateIntervalsExport(double Confidence, IReadOnlyList<SegmentEstimateIntervals> Segments,
+                                                 IReadOnlyList<IReadOnlyList<Bounds?>>? MigrationRates);
+
+    /// <summary>The 95 % intervals of the estimates (methods: the report's appendix, <see cref="EstimateIntervals"/>).</summary>
+    public EstimateIntervalsExport? Intervals { get; init; }
 
     /// <summary>The changes of one segment.</summary>
     public sealed record SegmentChanges(string Segment, IReadOnlyList<Change> Changes);
@@ -97,7 +129,11 @@ public sealed record EvaluationExport(
             [.. cmp.Changes.Where(ch => c.NotMeasured(ch.Key) is null).Select(ch => Hide(cmp.Segment) || ch.Key is "customers" or "active_customers" or "new_customers" or "churned_customers"
                 && cmp.Segment != KpiRow.AllCustomers && (c.Format.Suppress((long)(ch.Current ?? 0)) || c.Format.Suppress((long)(ch.Reference ?? 0)))
                 ? new Change(ch.Key, null, null, null, null)
-                : new Change(ch.Key, ch.Reference, ch.Current, ch.RelativeChange, ch.Test?.PValue is { } p && double.IsFinite(p) ? p : null))]))];
+                : new Change(ch.Key, ch.Reference, ch.Current, ch.RelativeChange, ch.Test?.PValue is { } p && double.IsFinite(p) ? p : null)
+                {
+                    Difference = Bounds.Of(c.Intervals.Change(cmp.Kind, cmp.Segment, ch.Key)?.Absolute),
+                    Relative = Bounds.Of(c.Intervals.Change(cmp.Kind, cmp.Segment, ch.Key)?.Relative),
+                })]))];
         var w = r.Windows;
         var windows = w is { Periods.Count: 2 } ? new Windows(w.Periods[0].Label, w.Periods[0].Months, w.Periods[1].Label, w.Periods[1].Months) : null;
         var campaigns = r.Campaigns.Select(u =>
@@ -128,14 +164,51 @@ public sealed record EvaluationExport(
         }
         var budget = r.Budget is { } b ? b.Segments.Select(s => new Budget(s.Segment, Hide(s.Segment) ? null : s.Share, Hide(s.Segment) ? null : s.Amount)).ToArray() : [];
         string[] measurable = ["profit", "csat_mean", "nps", "referral_rate", "market_share"];
+        var intervals = IntervalsOf(c, r, k, churn, migration);
         return new EvaluationExport(c.ReportPeriod.Label, k, [.. keys.Where(Hide)],
             measurable.Where(x => c.NotMeasured(x) is not null).ToDictionary(x => x, x => c.NotMeasured(x)!),
             kpis, windows, Changes(r.PeriodOverPeriod), Changes(r.BeforeAfter), campaigns, migration, drift, churn, budget)
         {
+            Intervals = intervals,
             DriftRecommendation = r.Drift?.Level.ToString(),
             SegmentStability = r.Drift?.Stability is { } st
                 ? [.. st.Segments.Select(x => new Stability(x.Key, double.IsFinite(x.TrainingJaccard) ? x.TrainingJaccard : null, x.CurrentJaccard, x.Deciding))]
                 : [],
         };
+    }
+
+    /// <summary>The intervals, suppressed as the numbers they go with: none for a hidden segment or count, none for a rate whose
+    /// denominator (active customers, CSAT or NPS responses) is hidden, none for the at-risk share and value of a hidden at-risk count.</summary>
+    private static EstimateIntervalsExport IntervalsOf(ReportContext c, EvaluationResult r, int k, Churn[] churn, Migration? migration)
+    {
+        var hiddenActive = c.HiddenDenominators(x => x.ActiveCustomers);
+        var hiddenCsat = c.HiddenDenominators(x => x.CsatResponses);
+        var hiddenNps = c.HiddenDenominators(x => x.NpsResponses);
+        Bounds? Measured(string kpi, Interval? interval) => c.NotMeasured(kpi) is null ? Bounds.Of(interval) : null;
+        var segments = r.Segments.Select(s => s.Key).Append(KpiRow.AllCustomers).Select(key =>
+        {
+            var ci = c.Intervals.Segment(key);
+            bool total = key == KpiRow.AllCustomers;
+            long customers = c.Latest(key).Customers;
+            if (!total && (c.Suppressed(key) || c.Format.Suppress(customers)))
+                return new SegmentEstimateIntervals(key, null, null, null, null, null, null, null, null, null, null, null, null);
+            bool riskShown = churn.FirstOrDefault(x => x.Segment == key) is { AtRiskCustomers: not null };
+            return new SegmentEstimateIntervals(key, Bounds.Of(ci.Customers), Bounds.Of(ci.Share), Bounds.Of(ci.RevenueShare),
+                Bounds.Of(ci.MeanLifetimeValue), Bounds.Of(ci.LifetimeValue), Bounds.Of(ci.MeanBuyerLifetimeValue),
+                riskShown ? Bounds.Of(ci.ValueAtRisk) : null, riskShown ? Bounds.Of(ci.AtRiskShare) : null,
+                hiddenActive.Contains(key) ? null : Bounds.Of(ci.RepeatPurchaseRate),
+                hiddenCsat.Contains(key) ? null : Measured("satisfied_share", ci.SatisfiedShare),
+                hiddenCsat.Contains(key) ? null : Measured("csat_mean", ci.MeanCsat),
+                hiddenNps.Contains(key) ? null : Measured("nps", ci.Nps));
+        }).ToArray();
+        IReadOnlyList<IReadOnlyList<Bounds?>>? rates = null;
+        if (r.Migration is { } m && migration is not null && c.Intervals.MigrationRates is { } cells)
+            rates = [.. m.Counts.Select((row, i) =>
+            {
+                // As in the report: only where the count prints and the row's total (which the interval gives back) is not small.
+                bool told = row.Sum() + m.Lost[i] >= k;
+                return (IReadOnlyList<Bounds?>)[.. row.Select((_, j) => told && migration.Counts[i][j] is not null ? Bounds.Of(cells[i][j]) : null)];
+            })];
+        return new EstimateIntervalsExport(c.Intervals.Confidence, segments, rates);
     }
 }

@@ -147,8 +147,10 @@ internal static class ReportCharts
                 var rect = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
                 rect.FillColor = double.IsFinite(v) ? colormap.GetColor(1 - Math.Clamp(v, 0, 1)) : Colors.White; // Blues runs dark → light
                 rect.LineColor = Colors.White;
-                var text = plot.Add.Text(double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : ReportFormat.Dash, c, r);
-                text.LabelFontSize = 9;
+                string label = double.IsFinite(v) ? (v * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + "%" : ReportFormat.Dash;
+                string? interval = chart.Intervals is { } ci && r < ci.Count && c < ci[r].Count ? ci[r][c] : null;
+                var text = plot.Add.Text(interval is null ? label : label + "\n" + interval, c, r);
+                text.LabelFontSize = chart.Intervals is null ? 9 : 7.5f;
                 text.LabelFontColor = v > 0.5 ? Colors.White : Colors.Black;
                 text.LabelAlignment = Alignment.MiddleCenter;
             }

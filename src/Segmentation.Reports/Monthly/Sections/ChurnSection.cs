@@ -19,5 +19,6 @@ public sealed class ChurnSection(ChurnModel model, Theme theme) : ReportSection(
         }
         if (model.Basis is { } basis) column.Item().Paragraph(basis);
         Table(column, table, [2.4f, 1, 1, 1, 1.3f, 1.3f, 1], BoldNameThenNumbers);
+        if (model.IntervalNote is { } intervals) column.Item().Text(intervals).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
     }
 }

@@ -17,6 +17,8 @@ public sealed class ExecutiveSummarySection(ExecutiveSummaryModel model, Theme t
             row.Spacing(6);
             foreach (var card in model.Cards) row.RelativeItem().KpiCard(card.Label, card.Value, card.Delta, card.Favourable);
         });
+        if (model.Intervals.Count > 0 && model.IntervalsHeading is { } heading)
+            column.Item().Text(heading + "\n" + string.Join("\n", model.Intervals)).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         column.Item().Heading(model.FindingsHeading, 2);
         foreach (var finding in model.Findings) column.Item().Paragraph("• " + finding);
     }

@@ -22,7 +22,9 @@ public sealed class MigrationSection(MigrationModel model, Theme theme) : Report
             return;
         }
         column.Item().Paragraph(summary).KeepWithNext();
-        column.Item().Chart(ReportCharts.Heatmap(heatmap), Math.Max(240, 100 + 26 * heatmap.From.Count));
+        // Two lines per cell (the share and its interval) need a little more height per row.
+        column.Item().Chart(ReportCharts.Heatmap(heatmap), Math.Max(240, 100 + (heatmap.Intervals is null ? 26 : 30) * heatmap.From.Count));
+        if (model.IntervalNote is { } intervals) column.Item().Text(intervals).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         Table(column, table, [2.2f, .. heatmap.To.Select(_ => 1f)], Small(firstNumber: 1),
             header: (cell, index, _) => { if (index > 0) cell.FontSize(SegmentHeaderSize); });
     }

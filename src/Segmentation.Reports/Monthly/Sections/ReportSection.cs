@@ -51,8 +51,27 @@ public abstract class ReportSection(Theme theme) : IComponent
                 });
             if (zebra) t.ZebraStripes();
             foreach (var row in model.Rows)
-                for (int i = 0; i < row.Cells.Count; i++) body(t.Cell().Text(row.Cells[i]).ShrinkWordsToFit(), i, row);
+                for (int i = 0; i < row.Cells.Count; i++)
+                {
+                    if (row.Intervals is { } intervals && i < intervals.Count && intervals[i] is { } interval)
+                    {
+                        // The estimate as every other cell, its interval on a line of its own in a smaller size: a wide interval never
+                        // shrinks the estimate above it.
+                        int index = i;
+                        t.Cell().Column(cell =>
+                        {
+                            body(cell.Item().Text(row.Cells[index]).ShrinkWordsToFit(), index, row);
+                            var under = cell.Item().Text(interval).ShrinkWordsToFit();
+                            body(under, index, row);
+                            under.FontSize(IntervalSize).Bold(false).FontColor(Theme.Default.MutedText);
+                        });
+                    }
+                    else body(t.Cell().Text(row.Cells[i]).ShrinkWordsToFit(), i, row);
+                }
         });
+
+    /// <summary>Size of an interval printed under its estimate in a table cell.</summary>
+    public const float IntervalSize = 6.5f;
 
     /// <summary>Body cells: the first column bold, the others right-aligned (numbers).</summary>
     protected static void BoldNameThenNumbers(TextDescriptor cell, int index, ReportTableRow? row)

@@ -15,6 +15,7 @@ public sealed class SegmentKpisSection(SegmentKpisModel model, Theme theme) : Re
         float[] widths = [.. model.Columns.Select(id => id switch { "segment" => 2.4f, "revenue_before" or "revenue_after" => 1.5f, "csat" => 0.8f, "satisfied" => 1.15f, _ => 1.05f })];
         Table(column, model.Table, widths, BoldNameThenNumbers);
         if (model.Note is { } note) column.Item().Text(note).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
+        if (model.IntervalNote is { } intervals) column.Item().Text(intervals).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         if (model.NotMeasured is { } missing) column.Item().Text(missing).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         foreach (var trend in model.Trends)
         {

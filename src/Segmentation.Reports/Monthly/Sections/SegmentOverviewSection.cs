@@ -19,6 +19,7 @@ public sealed class SegmentOverviewSection(SegmentOverviewModel model, Theme the
             else BoldNameThenNumbers(cell, index, row);
         });
         if (model.Note is { } note) column.Item().Text(note).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
+        if (model.IntervalNote is { } intervals) column.Item().Text(intervals).FontSize(Theme.SmallSize).FontColor(Theme.MutedText);
         var chart = model.Chart;
         column.Item().Chart(ReportCharts.SegmentSizes(chart), 60 + 30 * chart.Segments.Count);
         column.Item().Component(new ChartLegend(

@@ -12,6 +12,9 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// instead; null when P(alive) is used.</param>
 public sealed record ChurnModel(string Heading, ReportTable? Table, string Notice, string? Basis = null)
 {
+    /// <summary>What the brackets under the numbers are (95 % intervals; methods in the appendix); null without a table.</summary>
+    public string? IntervalNote { get; init; }
+
     internal static ChurnModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -24,6 +27,8 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
         {
             bool hide = c.Suppressed(s.Segment);
             bool hideRisk = hide || atRiskHidden[i];
+            var ci = c.Intervals.Segment(s.Segment);
+            bool estimate = !hide && s.Customers > 0 && !c.Format.Suppress(s.Customers);
             return new ReportTableRow(
             [
                 c.SegmentName(s.Segment),
@@ -33,11 +38,18 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
                 ReportContext.Unless(hide, ReportFormat.Money(s.Customers > 0 ? s.LifetimeValue / s.Customers : null)),
                 ReportContext.Unless(hide, ReportFormat.Money(s.ValueAtRisk)),
                 ReportContext.Unless(hide, ReportFormat.Percent(s.MeanProbabilityAlive)),
-            ]);
+            ])
+            {
+                // Intervals under the estimates that print; none on a hidden at-risk count's share or value (a few customers' CLV).
+                Intervals = [null, null, null, estimate && !hideRisk ? c.PercentBounds(ci.AtRiskShare) : null,
+                    estimate ? c.Bounds(ci.MeanBuyerLifetimeValue, ReportFormat.Money) : null,
+                    estimate && !hideRisk ? c.Bounds(ci.ValueAtRisk, ReportFormat.Money) : null, null],
+            };
         });
         string? basis = churn.UsesProbabilityAlive ? null : text.Format("churn_no_p_alive", Reason(churn.Purchases.Diagnostics),
             ReportFormat.Number(churn.Warning.RhythmMultiple, 0), ReportFormat.Number(churn.PopulationGapWeeks * 7, 0));
-        return new ChurnModel(text["s6"], c.Table(["segment", "customers", "at_risk", "at_risk_share", "clv", "value_at_risk", "p_alive"], rows), text["no_churn"], basis);
+        return new ChurnModel(text["s6"], c.Table(["segment", "customers", "at_risk", "at_risk_share", "clv", "value_at_risk", "p_alive"], rows), text["no_churn"], basis)
+            { IntervalNote = text["intervals_note"] };
     }
 
     /// <summary>The parameters at a bound ("a → 0, b → ∞"), or the condition of the information matrix when none is.</summary>

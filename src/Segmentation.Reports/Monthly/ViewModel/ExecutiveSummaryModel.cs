@@ -11,6 +11,13 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
 {
     private enum DeltaKind { Relative, Points, Absolute }
 
+    /// <summary>Heading of <see cref="Intervals"/>.</summary>
+    public string? IntervalsHeading { get; init; }
+
+    /// <summary>One line per card with estimates (revenue, repeat rate, CSAT, NPS): the 95 % interval of its value and of its two
+    /// changes, where they have one (the cards stay one number wide). Customers and profit are totals, printed without one.</summary>
+    public IReadOnlyList<string> Intervals { get; init; } = [];
+
     internal static ExecutiveSummaryModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -37,7 +44,47 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
                 return new KpiCardModel(card.Label, card.Value, text.Format("kpi_card_delta", Delta(previous, card.Kind), Delta(before, card.Kind)),
                     (previous?.AbsoluteChange ?? 0) >= 0);
             })],
-            text["findings"], ChooseFindings(c));
+            text["findings"], ChooseFindings(c))
+        {
+            IntervalsHeading = text["intervals_heading"],
+            Intervals = IntervalLines(c, cards.Select(card => (card.Key, card.Label, card.Kind))),
+        };
+    }
+
+    /// <summary>"Repeat rate: 70.2% (69.0%–71.4%); vs last period +1.8 pt (−0.5 pt, +4.1 pt); vs baseline …" for the cards that have
+    /// intervals and are measured.</summary>
+    private static IReadOnlyList<string> IntervalLines(ReportContext c, IEnumerable<(string Key, string Label, DeltaKind Kind)> cards)
+    {
+        var text = c.Text;
+        var total = c.Intervals.Segment(KpiRow.AllCustomers);
+        var lines = new List<string>();
+        foreach (var (key, label, kind) in cards)
+        {
+            if (key is "customers" or "profit" || c.NotMeasured(key) is not null) continue;
+            Func<double?, string> format = kind switch
+            {
+                DeltaKind.Points => ReportFormat.Points,
+                DeltaKind.Absolute => v => (v >= 0 ? "+" : "") + ReportFormat.Number(v),
+                _ => ReportFormat.Relative,
+            };
+            var parts = new List<string>();
+            var level = key switch
+            {
+                "repeat_purchase_rate" => (Value: total.RepeatPurchaseRate, Format: (Func<double?, string>)ReportFormat.Percent),
+                "csat_mean" => (total.MeanCsat, v => ReportFormat.Number(v)),
+                "nps" => (total.Nps, v => ReportFormat.Number(v, 1)),
+                _ => (null, ReportFormat.Percent),
+            };
+            if (level.Value is { } l && c.Bounds(l, level.Format) is { } lb) parts.Add(ReportContext.WithBounds(level.Format(l.Estimate), lb));
+            foreach (var (comparison, id) in new[] { (ComparisonKind.PeriodOverPeriod, "interval_vs_last"), (ComparisonKind.BeforeAfter, "interval_vs_baseline") })
+            {
+                var change = c.Intervals.Change(comparison, KpiRow.AllCustomers, key);
+                var interval = kind == DeltaKind.Relative ? change?.Relative : change?.Absolute;
+                if (interval is not null && c.Bounds(interval, format) is { } b) parts.Add(text.Format(id, ReportContext.WithBounds(format(interval.Estimate), b)));
+            }
+            if (parts.Count > 0) lines.Add(text.Format("interval_line", label, string.Join(text["interval_separator"], parts)));
+        }
+        return lines;
     }
 
     /// <summary>Changes of counts and money as relative %, of rates in points, of scores (CSAT, NPS) as plain differences.</summary>
@@ -68,7 +115,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
             .Where(x => x.Change?.RelativeChange is not null && x.Change.Reference > 0 && x.Change.Current >= 0)
             .OrderByDescending(x => Math.Abs(x.Change!.RelativeChange!.Value)).ThenBy(x => x.Segment, StringComparer.Ordinal).FirstOrDefault();
         if (mover.Change is { } m)
-            list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment), ReportFormat.Relative(m.RelativeChange), c.Money(m.Reference), c.Money(m.Current)));
+            list.Add(text.Format("finding_mover", c.SegmentName(mover.Segment),
+                ReportContext.WithBounds(ReportFormat.Relative(m.RelativeChange), c.Bounds(c.Intervals.Change(ComparisonKind.PeriodOverPeriod, mover.Segment, "revenue")?.Relative, ReportFormat.Relative)),
+                c.Money(m.Reference), c.Money(m.Current)));
 
         var best = c.Result.Campaigns.OrderByDescending(x => x.Conversion.IsSignificant).ThenByDescending(x => x.IncrementalProfit).FirstOrDefault();
         list.Add(best is null
@@ -83,7 +132,9 @@ public sealed record ExecutiveSummaryModel(string Heading, IReadOnlyList<KpiCard
             .OrderByDescending(s => s.ValueAtRisk).ThenBy(s => s.Segment, StringComparer.Ordinal).FirstOrDefault();
         list.Add(risk is null
             ? text["no_churn"]
-            : text.Format("finding_risk", c.SegmentName(risk.Segment), c.Format.Count(risk.AtRiskCustomers), ReportFormat.Percent(risk.AtRiskShare), c.Money(risk.ValueAtRisk)));
+            : text.Format("finding_risk", c.SegmentName(risk.Segment), c.Format.Count(risk.AtRiskCustomers), ReportFormat.Percent(risk.AtRiskShare),
+                // The value at risk's interval only when the at-risk count itself prints (it is the CLV of those customers).
+                ReportContext.WithBounds(c.Money(risk.ValueAtRisk), c.Format.Suppress(risk.AtRiskCustomers) ? null : c.Bounds(c.Intervals.Segment(risk.Segment).ValueAtRisk, c.Money))));
         return [.. list];
     }
 }

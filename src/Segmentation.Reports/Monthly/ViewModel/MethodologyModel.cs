@@ -31,6 +31,8 @@ public sealed record MethodologyModel(string Heading, IReadOnlyList<string> Para
             text.Format("methodology_model", options.Method, options.Clusters, options.Seed, string.Join(list, c.Run.Model.NumericFeatures.Select(f => c.Label("feature_", f))),
                 string.Join(list, (c.Run.Model.Log?.Columns ?? []).Select(f => c.Label("feature_", f))), text["every_" + cycle]),
             text["methodology_tests"],
+            text.Format("methodology_intervals", Analytics.Statistics.Intervals.BootstrapInterval.DefaultReplicates, evaluation.Seed,
+                Analytics.Statistics.Intervals.BootstrapInterval.LargeSample.ToString("N0", CultureInfo.InvariantCulture)),
             text["methodology_campaigns"],
             text.Format("methodology_churn", Threshold(PopulationStability.WatchThreshold), Threshold(PopulationStability.RefitThreshold)),
             text.Format("methodology_run", EngineName(c), text["cycle_" + cycle], c.ReportPeriod.Label, ModelSource(c), ManagementStart(c)),

@@ -12,6 +12,9 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 /// segments it continued, the new ones and the retired ones (new ones are also marked in the heatmap and table labels); else null.</param>
 public sealed record MigrationModel(string Heading, string? Summary, HeatmapModel? Heatmap, ReportTable? Table, string Notice, string? Lineage = null)
 {
+    /// <summary>What the brackets under the shares are (95 % Clopper-Pearson intervals); null without a migration.</summary>
+    public string? IntervalNote { get; init; }
+
     internal static MigrationModel Create(ReportContext c)
     {
         var text = c.Text;
@@ -34,7 +37,17 @@ public sealed record MigrationModel(string Heading, string? Summary, HeatmapMode
         string Cell(long n, bool hide) => !hide ? ReportFormat.Whole(n) : c.Format.Suppress(n) && n > 0 ? c.Format.Count(n) : ReportFormat.Dash;
         var rows = from.Select((name, i) => new ReportTableRow([name, .. m.Counts[i].Select((n, j) => Cell(n, hidden[i][j]))]));
         var table = new ReportTable([text["from_to"], .. to], [.. rows]);
-        return new MigrationModel(text["s5"], summary, new HeatmapModel(text["migration_chart"], from, to, masked), table, text["no_migration"], lineage);
+        // Under each printed share its interval (Clopper-Pearson); none under a hidden cell. The bounds depend on the cell's count and its
+        // row's total (customers of the row's segment then, lost ones included): the total is published through the shares when the row
+        // shows a positive share, and never printed when it is under the minimum, so only such rows carry intervals (a row of zeros
+        // would otherwise give its small total back through the width of "0%").
+        var rates = c.Intervals.MigrationRates;
+        bool RowTold(int i) => m.Counts[i].Sum() + m.Lost[i] >= k && masked[i].Any(v => double.IsFinite(v) && v > 0);
+        static string Percent(double? x) => x is { } v && v * 100 is >= 10 and <= 90 ? ReportFormat.Number(v * 100, 0) : ReportFormat.Number(x * 100, 1);
+        IReadOnlyList<IReadOnlyList<string?>>? intervals = rates is null ? null : [.. masked.Select((row, i) => (IReadOnlyList<string?>)[.. row.Select((v, j) =>
+            double.IsFinite(v) && RowTold(i) ? c.Bounds(rates[i][j], Percent) : null)])];
+        return new MigrationModel(text["s5"], summary, new HeatmapModel(text["migration_chart"], from, to, masked) { Intervals = intervals }, table, text["no_migration"], lineage)
+            { IntervalNote = text["migration_intervals_note"] };
     }
 
     /// <summary>A segment's name, marked new when the model is a refit and the segment continues none of the previous model's.</summary>

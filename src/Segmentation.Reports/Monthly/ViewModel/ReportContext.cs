@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Evaluation;
+using Statistics = Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Reports.Monthly.ViewModel;
 
@@ -20,7 +21,44 @@ internal sealed class ReportContext
         var keys = run.Result.Segments.Select(s => s.Key).ToArray();
         var hidden = SmallGroupSuppression.Line([.. keys.Select(k => Latest(k).Customers)], options.Format.MinimumGroupSize);
         Hidden = keys.Where((k, i) => hidden[i]).ToHashSet(StringComparer.Ordinal);
+        // The intervals of every estimate, computed once (seeded: the same run gives the same bounds). A record built by hand whose
+        // churn summary is not over the assignment's customers has no CLV intervals.
+        var result = run.Result;
+        if (result.ChurnRisk is { } churn && churn.LifetimeValue.Length != run.Assignment.Count) result = result with { ChurnRisk = null };
+        Intervals = EstimateIntervals.Compute(result, run.Assignment);
     }
+
+    /// <summary>The interval of every estimate the report prints (<see cref="EstimateIntervals"/>); the sections print them only where
+    /// the estimate itself prints.</summary>
+    public EstimateIntervals Intervals { get; }
+
+    /// <summary>The bounds of <paramref name="interval"/> as printed under or after its estimate: "(lower–upper)", or "(lower, upper)"
+    /// when a bound is negative (a dash between signed numbers would read as a minus); null without an interval or when a bound
+    /// is not finite.</summary>
+    public string? Bounds(Statistics.Intervals.Interval? interval, Func<double?, string> format)
+    {
+        if (interval is not { } i || !double.IsFinite(i.Lower) || !double.IsFinite(i.Upper)) return null;
+        return Text.Format(i.Lower < 0 || i.Upper < 0 ? "interval_signed" : "interval", format(i.Lower), format(i.Upper));
+    }
+
+    /// <summary>Bounds of a share 0..1 under a percentage, in percent with one decimal and no sign (the estimate above carries it):
+    /// "(22.4–24.8)".</summary>
+    public string? PercentBounds(Statistics.Intervals.Interval? interval) => Bounds(interval, v => ReportFormat.Number(v * 100, 1));
+
+    /// <summary>
+    /// Per segment (definition order), whether an interval whose width gives its denominator away (a rate of active customers, of CSAT
+    /// responses) must be left out: the segment is hidden, or that denominator is under the minimum group size, or it is the
+    /// complement that keeps a small one from being the total minus the rest (<see cref="SmallGroupSuppression.Line"/>).
+    /// </summary>
+    public IReadOnlySet<string> HiddenDenominators(Func<KpiCounts, long> denominator)
+    {
+        var keys = Result.Segments.Select(s => s.Key).ToArray();
+        var mask = SmallGroupSuppression.Line([.. keys.Select(k => Suppressed(k) ? 0 : denominator(Latest(k).Counts))], Format.MinimumGroupSize);
+        return keys.Where((k, i) => Suppressed(k) || mask[i]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>An estimate followed by its bounds on the same line ("70.2% (69.0–71.4%)"), or the estimate alone without an interval.</summary>
+    public static string WithBounds(string estimate, string? bounds) => bounds is null ? estimate : estimate + " " + bounds;
 
     /// <summary>The confidentiality line: says the ids are pseudonymised only when they were.</summary>
     public string Confidentiality => Text.Format(Options.Pseudonymised ? "confidential" : "confidential_plain", Format.MinimumGroupSize);

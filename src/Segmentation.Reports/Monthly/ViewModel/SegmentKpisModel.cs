@@ -14,6 +14,9 @@ namespace Segmentation.Reports.Monthly.ViewModel;
 public sealed record SegmentKpisModel(string Heading, IReadOnlyList<string> Columns, ReportTable Table, string? Note, string? NotMeasured,
                                       IReadOnlyList<TrendChartModel> Trends, string? TrendNote)
 {
+    /// <summary>What the brackets under the numbers are (95 % intervals; methods in the appendix).</summary>
+    public string? IntervalNote { get; init; }
+
     /// <summary>Periods drawn in the trend charts (at most).</summary>
     public const int TrendPeriods = 12;
 
@@ -24,6 +27,9 @@ public sealed record SegmentKpisModel(string Heading, IReadOnlyList<string> Colu
         var missing = optional.Where(o => c.NotMeasured(o.Kpi) is not null).ToArray();
         bool Has(string id) => missing.All(m => m.Id != id);
         string[] columns = ["segment", .. new[] { "csat", "satisfied", "repeat_rate", "referral", "revenue_before", "revenue_after", "change", "market_share" }.Where(Has)];
+        // A rate's interval gives its denominator back: none where active customers or CSAT responses are hidden (small or complement).
+        var hiddenActive = c.HiddenDenominators(x => x.ActiveCustomers);
+        var hiddenCsat = c.HiddenDenominators(x => x.CsatResponses);
         var rows = c.Result.Segments.Select(s => s.Key).Append(KpiRow.AllCustomers).Select(key =>
         {
             var row = c.Latest(key);
@@ -44,12 +50,21 @@ public sealed record SegmentKpisModel(string Heading, IReadOnlyList<string> Colu
                 ["change"] = ReportContext.Unless(noRevenue, ReportFormat.Relative(revenue?.RelativeChange) + (perCustomer?.IsSignificant == true ? "*" : "")),
                 ["market_share"] = ReportContext.Unless(hide, ReportFormat.Percent(row.MarketShare)),
             };
-            return new ReportTableRow([.. columns.Select(id => cells[id])]);
+            var ci = c.Intervals.Segment(key);
+            var revenueChange = c.Intervals.Change(ComparisonKind.BeforeAfter, key, "revenue")?.Relative;
+            var bounds = new Dictionary<string, string?>
+            {
+                ["csat"] = hide || hiddenCsat.Contains(key) ? null : c.Bounds(ci.MeanCsat, v => ReportFormat.Number(v)),
+                ["satisfied"] = hide || hiddenCsat.Contains(key) ? null : c.PercentBounds(ci.SatisfiedShare),
+                ["repeat_rate"] = hide || hiddenActive.Contains(key) ? null : c.PercentBounds(ci.RepeatPurchaseRate),
+                ["change"] = noRevenue ? null : c.Bounds(revenueChange, ReportFormat.Relative),
+            };
+            return new ReportTableRow([.. columns.Select(id => cells[id])]) { Intervals = [.. columns.Select(id => bounds.GetValueOrDefault(id))] };
         });
         var table = new ReportTable([.. columns.Select(id => id is "revenue_before" or "revenue_after" ? c.MoneyHeader(id) : text[id])], [.. rows]);
         string? notMeasured = missing.Length == 0 ? null
             : text.Format("not_measured", string.Join(text["list_separator"], missing.Select(m => text.Format("not_measured_item", text[m.Id], c.NotMeasured(m.Kpi)))));
-        return new SegmentKpisModel(text["s3"], columns, table, WindowsNote(c), notMeasured, TrendCharts(c), TrendGaps(c));
+        return new SegmentKpisModel(text["s3"], columns, table, WindowsNote(c), notMeasured, TrendCharts(c), TrendGaps(c)) { IntervalNote = text["intervals_note"] };
     }
 
     /// <summary>The two windows with their lengths in months (the same: like for like) and where the data begin.</summary>
