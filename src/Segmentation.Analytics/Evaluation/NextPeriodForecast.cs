@@ -20,7 +20,8 @@ namespace Segmentation.Analytics.Evaluation;
 /// <remarks>
 /// Customers are those with a purchase up to the forecast date (new customers of the coming month are not forecast); customers
 /// whose first purchase is on the forecast date itself (T = 0) carry no repeat-buying information and are left out.
-/// Simulations are bounded (≈ 3 million customer-simulations, 200…1 000 per customer) so the monthly job stays cheap.
+/// The spend model's parameter uncertainty is included when its fit is identified; otherwise (on the bundled sample p → ∞: every
+/// customer spends about their own mean) its estimates are used as they are. Simulations are bounded (≈ 3 million customer-simulations, 200…1 000 per customer) so the monthly job stays cheap.
 /// </remarks>
 public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd, double Level, bool Reliable, string? Reason,
                                         IReadOnlyList<SegmentForecast> Segments, IReadOnlyList<SegmentForecast>? Previous)
@@ -78,7 +79,7 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
         try
         {
             var fitted = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
-            if (fitted.Q > 1 && fitted.Diagnostics is not { Identified: false }) gg = fitted;
+            if (fitted.Q > 1) gg = fitted;
         }
         catch (ArgumentException)
         {
@@ -95,7 +96,10 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
         double horizon = (horizonEnd.DayNumber - end.DayNumber) / 7.0;
         int simulations = Math.Clamp(3_000_000 / n, 200, 1000);
         var bgDraws = ParametricBootstrap.Draw(bg, summary, ParameterDraws, seed);
-        var ggDraws = gg is null ? null : ParametricBootstrap.Draw(gg, summary, ParameterDraws, seed);
+        // A spend fit that is not identified (e.g. p → ∞ when every customer always spends about the same) has no sampling
+        // distribution: its estimates are used as they are, which still gives each customer's expected spend (their own mean).
+        GammaGammaModel[]? ggDraws = gg is null ? null
+            : gg.Diagnostics is { Identified: false } ? [gg] : ParametricBootstrap.Draw(gg, RepeatWithPositiveSpend(summary), ParameterDraws, seed);
         var sim = HoldoutPredictiveSimulation.Run(bgDraws, ggDraws, summary, horizon, groups, groupCount, simulations, seed, keepCustomerDraws: false);
 
         var expectedOrders = bg.ConditionalExpectedPurchases(horizon, summary);

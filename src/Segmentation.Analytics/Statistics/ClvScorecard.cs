@@ -438,7 +438,8 @@ public sealed record ClvScorecard
             sb.Append(ci, $"{E("bgnbd", e => e.MaePurchases),7} {E("calibration_rate", e => e.MaePurchases),6} {E("segment_mean", e => e.MaePurchases),8} {E("rfm_cell", e => e.MaePurchases),6} | ");
             sb.Append(ci, $"{E("bgnbd", e => e.MaeSpend),8} {E("calibration_rate", e => e.MaeSpend),8} {E("segment_mean", e => e.MaeSpend),8} {E("rfm_cell", e => e.MaeSpend),8}\n");
         }
-        sb.Append(ci, $"\nchurn as a classifier of 'bought in the holdout': AUC P(alive) {Churn.AucProbabilityAlive:F3}, AUC P(purchase) {Churn.AucPurchaseProbability:F3}, Brier {Churn.Brier:F4} (base rate {Churn.BrierBaseRate:F4})\n");
+        string aliveAuc = double.IsFinite(Churn.AucProbabilityAlive) ? Churn.AucProbabilityAlive.ToString("F3", ci) : "n/a (P(alive) not informative)";
+        sb.Append(ci, $"\nchurn as a classifier of 'bought in the holdout': AUC P(alive) {aliveAuc}, AUC P(purchase in the holdout) {Churn.AucPurchaseProbability:F3}, Brier {Churn.Brier:F4} (base rate {Churn.BrierBaseRate:F4})\n");
         foreach (var c in Coverage)
             sb.Append(ci, $"{c.Level * 100:F0} % predictive intervals: {c.Customers * 100:F1} % of customers covered; group totals {c.Groups}/{c.GroupCount}\n");
         sb.Append("tracking (cumulative repeat purchases, week: actual / predicted): ");
