@@ -49,7 +49,7 @@ public sealed record ForecastModel(string Heading, string? Notice, string? Intro
                 {
                     if (hit is null) return;
                     if (hit.Value) hits++;
-                    else { misses++; missed.Add(text[id]); }
+                    else { misses++; missed.Add(c.Options.Language == ReportLanguage.En ? text[id].ToLowerInvariant() : text[id]); }
                 }
                 Check(s.BuyersHit, "forecast_buyers");
                 Check(s.OrdersHit, "forecast_orders");
