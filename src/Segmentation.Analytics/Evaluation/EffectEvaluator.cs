@@ -73,7 +73,7 @@ public static class EffectEvaluator
             try
             {
                 // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
-                forecast = NextPeriodForecast.Compute(engine, assignment, options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null, monthEnd, options.Seed);
+                forecast = NextPeriodForecast.Compute(engine, assignment, options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null, monthEnd, options.Seed, churn: churn);
             }
             catch (ArgumentException)
             {

@@ -18,10 +18,11 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="Previous">Last month's forecast per segment (segments of the previous month end) with the actuals; null when there is
 /// no previous month in the data or its fit was not reliable (<see cref="PreviousReason"/>).</param>
 /// <remarks>
-/// Customers are those with a purchase up to the forecast date (new customers of the coming month are not forecast); customers
-/// whose first purchase is on the forecast date itself (T = 0) carry no repeat-buying information and are left out.
+/// Customers are those with a purchase up to the forecast date (new customers of the coming month are not forecast). The month's
+/// fits are the churn section's (<see cref="ChurnRiskSummary"/>: the same summary, so they are made once); last month's are made
+/// here on every customer's summary, where customers whose first purchase is on that date (T = 0) are left out.
 /// The spend model's parameter uncertainty is included when its fit is identified; otherwise (on the bundled sample p → ∞: every
-/// customer spends about their own mean) its estimates are used as they are. Simulations are bounded (≈ 3 million customer-simulations, 200…1 000 per customer) so the monthly job stays cheap.
+/// customer spends about their own mean) its estimates are used as they are. Simulations are bounded (≈ 1.5 million customer-simulations, 200…1 000 per customer) so the monthly job stays cheap.
 /// </remarks>
 public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd, double Level, bool Reliable, string? Reason,
                                         IReadOnlyList<SegmentForecast> Segments, IReadOnlyList<SegmentForecast>? Previous)
@@ -43,14 +44,23 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     /// Forecasts the month after <paramref name="periodEnd"/> per segment of <paramref name="assignment"/> and, when
     /// <paramref name="previous"/> (the segments at the previous month end) is given, recomputes last month's forecast and checks it.
     /// </summary>
+    /// <param name="engine">The engine holding the validated <c>transactions</c>.</param>
+    /// <param name="assignment">Every customer's segment at <paramref name="periodEnd"/>.</param>
+    /// <param name="previous">The segments at the previous month end, or null for no check of last month's forecast.</param>
+    /// <param name="periodEnd">The forecast date.</param>
+    /// <param name="seed">Seed of the fits, draws and simulations.</param>
+    /// <param name="level">Level of the predictive intervals.</param>
+    /// <param name="churn">The churn models fitted at <paramref name="periodEnd"/> on <paramref name="assignment"/> (same summary and
+    /// fits, so the month's models are fitted once); null to fit here.</param>
     public static NextPeriodForecast Compute(ISqlEngine engine, SegmentAssignment assignment, SegmentAssignment? previous, DateOnly periodEnd,
-                                             int seed = 0, double level = 0.9)
+                                             int seed = 0, double level = 0.9, ChurnRiskSummary? churn = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "must be in (0, 1).");
         var horizonEnd = periodEnd.AddDays(1).AddMonths(1).AddDays(-1);
-        var (segments, reason, diagnostics) = Forecast(engine, assignment, periodEnd, horizonEnd, seed, level, withActuals: false);
+        var fitted = churn is { Summary: { } cs } && churn.PeriodEnd == periodEnd ? (cs, churn.Purchases, churn.Spend) : ((CustomerSummary, BgNbdModel, GammaGammaModel)?)null;
+        var (segments, reason, diagnostics) = Forecast(engine, assignment, periodEnd, horizonEnd, seed, level, withActuals: false, fitted);
         IReadOnlyList<SegmentForecast>? past = null;
         string? pastReason = null;
         if (previous is not null)
@@ -58,7 +68,7 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
             var previousEnd = new DateOnly(periodEnd.Year, periodEnd.Month, 1).AddDays(-1);
             try
             {
-                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true);
+                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true, null);
             }
             catch (ArgumentException e)
             {
@@ -69,32 +79,47 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     }
 
     private static (IReadOnlyList<SegmentForecast>? Rows, string? Reason, FitDiagnostics? Diagnostics) Forecast(ISqlEngine engine, SegmentAssignment assignment, DateOnly end,
-                                                                                  DateOnly horizonEnd, int seed, double level, bool withActuals)
+                                                                                  DateOnly horizonEnd, int seed, double level, bool withActuals,
+                                                                                  (CustomerSummary Summary, BgNbdModel Purchases, GammaGammaModel Spend)? fitted)
     {
-        var summary = CustomerSummary.FromTransactions(engine, end, 7);
+        // The churn section's summary holds assignment positions as ids; one built here holds the data's customer keys.
+        var summary = fitted?.Summary ?? CustomerSummary.FromTransactions(engine, end, 7);
         if (summary.Count == 0) return (null, null, null);  // nothing bought yet: nothing to forecast, nothing to say
-        var bg = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
+        var bg = fitted?.Purchases ?? new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
         if (!bg.ProbabilityAliveIsInformative) return (null, bg.Diagnostics!.Meaning, bg.Diagnostics);
         GammaGammaModel? gg = null;
         try
         {
-            var fitted = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
-            if (fitted.Q > 1) gg = fitted;
+            var spendFit = fitted?.Spend ?? new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
+            if (spendFit.Q > 1) gg = spendFit;
         }
         catch (ArgumentException)
         {
             // No repeat customer with a positive spend: orders and buyers are still forecast, revenue is not.
         }
 
-        var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
         var segmentIndex = assignment.Segments.Select((s, k) => (s.Key, k)).ToDictionary(p => p.Key, p => p.k, StringComparer.Ordinal);
-        for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = segmentIndex[assignment.SegmentKeys[i]];
         int n = summary.Count, groupCount = assignment.Segments.Count;
         var groups = new int[n];
-        for (int i = 0; i < n; i++) groups[i] = position.TryGetValue(summary.CustomerKeys![i], out int g) ? g : -1;
+        var keys = new string[n];
+        if (summary.CustomerKeys is { } customerKeys)
+        {
+            var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
+            for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = segmentIndex[assignment.SegmentKeys[i]];
+            for (int i = 0; i < n; i++) { keys[i] = customerKeys[i]; groups[i] = position.TryGetValue(keys[i], out int g) ? g : -1; }
+        }
+        else
+        {
+            for (int i = 0; i < n; i++)
+            {
+                int p = checked((int)summary.CustomerIds[i]);
+                keys[i] = assignment.CustomerIds[p];
+                groups[i] = segmentIndex[assignment.SegmentKeys[p]];
+            }
+        }
 
         double horizon = (horizonEnd.DayNumber - end.DayNumber) / 7.0;
-        int simulations = Math.Clamp(3_000_000 / n, 200, 1000);
+        int simulations = Math.Clamp(1_500_000 / n, 200, 1000);
         var bgDraws = ParametricBootstrap.Draw(bg, summary, ParameterDraws, seed);
         // A spend fit that is not identified (e.g. p → ∞ when every customer always spends about the same) has no sampling
         // distribution: its estimates are used as they are, which still gives each customer's expected spend (their own mean).
@@ -123,7 +148,7 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
         if (withActuals)
         {
             var rowOf = new Dictionary<string, int>(n, StringComparer.Ordinal);
-            for (int i = 0; i < n; i++) rowOf[summary.CustomerKeys![i]] = i;
+            for (int i = 0; i < n; i++) rowOf[keys[i]] = i;
             string? lastCustomer = null;
             foreach (var (id, _, amount) in ClvHoldoutData.Occasions(engine, end, horizonEnd))
             {
