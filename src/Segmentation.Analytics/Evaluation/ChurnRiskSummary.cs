@@ -34,6 +34,10 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     /// <summary>The recency rule's gap (weeks) for customers without a purchase rhythm of their own; null when P(alive) was used.</summary>
     public double? PopulationGapWeeks { get; init; }
 
+    /// <summary>The summary the models were fitted on (weeks; <see cref="CustomerSummary.CustomerIds"/> are positions in the
+    /// assignment); null when the record was built by hand. The next-month forecast reuses it and the fits.</summary>
+    public CustomerSummary? Summary { get; init; }
+
     /// <summary>The total row.</summary>
     public SegmentChurnRisk Total => Segments[^1];
 
@@ -113,7 +117,7 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
                 customers == 0 ? 0 : assessment.UsesProbabilityAlive ? aliveSum / customers : double.NaN);
         }
         var segments = assignment.Segments.Select(s => Sum(s.Key, i => assignment.SegmentKeys[i] == s.Key)).Append(Sum(KpiRow.AllCustomers, _ => true)).ToArray();
-        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap, Warning = warning ?? new ChurnWarningOptions() };
+        return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap, Warning = warning ?? new ChurnWarningOptions(), Summary = summary };
     }
 
     /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer

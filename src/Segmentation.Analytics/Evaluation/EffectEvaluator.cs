@@ -69,7 +69,20 @@ public static class EffectEvaluator
                 }).ToArray();
                 budget = BudgetAllocator.Allocate(options.MarketingBudget, inputs, options.BudgetWeights);
             }
-            return new EvaluationResult(options, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget);
+            NextPeriodForecast? forecast = null;
+            try
+            {
+                // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
+                forecast = NextPeriodForecast.Compute(engine, assignment, options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null, monthEnd, options.Seed, churn: churn);
+            }
+            catch (ArgumentException)
+            {
+                // Too few (repeat) customers to fit BG/NBD: the report says there is no forecast.
+            }
+            return new EvaluationResult(options, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget)
+            {
+                Forecast = forecast,
+            };
         }
         finally
         {

@@ -31,4 +31,9 @@ public sealed record EvaluationResult(
     DriftReport? Drift,
     ChurnRiskSummary? ChurnRisk,
     IReadOnlyList<SegmentRecommendation> Recommendations,
-    BudgetAllocation? Budget);
+    BudgetAllocation? Budget)
+{
+    /// <summary>Next month's buyers, orders and revenue per segment with intervals, and last month's forecast against its actuals
+    /// (null when the models could not be fitted at all; <see cref="NextPeriodForecast.Reliable"/> false when the fit is not identified).</summary>
+    public NextPeriodForecast? Forecast { get; init; }
+}

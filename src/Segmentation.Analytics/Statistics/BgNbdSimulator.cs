@@ -38,4 +38,39 @@ public static class BgNbdSimulator
         }
         return (x, tx);
     }
+
+    /// <summary>
+    /// As <see cref="Simulate"/>, with each customer's process continued over a holdout of <paramref name="holdout"/> time units
+    /// after their age T: returns the calibration history (x, t_x) and the purchases in (T, T + holdout] (planted truth for
+    /// holdout tests: the model is true, so its predictive intervals should cover at their nominal rate).
+    /// </summary>
+    public static (int[] Frequency, double[] Recency, int[] Holdout) SimulateWithHoldout(double r, double alpha, double a, double b, ReadOnlySpan<double> age,
+                                                                                       double holdout, int seed)
+    {
+        if (!(r > 0)) throw new ArgumentOutOfRangeException(nameof(r), r, "must be > 0.");
+        if (!(alpha > 0)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "must be > 0.");
+        if (!(a > 0)) throw new ArgumentOutOfRangeException(nameof(a), a, "must be > 0.");
+        if (!(b > 0)) throw new ArgumentOutOfRangeException(nameof(b), b, "must be > 0.");
+        if (!(holdout > 0) || !double.IsFinite(holdout)) throw new ArgumentOutOfRangeException(nameof(holdout), holdout, "must be a positive finite number.");
+        var random = new StreamRandom(seed, 1);
+        var x = new int[age.Length];
+        var tx = new double[age.Length];
+        var h = new int[age.Length];
+        for (int i = 0; i < age.Length; i++)
+        {
+            double lambda = random.Gamma(r) / alpha;
+            double ga = random.Gamma(a), gb = random.Gamma(b);
+            double p = ga / (ga + gb);
+            double t = 0;
+            while (true)
+            {
+                t += -Math.Log(1 - random.NextDouble()) / lambda;
+                if (t > age[i] + holdout) break;
+                if (t <= age[i]) { x[i]++; tx[i] = t; }
+                else h[i]++;
+                if (random.NextDouble() < p) break;
+            }
+        }
+        return (x, tx, h);
+    }
 }

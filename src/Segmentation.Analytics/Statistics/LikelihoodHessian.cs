@@ -16,6 +16,40 @@ internal static class LikelihoodHessian
     public static double[] StandardErrors(Gradient gradient, double[] theta) => Assess(gradient, theta).StandardErrors;
 
     /// <summary>
+    /// The asymptotic covariance of ln θ: (diag(θ)(−H)diag(θ))⁻¹, H the same central-difference Hessian as <see cref="Assess"/>;
+    /// null when the information is not positive definite (the sampling distribution is then not defined).
+    /// </summary>
+    public static Matrix<double>? LogCovariance(Gradient gradient, double[] theta)
+    {
+        int d = theta.Length;
+        var h = new double[d, d];
+        var plus = new double[d];
+        var minus = new double[d];
+        var point = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double step = 1e-5 * Math.Max(Math.Abs(theta[j]), 1e-8);
+            Array.Copy(theta, point, d);
+            point[j] = theta[j] + step;
+            gradient(point, plus);
+            point[j] = theta[j] - step;
+            gradient(point, minus);
+            for (int i = 0; i < d; i++) h[i, j] = (plus[i] - minus[i]) / (2 * step);
+        }
+        var logInfo = Matrix<double>.Build.Dense(d, d, (i, j) => -(h[i, j] + h[j, i]) / 2 * theta[i] * theta[j]);
+        if (!logInfo.Enumerate().All(double.IsFinite)) return null;
+        try
+        {
+            var cov = logInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(d));
+            return cov.Enumerate().All(double.IsFinite) ? (cov + cov.Transpose()) / 2 : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The standard errors as <see cref="StandardErrors"/>, whether −H is positive definite, and the condition number of the
     /// observed information in log-parameters, diag(θ)(−H)diag(θ) (scale-free, so a parameter in large units does not make
     /// the fit look ill-conditioned); null when its smallest eigenvalue is ≤ 0.

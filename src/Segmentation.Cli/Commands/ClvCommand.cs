@@ -21,6 +21,7 @@ internal static class ClvCommand
         clv.Subcommands.Add(Fit());
         clv.Subcommands.Add(GammaGamma());
         clv.Subcommands.Add(Predict());
+        clv.Subcommands.Add(Score());
         return clv;
     }
 
@@ -201,6 +202,149 @@ internal static class ClvCommand
             return 0;
         }));
         return cmd;
+    }
+
+    private static Command Score()
+    {
+        var source = SourceOptions.Create();
+        var holdoutEnd = new Option<string?>("--holdout-end") { Description = "Last day (yyyy-MM-dd, inclusive) of the holdout period (default: the day of the last transaction)" };
+        var segments = new Option<string?>("--segments") { Description = "CSV with customer_id and segment_key (or segment), e.g. the --labels file of 'seg cluster': adds the segment-mean baseline and per-segment rows" };
+        var json = new Option<bool>("--json") { Description = "Print the scorecard as JSON instead of text" };
+        var draws = new Option<int>("--draws") { Description = "Parameter draws from the fits' sampling distribution (inverse Hessian, log scale)", DefaultValueFactory = _ => 200 };
+        var simulations = new Option<int>("--simulations") { Description = "Predictive simulations per customer", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the draws and simulations", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("score", "Holdout scorecard: fit BG/NBD + Gamma-Gamma up to --calibration-end, predict the holdout to --holdout-end and score against the actuals " +
+                                       "and naive baselines (MAE, RMSE, bias by decile and segment, tracking curve, churn AUC/Brier/calibration, interval coverage)")
+        {
+            holdoutEnd, segments, json, draws, simulations, seed,
+        };
+        foreach (var option in source.All) cmd.Options.Add(option);
+        cmd.SetAction(r => Program.Run(() =>
+        {
+            if (r.GetValue(source.Summary) is not null) throw new UsageException("score needs the transactions (--data DIR): a summary file has no holdout.");
+            var end = CommonOptions.ParseDate(r.GetValue(source.CalibrationEnd), "--calibration-end")
+                      ?? throw new UsageException("--calibration-end is required: the scorecard fits up to it and tests on what follows.");
+            double unit = source.UnitDays(r);
+            var dir = r.GetValue(source.Data);
+            var ingest = source.Import.Build(r, DateTime.Today, null);
+            using var session = source.Engine.Open(r, dir, ingest);
+            if (session.Report.For("transactions") is { } t)
+                Console.Error.WriteLine($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");
+            var calibrationEnd = DateOnly.FromDateTime(end);
+            var last = DateOnly.FromDateTime(CommonOptions.LastTransactionDay(session.Engine));
+            var holdout = CommonOptions.ParseDate(r.GetValue(holdoutEnd), "--holdout-end") is { } h ? DateOnly.FromDateTime(h) : last;
+            if (holdout <= calibrationEnd)
+                throw new UsageException($"--holdout-end {holdout:yyyy-MM-dd} must be after --calibration-end {calibrationEnd:yyyy-MM-dd}" +
+                                         (r.GetValue(holdoutEnd) is null ? $" (the last transaction is on {last:yyyy-MM-dd})." : "."));
+            var data = ClvHoldoutData.FromTransactions(session.Engine, calibrationEnd, holdout, unit);
+            if (data.Calibration.Count == 0) throw new DataFileException(dir ?? "transactions", $"no customer with a purchase before the calibration end {calibrationEnd:yyyy-MM-dd}");
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"calibration to {calibrationEnd:yyyy-MM-dd} ({data.Calibration.Count:N0} customers), holdout to {holdout:yyyy-MM-dd} ({data.HoldoutDays} days, {data.HoldoutPurchases.Sum():N0} purchase occasions)"));
+            IReadOnlyList<string?>? labels = null;
+            if (r.GetValue(segments) is { } segmentFile)
+            {
+                var map = ReadSegments(segmentFile);
+                labels = data.Calibration.CustomerKeys!.Select(k => map.GetValueOrDefault(k)).ToArray();
+                int missing = labels.Count(l => l is null);
+                if (missing > 0) Console.Error.WriteLine($"{missing:N0} calibration customer(s) not in {segmentFile}: in no segment row.");
+            }
+            var card = ClvScorecard.Score(data, labels, new ClvScorecardOptions(r.GetValue(draws), r.GetValue(simulations), r.GetValue(seed)));
+            Console.WriteLine(r.GetValue(json) ? ScorecardJson(card, calibrationEnd, holdout, unit).ToJsonString(PrintedJson) : card.ToString());
+            if (!card.Reliable) Console.Error.WriteLine("warning: " + card.Note);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>customer_id → segment from a CSV with a customer_id column and a segment_key (or segment) column.</summary>
+    private static Dictionary<string, string> ReadSegments(string path)
+    {
+        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
+        using var reader = new StreamReader(path);
+        var header = SplitCsv(reader.ReadLine() ?? throw new DataFileException(path, "the file is empty", row: 1));
+        int id = Array.FindIndex(header, h => h.Equals("customer_id", StringComparison.OrdinalIgnoreCase));
+        int seg = Array.FindIndex(header, h => h.Equals("segment_key", StringComparison.OrdinalIgnoreCase));
+        if (seg < 0) seg = Array.FindIndex(header, h => h.Equals("segment", StringComparison.OrdinalIgnoreCase));
+        if (id < 0) throw new DataFileException(path, $"required column 'customer_id' not found; headers are: {string.Join(", ", header)}", row: 1, column: "customer_id");
+        if (seg < 0) throw new DataFileException(path, $"required column 'segment_key' (or segment) not found; headers are: {string.Join(", ", header)}", row: 1, column: "segment_key");
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? line;
+        long row = 1;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            row++;
+            if (line.Length == 0) continue;
+            var cells = SplitCsv(line);
+            if (cells.Length != header.Length) throw new DataFileException(path, $"expected {header.Length} fields, found {cells.Length}", row);
+            if (!map.TryAdd(cells[id], cells[seg])) throw new DataFileException(path, "customer_id appears twice", row, "customer_id");
+        }
+        return map;
+    }
+
+    /// <summary>One CSV line into fields (RFC 4180 quotes; no line breaks inside fields).</summary>
+    private static string[] SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields.Select(f => f.Trim()).ToArray();
+    }
+
+    private static JsonObject ScorecardJson(ClvScorecard card, DateOnly calibrationEnd, DateOnly holdoutEnd, double unit)
+    {
+        JsonNode Errors(ForecastErrors e) => new JsonObject
+        {
+            ["predictor"] = e.Predictor,
+            ["purchases"] = new JsonObject { ["mae"] = Number(e.MaePurchases), ["rmse"] = Number(e.RmsePurchases), ["bias"] = Number(e.BiasPurchases) },
+            ["spend"] = new JsonObject { ["mae"] = Number(e.MaeSpend), ["rmse"] = Number(e.RmseSpend), ["bias"] = Number(e.BiasSpend) },
+        };
+        return new JsonObject
+        {
+            ["calibration_end"] = calibrationEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["holdout_end"] = holdoutEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["time_unit"] = unit == 7 ? "weeks" : "days",
+            ["holdout_duration"] = Number(card.HoldoutDuration),
+            ["customers"] = card.Customers,
+            ["reliable"] = card.Reliable,
+            ["notes"] = new JsonArray(card.Notes.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
+            ["bgnbd"] = new JsonObject { ["r"] = Number(card.Purchases.R), ["alpha"] = Number(card.Purchases.Alpha), ["a"] = Number(card.Purchases.A), ["b"] = Number(card.Purchases.B),
+                                         ["diagnostics"] = Diagnostics(card.Purchases.Diagnostics) },
+            ["gamma_gamma"] = card.Spend is { } g ? new JsonObject { ["p"] = Number(g.P), ["q"] = Number(g.Q), ["gamma"] = Number(g.Gamma), ["diagnostics"] = Diagnostics(g.Diagnostics) } : null,
+            ["groups"] = new JsonArray(card.Groups.Select(x => (JsonNode)new JsonObject
+            {
+                ["group"] = x.Group, ["customers"] = x.Customers,
+                ["actual_purchases"] = Number(x.ActualPurchases), ["predicted_purchases"] = Number(x.PredictedPurchases),
+                ["actual_spend"] = Number(x.ActualSpend), ["predicted_spend"] = Number(x.PredictedSpend),
+                ["errors"] = new JsonArray(x.Errors.Select(Errors).ToArray()),
+                ["intervals"] = new JsonArray(x.Intervals.Select(v => (JsonNode)new JsonObject
+                    { ["level"] = v.Level, ["lower"] = Number(v.Lower), ["upper"] = Number(v.Upper), ["covers"] = v.Covers }).ToArray()),
+            }).ToArray()),
+            ["tracking"] = new JsonArray(card.Tracking.Select(p => (JsonNode)new JsonObject
+                { ["week"] = p.Week, ["day"] = p.Day, ["actual"] = Number(p.Actual), ["predicted"] = Number(p.Predicted) }).ToArray()),
+            ["churn"] = new JsonObject
+            {
+                ["auc_p_alive"] = Number(card.Churn.AucProbabilityAlive), ["auc_p_purchase"] = Number(card.Churn.AucPurchaseProbability),
+                ["brier"] = Number(card.Churn.Brier), ["brier_base_rate"] = Number(card.Churn.BrierBaseRate),
+                ["calibration"] = new JsonArray(card.Churn.Calibration.Select(b => (JsonNode)new JsonObject
+                    { ["bin"] = b.Bin, ["customers"] = b.Customers, ["mean_predicted"] = Number(b.MeanPredicted), ["observed_rate"] = Number(b.ObservedRate) }).ToArray()),
+            },
+            ["coverage"] = new JsonArray(card.Coverage.Select(c => (JsonNode)new JsonObject
+                { ["level"] = c.Level, ["customers"] = Number(c.Customers), ["groups_covered"] = c.Groups, ["groups"] = c.GroupCount }).ToArray()),
+        };
     }
 
     /// <summary>A JSON number, or null when it is not finite (JSON has no NaN or infinity).</summary>

@@ -59,6 +59,7 @@ public sealed class MonthlyReport
                 col.Item().Component(new PlaybookSection(m.Playbook, Theme));
                 col.Item().Component(new MigrationSection(m.Migration, Theme));
                 col.Item().Component(new ChurnSection(m.Churn, Theme));
+                if (m.Forecast is { } forecast) col.Item().Component(new ForecastSection(forecast, Theme));
                 if (m.Experiment is { } experiment) col.Item().Component(new RandomisedExperimentSection(experiment, Theme));
                 col.Item().Component(new AppendixSection(m.Appendix, Theme));
                 col.Item().Component(new MethodologySection(m.Methodology, Theme));

@@ -28,7 +28,7 @@ public sealed class PageFillTests(MonthlyReportFixture sample, TransactionsOnlyF
     private static string[] SectionHeadings(ReportLanguage language)
     {
         var text = ReportStrings.For(language);
-        return [.. ReportStrings.Ids.Where(id => Regex.IsMatch(id, @"^s(\d+|_[a-z_]+)$")).Select(id => Squeeze(text[id]))];
+        return [.. ReportStrings.Ids.Where(id => Regex.IsMatch(id, @"^s(\d+|_[a-z_]+)$")).Select(id => Squeeze(text[id].Split('{')[0]))];
     }
 
     private static string Squeeze(string s) => Regex.Replace(s.Normalize(NormalizationForm.FormKC), @"\s+", "");

@@ -53,7 +53,7 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
     }
 
     /// <summary>The parameters at a bound ("a → 0, b → ∞"), or the condition of the information matrix when none is.</summary>
-    private static string Reason(FitDiagnostics? d) => d switch
+    internal static string Reason(FitDiagnostics? d) => d switch
     {
         { Bounds.Count: > 0 } => string.Join(", ", d.Bounds.Select(b => $"{b.Name} → {(b.Limit == ParameterLimit.Zero ? "0" : "∞")}")),
         { ConditionNumber: { } k } => "cond = " + ReportFormat.Number(k, 0),

@@ -45,6 +45,9 @@ public sealed record MonthlyReportModel(
     AppendixModel Appendix,
     MethodologyModel Methodology)
 {
+    /// <summary>6.1 Next month's forecast (and last month's against its actuals); null only for a model built by hand.</summary>
+    public ForecastModel? Forecast { get; init; }
+
     /// <summary>The view-model of <paramref name="run"/> under <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The evaluation has no KPI period.</exception>
@@ -62,6 +65,6 @@ public sealed record MonthlyReportModel(
             text.Format("header", period.Label), c.Confidentiality, text["page"],
             CoverModel.Create(c, summary), summary, SegmentOverviewModel.Create(c), SegmentKpisModel.Create(c),
             CampaignsModel.Create(c), PlaybookModel.Create(c), MigrationModel.Create(c), ChurnModel.Create(c), ExperimentModel.Create(c),
-            AppendixModel.Create(c), MethodologyModel.Create(c));
+            AppendixModel.Create(c), MethodologyModel.Create(c)) { Forecast = ForecastModel.Create(c) };
     }
 }
