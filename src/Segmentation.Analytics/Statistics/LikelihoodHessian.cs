@@ -15,11 +15,8 @@ internal static class LikelihoodHessian
     /// </summary>
     public static double[] StandardErrors(Gradient gradient, double[] theta) => Assess(gradient, theta).StandardErrors;
 
-    /// <summary>
-    /// The asymptotic covariance of ln θ: (diag(θ)(−H)diag(θ))⁻¹, H the same central-difference Hessian as <see cref="Assess"/>;
-    /// null when the information is not positive definite (the sampling distribution is then not defined).
-    /// </summary>
-    public static Matrix<double>? LogCovariance(Gradient gradient, double[] theta)
+    /// <summary>The Hessian of log L at θ by central differences of the analytic gradient (relative step 1e−5), not yet symmetrised.</summary>
+    private static double[,] Hessian(Gradient gradient, double[] theta)
     {
         int d = theta.Length;
         var h = new double[d, d];
@@ -36,6 +33,17 @@ internal static class LikelihoodHessian
             gradient(point, minus);
             for (int i = 0; i < d; i++) h[i, j] = (plus[i] - minus[i]) / (2 * step);
         }
+        return h;
+    }
+
+    /// <summary>
+    /// The asymptotic covariance of ln θ: (diag(θ)(−H)diag(θ))⁻¹, H the same central-difference Hessian as <see cref="Assess"/>;
+    /// null when the information is not positive definite (the sampling distribution is then not defined).
+    /// </summary>
+    public static Matrix<double>? LogCovariance(Gradient gradient, double[] theta)
+    {
+        int d = theta.Length;
+        var h = Hessian(gradient, theta);
         var logInfo = Matrix<double>.Build.Dense(d, d, (i, j) => -(h[i, j] + h[j, i]) / 2 * theta[i] * theta[j]);
         if (!logInfo.Enumerate().All(double.IsFinite)) return null;
         try
@@ -57,20 +65,7 @@ internal static class LikelihoodHessian
     public static (double[] StandardErrors, bool PositiveDefinite, double? ConditionNumber) Assess(Gradient gradient, double[] theta)
     {
         int d = theta.Length;
-        var h = new double[d, d];
-        var plus = new double[d];
-        var minus = new double[d];
-        var point = new double[d];
-        for (int j = 0; j < d; j++)
-        {
-            double step = 1e-5 * Math.Max(Math.Abs(theta[j]), 1e-8);
-            Array.Copy(theta, point, d);
-            point[j] = theta[j] + step;
-            gradient(point, plus);
-            point[j] = theta[j] - step;
-            gradient(point, minus);
-            for (int i = 0; i < d; i++) h[i, j] = (plus[i] - minus[i]) / (2 * step);
-        }
+        var h = Hessian(gradient, theta);
         var info = Matrix<double>.Build.Dense(d, d, (i, j) => -(h[i, j] + h[j, i]) / 2);
         var se = new double[d];
         bool positiveDefinite = true;

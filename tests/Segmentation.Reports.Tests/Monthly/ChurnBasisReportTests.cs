@@ -11,21 +11,6 @@ namespace Segmentation.Reports.Tests.Monthly;
 /// </summary>
 public sealed class ChurnBasisReportTests(MonthlyReportFixture fixture) : IClassFixture<MonthlyReportFixture>
 {
-    private static readonly Lazy<MonthlyEvaluation> OnlineRetail = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "seg-report-or-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            return MonthlyEvaluation.Run(Path.Combine(MonthlyReportFixture.Root, "data", "real", "online_retail"),
-                new MonthlyRunOptions(new DateOnly(2011, 11, 1), ModelPath: Path.Combine(folder, "model.json")));
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
-    });
-
     private static string Squeezed(string text) => text.Replace(" ", "").Replace("\n", "");
 
     [Theory]
@@ -33,10 +18,10 @@ public sealed class ChurnBasisReportTests(MonthlyReportFixture fixture) : IClass
     [InlineData(ReportLanguage.Zh, "本期未使用存活概率P(alive)：BG/NBD模型在本数据上不可识别（a→0,b→∞）", "超过自身平均购买间隔2倍")]
     public void Report_on_online_retail_states_that_p_alive_is_not_used_and_why(ReportLanguage language, string why, string rule)
     {
-        var churn = OnlineRetail.Value.Result.ChurnRisk!;
+        var churn = OnlineRetailNovember.Run.Result.ChurnRisk!;
         Assert.False(churn.UsesProbabilityAlive);
         Assert.Contains(churn.Purchases.Diagnostics!.Bounds, b => b.Name == "a" && b.Limit == Analytics.Statistics.ParameterLimit.Zero);
-        var text = Squeezed(PdfReadBack.Read(new MonthlyReport(OnlineRetail.Value, language).Compose().GeneratePdf()).AllText);
+        var text = Squeezed(PdfReadBack.Read(new MonthlyReport(OnlineRetailNovember.Run, language).Compose().GeneratePdf()).AllText);
         // PdfReadBack normalises to NFKC (full-width "（：" read back as "(:"): the expected text is normalised the same way
         Assert.Contains(why.Normalize(System.Text.NormalizationForm.FormKC), text);
         Assert.Contains(rule.Normalize(System.Text.NormalizationForm.FormKC), text);

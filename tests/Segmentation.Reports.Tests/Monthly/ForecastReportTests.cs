@@ -12,21 +12,6 @@ namespace Segmentation.Reports.Tests.Monthly;
 /// </summary>
 public sealed class ForecastReportTests(MonthlyReportFixture fixture) : IClassFixture<MonthlyReportFixture>
 {
-    private static readonly Lazy<MonthlyEvaluation> OnlineRetail = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "seg-report-forecast-or-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            return MonthlyEvaluation.Run(Path.Combine(MonthlyReportFixture.Root, "data", "real", "online_retail"),
-                new MonthlyRunOptions(new DateOnly(2011, 11, 1), ModelPath: Path.Combine(folder, "model.json")));
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
-    });
-
     private static string Squeezed(string text) => text.Replace(" ", "").Replace("\n", "").Normalize(NormalizationForm.FormKC);
 
     private static string Range(ForecastRange r) =>
@@ -68,11 +53,11 @@ public sealed class ForecastReportTests(MonthlyReportFixture fixture) : IClassFi
     [InlineData(ReportLanguage.Zh, "本期不作下月预测：BG/NBD模型在本数据上不可识别（a→0,b→∞），其预测不可靠。")]
     public void Online_retail_report_says_in_one_sentence_that_there_is_no_reliable_forecast(ReportLanguage language, string sentence)
     {
-        var forecast = OnlineRetail.Value.Result.Forecast!;
+        var forecast = OnlineRetailNovember.Run.Result.Forecast!;
         Assert.False(forecast.Reliable);
         Assert.Empty(forecast.Segments);
         Assert.Contains(forecast.Diagnostics!.Bounds, b => b.Name == "a" && b.Limit == Analytics.Statistics.ParameterLimit.Zero);
-        var text = Squeezed(PdfReadBack.Read(new MonthlyReport(OnlineRetail.Value, language).Compose().GeneratePdf()).AllText);
+        var text = Squeezed(PdfReadBack.Read(new MonthlyReport(OnlineRetailNovember.Run, language).Compose().GeneratePdf()).AllText);
         Assert.Contains(Squeezed(sentence), text);
         Assert.DoesNotContain(Squeezed(language == ReportLanguage.En ? "Lastmonth(" : "上月("), text);
     }
