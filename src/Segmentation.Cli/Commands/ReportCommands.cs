@@ -103,7 +103,7 @@ internal static class ReportCommands
     public static Command Evaluate()
     {
         var o = RunOptions.Create();
-        var json = new Option<string?>("--json") { Description = "Also write the KPI table, comparisons, campaigns, migration, drift and churn as JSON" };
+        var json = new Option<string?>("--json") { Description = "Also write the KPI table, comparisons, campaigns, migration, drift, churn, the intervals and next month's forecast as JSON (small groups null)" };
         var minGroup = new Option<int>("--min-group") { Description = "Counts under this (and complements that would give them away) are null in the JSON", DefaultValueFactory = _ => 10 };
         var cmd = new Command("evaluate", "Monthly KPIs per segment, before/after, campaign uplift, migration, drift and churn warning (the numbers of the monthly report)");
         foreach (var option in o.All) cmd.Options.Add(option);

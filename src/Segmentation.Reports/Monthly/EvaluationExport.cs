@@ -85,6 +85,18 @@ public sealed record EvaluationExport(
     /// <summary>Bootstrap stability of each segment at training and on this month's buyers (empty when not measured).</summary>
     public IReadOnlyList<Stability> SegmentStability { get; init; } = [];
 
+    /// <summary>Next month's forecast per segment (and last month's beside its actuals), suppressed as in the report: hidden
+    /// segments and segments under the minimum, with a complement, are null; null when the run made no forecast.</summary>
+    public ForecastExport? Forecast { get; init; }
+
+    /// <summary>The forecast: the forecast date, the month forecast, the interval level, whether the model was reliable (else the reason).</summary>
+    public sealed record ForecastExport(string PeriodEnd, string HorizonEnd, double Level, bool Reliable, string? Reason,
+                                        IReadOnlyList<ForecastRow> Segments, IReadOnlyList<ForecastRow>? Previous, string? PreviousReason);
+
+    /// <summary>One segment's forecast (expected, lower, upper) and, for last month's, the actuals; null where suppressed.</summary>
+    public sealed record ForecastRow(string Segment, int? Customers, ForecastRange? Buyers, ForecastRange? Orders, ForecastRange? Revenue,
+                                     int? ActualBuyers, int? ActualOrders, double? ActualRevenue);
+
     /// <summary>A segment's mean bootstrap Jaccard at training (null when not measured then) and now; whether it decides the recommendation.</summary>
     public sealed record Stability(string Segment, double? TrainingJaccard, double CurrentJaccard, bool Deciding);
 
@@ -170,11 +182,26 @@ public sealed record EvaluationExport(
             kpis, windows, Changes(r.PeriodOverPeriod), Changes(r.BeforeAfter), campaigns, migration, drift, churn, budget)
         {
             Intervals = intervals,
+            Forecast = r.Forecast is { } f ? ForecastOf(c, f) : null,
             DriftRecommendation = r.Drift?.Level.ToString(),
             SegmentStability = r.Drift?.Stability is { } st
                 ? [.. st.Segments.Select(x => new Stability(x.Key, double.IsFinite(x.TrainingJaccard) ? x.TrainingJaccard : null, x.CurrentJaccard, x.Deciding))]
                 : [],
         };
+    }
+
+    private static ForecastExport ForecastOf(ReportContext c, NextPeriodForecast f)
+    {
+        IReadOnlyList<ForecastRow> Rows(IReadOnlyList<SegmentForecast> rows)
+        {
+            var hidden = ViewModel.ForecastModel.Hidden(c, rows);
+            return [.. rows.Select((s, i) => hidden[i]
+                ? new ForecastRow(s.Segment, null, null, null, null, null, null, null)
+                : new ForecastRow(s.Segment, s.Customers, s.Buyers, s.Orders, s.Revenue, s.ActualBuyers, s.ActualOrders, s.ActualRevenue))];
+        }
+        return new ForecastExport(f.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            f.HorizonEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Level, f.Reliable, f.Reason,
+            Rows(f.Segments), f.Previous is { } p ? Rows(p) : null, f.PreviousReason);
     }
 
     /// <summary>The intervals, suppressed as the numbers they go with: none for a hidden segment or count, none for a rate whose

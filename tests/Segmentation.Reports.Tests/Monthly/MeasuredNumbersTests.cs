@@ -323,4 +323,24 @@ public sealed class MeasuredNumbersTests(TransactionsOnlyFixture retail, Monthly
         // A model fitted on the month itself has nothing to re-check: no stability, and the JSON says so with an empty list.
         Assert.Empty(EvaluationExport.Create(retail.Run with { Result = retail.Run.Result with { Drift = null } }).SegmentStability);
     }
+
+    [Fact]
+    public void The_evaluation_json_carries_the_forecast_suppressed_as_in_the_report()
+    {
+        var forecast = sample.Run.Result.Forecast!;
+        Assert.True(forecast.Reliable);
+        var export = EvaluationExport.Create(sample.Run).Forecast!;
+        Assert.Equal("2026-10-31", export.PeriodEnd);
+        Assert.Equal("2026-11-30", export.HorizonEnd);
+        Assert.Equal(forecast.Segments.Select(x => (x.Segment, x.Buyers, x.Orders, x.Revenue)), export.Segments.Select(x => (x.Segment, x.Buyers!, x.Orders!, x.Revenue)));
+        Assert.Equal(forecast.Previous!.Select(x => x.ActualOrders), export.Previous!.Select(x => x.ActualOrders));
+        using var json = System.Text.Json.JsonDocument.Parse(Segmentation.Analytics.Serialization.ModelJson.Serialize(EvaluationExport.Create(sample.Run)));
+        var total = json.RootElement.GetProperty("forecast").GetProperty("segments").EnumerateArray().Single(e => e.GetProperty("segment").GetString() == KpiRow.AllCustomers);
+        Assert.Equal(forecast.Segments.Single(x => x.Segment == KpiRow.AllCustomers).Orders.Expected, total.GetProperty("orders").GetProperty("expected").GetDouble(), 1e-9);
+
+        // With a minimum above every segment's size, every segment row is null; the total stays (it hides nobody on its own).
+        var strict = EvaluationExport.Create(sample.Run, new ReportFormat(100_000)).Forecast!;
+        Assert.All(strict.Segments.Where(x => x.Segment != KpiRow.AllCustomers), x => Assert.True(x.Customers is null && x.Buyers is null && x.Revenue is null));
+        Assert.NotNull(strict.Segments.Single(x => x.Segment == KpiRow.AllCustomers).Orders);
+    }
 }

@@ -92,7 +92,7 @@ public sealed record ForecastModel(string Heading, string? Notice, string? Intro
 
     /// <summary>Rows hidden: the report-wide hidden segments, and segments with fewer buying customers than the minimum, with a
     /// complement so the total row does not give a hidden segment back by subtraction.</summary>
-    private static bool[] Hidden(ReportContext c, IReadOnlyList<SegmentForecast> rows)
+    internal static bool[] Hidden(ReportContext c, IReadOnlyList<SegmentForecast> rows)
     {
         var small = SmallGroupSuppression.Line([.. rows.Select(s => s.Segment == KpiRow.AllCustomers ? 0L : s.Customers)], c.Format.MinimumGroupSize);
         return rows.Select((s, i) => s.Segment != KpiRow.AllCustomers && (small[i] || c.Suppressed(s.Segment))).ToArray();
