@@ -256,52 +256,25 @@ internal static class ClvCommand
         return cmd;
     }
 
-    /// <summary>customer_id → segment from a CSV with a customer_id column and a segment_key (or segment) column.</summary>
+    /// <summary>customer_id → segment from a CSV with a customer_id column and a segment_key (or segment) column, read as
+    /// <see cref="FeatureFile"/> reads feature files (DuckDB's CSV reader; the id stays text).</summary>
     private static Dictionary<string, string> ReadSegments(string path)
     {
-        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        using var reader = new StreamReader(path);
-        var header = SplitCsv(reader.ReadLine() ?? throw new DataFileException(path, "the file is empty", row: 1));
-        int id = Array.FindIndex(header, h => h.Equals("customer_id", StringComparison.OrdinalIgnoreCase));
-        int seg = Array.FindIndex(header, h => h.Equals("segment_key", StringComparison.OrdinalIgnoreCase));
-        if (seg < 0) seg = Array.FindIndex(header, h => h.Equals("segment", StringComparison.OrdinalIgnoreCase));
-        if (id < 0) throw new DataFileException(path, $"required column 'customer_id' not found; headers are: {string.Join(", ", header)}", row: 1, column: "customer_id");
-        if (seg < 0) throw new DataFileException(path, $"required column 'segment_key' (or segment) not found; headers are: {string.Join(", ", header)}", row: 1, column: "segment_key");
+        var frame = FeatureFile.Read(path);
+        var names = frame.Columns.Select(c => c.Name).ToArray();
+        string? Find(string name) => names.FirstOrDefault(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var id = Find("customer_id")
+                 ?? throw new DataFileException(path, $"required column 'customer_id' not found; headers are: {string.Join(", ", names)}", row: 1, column: "customer_id");
+        var seg = Find("segment_key") ?? Find("segment")
+                  ?? throw new DataFileException(path, $"required column 'segment_key' (or segment) not found; headers are: {string.Join(", ", names)}", row: 1, column: "segment_key");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? line;
-        long row = 1;
-        while ((line = reader.ReadLine()) is not null)
+        for (long r = 0; r < frame.Rows.Count; r++)
         {
-            row++;
-            if (line.Length == 0) continue;
-            var cells = SplitCsv(line);
-            if (cells.Length != header.Length) throw new DataFileException(path, $"expected {header.Length} fields, found {cells.Length}", row);
-            if (!map.TryAdd(cells[id], cells[seg])) throw new DataFileException(path, "customer_id appears twice", row, "customer_id");
+            string customer = Convert.ToString(frame[id][r], System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            string segment = Convert.ToString(frame[seg][r], System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            if (!map.TryAdd(customer, segment)) throw new DataFileException(path, "customer_id appears twice", r + 2, "customer_id");
         }
         return map;
-    }
-
-    /// <summary>One CSV line into fields (RFC 4180 quotes; no line breaks inside fields).</summary>
-    private static string[] SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields.Select(f => f.Trim()).ToArray();
     }
 
     private static JsonObject ScorecardJson(ClvScorecard card, DateOnly calibrationEnd, DateOnly holdoutEnd, double unit)
