@@ -147,7 +147,7 @@ public static partial class RichDisplay
         if (drift.Stability is { } stability)
             foreach (var s in stability.Segments)
             {
-                var level = s.CurrentJaccard < StabilityDrift.DissolvedBelow ? DriftLevel.Refit : s.CurrentJaccard < StabilityDrift.StableFrom ? DriftLevel.Watch : DriftLevel.Stable;
+                var level = s.Level;
                 string before = double.IsNaN(s.TrainingJaccard) ? "–" : s.TrainingJaccard.ToString("F2", Inv);
                 Add($"{DisplayLabels.Text("stability_jaccard", language)} · {SegmentLabel(s.Key, segments, language)}", $"{before} → {s.CurrentJaccard.ToString("F2", Inv)}",
                     s.Deciding ? Level(level) : DisplayLabels.Text("unstable_at_training", language), s.Deciding, s.Deciding && level != DriftLevel.Stable);

@@ -22,10 +22,7 @@ public sealed record StabilityDrift(int Bootstraps, int Rows, IReadOnlyList<Segm
 
     /// <summary>Refit when a segment that was reproduced at training dissolves now; watch when one is only doubtful now. Segments
     /// already unstable at training (<see cref="Models.SegmentDefinition.Unstable"/>) do not decide: their names say so already.</summary>
-    public DriftLevel Level =>
-        Segments.Any(s => s.Deciding && s.CurrentJaccard < DissolvedBelow) ? DriftLevel.Refit
-        : Segments.Any(s => s.Deciding && s.CurrentJaccard < StableFrom) ? DriftLevel.Watch
-        : DriftLevel.Stable;
+    public DriftLevel Level => Segments.Where(s => s.Deciding).Select(s => s.Level).DefaultIfEmpty(DriftLevel.Stable).Max();
 
     /// <summary>Measures <paramref name="model"/>'s segments on the current buyers <paramref name="current"/> (clustering space).</summary>
     public static StabilityDrift Measure(SegmentationModel model, Features.FeatureMatrix current, int bootstraps = 20)
@@ -37,7 +34,7 @@ public sealed record StabilityDrift(int Bootstraps, int Rows, IReadOnlyList<Segm
         var segments = model.Segments.Select((s, i) => new SegmentStabilityDrift(s.Key,
             training is not null && i < training.Length ? training[i].MeanJaccard : double.NaN,
             now.Segments.FirstOrDefault(x => x.Segment == i)?.MeanJaccard ?? 0, s.Unstable)).ToArray();
-        return new StabilityDrift(now.Bootstraps, Math.Min(current.Rows, Math.Min(20_000, model.TrainingRows)), segments, now.MeanAdjustedRand);
+        return new StabilityDrift(now.Bootstraps, now.Segments.Sum(s => s.Size), segments, now.MeanAdjustedRand);
     }
 }
 
@@ -50,4 +47,9 @@ public sealed record SegmentStabilityDrift(string Key, double TrainingJaccard, d
 {
     /// <summary>True when this segment can decide the recommendation (it was reproduced at training).</summary>
     public bool Deciding => !UnstableAtTraining;
+
+    /// <summary>Hennig's reading of the current Jaccard: refit below <see cref="StabilityDrift.DissolvedBelow"/>, watch below
+    /// <see cref="StabilityDrift.StableFrom"/>, else stable (whether it decides is <see cref="Deciding"/>).</summary>
+    public DriftLevel Level => CurrentJaccard < StabilityDrift.DissolvedBelow ? DriftLevel.Refit
+        : CurrentJaccard < StabilityDrift.StableFrom ? DriftLevel.Watch : DriftLevel.Stable;
 }

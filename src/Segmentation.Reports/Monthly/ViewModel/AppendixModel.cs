@@ -93,7 +93,7 @@ public sealed record AppendixModel(string Heading, string DataQualityHeading, Re
         if (drift.Stability is { } stability)
             foreach (var s in stability.Segments.Where(s => s.Deciding))
             {
-                var level = s.CurrentJaccard < StabilityDrift.DissolvedBelow ? DriftLevel.Refit : s.CurrentJaccard < StabilityDrift.StableFrom ? DriftLevel.Watch : DriftLevel.Stable;
+                var level = s.Level;
                 items.Add((level, c.Text.Format("stability_item", c.SegmentName(s.Key), s.CurrentJaccard.ToString("F2", Inv))));
             }
         var worst = items.Max(m => m.Level);
