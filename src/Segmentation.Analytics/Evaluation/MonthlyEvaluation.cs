@@ -53,43 +53,56 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         var trainingDay = trainingSnapshot.ToDateTime(TimeOnly.MinValue);
         var previousEnd = PreviousPeriodEnd(options.Month, options.Cycle).ToDateTime(TimeOnly.MinValue);
 
-        // One full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the drift
-        // check needs before the month end's and the previous period end's tables are built, and each of those is reduced to
-        // its assignment (and the month end's to its buyers' model features) right away.
-        progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
-        var trainingAll = CustomerFeatureTable.Build(engine, trainingDay);
-        var trainingFeatures = Buyers(trainingAll);
-        long trainingCustomers = trainingAll.Rows.Count, trainingBuyers = trainingFeatures.Rows.Count;
-        var current = trainingDay == asOf ? trainingAll : null;
-        trainingAll = null;
-
+        // The per-customer aggregates of the three snapshots in one pass over the transactions (dropped once the tables are built).
+        // Then one full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the
+        // drift check needs before the month end's and the previous period end's tables are built, and each of those is reduced
+        // to its assignment (and the month end's to its buyers' model features) right away.
+        var aggregates = CustomerAggregateSnapshots.Prepare(engine, [trainingDay, asOf, previousEnd]);
         SegmentationModel model;
         bool fitted = false;
-        if (saved is not null)
+        SegmentAssignment assignment, previous;
+        FeatureMatrix trainingMatrix, currentMatrix;
+        long trainingCustomers, trainingBuyers;
+        try
         {
-            model = saved;
-        }
-        else
-        {
-            progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
-            model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
-            fitted = true;
-            if (options.ModelPath is { } p)
-            {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(p));
-                if (dir is not null) Directory.CreateDirectory(dir);
-                model.Save(p);
-            }
-        }
-        var trainingMatrix = model.Transform(trainingFeatures);
-        trainingFeatures = null;
+            progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
+            var trainingAll = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
+            var trainingFeatures = Buyers(trainingAll);
+            trainingCustomers = trainingAll.Rows.Count;
+            trainingBuyers = trainingFeatures.Rows.Count;
+            var current = trainingDay == asOf ? trainingAll : null;
+            trainingAll = null;
 
-        progress?.Report("assigning customers");
-        var assignmentTable = AssignmentColumns(model);
-        current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
-        var (assignment, currentMatrix) = Assign(model, current);
-        current = null;
-        var (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
+            if (saved is not null)
+            {
+                model = saved;
+            }
+            else
+            {
+                progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
+                model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
+                fitted = true;
+                if (options.ModelPath is { } p)
+                {
+                    var dir = Path.GetDirectoryName(Path.GetFullPath(p));
+                    if (dir is not null) Directory.CreateDirectory(dir);
+                    model.Save(p);
+                }
+            }
+            trainingMatrix = model.Transform(trainingFeatures);
+            trainingFeatures = null;
+
+            progress?.Report("assigning customers");
+            var assignmentTable = AssignmentColumns(model) with { Aggregates = aggregates };
+            current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
+            (assignment, currentMatrix) = Assign(model, current);
+            current = null;
+            (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
+        }
+        finally
+        {
+            aggregates.Dispose();
+        }
         // The reference mix: the model's segment shares among buyers at the training snapshot, scaled to all customers, plus
         // the prospects' share then.
         double buyerShare = trainingCustomers == 0 ? 1 : (double)trainingBuyers / trainingCustomers;

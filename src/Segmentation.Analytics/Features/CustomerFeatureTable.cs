@@ -58,7 +58,10 @@ public static class CustomerFeatureTable
         bool inlines = d.InlinesSubqueries;
         // The (customer, category) pass only when a category feature is wanted; no ORDER BY inside (Build sorts the result).
         bool useCategories = Wants("category_breadth") || Wants("category_loyalty");
-        var ctes = new List<(string Name, string Query)> { ("agg", CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false)) };
+        // Aggregates computed for several snapshots in one pass, when the caller prepared them for this day.
+        string aggregates = options.Aggregates?.Source(d, snapshot)
+            ?? CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false);
+        var ctes = new List<(string Name, string Query)> { ("agg", aggregates) };
         if (useCampaigns || inlines) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"));
         string idsSql = $"SELECT customer_id FROM {d.Cte(inlines ? "tx" : "agg")}";
         if (sources.Customers)

@@ -15,6 +15,12 @@ public sealed record FeatureTableOptions(MonetaryMeasure Monetary = MonetaryMeas
     /// </summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
+    /// <summary>
+    /// Per-customer aggregates already computed in the engine for several snapshots (<see cref="CustomerAggregateSnapshots"/>):
+    /// a table at one of their days reads them instead of aggregating the transactions again. Same rows and values.
+    /// </summary>
+    public CustomerAggregateSnapshots? Aggregates { get; init; }
+
     /// <summary>The defaults: net spend, detect the loaded tables.</summary>
     public static FeatureTableOptions Default { get; } = new();
 

@@ -1,0 +1,160 @@
+using Microsoft.Data.Analysis;
+using Npgsql;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
+using Segmentation.Data;
+using Segmentation.Data.Postgres;
+using Segmentation.Data.Sql;
+using Segmentation.Testing;
+
+namespace Segmentation.Analytics.Tests.Features;
+
+/// <summary>
+/// Issue 18: the per-customer aggregates of several snapshots computed in one pass (<see cref="CustomerAggregateQuery.RenderSnapshots"/>,
+/// <see cref="CustomerAggregateSnapshots"/>) are the one-snapshot query's rows, bit for bit, and feature tables built from them are
+/// the same tables — on hand-made tables, the bundled sample, Online Retail line items (returns, many lines a day) and CDNOW.
+/// </summary>
+public sealed class AggregateSnapshotsTests
+{
+    public static TheoryData<string> DataSets => ["hand-made", "sample", "online-retail", "cdnow"];
+
+    private static (DataWorkspace Workspace, DateTime[] Snapshots, IDisposable? Owned) Open(string name)
+    {
+        switch (name)
+        {
+            case "hand-made":
+            {
+                var dir = new TempDirectory();
+                HandMadeTables.Write(dir);
+                // Before any data, mid-month, a month end, after every transaction.
+                return (DataWorkspace.Load(dir.Path, new IngestOptions(new DateTime(2026, 12, 31))),
+                    [new(2025, 12, 31), new(2026, 3, 15), new(2026, 7, 1), new(2026, 10, 31), new(2026, 12, 31)], dir);
+            }
+            case "sample":
+                return (Load(RepoPaths.Data("sample"), new DateTime(2026, 10, 31)), [new(2025, 10, 31), new(2026, 9, 30), new(2026, 10, 31)], null);
+            case "online-retail":
+                return (Load(RepoPaths.Data("real", "online_retail"), new DateTime(2011, 12, 9)), [new(2010, 12, 31), new(2011, 8, 31), new(2011, 9, 30)], null);
+            case "cdnow":
+                return (Load(RealData.CdnowMasterDirectory, RealData.CdnowEnd), [new(1997, 3, 31), new(1997, 9, 30), new(1998, 6, 30)], null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(name), name, null);
+        }
+    }
+
+    private static DataWorkspace Load(string directory, DateTime asOf)
+    {
+        var spec = Path.Combine(directory, "schema.json");
+        return DataWorkspace.Load(directory, new IngestOptions(asOf, File.Exists(spec) ? SchemaMapping.Load(spec) : null));
+    }
+
+    private static DataFrame Ordered(ISqlEngine engine, string sql)
+    {
+        var f = engine.Query(sql);
+        return f.Rows.Count == 0 ? f : Frames.SortedById(f);
+    }
+
+    /// <summary>The rows of <paramref name="all"/> at snapshot <paramref name="k"/> without the snap column.</summary>
+    private static DataFrame At(DataFrame all, int k)
+    {
+        var snap = all.Columns["snap"];
+        var rows = Enumerable.Range(0, (int)all.Rows.Count).Where(i => (long)snap[i] == k).Select(i => (long)i).ToArray();
+        var columns = all.Columns.Where(c => c.Name != "snap");
+        return Frames.SortedById(new DataFrame(columns.Select(c => c.Clone(new Int64DataFrameColumn("__rows", rows)))));
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSets))]
+    public void One_pass_over_several_snapshots_gives_each_snapshots_aggregates(string name)
+    {
+        var (ws, snapshots, owned) = Open(name);
+        using (owned)
+        using (ws)
+        {
+            var all = ws.Query(CustomerAggregateQuery.RenderSnapshots(ws.Dialect, snapshots));
+            Assert.Equal(["snap", .. CustomerAggregateQuery.Columns], all.Columns.Select(c => c.Name));
+            long total = 0;
+            for (int k = 0; k < snapshots.Length; k++)
+            {
+                var expected = Ordered(ws, CustomerAggregateQuery.Render(ws.Dialect, snapshots[k]));
+                total += expected.Rows.Count;
+                if (expected.Rows.Count == 0)
+                    Assert.DoesNotContain(k, all.Columns["snap"].Cast<long>()); // e.g. a snapshot before any data
+                else
+                    Frames.AssertIdentical(expected, At(all, k));
+            }
+            Assert.Equal(total, all.Rows.Count);
+            // The data sets exercise growth between snapshots (otherwise the test would compare one table with itself).
+            if (name != "hand-made")
+                Assert.True(At(all, 0).Rows.Count < At(all, snapshots.Length - 1).Rows.Count);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSets))]
+    public void Feature_tables_from_prepared_aggregates_are_the_same_tables(string name)
+    {
+        var (ws, snapshots, owned) = Open(name);
+        using (owned)
+        using (ws)
+        {
+            // Unordered and with a repeat: Prepare sorts and de-duplicates.
+            using var prepared = CustomerAggregateSnapshots.Prepare(ws, [.. snapshots.Reverse(), snapshots[0]]);
+            Assert.Equal(snapshots, prepared.Snapshots);
+            var slim = new FeatureTableOptions { Columns = ["recency_days", "frequency", "monetary", "orders", "avg_order_value"] };
+            foreach (var snapshot in snapshots)
+            {
+                Frames.AssertIdentical(CustomerFeatureTable.Build(ws, snapshot), CustomerFeatureTable.Build(ws, snapshot, FeatureTableOptions.Default with { Aggregates = prepared }));
+                Frames.AssertIdentical(CustomerFeatureTable.Build(ws, snapshot, slim), CustomerFeatureTable.Build(ws, snapshot, slim with { Aggregates = prepared }));
+            }
+            // A day that was not prepared is aggregated from the transactions.
+            var other = snapshots[0].AddDays(1);
+            Assert.Null(prepared.Source(ws.Dialect, other));
+            Frames.AssertIdentical(CustomerFeatureTable.Build(ws, other), CustomerFeatureTable.Build(ws, other, FeatureTableOptions.Default with { Aggregates = prepared }));
+            prepared.Dispose();
+            Assert.False(ws.HasTable(CustomerAggregateSnapshots.TableName));
+            Assert.Empty(prepared.Snapshots);
+        }
+    }
+
+    [Fact]
+    public void Snapshots_must_be_ascending_distinct_days()
+    {
+        var d = DuckDbDialect.Instance;
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, []));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 2, 1), new(2026, 1, 1)]));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 1, 1), new(2026, 1, 1, 12, 0, 0)]));
+    }
+
+    [Fact]
+    [Trait("Requires", "PostgreSQL")]
+    public void Postgres_gives_the_same_aggregates_in_one_pass()
+    {
+        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
+        admin.Open();
+        string schema = PostgresServer.CreateSchema(admin);
+        try
+        {
+            var directory = RepoPaths.Data("sample");
+            foreach (var table in DataModel.All)
+            {
+                var csv = Path.Combine(directory, table.Name + ".csv");
+                if (File.Exists(csv)) PostgresServer.LoadCsv(admin, schema, table.Name, csv);
+            }
+            var asOf = new DateTime(2026, 10, 31);
+            var spec = Path.Combine(directory, "schema.json");
+            using var pg = PostgresWorkspace.Load(PostgresServer.ConnectionString, new IngestOptions(asOf, SchemaMapping.Load(spec)), schema);
+            DateTime[] snapshots = [new(2025, 10, 31), new(2026, 9, 30), asOf];
+            var all = pg.Query(CustomerAggregateQuery.RenderSnapshots(pg.Dialect, snapshots));
+            for (int k = 0; k < snapshots.Length; k++)
+                Frames.AssertIdentical(Ordered(pg, CustomerAggregateQuery.Render(pg.Dialect, snapshots[k])), At(all, k));
+            using var prepared = CustomerAggregateSnapshots.Prepare(pg, snapshots);
+            Assert.Equal(snapshots, prepared.Snapshots);
+            foreach (var snapshot in snapshots)
+                Frames.AssertIdentical(CustomerFeatureTable.Build(pg, snapshot), CustomerFeatureTable.Build(pg, snapshot, FeatureTableOptions.Default with { Aggregates = prepared }));
+        }
+        finally
+        {
+            PostgresServer.DropSchema(admin, schema);
+        }
+    }
+}
