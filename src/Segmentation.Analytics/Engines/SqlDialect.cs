@@ -112,6 +112,12 @@ public abstract class SqlDialect
     public virtual bool InlinesSubqueries => false;
 
     /// <summary>
+    /// True when <c>ORDER BY</c> a text column sorts by the bytes of its UTF-8 (code point order; DuckDB), which is .NET's
+    /// ordinal order but for supplementary characters. False for engines that sort by a locale's collation.
+    /// </summary>
+    public virtual bool SortsTextByCodePoint => false;
+
+    /// <summary>
     /// A query with named sub-queries (common table expressions), in order; a later one may refer to earlier ones
     /// through <see cref="Cte"/>. Engines without <c>WITH name AS (query)</c> inline them.
     /// </summary>

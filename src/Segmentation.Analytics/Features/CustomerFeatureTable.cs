@@ -29,8 +29,11 @@ public static class CustomerFeatureTable
         options ??= FeatureTableOptions.Default;
         options.Validate();
         var sources = options.Sources ?? FeatureSources.Detect(engine);
-        var frame = engine.Query(Render(engine.Dialect, snapshot, options, sources));
-        return SortByCustomerOrdinal(frame);
+        string sql = Render(engine.Dialect, snapshot, options, sources);
+        // Sorted in the engine when its order of text is (nearly) ordinal: a parallel sort there, and no copy of every column
+        // here (SortByCustomerOrdinal checks the order and sorts what is not, e.g. rare supplementary characters).
+        if (engine.Dialect.SortsTextByCodePoint) sql += "\nORDER BY customer_id";
+        return SortByCustomerOrdinal(engine.Query(sql));
     }
 
     /// <summary>The SQL of the table for one dialect (rows in engine order; <see cref="Build"/> sorts them ordinally).</summary>
@@ -163,15 +166,22 @@ public static class CustomerFeatureTable
     private static readonly string[] CustomerColumns =
         ["age", "gender", "income", "occupation", "education", "region", "city_tier", "company_size", "industry", "lifestyle", "price_sensitivity"];
 
+    /// <summary>The frame in ordinal customer_id order: itself when it already is (the engine sorted it), else a sorted copy.</summary>
     private static DataFrame SortByCustomerOrdinal(DataFrame frame)
     {
         var ids = frame.Columns["customer_id"];
         int n = checked((int)frame.Rows.Count);
+        var keys = new string[n];
+        if (ids is StringDataFrameColumn text)
+            for (int i = 0; i < n; i++) keys[i] = text[i] ?? "";
+        else
+            for (int i = 0; i < n; i++) keys[i] = (string?)ids[i] ?? "";
+        bool sorted = true;
+        for (int i = 1; i < n && sorted; i++) sorted = string.CompareOrdinal(keys[i - 1], keys[i]) <= 0;
+        if (sorted) return frame;
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        var keys = new string[n];
-        for (int i = 0; i < n; i++) keys[i] = (string?)ids[i] ?? "";
-        Array.Sort(order, (x, y) => string.CompareOrdinal(keys[x], keys[y]));
+        Array.Sort(keys, order, StringComparer.Ordinal);
         var map = new Int64DataFrameColumn("__order", order.Select(i => (long)i));
         return new DataFrame(frame.Columns.Select(c => c.Clone(map)));
     }

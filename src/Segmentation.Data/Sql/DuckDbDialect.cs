@@ -12,6 +12,9 @@ public sealed class DuckDbDialect : SqlDialect
 
     /// <inheritdoc/>
     public override string Name => "duckdb";
+
+    /// <inheritdoc />
+    public override bool SortsTextByCodePoint => true;
     public override string TryDouble(string e) => $"TRY_CAST(trim({AsText(e)}) AS DOUBLE)";
     public override string TryInteger(string e) =>
         $"(CASE WHEN regexp_full_match(trim({AsText(e)}), '[+-]?[0-9]+(\\.0*)?') THEN TRY_CAST(TRY_CAST(trim({AsText(e)}) AS DOUBLE) AS BIGINT) END)";

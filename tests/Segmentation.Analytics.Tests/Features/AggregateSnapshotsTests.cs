@@ -126,6 +126,24 @@ public sealed class AggregateSnapshotsTests
     }
 
     [Fact]
+    public void Feature_table_rows_are_in_ordinal_order_even_where_the_engine_sorts_differently()
+    {
+        // DuckDB sorts text by UTF-8 bytes: U+E000 (EE 80 80) before U+1F600 (F0 9F 98 80). .NET's ordinal order compares UTF-16
+        // code units: the surrogate D83D of U+1F600 comes before E000. The table must follow the ordinal order.
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", "transaction_id,customer_id,timestamp,amount\n" +
+            "T1,K\uE000,2026-01-10 09:00:00,10.00\nT2,K\U0001F600,2026-01-11 09:00:00,20.00\n" +
+            "T3,A1,2026-01-12 09:00:00,30.00\nT4,Z9,2026-01-13 09:00:00,40.00\n");
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(new DateTime(2026, 12, 31)));
+        var ids = CustomerFeatureTable.Build(ws, new DateTime(2026, 10, 31)).Columns["customer_id"].Cast<string>().ToArray();
+        Assert.Equal(["A1", "K\U0001F600", "K\uE000", "Z9"], ids);
+        Assert.True(string.CompareOrdinal("K\U0001F600", "K\uE000") < 0);
+        // The engine's own order differs: the check-and-sort is what makes the table ordinal.
+        var engineOrder = ws.Query("SELECT customer_id FROM transactions ORDER BY customer_id").Columns["customer_id"].Cast<string>().ToArray();
+        Assert.Equal(["A1", "K\uE000", "K\U0001F600", "Z9"], engineOrder);
+    }
+
+    [Fact]
     [Trait("Requires", "PostgreSQL")]
     public void Postgres_gives_the_same_aggregates_in_one_pass()
     {
