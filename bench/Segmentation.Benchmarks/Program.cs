@@ -22,12 +22,16 @@ if (selected.Count == 0)
     return 1;
 }
 
-Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.OSDescription} · .NET {Environment.Version}");
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.OSDescription} · .NET {Environment.Version} · load average at start: {LoadAverage()}");
 foreach (var bench in selected)
 {
     Console.WriteLine($"## {bench.Name}: {bench.Description}");
     var sw = Stopwatch.StartNew();
     bench.Run(args.Skip(1).ToArray(), Console.Out);
-    Console.WriteLine($"   (whole benchmark {sw.Elapsed.TotalSeconds:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB)");
+    Console.WriteLine($"   (whole benchmark {sw.Elapsed.TotalSeconds:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB, load average at the end: {LoadAverage()})");
 }
 return 0;
+
+// The 1-, 5- and 15-minute load averages (Linux): a figure taken on a busy machine is an upper bound, and says so.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
