@@ -35,22 +35,26 @@ public static class CustomerAggregateQuery
     ];
 
     /// <summary>
-    /// The aggregation at several snapshot days in one pass over the transactions: every row of <see cref="Columns"/> at each
-    /// snapshot, identical to <see cref="Render(SqlDialect, DateTime, string, bool, bool)"/> at that day, with a leading
-    /// <c>snap</c> column (BIGINT, the index of the snapshot in <paramref name="snapshots"/>, which must be distinct days in
-    /// ascending order). Rows in engine order.
+    /// The aggregation at several snapshot days in one pass over the transactions, as statements that create the engine table
+    /// <paramref name="table"/>: every row of <see cref="Columns"/> at each snapshot, identical to
+    /// <see cref="Render(SqlDialect, DateTime, string, bool, bool)"/> at that day, with a leading <c>snap</c> column (BIGINT,
+    /// the index of the snapshot in <paramref name="snapshots"/>, which must be distinct days in ascending order). The helper
+    /// tables the statements create (the table's name with <c>_slices</c>, <c>_categories</c>, <c>_wide</c>) are dropped by the last one.
     /// </summary>
     /// <remarks>
     /// The snapshots cut the time line into slices (up to the first snapshot, then between consecutive snapshots). One
     /// group-by per (customer, slice) carries every sum, count, first/last purchase and the distinct purchase days (a day
-    /// lies in one slice, so per-slice distinct counts add up); the aggregates at snapshot k are then sums, minima and maxima
-    /// over the slices up to k — a few rows per customer. One group-by per (customer, category) counts the purchases up to
-    /// each snapshot. Money stays DECIMAL(18,2) until the end, so the sums are exact and equal to the one-snapshot query's.
+    /// lies in one slice, so per-slice distinct counts add up); one group-by per (customer, category) counts the purchases up
+    /// to each snapshot; then one group-by per customer over the few slice rows gives every snapshot's aggregates side by side,
+    /// unfolded into one row per customer and snapshot. Money stays DECIMAL(18,2) until the end, so the sums are exact and
+    /// equal to the one-snapshot query's. Separate statements rather than one query with common table expressions: DuckDB ran
+    /// that form on one thread (25.9 s against 12 s for the same work at 1 M customers).
     /// </remarks>
-    public static string RenderSnapshots(SqlDialect d, IReadOnlyList<DateTime> snapshots, string transactions = "transactions")
+    public static IReadOnlyList<string> RenderSnapshots(SqlDialect d, IReadOnlyList<DateTime> snapshots, string table, string transactions = "transactions")
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentException.ThrowIfNullOrEmpty(table);
         if (snapshots.Count == 0) throw new ArgumentException("At least one snapshot is needed.", nameof(snapshots));
         for (int k = 1; k < snapshots.Count; k++)
             if (snapshots[k].Date <= snapshots[k - 1].Date)
@@ -58,16 +62,23 @@ public static class CustomerAggregateQuery
         string t = d.Id(transactions);
         string ts = "\"timestamp\"";
         var ends = snapshots.Select(s => d.Timestamp(s.Date.AddDays(1))).ToArray();
+        var ks = Enumerable.Range(0, snapshots.Count).ToArray();
         string purchase = "NOT is_return";
         string online = $"channel IN ({string.Join(", ", DataModel.OnlineChannels.Select(d.Str))})";
         string day = $"CAST({ts} AS DATE)";
         string tx = $"{t} WHERE {ts} < {ends[^1]}";
         string slice = snapshots.Count == 1 ? "0"
             : $"(CASE {string.Join(" ", ends.Take(ends.Length - 1).Select((e, k) => $"WHEN {ts} < {e} THEN {k}"))} ELSE {ends.Length - 1} END)";
-        var ctes = new List<(string Name, string Query)>
+        string slices = table + "_slices", categories = table + "_categories", wide = table + "_wide";
+        string Up(string aggregate, string column, int k) => aggregate switch
         {
-            ("sl", $"""
-
+            "min" => d.MinIf(column, $"slice <= {k}"),
+            "max" => d.MaxIf(column, $"slice <= {k}"),
+            _ => d.SumIf(column, $"slice <= {k}"),
+        };
+        var statements = new List<string>
+        {
+            d.CreateTempTableAs(slices, $"""
               SELECT customer_id, {d.ToBigInt(slice)} AS slice,
                 {d.CountIf(purchase)} AS orders,
                 {d.CountDistinctIf(day, purchase)} AS purchase_days,
@@ -82,41 +93,50 @@ public static class CustomerAggregateQuery
                 {d.CountIf($"{purchase} AND channel IS NOT NULL")} AS channel_orders,
                 {d.CountIf($"{purchase} AND campaign_id IS NOT NULL")} AS campaign_orders
               FROM {tx} GROUP BY customer_id, {slice}
-            """),
-            ("cat", $"""
-
-              SELECT customer_id, {string.Join(", ", ends.Select((_, k) => $"{d.CountIf($"n{k} > 0")} AS categories{k}, max(n{k}) AS top{k}, sum(n{k}) AS total{k}"))} FROM (
-                SELECT customer_id, category, {string.Join(", ", ends.Select((e, k) => $"{d.CountIf($"{ts} < {e}")} AS n{k}"))}
+              """),
+            d.CreateTempTableAs(categories, $"""
+              SELECT customer_id, {string.Join(", ", ks.Select(k => $"{d.CountIf($"n{k} > 0")} AS categories{k}, max(n{k}) AS top{k}, sum(n{k}) AS total{k}"))} FROM (
+                SELECT customer_id, category, {string.Join(", ", ks.Select(k => $"{d.CountIf($"{ts} < {ends[k]}")} AS n{k}"))}
                 FROM {tx} AND {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id
-            """),
+              """),
+            // Every snapshot's sums side by side (slices up to k), the category counts joined once.
+            d.CreateTempTableAs(wide, $"""
+              SELECT s.*, {string.Join(", ", ks.Select(k => $"c.categories{k}, c.top{k}, c.total{k}"))} FROM (
+                SELECT customer_id,
+                  {string.Join(",\n      ", ks.Select(k => string.Join(", ",
+                      d.CountIf($"slice <= {k}") + $" AS rows{k}",
+                      Up("sum", "orders", k) + $" AS orders{k}", Up("sum", "purchase_days", k) + $" AS purchase_days{k}",
+                      Up("sum", "returns", k) + $" AS returns{k}", Up("sum", "gross_amount", k) + $" AS gross_amount{k}",
+                      Up("sum", "net_amount", k) + $" AS net_amount{k}", Up("sum", "return_amount", k) + $" AS return_amount{k}",
+                      Up("sum", "cost", k) + $" AS cost{k}", Up("min", "first_purchase", k) + $" AS first_purchase{k}",
+                      Up("max", "last_purchase", k) + $" AS last_purchase{k}", Up("sum", "online_orders", k) + $" AS online_orders{k}",
+                      Up("sum", "channel_orders", k) + $" AS channel_orders{k}", Up("sum", "campaign_orders", k) + $" AS campaign_orders{k}")))}
+                FROM {d.Id(slices)} GROUP BY customer_id) s
+              LEFT JOIN {d.Id(categories)} c ON s.customer_id = c.customer_id
+              """),
         };
-        var parts = new List<string>();
-        for (int k = 0; k < snapshots.Count; k++)
+        var parts = ks.Select(k =>
         {
             string snap = d.Timestamp(snapshots[k].Date);
-            ctes.Add(($"agg{k}", $"""
-
-              SELECT customer_id,
-                {d.ToBigInt("sum(orders)")} AS orders, {d.ToBigInt("sum(purchase_days)")} AS purchase_days, {d.ToBigInt("sum(returns)")} AS returns,
-                {d.ToDouble("COALESCE(sum(gross_amount), 0)")} AS gross_amount, {d.ToDouble("sum(net_amount)")} AS net_amount,
-                {d.ToDouble("COALESCE(sum(return_amount), 0)")} AS return_amount, {d.ToDouble("COALESCE(sum(cost), 0)")} AS cost,
-                min(first_purchase) AS first_purchase, max(last_purchase) AS last_purchase,
-                {d.ToBigInt("sum(online_orders)")} AS online_orders, {d.ToBigInt("sum(channel_orders)")} AS channel_orders,
-                {d.ToBigInt("sum(campaign_orders)")} AS campaign_orders
-              FROM {d.Cte("sl")} WHERE slice <= {k} GROUP BY customer_id
-            """));
-            parts.Add($"""
-                SELECT {d.ToBigInt(k.ToString(System.Globalization.CultureInfo.InvariantCulture))} AS snap, a.customer_id AS customer_id, orders, purchase_days, returns, gross_amount, net_amount, return_amount, cost,
-                  first_purchase, last_purchase,
-                  {d.ToBigInt(d.DaysBetween("last_purchase", snap))} AS recency_days,
-                  {d.ToBigInt(d.DaysBetween("first_purchase", snap))} AS tenure_days,
-                  online_orders, channel_orders, campaign_orders,
-                  {d.ToBigInt($"COALESCE(categories{k}, 0)")} AS categories, {d.ToBigInt($"COALESCE(top{k}, 0)")} AS top_category_orders, {d.ToBigInt($"COALESCE(total{k}, 0)")} AS category_orders
-                FROM {d.Cte($"agg{k}", "a")} LEFT JOIN {d.Cte("cat", "c")} ON a.customer_id = c.customer_id
-                """);
-        }
-        return d.With(ctes, string.Join("\nUNION ALL\n", parts));
+            return $"""
+                SELECT {d.ToBigInt(k.ToString(System.Globalization.CultureInfo.InvariantCulture))} AS snap, customer_id,
+                  {d.ToBigInt($"orders{k}")} AS orders, {d.ToBigInt($"purchase_days{k}")} AS purchase_days, {d.ToBigInt($"returns{k}")} AS returns,
+                  {d.ToDouble($"COALESCE(gross_amount{k}, 0)")} AS gross_amount, {d.ToDouble($"net_amount{k}")} AS net_amount,
+                  {d.ToDouble($"COALESCE(return_amount{k}, 0)")} AS return_amount, {d.ToDouble($"COALESCE(cost{k}, 0)")} AS cost,
+                  first_purchase{k} AS first_purchase, last_purchase{k} AS last_purchase,
+                  {d.ToBigInt(d.DaysBetween($"last_purchase{k}", snap))} AS recency_days,
+                  {d.ToBigInt(d.DaysBetween($"first_purchase{k}", snap))} AS tenure_days,
+                  {d.ToBigInt($"online_orders{k}")} AS online_orders, {d.ToBigInt($"channel_orders{k}")} AS channel_orders,
+                  {d.ToBigInt($"campaign_orders{k}")} AS campaign_orders,
+                  {d.ToBigInt($"COALESCE(categories{k}, 0)")} AS categories, {d.ToBigInt($"COALESCE(top{k}, 0)")} AS top_category_orders,
+                  {d.ToBigInt($"COALESCE(total{k}, 0)")} AS category_orders
+                FROM {d.Id(wide)} WHERE rows{k} > 0
+                """;
+        });
+        statements.Add(d.CreateTempTableAs(table, string.Join("\nUNION ALL\n", parts)));
+        statements.Add($"DROP TABLE {d.Id(slices)}; DROP TABLE {d.Id(categories)}; DROP TABLE {d.Id(wide)}");
+        return statements;
     }
 
     /// <summary>Renders the query over <paramref name="transactions"/> (a canonical, validated table) at the snapshot day.</summary>

@@ -43,8 +43,18 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         ArgumentNullException.ThrowIfNull(snapshots);
         var days = snapshots.Select(s => s.Date).Distinct().Order().ToArray();
         if (days.Length == 0 || engine.Dialect.InlinesSubqueries) return new CustomerAggregateSnapshots(null, []);
-        engine.Execute(engine.Dialect.CreateTempTableAs(TableName, CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days)));
-        return new CustomerAggregateSnapshots(engine, days);
+        var prepared = new CustomerAggregateSnapshots(engine, days);
+        try
+        {
+            foreach (var statement in CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days, TableName)) engine.Execute(statement);
+        }
+        catch
+        {
+            // Helper tables of a failed run are dropped with the session; the result table is not left half-made.
+            prepared.Dispose();
+            throw;
+        }
+        return prepared;
     }
 
     /// <summary>

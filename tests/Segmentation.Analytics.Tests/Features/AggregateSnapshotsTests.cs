@@ -53,6 +53,20 @@ public sealed class AggregateSnapshotsTests
         return f.Rows.Count == 0 ? f : Frames.SortedById(f);
     }
 
+    /// <summary>Runs the one-pass statements into a table, reads it, drops it; the helper tables are gone too.</summary>
+    private static DataFrame AllSnapshots(ISqlEngine engine, DateTime[] snapshots)
+    {
+        foreach (var statement in CustomerAggregateQuery.RenderSnapshots(engine.Dialect, snapshots, "test_aggregates")) engine.Execute(statement);
+        var all = engine.Query("SELECT * FROM test_aggregates");
+        engine.Execute("DROP TABLE test_aggregates");
+        Assert.Equal(0, TablesNamed(engine, "test_aggregates"));
+        return all;
+    }
+
+    /// <summary>Engine tables whose name starts with <paramref name="prefix"/> (the result table and its helpers).</summary>
+    private static long TablesNamed(ISqlEngine engine, string prefix) =>
+        engine.Read($"SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '{prefix}%'", r => { r.Read(); return r.GetInt64(0); });
+
     /// <summary>The rows of <paramref name="all"/> at snapshot <paramref name="k"/> without the snap column.</summary>
     private static DataFrame At(DataFrame all, int k)
     {
@@ -70,7 +84,7 @@ public sealed class AggregateSnapshotsTests
         using (owned)
         using (ws)
         {
-            var all = ws.Query(CustomerAggregateQuery.RenderSnapshots(ws.Dialect, snapshots));
+            var all = AllSnapshots(ws, snapshots);
             Assert.Equal(["snap", .. CustomerAggregateQuery.Columns], all.Columns.Select(c => c.Name));
             long total = 0;
             for (int k = 0; k < snapshots.Length; k++)
@@ -111,7 +125,7 @@ public sealed class AggregateSnapshotsTests
             Assert.Null(prepared.Source(ws.Dialect, other));
             Frames.AssertIdentical(CustomerFeatureTable.Build(ws, other), CustomerFeatureTable.Build(ws, other, FeatureTableOptions.Default with { Aggregates = prepared }));
             prepared.Dispose();
-            Assert.False(ws.HasTable(CustomerAggregateSnapshots.TableName));
+            Assert.Equal(0, TablesNamed(ws, CustomerAggregateSnapshots.TableName));
             Assert.Empty(prepared.Snapshots);
         }
     }
@@ -120,9 +134,9 @@ public sealed class AggregateSnapshotsTests
     public void Snapshots_must_be_ascending_distinct_days()
     {
         var d = DuckDbDialect.Instance;
-        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, []));
-        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 2, 1), new(2026, 1, 1)]));
-        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 1, 1), new(2026, 1, 1, 12, 0, 0)]));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [], "t"));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 2, 1), new(2026, 1, 1)], "t"));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, [new(2026, 1, 1), new(2026, 1, 1, 12, 0, 0)], "t"));
     }
 
     [Fact]
@@ -162,7 +176,7 @@ public sealed class AggregateSnapshotsTests
             var spec = Path.Combine(directory, "schema.json");
             using var pg = PostgresWorkspace.Load(PostgresServer.ConnectionString, new IngestOptions(asOf, SchemaMapping.Load(spec)), schema);
             DateTime[] snapshots = [new(2025, 10, 31), new(2026, 9, 30), asOf];
-            var all = pg.Query(CustomerAggregateQuery.RenderSnapshots(pg.Dialect, snapshots));
+            var all = AllSnapshots(pg, snapshots);
             for (int k = 0; k < snapshots.Length; k++)
                 Frames.AssertIdentical(Ordered(pg, CustomerAggregateQuery.Render(pg.Dialect, snapshots[k])), At(all, k));
             using var prepared = CustomerAggregateSnapshots.Prepare(pg, snapshots);
