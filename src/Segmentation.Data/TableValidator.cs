@@ -75,7 +75,8 @@ internal static class TableValidator
             duplicates = RejectDuplicates(engine, spec, display, rejects);
             fieldRejects = ReadFieldErrors(engine, t, display, plan);
             warnings = ReadWarnings(engine, t, display, plan, present).ToList();
-            if (money) accepted = AmountTally.Of(engine, t);
+            // Nothing deleted since the first tally (no invalid rows, no duplicates): the table holds the rows it counted.
+            if (money) accepted = invalid == 0 && duplicates == 0 ? read : AmountTally.Of(engine, t);
         }
         // Duplicates were valid rows until excluded: what was read and neither rejected before nor accepted now.
         var rejectedTally = invalidTally + (read - invalidTally - accepted);
@@ -127,7 +128,8 @@ internal static class TableValidator
         if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
         var beforeDuplicates = money ? AmountTally.Of(engine, d.Id(table)) : AmountTally.Empty;
         int duplicates = RejectDuplicates(engine, spec, display, rejects);
-        var accepted = money ? AmountTally.Of(engine, d.Id(table)) : AmountTally.Empty;
+        // Without duplicates the table still holds the rows just tallied: the same tally, not a second pass over them.
+        var accepted = !money ? AmountTally.Empty : duplicates == 0 ? beforeDuplicates : AmountTally.Of(engine, d.Id(table));
         var rejectedTally = invalidTally + (beforeDuplicates - accepted);
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers)
@@ -283,8 +285,8 @@ internal static class TableValidator
     {
         var d = engine.Dialect;
         string t = d.Id(ingest.Table), c = d.Id(column);
-        // An anti-join (NOT EXISTS) rather than NOT IN: NOT IN's NULL semantics keep engines from hashing the master keys once.
-        string sql = $"SELECT x.__rec, x.{c} FROM {t} x WHERE x.{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {d.Id(master)} m WHERE m.{c} = x.{c}) ORDER BY x.__rec";
+        // An anti-join rather than NOT IN: NOT IN's NULL semantics keep engines from hashing the master keys once.
+        string sql = d.SelectUnmatched($"x.__rec, x.{c}", t, "x", d.Id(master), "m", $"m.{c} = x.{c}", $"x.{c} IS NOT NULL") + " ORDER BY x.__rec";
         var found = engine.Read(sql, r =>
         {
             var list = new List<(long Rec, string Value)>();

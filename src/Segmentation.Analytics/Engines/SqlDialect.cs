@@ -124,6 +124,14 @@ public abstract class SqlDialect
     public virtual string With(IReadOnlyList<(string Name, string Query)> ctes, string body) =>
         $"WITH {string.Join(",\n", ctes.Select(c => $"{c.Name} AS ({c.Query})"))}\n{body}";
 
+    /// <summary>
+    /// <c>SELECT <paramref name="columns"/></c> of the rows of <paramref name="table"/> (alias <paramref name="alias"/>) where
+    /// <paramref name="condition"/> holds and no row of <paramref name="other"/> (alias <paramref name="otherAlias"/>) satisfies
+    /// <paramref name="match"/>; NULL never matches. Written with NOT EXISTS, which the engines plan as an anti-join.
+    /// </summary>
+    public virtual string SelectUnmatched(string columns, string table, string alias, string other, string otherAlias, string match, string condition) =>
+        $"SELECT {columns} FROM {table} {alias} WHERE {condition} AND NOT EXISTS (SELECT 1 FROM {other} {otherAlias} WHERE {match})";
+
     /// <summary>A stored table with an alias in a FROM or JOIN clause (<c>"name" alias</c>).</summary>
     public virtual string Table(string name, string alias) => $"{Id(name)} {alias}";
 

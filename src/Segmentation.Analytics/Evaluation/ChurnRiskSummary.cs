@@ -61,20 +61,28 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     internal static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
                                              ChurnWarningOptions? warning, ClvOptions? clv, int seed, string segmentsTable)
     {
-        var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
-        for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
         var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r =>
         {
-            var list = new List<(string Id, int Position, int X, int RecencyDays, int AgeDays, double Monetary)>();
+            var list = new List<CustomerSummaryRow>();
             while (r.Read())
-            {
-                string id = r.GetString(0);
-                list.Add((id, position[id], (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
-            }
+                list.Add(new CustomerSummaryRow(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
             // Ordinal order whatever the engine's collation: the model fits sum over customers in this order.
             list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return list;
         });
+        return Compute(assignment, periodEnd, rows, warning, clv, seed);
+    }
+
+    /// <summary>Fits and sums on customers' summary rows at <paramref name="periodEnd"/> (in ordinal order of the customer id, e.g.
+    /// <see cref="CustomerSummaryAtTwoEnds.Later"/>); rows of customers not in <paramref name="assignment"/> are left out.</summary>
+    internal static ChurnRiskSummary Compute(SegmentAssignment assignment, DateOnly periodEnd, IReadOnlyList<CustomerSummaryRow> summaryRows,
+                                             ChurnWarningOptions? warning, ClvOptions? clv, int seed)
+    {
+        var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
+        for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
+        var rows = new List<(string Id, int Position, int X, int RecencyDays, int AgeDays, double Monetary)>(summaryRows.Count);
+        foreach (var row in summaryRows)
+            if (position.TryGetValue(row.Id, out int p)) rows.Add((row.Id, p, row.X, row.RecencyDays, row.AgeDays, row.Monetary));
         const double week = 7;
         int n = rows.Count;
         var frequency = rows.Select(x => x.X).ToArray();

@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -25,10 +26,14 @@ public static class EffectEvaluator
         EngineTables.Upload(engine, assignment);
         try
         {
+            // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
+            // only), at the previous month end, in one pass over the transactions.
+            var previousSegments = options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null;
+            var summaries = CustomerSummaryAtTwoEnds.Read(engine, monthEnd, previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd));
             ChurnRiskSummary? churn = null;
             try
             {
-                churn = ChurnRiskSummary.Compute(engine, assignment, monthEnd, seed: options.Seed, warning: null, clv: null, segmentsTable: EngineTables.Segments);
+                churn = ChurnRiskSummary.Compute(assignment, monthEnd, summaries.Later, warning: null, clv: null, seed: options.Seed);
             }
             catch (ArgumentException)
             {
@@ -73,7 +78,7 @@ public static class EffectEvaluator
             try
             {
                 // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
-                forecast = NextPeriodForecast.Compute(engine, assignment, options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null, monthEnd, options.Seed, churn: churn);
+                forecast = NextPeriodForecast.Compute(engine, assignment, previousSegments, monthEnd, options.Seed, NextPeriodForecast.DefaultLevel, churn, summaries);
             }
             catch (ArgumentException)
             {

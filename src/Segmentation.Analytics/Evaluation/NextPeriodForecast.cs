@@ -35,7 +35,13 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     public FitDiagnostics? Diagnostics { get; init; }
 
     /// <summary>The previous month's last day (the date last month's forecast was made at).</summary>
-    public DateOnly PreviousEnd => new DateOnly(PeriodEnd.Year, PeriodEnd.Month, 1).AddDays(-1);
+    public DateOnly PreviousEnd => PreviousEndOf(PeriodEnd);
+
+    /// <summary>The last day of the month before <paramref name="periodEnd"/>'s month.</summary>
+    internal static DateOnly PreviousEndOf(DateOnly periodEnd) => new DateOnly(periodEnd.Year, periodEnd.Month, 1).AddDays(-1);
+
+    /// <summary>The predictive intervals' level unless told otherwise.</summary>
+    internal const double DefaultLevel = 0.9;
 
     /// <summary>Parameter draws of the predictive simulation.</summary>
     public const int ParameterDraws = 100;
@@ -53,22 +59,28 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     /// <param name="churn">The churn models fitted at <paramref name="periodEnd"/> on <paramref name="assignment"/> (same summary and
     /// fits, so the month's models are fitted once); null to fit here.</param>
     public static NextPeriodForecast Compute(ISqlEngine engine, SegmentAssignment assignment, SegmentAssignment? previous, DateOnly periodEnd,
-                                             int seed = 0, double level = 0.9, ChurnRiskSummary? churn = null)
+                                             int seed = 0, double level = DefaultLevel, ChurnRiskSummary? churn = null) =>
+        Compute(engine, assignment, previous, periodEnd, seed, level, churn, null);
+
+    /// <summary>As the public overload, taking the summaries at <paramref name="periodEnd"/> and at the previous month end from
+    /// <paramref name="summaries"/> when it holds them (one pass over the transactions for both) instead of querying each.</summary>
+    internal static NextPeriodForecast Compute(ISqlEngine engine, SegmentAssignment assignment, SegmentAssignment? previous, DateOnly periodEnd,
+                                               int seed, double level, ChurnRiskSummary? churn, CustomerSummaryAtTwoEnds? summaries)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "must be in (0, 1).");
         var horizonEnd = periodEnd.AddDays(1).AddMonths(1).AddDays(-1);
         var fitted = churn is { Summary: { } cs } && churn.PeriodEnd == periodEnd ? (cs, churn.Purchases, churn.Spend) : ((CustomerSummary, BgNbdModel, GammaGammaModel)?)null;
-        var (segments, reason, diagnostics) = Forecast(engine, assignment, periodEnd, horizonEnd, seed, level, withActuals: false, fitted);
+        var (segments, reason, diagnostics) = Forecast(engine, assignment, periodEnd, horizonEnd, seed, level, withActuals: false, fitted, summaries);
         IReadOnlyList<SegmentForecast>? past = null;
         string? pastReason = null;
         if (previous is not null)
         {
-            var previousEnd = new DateOnly(periodEnd.Year, periodEnd.Month, 1).AddDays(-1);
+            var previousEnd = PreviousEndOf(periodEnd);
             try
             {
-                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true, null);
+                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true, null, summaries);
             }
             catch (ArgumentException e)
             {
@@ -80,10 +92,11 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
 
     private static (IReadOnlyList<SegmentForecast>? Rows, string? Reason, FitDiagnostics? Diagnostics) Forecast(ISqlEngine engine, SegmentAssignment assignment, DateOnly end,
                                                                                   DateOnly horizonEnd, int seed, double level, bool withActuals,
-                                                                                  (CustomerSummary Summary, BgNbdModel Purchases, GammaGammaModel Spend)? fitted)
+                                                                                  (CustomerSummary Summary, BgNbdModel Purchases, GammaGammaModel Spend)? fitted,
+                                                                                  CustomerSummaryAtTwoEnds? summaries)
     {
         // The churn section's summary holds assignment positions as ids; one built here holds the data's customer keys.
-        var summary = fitted?.Summary ?? CustomerSummary.FromTransactions(engine, end, 7);
+        var summary = fitted?.Summary ?? summaries?.SummaryAt(end, 7) ?? CustomerSummary.FromTransactions(engine, end, 7);
         if (summary.Count == 0) return (null, null, null);  // nothing bought yet: nothing to forecast, nothing to say
         var bg = fitted?.Purchases ?? new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
         if (!bg.ProbabilityAliveIsInformative) return (null, bg.Diagnostics!.Meaning, bg.Diagnostics);

@@ -30,17 +30,33 @@ public static class WindowFeatures
     public static DateTime WindowStart(DateTime snapshot) => snapshot.Date.AddDays(1).AddMonths(-WindowMonths);
 
     /// <summary>Renders the per-customer query (<c>customer_id</c>, <c>orders_12m</c>, ordered by customer) over a canonical transactions table.</summary>
-    public static string RenderOrders12Months(SqlDialect d, DateTime snapshot, string transactions = "transactions")
+    public static string RenderOrders12Months(SqlDialect d, DateTime snapshot, string transactions = "transactions") =>
+        RenderOrders12Months(d, [snapshot], transactions);
+
+    /// <summary>
+    /// Renders the per-customer query at several snapshots in one pass: <c>customer_id</c> and one count per snapshot
+    /// (<c>orders_12m_0</c>, <c>orders_12m_1</c>, …; 0 when the customer did not buy in that window), ordered by customer, for every
+    /// customer with a purchase in at least one of the windows. The distinct purchase days are taken once (the per customer × day
+    /// grain of the windows' union) and counted per window.
+    /// </summary>
+    public static string RenderOrders12Months(SqlDialect d, IReadOnlyList<DateTime> snapshots, string transactions = "transactions")
     {
         ArgumentNullException.ThrowIfNull(d);
-        string start = d.Timestamp(WindowStart(snapshot));
-        string end = d.Timestamp(snapshot.Date.AddDays(1));
-        string purchase = "NOT is_return";
+        ArgumentNullException.ThrowIfNull(snapshots);
+        if (snapshots.Count == 0) throw new ArgumentException("At least one snapshot is needed.", nameof(snapshots));
         string day = "CAST(\"timestamp\" AS DATE)";
+        string Within(string at, DateTime snapshot) =>
+            $"{at} >= {d.Timestamp(WindowStart(snapshot))} AND {at} < {d.Timestamp(snapshot.Date.AddDays(1))}";
+        string DayWithin(DateTime snapshot) =>
+            $"day >= CAST({d.Timestamp(WindowStart(snapshot))} AS DATE) AND day < CAST({d.Timestamp(snapshot.Date.AddDays(1))} AS DATE)";
+        string counts = snapshots.Count == 1
+            ? $"{d.ToBigInt("count(*)")} AS {Orders12Months}"
+            : string.Join(", ", snapshots.Select((x, k) => $"{d.ToBigInt(d.CountIf(DayWithin(x)))} AS {Orders12Months}_{k}"));
+        string windows = string.Join(" OR ", snapshots.Distinct().Select(x => $"({Within("\"timestamp\"", x)})"));
         return $"""
-            SELECT customer_id, {d.ToBigInt(d.CountDistinctIf(day, purchase))} AS {Orders12Months}
-            FROM {d.Id(transactions)} WHERE "timestamp" >= {start} AND "timestamp" < {end}
-            GROUP BY customer_id HAVING {d.CountIf(purchase)} > 0
+            SELECT customer_id, {counts}
+            FROM (SELECT DISTINCT customer_id, {day} AS day FROM {d.Id(transactions)} WHERE NOT is_return AND ({windows})) pd
+            GROUP BY customer_id
             ORDER BY customer_id
             """;
     }
@@ -49,11 +65,31 @@ public static class WindowFeatures
     public static double[] Orders12MonthsAt(ISqlEngine engine, DateTime snapshot)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return engine.Read(RenderOrders12Months(engine.Dialect, snapshot), reader =>
-        {
-            var values = new List<double>();
-            while (reader.Read()) values.Add(Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
-            return values.ToArray();
-        });
+        return Read(engine, [snapshot])[0];
     }
+
+    /// <summary>
+    /// The 12-month purchase occasions at two snapshots (e.g. the model's training day and the month end) in one pass over the
+    /// transactions; each the same as <see cref="Orders12MonthsAt(ISqlEngine, DateTime)"/> gives for its snapshot.
+    /// </summary>
+    public static (double[] First, double[] Second) Orders12MonthsAt(ISqlEngine engine, DateTime first, DateTime second)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var values = Read(engine, [first, second]);
+        return (values[0], values[1]);
+    }
+
+    /// <summary>Per snapshot, the counts of the customers active in its window, in the query's customer order.</summary>
+    private static double[][] Read(ISqlEngine engine, DateTime[] snapshots) =>
+        engine.Read(RenderOrders12Months(engine.Dialect, snapshots), reader =>
+        {
+            var values = snapshots.Select(_ => new List<double>()).ToArray();
+            while (reader.Read())
+                for (int k = 0; k < snapshots.Length; k++)
+                {
+                    double count = Convert.ToDouble(reader.GetValue(k + 1), System.Globalization.CultureInfo.InvariantCulture);
+                    if (count > 0) values[k].Add(count);
+                }
+            return values.Select(v => v.ToArray()).ToArray();
+        });
 }

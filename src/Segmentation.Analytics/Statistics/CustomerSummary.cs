@@ -115,14 +115,21 @@ public sealed record CustomerSummary(long[] CustomerIds, int[] Frequency, double
             throw new ArgumentOutOfRangeException(nameof(timeUnitDays), timeUnitDays, "timeUnitDays must be a positive finite number.");
         var rows = engine.Read(CustomerSummaryQuery.Render(engine.Dialect, calibrationEnd, observationStart), r =>
         {
-            var list = new List<(string Id, int X, int RecencyDays, int AgeDays, double Monetary)>();
+            var list = new List<CustomerSummaryRow>();
             while (r.Read())
-                list.Add((r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)),
+                list.Add(new CustomerSummaryRow(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)),
                           r.IsDBNull(4) ? 0.0 : Convert.ToDouble(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture)));
             // Ordinal order whatever the engine's collation: fits sum over customers in this order.
             list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             return list;
         });
+        return FromRows(rows, calibrationEnd, timeUnitDays);
+    }
+
+    /// <summary>The summary of rows of <see cref="CustomerSummaryQuery"/> (in ordinal order of the customer id) at <paramref name="calibrationEnd"/>:
+    /// customers whose first purchase is on that day (T = 0) skipped and counted, <see cref="CustomerKeys"/> set.</summary>
+    internal static CustomerSummary FromRows(IReadOnlyList<CustomerSummaryRow> rows, DateOnly calibrationEnd, double timeUnitDays)
+    {
         int skipped = rows.Count(x => x.AgeDays <= 0);
         var kept = rows.Where(x => x.AgeDays > 0).ToArray();
         int endDay = calibrationEnd.DayNumber;

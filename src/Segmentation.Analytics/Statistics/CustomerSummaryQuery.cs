@@ -14,27 +14,63 @@ internal static class CustomerSummaryQuery
     public static string Render(SqlDialect d, DateOnly calibrationEnd, DateOnly? observationStart = null, string transactions = "transactions",
                                 string? customerFilter = null)
     {
-        string end = d.Timestamp(calibrationEnd.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        string endDay = $"CAST({d.Timestamp(calibrationEnd.ToDateTime(TimeOnly.MinValue))} AS DATE)";
         string from = observationStart is { } s ? $" AND \"timestamp\" >= {d.Timestamp(s.ToDateTime(TimeOnly.MinValue))}" : "";
-        string dy = $"""
-            SELECT customer_id, CAST("timestamp" AS DATE) AS day, sum({d.Money("amount")}) AS day_amount
-            FROM {d.Id(transactions)}
-            WHERE NOT is_return AND "timestamp" < {end}{from}
-            GROUP BY customer_id, CAST("timestamp" AS DATE)
-            """;
         string c = $"""
             SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
               {d.ArgMin("day_amount", "day")} AS first_amount
-            FROM ({dy}) dy GROUP BY customer_id
+            FROM ({Days(d, calibrationEnd, transactions, from)}) dy GROUP BY customer_id
             """;
         return $"""
-            SELECT customer_id, {d.ToBigInt("days - 1")} AS x,
-              {d.ToBigInt(d.DaysBetween("first_day", "last_day"))} AS recency_days,
-              {d.ToBigInt(d.DaysBetween("first_day", endDay))} AS age_days,
-              CASE WHEN days > 1 THEN {d.ToDouble("total - first_amount")} / {d.ToDouble("days - 1")} ELSE 0 END AS monetary
+            SELECT customer_id, {Columns(d, "days - 1", "first_day", "last_day", "days", "total", calibrationEnd)}
             FROM ({c}) c
             {(customerFilter is null ? "" : "WHERE " + customerFilter)}
             """;
     }
+
+    /// <summary>
+    /// The summaries at two calibration ends in one pass over the transactions (the per customer × day grain is built once): one row
+    /// per customer with a purchase up to <paramref name="laterEnd"/>: customer_id, x, t_x and T in days and the mean repeat-day
+    /// amount at <paramref name="laterEnd"/> (as <see cref="Render"/>), then the number of purchase days up to
+    /// <paramref name="earlierEnd"/> (<c>purchase_days_e</c>, 0 when the customer had not bought by then) and t_x, T and the mean repeat-day
+    /// amount at <paramref name="earlierEnd"/> (meaningful only when <c>purchase_days_e</c> &gt; 0). A customer who had bought by the earlier
+    /// end has the same first purchase day and first day's amount at both ends, so only the last day, the day count and the total
+    /// are taken per end; the numbers at each end are those <see cref="Render"/> gives for it.
+    /// </summary>
+    public static string RenderAtTwoEnds(SqlDialect d, DateOnly earlierEnd, DateOnly laterEnd, string transactions = "transactions")
+    {
+        if (earlierEnd >= laterEnd) throw new ArgumentOutOfRangeException(nameof(earlierEnd), earlierEnd, $"must be before the later end {laterEnd:yyyy-MM-dd}.");
+        string byEarlier = $"day <= {EndDay(d, earlierEnd)}";
+        string c = $"""
+            SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
+              {d.ArgMin("day_amount", "day")} AS first_amount,
+              {d.MaxIf("day", byEarlier)} AS last_day_e, {d.CountIf(byEarlier)} AS days_e, {d.SumIf("day_amount", byEarlier)} AS total_e
+            FROM ({Days(d, laterEnd, transactions, "")}) dy GROUP BY customer_id
+            """;
+        return $"""
+            SELECT customer_id, {Columns(d, "days - 1", "first_day", "last_day", "days", "total", laterEnd)},
+              {d.ToBigInt("days_e")} AS purchase_days_e, {Columns(d, null, "first_day", "last_day_e", "days_e", "total_e", earlierEnd, "_e")}
+            FROM ({c}) c
+            """;
+    }
+
+    /// <summary>The per customer × day purchase grain up to <paramref name="calibrationEnd"/> (inclusive).</summary>
+    private static string Days(SqlDialect d, DateOnly calibrationEnd, string transactions, string from) => $"""
+        SELECT customer_id, CAST("timestamp" AS DATE) AS day, sum({d.Money("amount")}) AS day_amount
+        FROM {d.Id(transactions)}
+        WHERE NOT is_return AND "timestamp" < {d.Timestamp(calibrationEnd.AddDays(1).ToDateTime(TimeOnly.MinValue))}{from}
+        GROUP BY customer_id, CAST("timestamp" AS DATE)
+        """;
+
+    private static string EndDay(SqlDialect d, DateOnly end) => $"CAST({d.Timestamp(end.ToDateTime(TimeOnly.MinValue))} AS DATE)";
+
+    /// <summary>x (when <paramref name="x"/> is given), recency_days, age_days, monetary of one calibration end.</summary>
+    private static string Columns(SqlDialect d, string? x, string first, string last, string days, string total, DateOnly end, string suffix = "") =>
+        (x is null ? "" : $"{d.ToBigInt(x)} AS x{suffix}, ") + $"""
+        {d.ToBigInt(d.DaysBetween(first, last))} AS recency_days{suffix},
+          {d.ToBigInt(d.DaysBetween(first, EndDay(d, end)))} AS age_days{suffix},
+          CASE WHEN {days} > 1 THEN {d.ToDouble($"{total} - first_amount")} / {d.ToDouble($"{days} - 1")} ELSE 0 END AS monetary{suffix}
+        """;
 }
+
+/// <summary>One row of <see cref="CustomerSummaryQuery"/>: a customer's repeat purchase days x, t_x and T in days, mean repeat-day amount.</summary>
+internal readonly record struct CustomerSummaryRow(string Id, int X, int RecencyDays, int AgeDays, double Monetary);

@@ -25,6 +25,10 @@ public sealed class DuckDbDialect : SqlDialect
         parts.AddRange(formats.Select(f => $"TRY_STRPTIME({text}, {Str(f)})"));
         return $"COALESCE({string.Join(", ", parts)})";
     }
+    /// <summary>An explicit ANTI JOIN: DuckDB plans NOT EXISTS as a join against the distinct outer keys, which costs a
+    /// group-by over the whole outer table (about twice the time on 12 M transactions against 1 M customers); same rows.</summary>
+    public override string SelectUnmatched(string columns, string table, string alias, string other, string otherAlias, string match, string condition) =>
+        $"SELECT {columns} FROM {table} {alias} ANTI JOIN {other} {otherAlias} ON {match} WHERE {condition}";
     public override string MonthStart(string ts) => $"CAST(date_trunc('month', {ts}) AS TIMESTAMP)";
     public override string Matches(string e, string pattern) => $"regexp_full_match({e}, {Str(pattern)})";
     // The session time zone is UTC (DataWorkspace), so a TIMESTAMPTZ cast to TIMESTAMP is UTC wall-clock time.
