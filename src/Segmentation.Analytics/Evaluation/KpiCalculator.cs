@@ -90,7 +90,7 @@ public static class KpiCalculator
         int n = periods.Count, w = request.Options.ResolvedChurnWindowDays;
         var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
         var samples = new Dictionary<(string, int), CustomerSample>();
-        foreach (var sql in KpiQuery.PreparePeriods(d, periods)) engine.Execute(sql);
+        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w)) engine.Execute(sql);
         try
         {
             var wanted = (request.SamplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();

@@ -11,7 +11,8 @@ namespace Segmentation.Analytics.Evaluation;
 /// are whole months, so both derive from one per-month grain and the transactions are read once): (1) <c>kpi_cm</c>: transactions
 /// of assigned customers before the end of the last period, summed per customer × calendar month. (2) <c>kpi_am</c>: the active
 /// customer-months with, per customer, the previous and next active month and the next active month's first purchase day.
-/// (3) Per table: the customer-period rows (<c>kpi_cm</c> itself when every period is one month, else <c>kpi_cp</c> summed from it;
+/// (3) Per table: the customer-period rows (<c>kpi_cm</c> itself when every period is one month, else <c>kpi_cp</c> summed from it,
+/// and <c>kpi_a</c>, the active months that begin or end an active period, with their period indices;
 /// the period index of a month: periods before the first extend backwards with the first period's length, so history is
 /// included), and queries over these and over <c>kpi_am</c>: period sums, new/retained counts, and events whose running sums give
 /// the customer base (acquisitions) and the churn base (+1 when a customer becomes live after an active period, −1 after the
@@ -25,7 +26,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// </remarks>
 internal static class KpiQuery
 {
-    public const string CustomerMonths = "kpi_cm", ActiveMonths = "kpi_am", CustomerPeriods = "kpi_cp";
+    public const string CustomerMonths = "kpi_cm", ActiveMonths = "kpi_am", CustomerPeriods = "kpi_cp", ActivePeriods = "kpi_a";
 
     /// <summary>The month index y·12 + m − 1 of a date or timestamp expression.</summary>
     public static string MonthIndex(string expression) =>
@@ -59,6 +60,10 @@ internal static class KpiQuery
 
     private static string Day(string ts) => $"CAST({ts} AS DATE)";
 
+    // A customer-month's money as DECIMAL(18, 2) (as the net's square already required): half the width of the sum's type, so the
+    // per-month table is smaller and summing it again is cheaper; the values are the same.
+    private static string Money18(string sum) => $"CAST({sum} AS DECIMAL(18, 2))";
+
     /// <summary>Statements creating <c>kpi_cm</c> and <c>kpi_am</c> for transactions before <paramref name="end"/> (a month start).</summary>
     public static IReadOnlyList<string> Prepare(SqlDialect d, DateOnly end, string segments, string transactions = "transactions")
     {
@@ -71,9 +76,9 @@ internal static class KpiQuery
             SELECT s.segment, g.* FROM (
               SELECT customer_id, {month} AS month_index,
                 {d.ToBigInt(d.CountIf(purchase))} AS orders,
-                COALESCE({d.SumIf(d.Money("amount"), purchase)}, 0) AS gross,
-                sum({d.Money("amount")}) AS net,
-                sum({d.Money("COALESCE(cost, 0)")}) AS cost,
+                {Money18($"COALESCE({d.SumIf(d.Money("amount"), purchase)}, 0)")} AS gross,
+                {Money18($"sum({d.Money("amount")})")} AS net,
+                {Money18($"sum({d.Money("COALESCE(cost, 0)")})")} AS cost,
                 {d.MinIf(Day("\"timestamp\""), purchase)} AS first_day,
                 {d.MaxIf(Day("\"timestamp\""), purchase)} AS last_day
               FROM {d.Id(transactions)}
@@ -90,10 +95,12 @@ internal static class KpiQuery
         return [d.CreateTempTableAs(CustomerMonths, cm), d.CreateTempTableAs(ActiveMonths, am)];
     }
 
-    /// <summary>Statements creating <c>kpi_cp</c> (customer × period sums from <c>kpi_cm</c>) when the periods are not single months.</summary>
-    public static IReadOnlyList<string> PreparePeriods(SqlDialect d, IReadOnlyList<KpiPeriod> periods)
+    /// <summary>Statements creating <c>kpi_cp</c> (customer × period sums from <c>kpi_cm</c>) and <c>kpi_a</c> (the active months
+    /// that begin or end an active period) when the periods are not single months.</summary>
+    public static IReadOnlyList<string> PreparePeriods(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays)
     {
         if (MonthlyGrain(periods)) return [];
+        string a = $"SELECT * FROM {ActiveRows(d, periods, churnWindowDays)} WHERE {FirstIn(periods, "")} OR {LastIn(periods, "")}";
         string period = PeriodOfMonth(d, "month_index", periods);
         // Only the periods −1 … N − 1 are read. Sums get new names first: ClickHouse resolves an alias before a column.
         string cp = $"""
@@ -106,7 +113,7 @@ internal static class KpiQuery
               WHERE {MonthRange(periods)}
               GROUP BY segment, customer_id, {period}) g
             """;
-        return [d.CreateTempTableAs(CustomerPeriods, cp)];
+        return [d.CreateTempTableAs(CustomerPeriods, cp), d.CreateTempTableAs(ActivePeriods, a)];
     }
 
     // Months of the periods −1 … N − 1.
@@ -150,7 +157,12 @@ internal static class KpiQuery
     public static IReadOnlyList<string> Cleanup(SqlDialect d) =>
         [$"DROP TABLE IF EXISTS {d.Id(ActiveMonths)}", $"DROP TABLE IF EXISTS {d.Id(CustomerMonths)}"];
 
-    public static IReadOnlyList<string> CleanupPeriods(SqlDialect d) => [$"DROP TABLE IF EXISTS {d.Id(CustomerPeriods)}"];
+    public static IReadOnlyList<string> CleanupPeriods(SqlDialect d) =>
+        [$"DROP TABLE IF EXISTS {d.Id(ActivePeriods)}", $"DROP TABLE IF EXISTS {d.Id(CustomerPeriods)}"];
+
+    // ActiveRows, read from kpi_a when PreparePeriods made it (each row then computed once for the several queries).
+    private static string ActiveSource(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays) =>
+        MonthlyGrain(periods) ? ActiveRows(d, periods, churnWindowDays) : d.Id(ActivePeriods);
 
     /// <summary>segment, period, active, total_orders, repeaters, total_gross, total_net, total_cost, net_sq (periods −1 … N − 1).
     /// Output names differ from the input columns: ClickHouse resolves an alias before a column of the same name.</summary>
@@ -179,7 +191,7 @@ internal static class KpiQuery
         SELECT segment, period,
           {d.ToDouble(d.CountIf("prev_period IS NULL"))} AS new_customers,
           {d.ToDouble(d.CountIf("prev_period = period - 1"))} AS retained
-        FROM {ActiveRows(d, periods, churnWindowDays)} WHERE period >= 0 AND period < {periods.Count}{FirstIn(periods)}
+        FROM {ActiveSource(d, periods, churnWindowDays)} WHERE period >= 0 AND period < {periods.Count}{FirstIn(periods)}
         GROUP BY segment, period ORDER BY segment, period
         """;
 
@@ -187,7 +199,7 @@ internal static class KpiQuery
     public static string Events(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays)
     {
         string lastLive = d.Least("COALESCE(next_period, lapse_period)", "lapse_period");
-        string a = ActiveRows(d, periods, churnWindowDays);
+        string a = ActiveSource(d, periods, churnWindowDays);
         string firstIn = FirstIn(periods, " WHERE "), lastIn = LastIn(periods, " WHERE ");
         return $"""
             SELECT segment, kind, idx, n FROM (
