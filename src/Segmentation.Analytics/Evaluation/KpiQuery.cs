@@ -129,19 +129,19 @@ internal static class KpiQuery
         : d.Id(CustomerPeriods);
 
     // The active customer-periods: period, prev_period (on a period's first active month, first_in), next_period, next_first,
-    // last_day, lapse_day, lapse_period (on its last active month, last_in).
+    // lapse_day (last purchase day + W), lapse_period (on its last active month, last_in).
     private static string ActiveRows(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays)
     {
         string mEnd = MonthIndex(periods[^1].EndExclusive).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Another table's later end is no purchase of this one: a next active month at or after this end is none.
         string inner = $"""
             SELECT segment, month_index, prev_month, CASE WHEN next_month < {mEnd} THEN next_month ELSE NULL END AS next_m,
-              CASE WHEN next_month < {mEnd} THEN next_first ELSE NULL END AS next_day, last_day, last_day + {churnWindowDays} AS lapse_day
+              CASE WHEN next_month < {mEnd} THEN next_first ELSE NULL END AS next_day, last_day + {churnWindowDays} AS lapse_day
             FROM {d.Id(ActiveMonths)} WHERE month_index < {mEnd}
             """;
         return $"""
             (SELECT segment, {PeriodOfMonth(d, "month_index", periods)} AS period, {PeriodOfNullableMonth(d, "prev_month", periods)} AS prev_period,
-              {PeriodOfNullableMonth(d, "next_m", periods)} AS next_period, next_day AS next_first, last_day, lapse_day,
+              {PeriodOfNullableMonth(d, "next_m", periods)} AS next_period, next_day AS next_first, lapse_day,
               {PeriodIndex(d, "lapse_day", periods)} AS lapse_period
             FROM ({inner}) w) a
             """;
