@@ -41,17 +41,17 @@ public static class EffectEvaluator
             }
 
             int[] samples = [last, last - 1, last - yearBack];
-            var kpis = KpiCalculator.Compute(engine, assignment, kpiOptions, churn?.LifetimeValue, samples, EngineTables.Segments);
+            // The periods' table and the before/after windows' table from one reading of the transactions.
+            var requests = new List<KpiCalculator.Request> { new(kpiOptions, churn?.LifetimeValue, samples) };
+            if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
+            var tables = KpiCalculator.Compute(engine, assignment, requests, EngineTables.Segments);
+            var kpis = tables[0];
             var pop = last >= 1 ? KpiComparer.Compare(kpis, last, last - 1, ComparisonKind.PeriodOverPeriod, options.Seed, options.BootstrapReplicates) : [];
             var yoy = last >= yearBack ? KpiComparer.Compare(kpis, last, last - yearBack, ComparisonKind.YearOverYear, options.Seed, options.BootstrapReplicates) : [];
 
-            KpiTable? windows = null;
-            IReadOnlyList<KpiComparison> beforeAfter = [];
-            if (options.Windows is { } w)
-            {
-                windows = KpiCalculator.Compute(engine, assignment, KpiOptions.ForWindows(w), null, [0, 1], EngineTables.Segments);
-                beforeAfter = KpiComparer.Compare(windows, 1, 0, ComparisonKind.BeforeAfter, options.Seed, options.BootstrapReplicates);
-            }
+            KpiTable? windows = tables.Count > 1 ? tables[1] : null;
+            IReadOnlyList<KpiComparison> beforeAfter = windows is null ? []
+                : KpiComparer.Compare(windows, 1, 0, ComparisonKind.BeforeAfter, options.Seed, options.BootstrapReplicates);
 
             var campaigns = engine.HasTable("campaigns") && engine.HasTable("campaign_assignments")
                 ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];

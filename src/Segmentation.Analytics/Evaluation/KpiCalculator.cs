@@ -41,26 +41,62 @@ public static class KpiCalculator
         }
     }
 
+    /// <summary>What one KPI table of <see cref="Compute(ISqlEngine, SegmentAssignment, IReadOnlyList{Request}, string)"/> is made of.</summary>
+    /// <param name="Options">Periods and churn window.</param>
+    /// <param name="LifetimeValue">Optional CLV of each assigned customer (same order as the assignment).</param>
+    /// <param name="SamplePeriods">Period indices whose per-customer samples the table should carry.</param>
+    internal sealed record Request(KpiOptions Options, IReadOnlyList<double>? LifetimeValue = null, IReadOnlyCollection<int>? SamplePeriods = null);
+
     /// <summary>The same over an assignment already uploaded as <paramref name="segmentsTable"/>(customer_id, segment).</summary>
     internal static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue,
-                                     IReadOnlyCollection<int>? samplePeriods, string segmentsTable)
+                                     IReadOnlyCollection<int>? samplePeriods, string segmentsTable) =>
+        Compute(engine, assignment, [new Request(options, lifetimeValue, samplePeriods)], segmentsTable)[0];
+
+    /// <summary>
+    /// The KPI tables of several requests (e.g. the monthly periods and the before/after windows) over an assignment already
+    /// uploaded as <paramref name="segmentsTable"/>(customer_id, segment): the transactions and the feedback are read once, as
+    /// per customer × month sums every table's periods derive from.
+    /// </summary>
+    internal static IReadOnlyList<KpiTable> Compute(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable)
     {
         var d = engine.Dialect;
-        var periods = options.ResolvedPeriods;
-        int n = periods.Count, w = options.ResolvedChurnWindowDays;
         var keys = assignment.Segments.Select(s => s.Key).ToArray();
         var index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
-        // acc[segment][period + 1] (slot 0 = period −1) of the raw sums.
-        var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
-
-        var samples = new Dictionary<(string, int), CustomerSample>();
-        foreach (var sql in KpiQuery.Prepare(d, periods, w, segmentsTable)) engine.Execute(sql);
+        // acc[table][segment][period + 1] (slot 0 = period −1) of the raw sums.
+        var acc = new double[requests.Count][][][];
+        var samples = new Dictionary<(string, int), CustomerSample>[requests.Count];
+        var end = requests.Max(r => r.Options.ResolvedPeriods[^1].EndExclusive);
+        foreach (var sql in KpiQuery.Prepare(d, end, segmentsTable)) engine.Execute(sql);
         try
         {
-            var wanted = (samplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();
+            for (int t = 0; t < requests.Count; t++)
+                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index);
+        }
+        finally
+        {
+            foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
+        }
+        if (engine.HasTable("feedback"))
+            ReadFeedback(engine, requests.Select(r => r.Options.ResolvedPeriods).ToArray(), segmentsTable, index, acc);
+        return requests.Select((r, t) => Combine(engine, assignment, r, keys, index, acc[t], samples[t])).ToArray();
+    }
+
+    // The period sums, new/retained counts, events and samples of one table from the prepared per-month tables.
+    private static (double[][][] Acc, Dictionary<(string, int), CustomerSample> Samples) ReadSums(ISqlEngine engine, Request request, string[] keys,
+                                                                                              Dictionary<string, int> index)
+    {
+        var d = engine.Dialect;
+        var periods = request.Options.ResolvedPeriods;
+        int n = periods.Count, w = request.Options.ResolvedChurnWindowDays;
+        var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
+        var samples = new Dictionary<(string, int), CustomerSample>();
+        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w)) engine.Execute(sql);
+        try
+        {
+            var wanted = (request.SamplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();
             if (wanted.Length > 0)
             {
-                var raw = engine.Read(KpiQuery.CustomerSamples(d, wanted), r =>
+                var raw = engine.Read(KpiQuery.CustomerSamples(d, periods, wanted), r =>
                 {
                     var map = new Dictionary<(string, int), (List<double> Orders, List<double> Gross)>();
                     while (r.Read())
@@ -76,9 +112,9 @@ public static class KpiCalculator
                     foreach (int p in wanted)
                         samples[(key, p)] = raw.TryGetValue((key, p), out var lists) ? new CustomerSample(lists.Orders.ToArray(), lists.Gross.ToArray()) : new CustomerSample([], []);
             }
-            ReadInto(engine, KpiQuery.PeriodSums(d, n), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
-            ReadInto(engine, KpiQuery.ActiveSums(d, n), index, acc, [New, Retained]);
-            var events = engine.Read(KpiQuery.Events(d), r =>
+            ReadInto(engine, KpiQuery.PeriodSums(d, periods), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
+            ReadInto(engine, KpiQuery.ActiveSums(d, periods, w), index, acc, [New, Retained]);
+            var events = engine.Read(KpiQuery.Events(d, periods, w), r =>
             {
                 var list = new List<(int Segment, string Kind, long Index, double Count)>();
                 while (r.Read()) list.Add((index[r.GetString(0)], r.GetString(1), Convert.ToInt64(r.GetValue(2)), r.GetDouble(3)));
@@ -97,12 +133,47 @@ public static class KpiCalculator
         }
         finally
         {
-            foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
+            foreach (var sql in KpiQuery.CleanupPeriods(d)) engine.Execute(sql);
         }
-        if (engine.HasTable("feedback"))
-            ReadInto(engine, KpiQuery.FeedbackSums(d, periods, segmentsTable), index, acc,
-                [Responses, CsatN, CsatSum, CsatSquares, Satisfied, NpsN, Promoters, Detractors, Complaints, Referrals, Referrers]);
+        return (acc, samples);
+    }
 
+    // Feedback sums per segment × month over every table's months, added to the periods holding them (integer counts: exact).
+    private static void ReadFeedback(ISqlEngine engine, IReadOnlyList<KpiPeriod>[] tables, string segmentsTable, Dictionary<string, int> index, double[][][][] acc)
+    {
+        int[] slots = [Responses, CsatN, CsatSum, CsatSquares, Satisfied, NpsN, Promoters, Detractors, Complaints, Referrals, Referrers];
+        var start = tables.Min(p => p[0].Start);
+        var end = tables.Max(p => p[^1].EndExclusive);
+        var periodOfMonth = tables.Select(periods =>
+        {
+            var map = new Dictionary<int, int>();
+            for (int k = 0; k < periods.Count; k++)
+                for (int m = KpiQuery.MonthIndex(periods[k].Start); m < KpiQuery.MonthIndex(periods[k].EndExclusive); m++) map[m] = k;
+            return map;
+        }).ToArray();
+        engine.Read(KpiQuery.FeedbackSums(engine.Dialect, start, end, segmentsTable), r =>
+        {
+            while (r.Read())
+            {
+                int s = index[r.GetString(0)], month = (int)Convert.ToInt64(r.GetValue(1));
+                for (int t = 0; t < tables.Length; t++)
+                {
+                    if (!periodOfMonth[t].TryGetValue(month, out int p)) continue;
+                    var target = acc[t][s][p + 1];
+                    for (int k = 0; k < slots.Length; k++) target[slots[k]] += r.GetDouble(k + 2);
+                }
+            }
+            return 0;
+        });
+    }
+
+    // The rows of one table: market sizes, CLV, segment rows and the total row per period.
+    private static KpiTable Combine(ISqlEngine engine, SegmentAssignment assignment, Request request, string[] keys, Dictionary<string, int> index,
+                                    double[][][] acc, Dictionary<(string, int), CustomerSample> samples)
+    {
+        var periods = request.Options.ResolvedPeriods;
+        int n = periods.Count, w = request.Options.ResolvedChurnWindowDays;
+        var lifetimeValue = request.LifetimeValue;
         var (marketTotal, marketBySegment) = engine.HasTable("market") ? ReadMarket(engine, periods) : (null, null);
 
         double[]? clvTotals = null;

@@ -36,6 +36,41 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
             total.ToString());
     }
 
+    [Fact]
+    public void Tables_computed_together_equal_each_table_computed_alone()
+    {
+        // One reading of the transactions serves tables of different cycles, windows and ends (a window ending before the others').
+        KpiCalculator.Request[] requests =
+        [
+            new(new KpiOptions(ReportMonth), Enumerable.Range(0, sample.Assignment.Count).Select(i => i * 0.5).ToArray(), [12, 11, 0]),
+            new(KpiOptions.ForWindows([KpiPeriod.Of(0, new DateOnly(2024, 11, 1), 12), KpiPeriod.Of(1, new DateOnly(2025, 11, 1), 12)]), null, [0, 1]),
+            new(KpiOptions.ForWindows([KpiPeriod.Of(0, new DateOnly(2025, 2, 1), 6), KpiPeriod.Of(1, new DateOnly(2025, 8, 1), 3), KpiPeriod.Of(2, new DateOnly(2025, 11, 1), 1)]), null, [0, 2]),
+            new(new KpiOptions(new DateOnly(2026, 3, 1), ReportingCycle.Quarterly, 5), null, [4]),
+        ];
+        EngineTables.Upload(sample.Workspace, sample.Assignment);
+        try
+        {
+            var together = KpiCalculator.Compute(sample.Workspace, sample.Assignment, requests, EngineTables.Segments);
+            Assert.Equal(requests.Length, together.Count);
+            for (int t = 0; t < requests.Length; t++)
+            {
+                var alone = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [requests[t]], EngineTables.Segments)[0];
+                Assert.Equal(alone.Rows, together[t].Rows);
+                Assert.Equal(alone.Samples.Keys.Order(), together[t].Samples.Keys.Order());
+                foreach (var (key, expected) in alone.Samples)
+                {
+                    Assert.Equal(expected.Orders, together[t].Samples[key].Orders);
+                    Assert.Equal(expected.GrossSales, together[t].Samples[key].GrossSales);
+                }
+                Assert.True(together[t].Total(together[t].Periods.Count - 1).ChurnedCustomers > 0);
+            }
+        }
+        finally
+        {
+            sample.Workspace.Execute($"DROP TABLE IF EXISTS {EngineTables.Segments}");
+        }
+    }
+
     internal static void AssertCounts(KpiCounts expected, KpiCounts actual, string where)
     {
         // Counts exactly; money to the cent (the engine sums exact decimals, the loop sums doubles).
