@@ -61,6 +61,18 @@ internal static class ArrowDataFrameReader
 
         protected void Advance(int rows) => Count = checked(Count + rows);
 
+        /// <summary>The validity bits of <paramref name="array"/> (empty when it has no NULL) and the bit offset of its first row.</summary>
+        protected static (ReadOnlyMemory<byte> Bits, int Offset) Validity(IArrowArray array) =>
+            array.NullCount == 0 ? (ReadOnlyMemory<byte>.Empty, 0) : (array.Data.Buffers[0].Memory, array.Offset);
+
+        /// <summary>True if row <paramref name="i"/> is not NULL (bit set, or no bitmap at all).</summary>
+        protected static bool IsValid(ReadOnlySpan<byte> bits, int offset, int i)
+        {
+            if (bits.IsEmpty) return true;
+            int k = offset + i;
+            return ((bits[k >> 3] >> (k & 7)) & 1) != 0;
+        }
+
         public static ColumnBuilder? For(Field field)
         {
             var type = field.DataType;
@@ -99,23 +111,24 @@ internal static class ArrowDataFrameReader
             && json.Contains("\"vendor_name\":\"DuckDB\"", StringComparison.Ordinal);
     }
 
-    /// <summary>A fixed-width column: values and validity bits grow in place, copied once into the DataFrame column.</summary>
+    /// <summary>A fixed-width column: values and validity bits grow in place and become the DataFrame column's buffers.</summary>
     private abstract class PrimitiveColumn<T>(string name) : ColumnBuilder(name) where T : unmanaged
     {
-        private T[] values = new T[2048];
+        private static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        private byte[] values = new byte[2048 * Size];
         private byte[] validity = new byte[256];
         private int nulls;
 
         protected Span<T> Reserve(int rows)
         {
             int needed = checked(Count + rows);
-            if (needed > values.Length)
+            if ((long)needed * Size > values.Length)
             {
-                int size = Math.Max(needed, values.Length * 2);
-                System.Array.Resize(ref values, size);
+                int size = Math.Max(needed, values.Length / Size * 2);
+                System.Array.Resize(ref values, checked(size * Size));
                 System.Array.Resize(ref validity, (size + 7) / 8);
             }
-            return values.AsSpan(Count, rows);
+            return MemoryMarshal.Cast<byte, T>(values.AsSpan()).Slice(Count, rows);
         }
 
         /// <summary>Marks the <paramref name="rows"/> reserved rows valid or not (NULL slots hold default, as the reader's columns do).</summary>
@@ -124,14 +137,20 @@ internal static class ArrowDataFrameReader
             int start = Count;
             if (array.NullCount == 0)
             {
-                for (int i = 0; i < rows; i++) validity[(start + i) >> 3] |= (byte)(1 << ((start + i) & 7));
+                int i = start, end = start + rows;
+                for (; i < end && (i & 7) != 0; i++) validity[i >> 3] |= (byte)(1 << (i & 7));
+                int whole = (end - i) >> 3;
+                validity.AsSpan(i >> 3, whole).Fill(0xFF);
+                for (i += whole << 3; i < end; i++) validity[i >> 3] |= (byte)(1 << (i & 7));
             }
             else
             {
-                var span = values.AsSpan(start, rows);
+                var span = MemoryMarshal.Cast<byte, T>(values.AsSpan()).Slice(start, rows);
+                var (memory, offset) = Validity(array);
+                var bits = memory.Span;
                 for (int i = 0; i < rows; i++)
                 {
-                    if (array.IsValid(i)) validity[(start + i) >> 3] |= (byte)(1 << ((start + i) & 7));
+                    if (IsValid(bits, offset, i)) validity[(start + i) >> 3] |= (byte)(1 << ((start + i) & 7));
                     else { span[i] = default; nulls++; }
                 }
             }
@@ -140,10 +159,11 @@ internal static class ArrowDataFrameReader
 
         public sealed override DataFrameColumn Build()
         {
-            var bytes = MemoryMarshal.AsBytes(values.AsSpan(0, Count)).ToArray();
-            var bits = validity.AsSpan(0, (Count + 7) / 8).ToArray();
-            // A column over borrowed memory is read-only (appending to it throws): the clone is an ordinary, growable column.
-            return Create(bytes, bits, Count, nulls).Clone();
+            var column = Create(values.AsMemory(0, Count * Size), validity.AsMemory(0, (Count + 7) / 8), Count, nulls);
+            // A column over given memory is read-only and copied on its first write, but Append does not copy it (it throws):
+            // one write of an unchanged value makes it an ordinary growable column now (a block copy of each buffer).
+            if (Count > 0) column[0] = column[0];
+            return column;
         }
 
         protected abstract PrimitiveDataFrameColumn<T> Create(ReadOnlyMemory<byte> bytes, ReadOnlyMemory<byte> bits, int length, int nullCount);
@@ -197,11 +217,13 @@ internal static class ArrowDataFrameReader
                 case UInt64Array a: { var longs = a.Values; for (int i = 0; i < n; i++) target[i] = longs[i]; break; }
                 case Decimal128Array a:
                 {
+                    var (nullBits, offset) = Validity(a);
+                    var bits = nullBits.Span;
                     int scale = ((Decimal128Type)a.Data.DataType).Scale;
                     var raw = MemoryMarshal.Cast<byte, Int128>(a.ValueBuffer.Span).Slice(a.Offset, n);
                     for (int i = 0; i < n; i++)
                     {
-                        if (!a.IsValid(i)) continue;
+                        if (!IsValid(bits, offset, i)) continue;
                         var m = raw[i];
                         if (Int128.Abs(m) >= ExactLimit) return false;
                         target[i] = (double)(long)m / PowersOfTen[scale];
@@ -210,10 +232,12 @@ internal static class ArrowDataFrameReader
                 }
                 case FixedSizeBinaryArray a:
                 {
+                    var (nullBits, offset) = Validity(a);
+                    var bits = nullBits.Span;
                     // DuckDB's HUGEINT / UHUGEINT (lossless extension type): the reader converts its BigInteger to double.
                     for (int i = 0; i < n; i++)
                     {
-                        if (!a.IsValid(i)) continue;
+                        if (!IsValid(bits, offset, i)) continue;
                         var bytes = a.GetBytes(i);
                         var value = new BigInteger(bytes, isUnsigned: unsignedHugeInt, isBigEndian: false);
                         target[i] = (double)value;
@@ -267,10 +291,12 @@ internal static class ArrowDataFrameReader
             {
                 case TimestampArray a:
                 {
+                    var (nullBits, offset) = Validity(a);
+                    var bits = nullBits.Span;
                     var micros = a.Values;
                     for (int i = 0; i < n; i++)
                     {
-                        if (!a.IsValid(i)) continue;
+                        if (!IsValid(bits, offset, i)) continue;
                         long v = micros[i];
                         // Outside DateTime's range (or ±infinity) the reader throws: let it.
                         if (v < MinMicros || v > MaxMicros) return false;
@@ -280,10 +306,12 @@ internal static class ArrowDataFrameReader
                 }
                 case Date32Array a:
                 {
+                    var (nullBits, offset) = Validity(a);
+                    var bits = nullBits.Span;
                     var days = a.Values;
                     for (int i = 0; i < n; i++)
                     {
-                        if (!a.IsValid(i)) continue;
+                        if (!IsValid(bits, offset, i)) continue;
                         int v = days[i];
                         if (v < MinDay || v > MaxDay) return false;
                         target[i] = new DateTime(EpochTicks + v * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
@@ -308,10 +336,35 @@ internal static class ArrowDataFrameReader
         {
             if (array is not StringArray a) return false;
             int n = a.Length;
+            var (nullBits, offset) = Validity(a);
+            var bits = nullBits.Span;
+            var offsets = a.ValueOffsets;
+            var data = a.ValueBuffer.Span;
             for (int i = 0; i < n; i++)
-                values.Add(a.IsValid(i) ? Encoding.UTF8.GetString(a.GetBytes(i)) : null);
+                values.Add(IsValid(bits, offset, i) ? Decode(data[offsets[i]..offsets[i + 1]]) : null);
             Advance(n);
             return true;
+        }
+
+        // Text columns of a customer table are mostly codes (gender, region, …): each distinct value is decoded into one
+        // string and shared, while the cache keeps paying; ids (all distinct) switch it off after the first rows.
+        private const int CacheLimit = 4096, TrialRows = 8192;
+        private Dictionary<string, string>? cache = new(StringComparer.Ordinal);
+        private int lookups, hits;
+
+        private string Decode(ReadOnlySpan<byte> utf8)
+        {
+            if (cache is null || utf8.Length > 128) return Encoding.UTF8.GetString(utf8);
+            Span<char> chars = stackalloc char[128];
+            int length = Encoding.UTF8.GetChars(utf8, chars);
+            var text = chars[..length];
+            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+            lookups++;
+            if (lookup.TryGetValue(text, out var known)) { hits++; return known; }
+            var value = new string(text);
+            if (cache.Count < CacheLimit) cache[value] = value;
+            if (lookups == TrialRows && hits < TrialRows / 2) cache = null;
+            return value;
         }
 
         public override DataFrameColumn Build() => new StringDataFrameColumn(Name, values);

@@ -119,6 +119,21 @@ public sealed class ArrowDataFrameReaderTests
     }
 
     [Fact]
+    public void Repeated_codes_long_texts_and_ids_after_codes_come_back_identical()
+    {
+        using var ws = Empty();
+        var frame = AssertArrowMatchesRows(ws, """
+            SELECT ['北部', 'south', 'Ost', NULL, ''][(i % 5) + 1] AS region,
+              CASE WHEN i < 10000 THEN 'code' || (i % 7) ELSE 'id' || i END AS mixed,
+              repeat('长文本 long text ', 20 + (i % 3)) AS long_text
+            FROM range(30000) t(i) ORDER BY i
+            """);
+        Assert.Equal("北部", frame["region"][0]);
+        Assert.Null(frame["region"][3]);
+        Assert.Equal("id29999", frame["mixed"][29999]);
+    }
+
+    [Fact]
     public void An_empty_result_keeps_its_columns_and_types()
     {
         using var ws = Empty();
