@@ -15,7 +15,7 @@ Rules (DataModel.Transactions, ValidationQuery), rejects counted per rule:
   zero amounts are kept (the default policy); returns: is_return or a negative amount, the amount made negative.
 Money is summed in cents (integers), as the engine sums DECIMAL(18, 2).
 
-Usage: ingest_peer.py CSV AS_OF(yyyy-mm-dd) SNAPSHOT(yyyy-mm-dd) RUNS
+Usage: ingest_peer.py CSV AS_OF(yyyy-mm-dd) SNAPSHOT(yyyy-mm-dd) RUNS [RESULT.csv (the last run's table, to compare)]
 """
 import sys
 import time
@@ -137,6 +137,8 @@ def main():
         print(f"   pandas run {run}: read CSV {t1 - t0:.2f} s + validate {t2 - t1:.2f} s ({len(tx):,} accepted, {rejected:,} rejected) "
               f"+ aggregate {t3 - t2:.2f} s = {t3 - t0:.2f} s ({t3 - t1:.2f} s without the read) -> {len(result):,} x {len(result.columns)}")
         print(f"PEER {t3 - t0:.4f} {t3 - t1:.4f}")
+    if len(sys.argv) > 5:
+        result.to_csv(sys.argv[5], index=False)
 
 
 if __name__ == "__main__":
