@@ -10,13 +10,21 @@ public static class Peer
 
     /// <summary>Runs an inline script (given on standard input, OMP_NUM_THREADS = cores) and returns its standard output,
     /// or one line saying why the peer did not run.</summary>
-    public static string Python(string script)
+    public static string Python(string script) => Run(script, []);
+
+    /// <summary>Runs a peer script file with arguments (OMP_NUM_THREADS = cores) and returns its standard output, or one line
+    /// saying why the peer did not run.</summary>
+    public static string PythonFile(string path, params string[] args) =>
+        File.Exists(path) ? Run(null, [path, .. args]) : $"peer skipped: {path} not found\n";
+
+    private static string Run(string? script, string[] args)
     {
         if (!File.Exists(PythonPath)) return $"peer skipped: {PythonPath} not found (apt-get install python3-sklearn python3-pandas)\n";
         var psi = new ProcessStartInfo(PythonPath) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["OMP_NUM_THREADS"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
         using var p = Process.Start(psi)!;
-        p.StandardInput.Write(script);
+        if (script is not null) p.StandardInput.Write(script);
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         string stderr = p.StandardError.ReadToEnd();

@@ -37,6 +37,9 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         Execute($"SET temp_directory = {DuckDbDialect.Instance.Str(tempDirectory)}");
         // Date-times with a UTC offset are converted explicitly (DuckDbDialect.ZonedTimestamp): the session zone is UTC on every machine.
         Execute("SET TimeZone = 'UTC'");
+        // Query results travel as Arrow batches (ArrowDataFrameReader): HUGEINT as DuckDB's own type, not as DECIMAL(38,0), so it is
+        // converted as the row reader converts it.
+        Execute("SET arrow_lossless_conversion = true");
         reader = new SourceFileReader(this, tempDirectory);
     }
 
@@ -354,7 +357,33 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     }
 
     /// <summary>Runs a query in the engine and returns its result as a typed DataFrame.</summary>
-    public DataFrame Query(string sql) => Read(sql, DataFrameReader.Read);
+    /// <remarks>The result is handed over as Arrow batches (<see cref="ArrowDataFrameReader"/>); a result it cannot reproduce
+    /// exactly as <see cref="DataFrameReader"/> would (an unusual type) is read again through the row reader.</remarks>
+    public DataFrame Query(string sql) => QueryArrow(sql) ?? QueryRows(sql);
+
+    /// <summary>The query's result through the Arrow hand-over; null when a column needs the row reader.</summary>
+    internal DataFrame? QueryArrow(string sql)
+    {
+        Options.Cancellation.ThrowIfCancellationRequested();
+        var started = SqlLog.Start();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        running = cmd;
+        try
+        {
+            using var stream = cmd.ExecuteArrowStream();
+            var result = ArrowDataFrameReader.TryRead(stream);
+            if (result is not null) SqlLog.Write(started, sql);
+            return result;
+        }
+        finally
+        {
+            running = null;
+        }
+    }
+
+    /// <summary>The query's result through the row reader (<see cref="DataFrameReader"/>).</summary>
+    internal DataFrame QueryRows(string sql) => Read(sql, DataFrameReader.Read);
 
     /// <summary>Runs a query and hands the reader to <paramref name="consume"/> (for array-level consumers).</summary>
     public T Read<T>(string sql, Func<DbDataReader, T> consume)

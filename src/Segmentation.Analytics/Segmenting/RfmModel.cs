@@ -21,17 +21,33 @@ public sealed record RfmModel(
     EquatableArray<RfmSegmentRule> Rules) : FittedModel<RfmModel>
 {
     /// <summary>Recency score: 1 + number of cut points strictly above the value (recent = high). NaN/∞ (never bought) → 1.</summary>
-    public int ScoreRecency(double recencyDays) =>
-        double.IsFinite(recencyDays) ? 1 + RecencyThresholds.Count(t => recencyDays < t) : 1;
+    public int ScoreRecency(double recencyDays)
+    {
+        if (!double.IsFinite(recencyDays)) return 1;
+        int score = 1;
+        foreach (double t in RecencyThresholds.AsSpan()) if (recencyDays < t) score++;
+        return score;
+    }
 
     /// <summary>Frequency score: 1 + number of cut points strictly below the value.</summary>
-    public int ScoreFrequency(double frequency) => 1 + FrequencyThresholds.Count(t => frequency > t);
+    public int ScoreFrequency(double frequency) => Above(FrequencyThresholds.AsSpan(), frequency);
 
     /// <summary>Monetary score: 1 + number of cut points strictly below the value.</summary>
-    public int ScoreMonetary(double monetary) => 1 + MonetaryThresholds.Count(t => monetary > t);
+    public int ScoreMonetary(double monetary) => Above(MonetaryThresholds.AsSpan(), monetary);
+
+    private static int Above(ReadOnlySpan<double> thresholds, double value)
+    {
+        int score = 1;
+        foreach (double t in thresholds) if (value > t) score++;
+        return score;
+    }
 
     /// <summary>The named segment of a score triple.</summary>
-    public RfmSegmentRule Name(int r, int f, int m) => Rules.FirstOrDefault(rule => rule.Matches(r, f, m)) ?? RfmSegmentRules.Unmatched;
+    public RfmSegmentRule Name(int r, int f, int m)
+    {
+        foreach (var rule in Rules.AsSpan()) if (rule.Matches(r, f, m)) return rule;
+        return RfmSegmentRules.Unmatched;
+    }
 
     /// <summary>Scores one customer. A customer without a purchase (frequency 0: only returns) is <see cref="RfmSegmentRules.ReturnsOnly"/>,
     /// one with a negative monetary value (net refund) <see cref="RfmSegmentRules.NetRefund"/>, whatever the scores; else the first matching rule.</summary>
@@ -115,21 +131,35 @@ public sealed record RfmModel(
     public DataFrame ScoreFrame(DataFrame aggregates)
     {
         var input = RfmInput.FromAggregates(aggregates, Monetary);
-        var scores = Score(input);
-        int n = scores.Length;
+        int n = input.Count;
         var r = new int[n]; var f = new int[n]; var m = new int[n];
         var cell = new string[n]; var key = new string[n]; var en = new string[n]; var zh = new string[n];
-        for (int i = 0; i < n; i++)
+        // The cell text of each (r, f, m), made once per score triple rather than once per customer.
+        var cells = Bins <= 9 ? new string?[Bins * Bins * Bins] : null;
+        // Customers are independent: chunks in parallel (a cell text made twice by two threads is the same text).
+        Parallel.For(0, (n + 65535) / 65536, chunk =>
         {
-            var s = scores[i];
-            (r[i], f[i], m[i], cell[i], key[i], en[i], zh[i]) = (s.R, s.F, s.M, s.Cell, s.Segment.Key, s.Segment.NameEn, s.Segment.NameZh);
-        }
+            for (int i = chunk * 65536, end = Math.Min(n, i + 65536); i < end; i++)
+            {
+                // As Score(recency, frequency, monetary), without an RfmScore per customer.
+                double frequency = input.Frequency[i], monetary = input.Monetary[i];
+                int ri = ScoreRecency(input.RecencyDays[i]), fi = ScoreFrequency(frequency), mi = ScoreMonetary(monetary);
+                var segment = frequency <= 0 ? RfmSegmentRules.ReturnsOnly : monetary < 0 ? RfmSegmentRules.NetRefund : Name(ri, fi, mi);
+                (r[i], f[i], m[i], key[i], en[i], zh[i]) = (ri, fi, mi, segment.Key, segment.NameEn, segment.NameZh);
+                if (cells is null) cell[i] = new RfmScore(ri, fi, mi, segment).Cell;
+                else
+                {
+                    int slot = ((ri - 1) * Bins + fi - 1) * Bins + mi - 1;
+                    cell[i] = Volatile.Read(ref cells[slot]) ?? (cells[slot] = new RfmScore(ri, fi, mi, segment).Cell);
+                }
+            }
+        });
         return new DataFrame(
             new StringDataFrameColumn("customer_id", input.CustomerIds),
-            new DoubleDataFrameColumn("recency_days", input.RecencyDays.Select(v => double.IsFinite(v) ? v : (double?)null)),
-            new DoubleDataFrameColumn("frequency", input.Frequency),
-            new DoubleDataFrameColumn("monetary", input.Monetary),
-            new Int32DataFrameColumn("r", r), new Int32DataFrameColumn("f", f), new Int32DataFrameColumn("m", m),
+            ArrayColumns.Double("recency_days", input.RecencyDays, isNull: v => !double.IsFinite(v)),
+            ArrayColumns.Double("frequency", input.Frequency),
+            ArrayColumns.Double("monetary", input.Monetary),
+            ArrayColumns.Int32("r", r), ArrayColumns.Int32("f", f), ArrayColumns.Int32("m", m),
             new StringDataFrameColumn("rfm_cell", cell), new StringDataFrameColumn("segment_key", key),
             new StringDataFrameColumn("segment_en", en), new StringDataFrameColumn("segment_zh", zh));
     }

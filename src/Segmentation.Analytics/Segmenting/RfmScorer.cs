@@ -71,19 +71,29 @@ public sealed class RfmScorer(RfmOptions options) : IEstimator<RfmInput, RfmMode
     }
 
     /// <summary>The k/bins quantiles, k = 1..bins−1, with linear interpolation between order statistics (numpy default).</summary>
+    /// <remarks>Only the order statistics the quantiles read are found (a multiple quickselect, O(n log bins) expected),
+    /// not the whole sorted order: the same values as sorting, for 1 M customers in milliseconds.</remarks>
     public static double[] Quantiles(ReadOnlySpan<double> values, int bins, string name = "values")
     {
-        var sorted = values.ToArray();
-        foreach (var v in sorted)
+        var data = values.ToArray();
+        foreach (var v in data)
             if (!double.IsFinite(v)) throw new ArgumentException($"{name} contains a non-finite value ({v}).", name);
-        Array.Sort(sorted);
         var result = new double[bins - 1];
+        if (data.Length == 0 && bins > 1) throw new ArgumentException($"{name} has no value to take quantiles of.", name);
+        var ranks = new List<int>(2 * bins);
         for (int k = 1; k < bins; k++)
         {
-            double h = (sorted.Length - 1) * (double)k / bins;
+            int lo = (int)Math.Floor((data.Length - 1) * (double)k / bins);
+            ranks.Add(lo);
+            ranks.Add(Math.Min(lo + 1, data.Length - 1));
+        }
+        Statistics.OrderStatistics.Select(data, ranks);
+        for (int k = 1; k < bins; k++)
+        {
+            double h = (data.Length - 1) * (double)k / bins;
             int lo = (int)Math.Floor(h);
-            int hi = Math.Min(lo + 1, sorted.Length - 1);
-            result[k - 1] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            int hi = Math.Min(lo + 1, data.Length - 1);
+            result[k - 1] = data[lo] + (h - lo) * (data[hi] - data[lo]);
         }
         return result;
     }

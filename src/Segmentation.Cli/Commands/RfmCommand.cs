@@ -42,7 +42,7 @@ internal static class RfmCommand
             CliOutput.Info($"transactions: read {t.RowsRead:N0} = accepted {t.RowsAccepted:N0} + rejected {t.Rejects.Count:N0}");
             var day = snap ?? CommonOptions.LastTransactionDay(session.Engine);
             CommonOptions.RequireTransactionsBy(session.Engine, day, snap is null ? "transactions" : "--snapshot");
-            var aggregates = session.Engine.Query(CustomerAggregateQuery.Render(session.Engine.Dialect, day));
+            var aggregates = session.Engine.Query(RfmAggregateQuery.Render(session.Engine.Dialect, day));
             var options = new RfmOptions(Bins: r.GetValue(bins), Monetary: r.GetValue(average) ? MonetaryMeasure.AveragePerOccasion : MonetaryMeasure.NetSpend,
                 Rules: r.GetValue(bins) == 5 ? null : BinRules(r.GetValue(bins)));
             var fitted = r.GetValue(useModel) is { } path ? RfmModel.Load(path) : new RfmScorer(options).Fit(aggregates);

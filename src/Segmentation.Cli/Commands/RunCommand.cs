@@ -48,7 +48,7 @@ internal static class RunCommand
             }
 
             var day = CommonOptions.LastTransactionDay(ws);
-            var aggregates = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
+            var aggregates = ws.Query(RfmAggregateQuery.Render(ws.Dialect, day));
             var model = new RfmScorer(new RfmOptions(Monetary: MonetaryMeasure.NetSpend)).Fit(aggregates);
             var table = model.ScoreFrame(aggregates);
             outputs.AddText(Path.Combine(outDir, "rfm.csv"), w => DataFrameCsv.Write(table, w));

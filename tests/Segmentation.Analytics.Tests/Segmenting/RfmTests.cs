@@ -1,3 +1,4 @@
+using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Features;
 using System.Globalization;
 using Segmentation.Data;
@@ -42,6 +43,80 @@ public sealed class RfmTests
             Assert.Equal(double.Parse(row[3], CultureInfo.InvariantCulture), Math.Round((double)table["monetary"][i]!, 2), 9);
             Assert.Equal((int.Parse(row[4]), int.Parse(row[5]), int.Parse(row[6])), ((int)table["r"][i]!, (int)table["f"][i]!, (int)table["m"][i]!));
         }
+    }
+
+    [Fact]
+    public void The_slim_rfm_aggregate_equals_the_full_aggregates_columns_and_the_pandas_reference_on_cdnow()
+    {
+        using var ws = DataWorkspace.Load(RealData.CdnowMasterDirectory, new IngestOptions(RealData.CdnowEnd));
+        var full = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd));
+        var slim = ws.Query(RfmAggregateQuery.Render(ws.Dialect, RealData.CdnowEnd));
+        Assert.Equal(RfmAggregateQuery.Columns, slim.Columns.Select(c => c.Name));
+        Frames.AssertIdentical(new DataFrame(RfmAggregateQuery.Columns.Select(c => full[c])), slim);
+
+        var model = new RfmScorer(new RfmOptions()).Fit(slim);
+        Assert.Equal(new RfmScorer(new RfmOptions()).Fit(full), model);
+        var table = model.ScoreFrame(slim);
+        Frames.AssertIdentical(model.ScoreFrame(full), table);
+        var reference = File.ReadAllLines(RepoPaths.Reference("rfm", "cdnow_rfm.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(reference.Length, table.Rows.Count);
+        for (int i = 0; i < reference.Length; i++)
+        {
+            Assert.Equal(reference[i][0], table["customer_id"][i]);
+            Assert.Equal((int.Parse(reference[i][4]), int.Parse(reference[i][5]), int.Parse(reference[i][6])), ((int)table["r"][i]!, (int)table["f"][i]!, (int)table["m"][i]!));
+        }
+    }
+
+    [Theory]
+    [InlineData("sample", MonetaryMeasure.NetSpend)]
+    [InlineData("sample", MonetaryMeasure.AveragePerOccasion)]
+    [InlineData("hand-made", MonetaryMeasure.NetSpend)]
+    [InlineData("hand-made", MonetaryMeasure.AveragePerOccasion)]
+    public void The_slim_rfm_aggregate_gives_the_same_rfm_table_with_returns_only_customers_and_later_purchases(string dataSet, MonetaryMeasure monetary)
+    {
+        using var dir = new TempDirectory();
+        if (dataSet == "hand-made") HandMadeTables.Write(dir);
+        var day = new DateTime(2026, 10, 31);
+        using var ws = DataWorkspace.Load(dataSet == "sample" ? RepoPaths.Data("sample") : dir.Path, new IngestOptions(day));
+        var full = ws.Query(CustomerAggregateQuery.Render(ws.Dialect, day));
+        var slim = ws.Query(RfmAggregateQuery.Render(ws.Dialect, day));
+        Frames.AssertIdentical(new DataFrame(RfmAggregateQuery.Columns.Select(c => full[c])), slim);
+        var model = new RfmScorer(new RfmOptions(Monetary: monetary)).Fit(slim);
+        var table = model.ScoreFrame(slim);
+        Frames.AssertIdentical(model.ScoreFrame(full), table);
+        if (dataSet == "hand-made")
+        {
+            // C1's purchase of 2026-11-15 is after the snapshot; C3 bought only after it; C5 only returned.
+            Assert.Equal(["C1", "C4", "C5"], slim["customer_id"].Cast<string>());
+            Assert.Equal([122L, 30L, null], slim["recency_days"].Cast<long?>());
+            Assert.Equal([3L, 1L, 0L], slim["purchase_days"].Cast<long?>());
+            Assert.Equal([380.0, 40.0, -30.0], slim["net_amount"].Cast<double?>().Select(v => v!.Value));
+            Assert.Equal(RfmSegmentRules.ReturnsOnly.Key, table["segment_key"][2]);
+        }
+    }
+
+    [Fact]
+    public void Quantiles_equal_those_of_the_sorted_values_with_ties_and_any_length()
+    {
+        var random = new Random(5);
+        foreach (int n in new[] { 1, 2, 3, 5, 7, 10, 101, 4096, 100_003 })
+            foreach (int distinct in new[] { 1, 3, 50, int.MaxValue })
+            {
+                var values = Enumerable.Range(0, n).Select(_ => distinct == int.MaxValue ? random.NextDouble() * 1e4 - 5e3 : random.Next(distinct)).Select(v => (double)v).ToArray();
+                foreach (int bins in new[] { 2, 4, 5, 10 })
+                {
+                    var sorted = values.Order().ToArray();
+                    var expected = Enumerable.Range(1, bins - 1).Select(k =>
+                    {
+                        double h = (n - 1) * (double)k / bins;
+                        int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, n - 1);
+                        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+                    });
+                    var before = values.ToArray();
+                    Assert.Equal(expected, RfmScorer.Quantiles(values, bins));
+                    Assert.Equal(before, values);
+                }
+            }
     }
 
     [Fact]
