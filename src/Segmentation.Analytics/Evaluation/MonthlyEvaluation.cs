@@ -111,9 +111,14 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         var coverage = DataCoverage.Measure(engine);
         // The window feature at both snapshots (none when they are the same day: there is nothing to compare); incomplete when the
         // earlier window starts before the first full month of data.
-        WindowSample[] windows = trainingDay == asOf ? [] :
-            [new(WindowFeatures.Orders12Months, WindowFeatures.Orders12MonthsAt(engine, trainingDay), WindowFeatures.Orders12MonthsAt(engine, asOf))
+        WindowSample[] windows = [];
+        if (trainingDay != asOf)
+        {
+            // Both snapshots in one query.
+            var (atTraining, atMonthEnd) = WindowFeatures.Orders12MonthsAt(engine, trainingDay, asOf);
+            windows = [new(WindowFeatures.Orders12Months, atTraining, atMonthEnd)
                 { Complete = coverage.FirstFullMonth is not { } full || DateOnly.FromDateTime(WindowFeatures.WindowStart(trainingDay)) >= full }];
+        }
         // Are the model's segments still reproduced by this month's buyers? Not measurable on the training snapshot itself.
         StabilityDrift? stability = null;
         if (trainingDay != asOf && currentMatrix.Rows >= 2 * model.Segments.Count)
