@@ -362,31 +362,27 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     public DataFrame Query(string sql) => QueryArrow(sql) ?? QueryRows(sql);
 
     /// <summary>The query's result through the Arrow hand-over; null when a column needs the row reader.</summary>
-    internal DataFrame? QueryArrow(string sql)
+    internal DataFrame? QueryArrow(string sql) => Run(sql, cmd =>
     {
-        Options.Cancellation.ThrowIfCancellationRequested();
-        var started = SqlLog.Start();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        running = cmd;
-        try
-        {
-            using var stream = cmd.ExecuteArrowStream();
-            var result = ArrowDataFrameReader.TryRead(stream);
-            if (result is not null) SqlLog.Write(started, sql);
-            return result;
-        }
-        finally
-        {
-            running = null;
-        }
-    }
+        using var stream = cmd.ExecuteArrowStream();
+        return ArrowDataFrameReader.TryRead(stream);
+    }, logged: result => result is not null);
 
     /// <summary>The query's result through the row reader (<see cref="DataFrameReader"/>).</summary>
     internal DataFrame QueryRows(string sql) => Read(sql, DataFrameReader.Read);
 
     /// <summary>Runs a query and hands the reader to <paramref name="consume"/> (for array-level consumers).</summary>
-    public T Read<T>(string sql, Func<DbDataReader, T> consume)
+    public T Read<T>(string sql, Func<DbDataReader, T> consume) => Run(sql, cmd =>
+    {
+        using var reader = cmd.ExecuteReader();
+        return consume(reader);
+    });
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a command holding <paramref name="sql"/> (cancellable through <see cref="Cancel"/>) and logs
+    /// the statement's time when <paramref name="logged"/> says the result counts (default: always).
+    /// </summary>
+    private T Run<T>(string sql, Func<DuckDBCommand, T> body, Func<T, bool>? logged = null)
     {
         Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();
@@ -395,9 +391,8 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         running = cmd;
         try
         {
-            using var reader = cmd.ExecuteReader();
-            var result = consume(reader);
-            SqlLog.Write(started, sql);
+            var result = body(cmd);
+            if (logged?.Invoke(result) ?? true) SqlLog.Write(started, sql);
             return result;
         }
         finally
