@@ -61,15 +61,7 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     internal static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
                                              ChurnWarningOptions? warning, ClvOptions? clv, int seed, string segmentsTable)
     {
-        var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r =>
-        {
-            var list = new List<CustomerSummaryRow>();
-            while (r.Read())
-                list.Add(new CustomerSummaryRow(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)), r.GetDouble(4)));
-            // Ordinal order whatever the engine's collation: the model fits sum over customers in this order.
-            list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-            return list;
-        });
+        var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r => CustomerSummaryRow.ReadSorted(r));
         return Compute(assignment, periodEnd, rows, warning, clv, seed);
     }
 

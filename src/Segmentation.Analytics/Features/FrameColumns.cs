@@ -26,21 +26,43 @@ internal static class FrameColumns
         var c = Find(frame, column, parameter);
         if (!IsNumeric(c))
             throw new ArgumentException($"Column '{column}' is of type {c.DataType.Name}, which is not numeric.", parameter);
-        var values = new double[c.Length];
-        // Typed access for the engine's column types (no boxing per cell: 1 M rows × several columns adds up).
-        switch (c)
+        return Numbers(c, double.NaN);
+    }
+
+    /// <summary>
+    /// A numeric column as doubles, <paramref name="missing"/> for NULL: Int64 and Double columns straight from their buffers
+    /// (1 M rows in milliseconds, no boxing per cell), any other type cell by cell (<see cref="Convert.ToDouble(object, IFormatProvider)"/>).
+    /// </summary>
+    public static double[] Numbers(DataFrameColumn column, double missing)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var result = new double[column.Length];
+        switch (column)
         {
-            case PrimitiveDataFrameColumn<double> d:
-                for (long i = 0; i < d.Length; i++) values[i] = d[i] ?? double.NaN;
-                break;
-            case PrimitiveDataFrameColumn<long> l:
-                for (long i = 0; i < l.Length; i++) values[i] = l[i] is long v ? v : double.NaN;
-                break;
+            case PrimitiveDataFrameColumn<long> c: Copy(c, result, missing, static v => v); break;
+            case PrimitiveDataFrameColumn<double> c: Copy(c, result, missing, static v => v); break;
             default:
-                for (long i = 0; i < c.Length; i++) values[i] = ToDouble(c[i]);
+                for (long i = 0; i < result.Length; i++)
+                    result[i] = column[i] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : missing;
                 break;
         }
-        return values;
+        return result;
+    }
+
+    private static void Copy<T>(PrimitiveDataFrameColumn<T> column, double[] result, double missing, Func<T, double> toDouble) where T : unmanaged
+    {
+        bool anyNull = column.NullCount > 0;
+        int at = 0;
+        using var bitmaps = column.GetReadOnlyNullBitMapBuffers().GetEnumerator();
+        foreach (var buffer in column.GetReadOnlyDataBuffers())
+        {
+            bitmaps.MoveNext();
+            var values = buffer.Span;
+            var bits = bitmaps.Current.Span;
+            for (int i = 0; i < values.Length; i++)
+                result[at + i] = !anyNull || ((bits[i >> 3] >> (i & 7)) & 1) != 0 ? toDouble(values[i]) : missing;
+            at += values.Length;
+        }
     }
 
     public static double ToDouble(object? cell) => cell switch

@@ -113,16 +113,7 @@ public sealed record CustomerSummary(long[] CustomerIds, int[] Frequency, double
         ArgumentNullException.ThrowIfNull(engine);
         if (!(timeUnitDays > 0) || !double.IsFinite(timeUnitDays))
             throw new ArgumentOutOfRangeException(nameof(timeUnitDays), timeUnitDays, "timeUnitDays must be a positive finite number.");
-        var rows = engine.Read(CustomerSummaryQuery.Render(engine.Dialect, calibrationEnd, observationStart), r =>
-        {
-            var list = new List<CustomerSummaryRow>();
-            while (r.Read())
-                list.Add(new CustomerSummaryRow(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)), (int)Convert.ToInt64(r.GetValue(2)), (int)Convert.ToInt64(r.GetValue(3)),
-                          r.IsDBNull(4) ? 0.0 : Convert.ToDouble(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture)));
-            // Ordinal order whatever the engine's collation: fits sum over customers in this order.
-            list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-            return list;
-        });
+        var rows = engine.Read(CustomerSummaryQuery.Render(engine.Dialect, calibrationEnd, observationStart), r => CustomerSummaryRow.ReadSorted(r));
         return FromRows(rows, calibrationEnd, timeUnitDays);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Segmentation.Analytics.Engines;
 
 namespace Segmentation.Analytics.Statistics;
@@ -35,14 +34,9 @@ internal sealed class CustomerSummaryAtTwoEnds
     {
         ArgumentNullException.ThrowIfNull(engine);
         if (earlierEnd is not { } earlier)
-            return new(laterEnd, engine.Read(CustomerSummaryQuery.Render(engine.Dialect, laterEnd), r => Sorted(ReadRows(r, null))), null, null);
-        var (later, atEarlier) = engine.Read(CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), r =>
-        {
-            var both = new List<CustomerSummaryRow>();
-            var early = new List<CustomerSummaryRow>();
-            ReadRows(r, (both, early));
-            return (Sorted(both), Sorted(early));
-        });
+            return new(laterEnd, engine.Read(CustomerSummaryQuery.Render(engine.Dialect, laterEnd), r => CustomerSummaryRow.ReadSorted(r)), null, null);
+        var atEarlier = new List<CustomerSummaryRow>();
+        var later = engine.Read(CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), r => CustomerSummaryRow.ReadSorted(r, atEarlier));
         return new(laterEnd, later, earlier, atEarlier);
     }
 
@@ -52,31 +46,4 @@ internal sealed class CustomerSummaryAtTwoEnds
         end == LaterEnd ? CustomerSummary.FromRows(Later, end, timeUnitDays)
         : end == EarlierEnd && Earlier is { } earlier ? CustomerSummary.FromRows(earlier, end, timeUnitDays)
         : null;
-
-    /// <summary>Rows of <see cref="CustomerSummaryQuery.Render"/> (5 columns), or of <see cref="CustomerSummaryQuery.RenderAtTwoEnds"/>
-    /// into the two lists of <paramref name="twoEnds"/>.</summary>
-    private static List<CustomerSummaryRow> ReadRows(System.Data.Common.DbDataReader r, (List<CustomerSummaryRow> Later, List<CustomerSummaryRow> Earlier)? twoEnds)
-    {
-        var list = twoEnds?.Later ?? [];
-        while (r.Read())
-        {
-            if (r.IsDBNull(0)) continue;  // no customer to summarize
-            string id = r.GetString(0);
-            list.Add(new CustomerSummaryRow(id, Int(r, 1), Int(r, 2), Int(r, 3), Money(r, 4)));
-            if (twoEnds is { } ends && Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture) is var days and > 0)
-                ends.Earlier.Add(new CustomerSummaryRow(id, checked((int)(days - 1)), Int(r, 6), Int(r, 7), Money(r, 8)));
-        }
-        return list;
-    }
-
-    private static int Int(System.Data.Common.DbDataReader r, int i) => (int)Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    private static double Money(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? 0.0 : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    /// <summary>Ordinal order whatever the engine's collation: the fits sum over customers in this order.</summary>
-    private static List<CustomerSummaryRow> Sorted(List<CustomerSummaryRow> rows)
-    {
-        rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return rows;
-    }
 }

@@ -73,4 +73,33 @@ internal static class CustomerSummaryQuery
 }
 
 /// <summary>One row of <see cref="CustomerSummaryQuery"/>: a customer's repeat purchase days x, t_x and T in days, mean repeat-day amount.</summary>
-internal readonly record struct CustomerSummaryRow(string Id, int X, int RecencyDays, int AgeDays, double Monetary);
+internal readonly record struct CustomerSummaryRow(string Id, int X, int RecencyDays, int AgeDays, double Monetary)
+{
+    /// <summary>
+    /// The rows of <see cref="CustomerSummaryQuery.Render"/> (its first five columns) in ordinal order of the customer id, whatever the
+    /// engine's collation: the fits sum over customers in this order. With <paramref name="earlier"/>, the rows of
+    /// <see cref="CustomerSummaryQuery.RenderAtTwoEnds"/> at its earlier end (customers who had bought by then) go there, also sorted.
+    /// </summary>
+    public static List<CustomerSummaryRow> ReadSorted(System.Data.Common.DbDataReader r, List<CustomerSummaryRow>? earlier = null)
+    {
+        var list = new List<CustomerSummaryRow>();
+        while (r.Read())
+        {
+            if (r.IsDBNull(0)) continue;  // no customer to summarize
+            string id = r.GetString(0);
+            list.Add(new CustomerSummaryRow(id, Int(r, 1), Int(r, 2), Int(r, 3), Money(r, 4)));
+            if (earlier is not null && Convert.ToInt64(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) is var days and > 0)
+                earlier.Add(new CustomerSummaryRow(id, checked((int)(days - 1)), Int(r, 6), Int(r, 7), Money(r, 8)));
+        }
+        list.Sort(Ordinal);
+        earlier?.Sort(Ordinal);
+        return list;
+    }
+
+    private static int Ordinal(CustomerSummaryRow a, CustomerSummaryRow b) => string.CompareOrdinal(a.Id, b.Id);
+
+    private static int Int(System.Data.Common.DbDataReader r, int i) => (int)Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double Money(System.Data.Common.DbDataReader r, int i) =>
+        r.IsDBNull(i) ? 0.0 : Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+}
