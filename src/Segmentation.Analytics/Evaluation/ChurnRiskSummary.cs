@@ -61,7 +61,7 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     internal static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
                                              ChurnWarningOptions? warning, ClvOptions? clv, int seed, string segmentsTable)
     {
-        var rows = engine.Read(Render(engine.Dialect, periodEnd, segmentsTable), r => CustomerSummaryRow.ReadSorted(r));
+        var rows = CustomerSummaryRow.Read(engine, Render(engine.Dialect, periodEnd, segmentsTable));
         return Compute(assignment, periodEnd, rows, warning, clv, seed);
     }
 

@@ -113,7 +113,7 @@ public sealed record CustomerSummary(long[] CustomerIds, int[] Frequency, double
         ArgumentNullException.ThrowIfNull(engine);
         if (!(timeUnitDays > 0) || !double.IsFinite(timeUnitDays))
             throw new ArgumentOutOfRangeException(nameof(timeUnitDays), timeUnitDays, "timeUnitDays must be a positive finite number.");
-        var rows = engine.Read(CustomerSummaryQuery.Render(engine.Dialect, calibrationEnd, observationStart), r => CustomerSummaryRow.ReadSorted(r));
+        var rows = CustomerSummaryRow.Read(engine, CustomerSummaryQuery.Render(engine.Dialect, calibrationEnd, observationStart));
         return FromRows(rows, calibrationEnd, timeUnitDays);
     }
 

@@ -34,9 +34,9 @@ internal sealed class CustomerSummaryAtTwoEnds
     {
         ArgumentNullException.ThrowIfNull(engine);
         if (earlierEnd is not { } earlier)
-            return new(laterEnd, engine.Read(CustomerSummaryQuery.Render(engine.Dialect, laterEnd), r => CustomerSummaryRow.ReadSorted(r)), null, null);
+            return new(laterEnd, CustomerSummaryRow.Read(engine, CustomerSummaryQuery.Render(engine.Dialect, laterEnd)), null, null);
         var atEarlier = new List<CustomerSummaryRow>();
-        var later = engine.Read(CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), r => CustomerSummaryRow.ReadSorted(r, atEarlier));
+        var later = CustomerSummaryRow.Read(engine, CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), atEarlier);
         return new(laterEnd, later, earlier, atEarlier);
     }
 

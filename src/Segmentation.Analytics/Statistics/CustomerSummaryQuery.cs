@@ -1,4 +1,6 @@
+using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -76,30 +78,75 @@ internal static class CustomerSummaryQuery
 internal readonly record struct CustomerSummaryRow(string Id, int X, int RecencyDays, int AgeDays, double Monetary)
 {
     /// <summary>
-    /// The rows of <see cref="CustomerSummaryQuery.Render"/> (its first five columns) in ordinal order of the customer id, whatever the
-    /// engine's collation: the fits sum over customers in this order. With <paramref name="earlier"/>, the rows of
-    /// <see cref="CustomerSummaryQuery.RenderAtTwoEnds"/> at its earlier end (customers who had bought by then) go there, also sorted.
+    /// Runs <paramref name="sql"/> (a query of <see cref="CustomerSummaryQuery.Render"/>) and returns its rows (its first five columns)
+    /// in ordinal order of the customer id, whatever the engine's collation: the fits sum over customers in this order. With
+    /// <paramref name="earlier"/>, the rows of <see cref="CustomerSummaryQuery.RenderAtTwoEnds"/> at its earlier end (customers who had
+    /// bought by then) go there, also sorted.
     /// </summary>
-    public static List<CustomerSummaryRow> ReadSorted(System.Data.Common.DbDataReader r, List<CustomerSummaryRow>? earlier = null)
+    /// <remarks>
+    /// The result arrives as a typed frame (<see cref="ISqlEngine.Query"/>; in DuckDB Arrow batches copied column by column, no
+    /// boxing per cell). When the engine orders text by code point (<see cref="SqlDialect.SortsTextByCodePoint"/>) it sorts the rows
+    /// (a parallel sort there) and they are re-sorted here only when not already ordinal (UTF-8 and UTF-16 orders differ for
+    /// supplementary characters against U+E000–U+FFFF). Ids are unique (grouped by customer), so the order is the same either way.
+    /// </remarks>
+    public static List<CustomerSummaryRow> Read(ISqlEngine engine, string sql, List<CustomerSummaryRow>? earlier = null)
     {
-        var list = new List<CustomerSummaryRow>();
-        while (r.Read())
+        ArgumentNullException.ThrowIfNull(engine);
+        if (engine.Dialect.SortsTextByCodePoint) sql += "\nORDER BY customer_id";
+        var frame = engine.Query(sql);
+        var ids = frame.Columns[0];
+        var x = Longs(frame.Columns[1]);
+        var recency = Longs(frame.Columns[2]);
+        var age = Longs(frame.Columns[3]);
+        var monetary = FrameColumns.Numbers(frame.Columns[4], missing: 0.0);
+        long[]? daysE = null, recencyE = null, ageE = null;
+        double[]? monetaryE = null;
+        if (earlier is not null)
         {
-            if (r.IsDBNull(0)) continue;  // no customer to summarize
-            string id = r.GetString(0);
-            list.Add(new CustomerSummaryRow(id, Int(r, 1), Int(r, 2), Int(r, 3), Money(r, 4)));
-            if (earlier is not null && Convert.ToInt64(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) is var days and > 0)
-                earlier.Add(new CustomerSummaryRow(id, checked((int)(days - 1)), Int(r, 6), Int(r, 7), Money(r, 8)));
+            daysE = Longs(frame.Columns[5]);
+            recencyE = Longs(frame.Columns[6]);
+            ageE = Longs(frame.Columns[7]);
+            monetaryE = FrameColumns.Numbers(frame.Columns[8], missing: 0.0);
         }
-        list.Sort(Ordinal);
-        earlier?.Sort(Ordinal);
+        var list = new List<CustomerSummaryRow>((int)frame.Rows.Count);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (ids[i] is not string id) continue;  // no customer to summarize
+            list.Add(new CustomerSummaryRow(id, (int)x[i], (int)recency[i], (int)age[i], monetary[i]));
+            if (daysE is not null && daysE[i] > 0)
+                earlier!.Add(new CustomerSummaryRow(id, checked((int)(daysE[i] - 1)), (int)recencyE![i], (int)ageE![i], monetaryE![i]));
+        }
+        SortOrdinal(list);
+        if (earlier is not null) SortOrdinal(earlier);
         return list;
+    }
+
+    private static void SortOrdinal(List<CustomerSummaryRow> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+            if (string.CompareOrdinal(rows[i - 1].Id, rows[i].Id) > 0) { rows.Sort(Ordinal); return; }
     }
 
     private static int Ordinal(CustomerSummaryRow a, CustomerSummaryRow b) => string.CompareOrdinal(a.Id, b.Id);
 
-    private static int Int(System.Data.Common.DbDataReader r, int i) => (int)Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static double Money(System.Data.Common.DbDataReader r, int i) =>
-        r.IsDBNull(i) ? 0.0 : Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>An integer column's values, Int64 straight from its buffers, NULL as 0 (see the comment inside).</summary>
+    private static long[] Longs(DataFrameColumn column)
+    {
+        var result = new long[column.Length];
+        if (column is PrimitiveDataFrameColumn<long> c)
+        {
+            int at = 0;
+            foreach (var buffer in c.GetReadOnlyDataBuffers())
+            {
+                buffer.Span.CopyTo(result.AsSpan(at));
+                at += buffer.Length;
+            }
+            // NULL cells hold 0 in the buffer: they are read only where the row has a value (x, t_x, T of a customer with a purchase;
+            // the earlier end's columns only where purchase_days_e > 0), as the SQL guarantees.
+            return result;
+        }
+        for (long i = 0; i < result.Length; i++)
+            result[i] = column[i] is { } v ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return result;
+    }
 }
