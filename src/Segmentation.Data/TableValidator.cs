@@ -259,9 +259,10 @@ internal static class TableValidator
             $"SELECT t.__rec, k.first_rec FROM {t} t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec";
         if (d == DuckDbDialect.Instance)
         {
-            // hash(NULL) is a constant, so NULL keys collide and are compared exactly like any other candidates.
+            // hash(NULL) is a constant, so NULL keys collide and are compared exactly like any other candidates. The candidates
+            // carry only the record number and the key: with SELECT * every column of every row was read and cast to probe the hashes.
             string h = $"hash({keyList})";
-            sql = $"WITH c AS MATERIALIZED (SELECT * FROM {t} WHERE {h} IN (SELECT {h} FROM {t} GROUP BY ALL HAVING count(*) > 1)), " +
+            sql = $"WITH c AS MATERIALIZED (SELECT __rec, {keyList} FROM {t} WHERE {h} IN (SELECT {h} FROM {t} GROUP BY ALL HAVING count(*) > 1)), " +
                   $"k AS (SELECT {keyList}, min(__rec) AS first_rec FROM c GROUP BY {keyList} HAVING count(*) > 1) " +
                   $"SELECT t.__rec, k.first_rec FROM c t JOIN k ON {on} WHERE t.__rec <> k.first_rec ORDER BY t.__rec";
         }

@@ -1,6 +1,7 @@
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Statistics;
 using Segmentation.Data;
+using Segmentation.Testing;
 
 namespace Segmentation.Analytics.Tests.Statistics;
 
@@ -40,6 +41,25 @@ public sealed class CustomerSummaryAtTwoEndsTests
         Assert.Equal(expected.AtRisk, actual.AtRisk);
         Assert.Equal(expected.Segments, actual.Segments);
         AssertSame(expected.Summary!, actual.Summary!);
+    }
+
+    [Fact]
+    public void Summary_rows_are_in_ordinal_order_even_where_the_engine_sorts_differently()
+    {
+        // DuckDB sorts the summary rows itself (ORDER BY customer_id) by UTF-8 bytes: U+E000 (EE 80 80) before U+1F600
+        // (F0 9F 98 80). .NET's ordinal order compares UTF-16 code units (the surrogate D83D before E000): the rows must follow it.
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", "transaction_id,customer_id,timestamp,amount\n" +
+            "T1,K\uE000,2026-09-10 09:00:00,10.00\nT2,K\U0001F600,2026-09-11 09:00:00,20.00\nT3,K\U0001F600,2026-10-02 09:00:00,25.00\n" +
+            "T4,A1,2026-10-12 09:00:00,30.00\nT5,Z9,2026-09-13 09:00:00,40.00\nT6,K\U0001F600,2026-10-02 18:00:00,-5.00\n");
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(MonthEnd.ToDateTime(TimeOnly.MinValue)));
+        var both = CustomerSummaryAtTwoEnds.Read(ws, MonthEnd, PreviousEnd);
+        Assert.Equal(["A1", "K\U0001F600", "K\uE000", "Z9"], both.Later.Select(r => r.Id));
+        Assert.Equal(["K\U0001F600", "K\uE000", "Z9"], both.Earlier!.Select(r => r.Id));
+        // Two purchase days 21 days apart, first seen 50 days before the month end; the return is not a purchase.
+        Assert.Equal(new CustomerSummaryRow("K\U0001F600", 1, 21, 50, 25.0), both.Later[1]);
+        Assert.Equal(new CustomerSummaryRow("K\U0001F600", 0, 0, 19, 0.0), both.Earlier[0]);
+        Assert.Equal(both.Later, CustomerSummaryAtTwoEnds.Read(ws, MonthEnd, null).Later);
     }
 
     [Fact]
