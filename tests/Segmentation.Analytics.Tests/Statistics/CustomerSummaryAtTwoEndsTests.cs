@@ -58,7 +58,7 @@ public sealed class CustomerSummaryAtTwoEndsTests
         Assert.Equal(["K\U0001F600", "K\uE000", "Z9"], both.Earlier!.Select(r => r.Id));
         // Two purchase days 21 days apart, first seen 50 days before the month end; the return is not a purchase.
         Assert.Equal(new CustomerSummaryRow("K\U0001F600", 1, 21, 50, 25.0), both.Later[1]);
-        Assert.Equal(new CustomerSummaryRow("K\U0001F600", 0, 0, 19, 0.0), both.Earlier[0]);
+        Assert.Equal(new CustomerSummaryRow("K\U0001F600", 0, 0, 19, 0.0), both.Earlier![0]);
         Assert.Equal(both.Later, CustomerSummaryAtTwoEnds.Read(ws, MonthEnd, null).Later);
     }
 
