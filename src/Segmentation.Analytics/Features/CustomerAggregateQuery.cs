@@ -39,14 +39,14 @@ public static class CustomerAggregateQuery
     /// <paramref name="table"/>: every row of <see cref="Columns"/> at each snapshot, identical to
     /// <see cref="Render(SqlDialect, DateTime, string, bool, bool)"/> at that day, with a leading <c>snap</c> column (BIGINT,
     /// the index of the snapshot in <paramref name="snapshots"/>, which must be distinct days in ascending order). The helper
-    /// tables the statements create (the table's name with <c>_slices</c>, <c>_categories</c>, <c>_wide</c>) are dropped by the last one.
+    /// tables the statements create (the table's name with <c>_slices</c>, <c>_categories</c>, <c>_days</c>, <c>_wide</c>) are dropped by the last one.
     /// </summary>
     /// <remarks>
     /// The snapshots cut the time line into slices (up to the first snapshot, then between consecutive snapshots). One
-    /// group-by per (customer, slice) carries every sum, count, first/last purchase and the distinct purchase days (a day
-    /// lies in one slice, so per-slice distinct counts add up); one group-by per (customer, category) counts the purchases up
-    /// to each snapshot; then one group-by per customer over the few slice rows gives every snapshot's aggregates side by side,
-    /// unfolded into one row per customer and snapshot. Money stays DECIMAL(18,2) until the end, so the sums are exact and
+    /// group-by per (customer, slice) carries every sum, count and first/last purchase; one group-by per (customer, category)
+    /// counts the purchases up to each snapshot; one over the distinct (customer, day) purchase pairs counts the purchase days
+    /// up to each snapshot; then one group-by per customer over the few slice rows gives every snapshot's aggregates side by
+    /// side, unfolded into one row per customer and snapshot. Money stays DECIMAL(18,2) until the end, so the sums are exact and
     /// equal to the one-snapshot query's. Separate statements rather than one query with common table expressions: DuckDB ran
     /// that form on one thread (25.9 s against 12 s for the same work at 1 M customers).
     /// </remarks>
@@ -69,7 +69,7 @@ public static class CustomerAggregateQuery
         string tx = $"{t} WHERE {ts} < {ends[^1]}";
         string slice = snapshots.Count == 1 ? "0"
             : $"(CASE {string.Join(" ", ends.Take(ends.Length - 1).Select((e, k) => $"WHEN {ts} < {e} THEN {k}"))} ELSE {ends.Length - 1} END)";
-        string slices = table + "_slices", categories = table + "_categories", wide = table + "_wide";
+        string slices = table + "_slices", categories = table + "_categories", days = table + "_days", wide = table + "_wide";
         string Up(string aggregate, string column, int k) => aggregate switch
         {
             "min" => d.MinIf(column, $"slice <= {k}"),
@@ -81,7 +81,6 @@ public static class CustomerAggregateQuery
             d.CreateTempTableAs(slices, $"""
               SELECT customer_id, {d.ToBigInt(slice)} AS slice,
                 {d.CountIf(purchase)} AS orders,
-                {d.CountDistinctIf(day, purchase)} AS purchase_days,
                 {d.CountIf("is_return")} AS returns,
                 {d.SumIf(d.Money("amount"), purchase)} AS gross_amount,
                 sum({d.Money("amount")}) AS net_amount,
@@ -100,13 +99,21 @@ public static class CustomerAggregateQuery
                 FROM {tx} AND {purchase} AND category IS NOT NULL GROUP BY customer_id, category) c
               GROUP BY customer_id
               """),
-            // Every snapshot's sums side by side (slices up to k), the category counts joined once.
+            // Distinct purchase days from the (customer, day) grain rather than a distinct count per (customer, slice): DuckDB ran
+            // that on about one thread (14 CPU-s, 14 s at 1 M customers) against 6 CPU-s for this pass. A snapshot's end is a
+            // midnight, so a timestamp before it is a day before its day.
+            d.CreateTempTableAs(days, $"""
+              SELECT customer_id, {string.Join(", ", ks.Select(k => $"{d.CountIf($"day < CAST({ends[k]} AS DATE)")} AS purchase_days{k}"))}
+              FROM (SELECT DISTINCT customer_id, {day} AS day FROM {tx} AND {purchase}) pd
+              GROUP BY customer_id
+              """),
+            // Every snapshot's sums side by side (slices up to k), the category counts and purchase days joined once.
             d.CreateTempTableAs(wide, $"""
-              SELECT s.*, {string.Join(", ", ks.Select(k => $"c.categories{k}, c.top{k}, c.total{k}"))} FROM (
+              SELECT s.*, {string.Join(", ", ks.Select(k => $"c.categories{k}, c.top{k}, c.total{k}, COALESCE(pd.purchase_days{k}, 0) AS purchase_days{k}"))} FROM (
                 SELECT customer_id,
                   {string.Join(",\n      ", ks.Select(k => string.Join(", ",
                       d.CountIf($"slice <= {k}") + $" AS rows{k}",
-                      Up("sum", "orders", k) + $" AS orders{k}", Up("sum", "purchase_days", k) + $" AS purchase_days{k}",
+                      Up("sum", "orders", k) + $" AS orders{k}",
                       Up("sum", "returns", k) + $" AS returns{k}", Up("sum", "gross_amount", k) + $" AS gross_amount{k}",
                       Up("sum", "net_amount", k) + $" AS net_amount{k}", Up("sum", "return_amount", k) + $" AS return_amount{k}",
                       Up("sum", "cost", k) + $" AS cost{k}", Up("min", "first_purchase", k) + $" AS first_purchase{k}",
@@ -114,6 +121,7 @@ public static class CustomerAggregateQuery
                       Up("sum", "channel_orders", k) + $" AS channel_orders{k}", Up("sum", "campaign_orders", k) + $" AS campaign_orders{k}")))}
                 FROM {d.Id(slices)} GROUP BY customer_id) s
               LEFT JOIN {d.Id(categories)} c ON s.customer_id = c.customer_id
+              LEFT JOIN {d.Id(days)} pd ON s.customer_id = pd.customer_id
               """),
         };
         var parts = ks.Select(k =>
@@ -135,7 +143,7 @@ public static class CustomerAggregateQuery
                 """;
         });
         statements.Add(d.CreateTempTableAs(table, string.Join("\nUNION ALL\n", parts)));
-        statements.Add($"DROP TABLE {d.Id(slices)}; DROP TABLE {d.Id(categories)}; DROP TABLE {d.Id(wide)}");
+        statements.Add($"DROP TABLE {d.Id(slices)}; DROP TABLE {d.Id(categories)}; DROP TABLE {d.Id(days)}; DROP TABLE {d.Id(wide)}");
         return statements;
     }
 
