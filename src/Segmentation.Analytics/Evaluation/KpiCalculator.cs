@@ -70,7 +70,7 @@ public static class KpiCalculator
         try
         {
             for (int t = 0; t < requests.Count; t++)
-                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index);
+                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index, lastUse: t == requests.Count - 1);
         }
         finally
         {
@@ -81,16 +81,17 @@ public static class KpiCalculator
         return requests.Select((r, t) => Combine(engine, assignment, r, keys, index, acc[t], samples[t])).ToArray();
     }
 
-    // The period sums, new/retained counts, events and samples of one table from the prepared per-month tables.
+    // The period sums, new/retained counts, events and samples of one table from the prepared per-month tables; the last table
+    // (lastUse) may drop them once its own period tables are built.
     private static (double[][][] Acc, Dictionary<(string, int), CustomerSample> Samples) ReadSums(ISqlEngine engine, Request request, string[] keys,
-                                                                                              Dictionary<string, int> index)
+                                                                                              Dictionary<string, int> index, bool lastUse)
     {
         var d = engine.Dialect;
         var periods = request.Options.ResolvedPeriods;
         int n = periods.Count, w = request.Options.ResolvedChurnWindowDays;
         var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
         var samples = new Dictionary<(string, int), CustomerSample>();
-        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w)) engine.Execute(sql);
+        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w, lastUse)) engine.Execute(sql);
         try
         {
             var wanted = (request.SamplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();

@@ -71,6 +71,41 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
         }
     }
 
+    [Fact]
+    public void The_last_table_drops_each_month_table_once_its_period_table_is_built()
+    {
+        // The per-month tables are the largest of the evaluation: the last table over multi-month periods needs them only to build
+        // its own period tables, so they go right after, and what it reads is unchanged.
+        var windows = KpiOptions.ForWindows([KpiPeriod.Of(0, new DateOnly(2024, 11, 1), 12), KpiPeriod.Of(1, new DateOnly(2025, 11, 1), 12)]);
+        var periods = windows.ResolvedPeriods;
+        var d = sample.Workspace.Dialect;
+        bool Exists(string table) => sample.Workspace.Read($"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{table}'", r => r.Read() && r.GetInt64(0) > 0);
+        EngineTables.Upload(sample.Workspace, sample.Assignment);
+        try
+        {
+            var expected = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            foreach (var sql in KpiQuery.Prepare(d, periods[^1].EndExclusive, EngineTables.Segments)) sample.Workspace.Execute(sql);
+            var kept = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays);
+            var released = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays, lastUse: true);
+            Assert.Equal(2, kept.Count);
+            Assert.Equal(new[] { kept[0], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.CustomerMonths)}", kept[1], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.ActiveMonths)}" }, released);
+            foreach (var sql in released) sample.Workspace.Execute(sql);
+            Assert.False(Exists(KpiQuery.CustomerMonths));
+            Assert.False(Exists(KpiQuery.ActiveMonths));
+            Assert.True(Exists(KpiQuery.CustomerPeriods) && Exists(KpiQuery.ActivePeriods));
+            // Monthly periods read the month tables themselves: nothing to build, nothing dropped.
+            Assert.Empty(KpiQuery.PreparePeriods(d, new KpiOptions(ReportMonth).ResolvedPeriods, 90, lastUse: true));
+            var read = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            Assert.Equal(expected.Rows, read.Rows);
+            Assert.False(Exists(KpiQuery.CustomerPeriods) || Exists(KpiQuery.CustomerMonths));
+        }
+        finally
+        {
+            foreach (var sql in KpiQuery.CleanupPeriods(d).Concat(KpiQuery.Cleanup(d))) sample.Workspace.Execute(sql);
+            sample.Workspace.Execute($"DROP TABLE IF EXISTS {EngineTables.Segments}");
+        }
+    }
+
     internal static void AssertCounts(KpiCounts expected, KpiCounts actual, string where)
     {
         // Counts exactly; money to the cent (the engine sums exact decimals, the loop sums doubles).
