@@ -115,8 +115,9 @@ internal static class KpiQuery
               WHERE {MonthRange(periods)}
               GROUP BY segment, customer_id, {period}) g
             """;
+        // Active periods first: kpi_am is gone before kpi_cp is built, so at most one month table lives beside the period tables.
         return lastUse
-            ? [d.CreateTempTableAs(CustomerPeriods, cp), Drop(d, CustomerMonths), d.CreateTempTableAs(ActivePeriods, a), Drop(d, ActiveMonths)]
+            ? [d.CreateTempTableAs(ActivePeriods, a), Drop(d, ActiveMonths), d.CreateTempTableAs(CustomerPeriods, cp), Drop(d, CustomerMonths)]
             : [d.CreateTempTableAs(CustomerPeriods, cp), d.CreateTempTableAs(ActivePeriods, a)];
     }
 

@@ -88,7 +88,7 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
             var kept = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays);
             var released = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays, lastUse: true);
             Assert.Equal(2, kept.Count);
-            Assert.Equal(new[] { kept[0], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.CustomerMonths)}", kept[1], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.ActiveMonths)}" }, released);
+            Assert.Equal(new[] { kept[1], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.ActiveMonths)}", kept[0], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.CustomerMonths)}" }, released);
             foreach (var sql in released) sample.Workspace.Execute(sql);
             Assert.False(Exists(KpiQuery.CustomerMonths));
             Assert.False(Exists(KpiQuery.ActiveMonths));
