@@ -70,11 +70,25 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     internal static ChurnRiskSummary Compute(SegmentAssignment assignment, DateOnly periodEnd, IReadOnlyList<CustomerSummaryRow> summaryRows,
                                              ChurnWarningOptions? warning, ClvOptions? clv, int seed)
     {
-        var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
-        for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
         var rows = new List<(string Id, int Position, int X, int RecencyDays, int AgeDays, double Monetary)>(summaryRows.Count);
-        foreach (var row in summaryRows)
-            if (position.TryGetValue(row.Id, out int p)) rows.Add((row.Id, p, row.X, row.RecencyDays, row.AgeDays, row.Monetary));
+        if (Increasing(assignment.CustomerIds.Count, i => assignment.CustomerIds[i]) && Increasing(summaryRows.Count, i => summaryRows[i].Id))
+        {
+            // Both in customer-id order (as the monthly job's are): a merge finds each row's position without a dictionary of a
+            // million strings; the rows keep their order, so the fits see the same input.
+            int p = 0;
+            foreach (var row in summaryRows)
+            {
+                while (p < assignment.Count && string.CompareOrdinal(assignment.CustomerIds[p], row.Id) < 0) p++;
+                if (p < assignment.Count && assignment.CustomerIds[p] == row.Id) rows.Add((row.Id, p, row.X, row.RecencyDays, row.AgeDays, row.Monetary));
+            }
+        }
+        else
+        {
+            var position = new Dictionary<string, int>(assignment.Count, StringComparer.Ordinal);
+            for (int i = 0; i < assignment.Count; i++) position[assignment.CustomerIds[i]] = i;
+            foreach (var row in summaryRows)
+                if (position.TryGetValue(row.Id, out int p)) rows.Add((row.Id, p, row.X, row.RecencyDays, row.AgeDays, row.Monetary));
+        }
         const double week = 7;
         int n = rows.Count;
         var frequency = rows.Select(x => x.X).ToArray();
@@ -118,6 +132,14 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
         }
         var segments = assignment.Segments.Select(s => Sum(s.Key, i => assignment.SegmentKeys[i] == s.Key)).Append(Sum(KpiRow.AllCustomers, _ => true)).ToArray();
         return new ChurnRiskSummary(periodEnd, purchases, spend, segments, lifetime, atRisk) { PopulationGapWeeks = assessment.PopulationGap, Warning = warning ?? new ChurnWarningOptions(), Summary = summary };
+    }
+
+    // Strictly increasing in ordinal order (so also free of repeats).
+    private static bool Increasing(int count, Func<int, string> id)
+    {
+        for (int i = 1; i < count; i++)
+            if (string.CompareOrdinal(id(i - 1), id(i)) >= 0) return false;
+        return true;
     }
 
     /// <summary>customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days; per assigned customer

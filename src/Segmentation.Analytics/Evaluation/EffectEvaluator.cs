@@ -26,6 +26,13 @@ public static class EffectEvaluator
         EngineTables.Upload(engine, assignment);
         try
         {
+            // The periods' table and the before/after windows' table from one reading of the transactions, read first: their
+            // per-month tables are the largest of the evaluation and so live beside nothing else of it (the CLV is added below).
+            int[] samples = [last, last - 1, last - yearBack];
+            var requests = new List<KpiCalculator.Request> { new(kpiOptions, null, samples) };
+            if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
+            var sums = KpiCalculator.Read(engine, assignment, requests, EngineTables.Segments);
+
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
             // only), at the previous month end, in one pass over the transactions.
             var previousSegments = options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null;
@@ -40,11 +47,8 @@ public static class EffectEvaluator
                 // Too few (repeat) customers to fit BG/NBD or Gamma-Gamma: the report shows no churn warning rather than failing.
             }
 
-            int[] samples = [last, last - 1, last - yearBack];
-            // The periods' table and the before/after windows' table from one reading of the transactions.
-            var requests = new List<KpiCalculator.Request> { new(kpiOptions, churn?.LifetimeValue, samples) };
-            if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
-            var tables = KpiCalculator.Compute(engine, assignment, requests, EngineTables.Segments);
+            requests[0] = requests[0] with { LifetimeValue = churn?.LifetimeValue };
+            var tables = sums.Tables(engine, requests);
             var kpis = tables[0];
             var pop = last >= 1 ? KpiComparer.Compare(kpis, last, last - 1, ComparisonKind.PeriodOverPeriod, options.Seed, options.BootstrapReplicates) : [];
             var yoy = last >= yearBack ? KpiComparer.Compare(kpis, last, last - yearBack, ComparisonKind.YearOverYear, options.Seed, options.BootstrapReplicates) : [];

@@ -57,7 +57,16 @@ public static class KpiCalculator
     /// uploaded as <paramref name="segmentsTable"/>(customer_id, segment): the transactions and the feedback are read once, as
     /// per customer × month sums every table's periods derive from.
     /// </summary>
-    internal static IReadOnlyList<KpiTable> Compute(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable)
+    internal static IReadOnlyList<KpiTable> Compute(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable) =>
+        Read(engine, assignment, requests, segmentsTable).Tables(engine, requests);
+
+    /// <summary>
+    /// The engine part of <see cref="Compute(ISqlEngine, SegmentAssignment, IReadOnlyList{Request}, string)"/>: every request's sums
+    /// and samples (<see cref="Request.LifetimeValue"/> is not read here). The tables follow from <see cref="Sums.Tables"/>, which may
+    /// be given the CLV computed meanwhile: the evaluation reads the KPI sums before the churn models hold their per-customer arrays,
+    /// so the large per-month tables never live beside them (peak memory).
+    /// </summary>
+    internal static Sums Read(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable)
     {
         var d = engine.Dialect;
         var keys = assignment.Segments.Select(s => s.Key).ToArray();
@@ -70,7 +79,7 @@ public static class KpiCalculator
         try
         {
             for (int t = 0; t < requests.Count; t++)
-                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index);
+                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index, lastUse: t == requests.Count - 1);
         }
         finally
         {
@@ -78,19 +87,49 @@ public static class KpiCalculator
         }
         if (engine.HasTable("feedback"))
             ReadFeedback(engine, requests.Select(r => r.Options.ResolvedPeriods).ToArray(), segmentsTable, index, acc);
-        return requests.Select((r, t) => Combine(engine, assignment, r, keys, index, acc[t], samples[t])).ToArray();
+        return new Sums(assignment, requests.Select(r => r.Options).ToArray(), keys, index, acc, samples);
     }
 
-    // The period sums, new/retained counts, events and samples of one table from the prepared per-month tables.
+    /// <summary>The raw sums and samples of <see cref="Read"/>, per request in order.</summary>
+    internal sealed class Sums
+    {
+        private readonly SegmentAssignment _assignment;
+        private readonly KpiOptions[] _options;
+        private readonly string[] _keys;
+        private readonly Dictionary<string, int> _index;
+        private readonly double[][][][] _acc;
+        private readonly Dictionary<(string, int), CustomerSample>[] _samples;
+
+        internal Sums(SegmentAssignment assignment, KpiOptions[] options, string[] keys, Dictionary<string, int> index, double[][][][] acc,
+                      Dictionary<(string, int), CustomerSample>[] samples)
+        {
+            _assignment = assignment; _options = options; _keys = keys; _index = index; _acc = acc; _samples = samples;
+        }
+
+        /// <summary>The tables of <paramref name="requests"/>: the requests read, in order, with their CLV (the options must be the same).</summary>
+        /// <exception cref="ArgumentException">The requests are not those read.</exception>
+        public IReadOnlyList<KpiTable> Tables(ISqlEngine engine, IReadOnlyList<Request> requests)
+        {
+            if (requests.Count != _options.Length || requests.Where((r, t) => r.Options != _options[t]).Any())
+                throw new ArgumentException("The requests differ from those whose sums were read.", nameof(requests));
+            for (int t = 0; t < requests.Count; t++)
+                if (requests[t].LifetimeValue is { } clv && clv.Count != _assignment.Count)
+                    throw new ArgumentException($"lifetimeValue has {clv.Count} values; the assignment has {_assignment.Count} customers.", nameof(requests));
+            return requests.Select((r, t) => Combine(engine, _assignment, r, _keys, _index, _acc[t], _samples[t])).ToArray();
+        }
+    }
+
+    // The period sums, new/retained counts, events and samples of one table from the prepared per-month tables; the last table
+    // (lastUse) may drop them once its own period tables are built.
     private static (double[][][] Acc, Dictionary<(string, int), CustomerSample> Samples) ReadSums(ISqlEngine engine, Request request, string[] keys,
-                                                                                              Dictionary<string, int> index)
+                                                                                              Dictionary<string, int> index, bool lastUse)
     {
         var d = engine.Dialect;
         var periods = request.Options.ResolvedPeriods;
         int n = periods.Count, w = request.Options.ResolvedChurnWindowDays;
         var acc = keys.Select(_ => Enumerable.Range(0, n + 1).Select(_ => new double[Slots]).ToArray()).ToArray();
         var samples = new Dictionary<(string, int), CustomerSample>();
-        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w)) engine.Execute(sql);
+        foreach (var sql in KpiQuery.PreparePeriods(d, periods, w, lastUse)) engine.Execute(sql);
         try
         {
             var wanted = (request.SamplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();

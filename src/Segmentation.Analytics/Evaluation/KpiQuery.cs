@@ -96,8 +96,10 @@ internal static class KpiQuery
     }
 
     /// <summary>Statements creating <c>kpi_cp</c> (customer × period sums from <c>kpi_cm</c>) and <c>kpi_a</c> (the active months
-    /// that begin or end an active period) when the periods are not single months.</summary>
-    public static IReadOnlyList<string> PreparePeriods(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays)
+    /// that begin or end an active period) when the periods are not single months. With <paramref name="lastUse"/> (no later table
+    /// reads the month tables) each month table is dropped as soon as its period table is built: the per-month rows are the
+    /// largest tables of the evaluation, and holding them beside the period tables set its peak memory.</summary>
+    public static IReadOnlyList<string> PreparePeriods(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays, bool lastUse = false)
     {
         if (MonthlyGrain(periods)) return [];
         string a = $"SELECT * FROM {ActiveRows(d, periods, churnWindowDays)} WHERE {FirstIn(periods, "")} OR {LastIn(periods, "")}";
@@ -113,8 +115,13 @@ internal static class KpiQuery
               WHERE {MonthRange(periods)}
               GROUP BY segment, customer_id, {period}) g
             """;
-        return [d.CreateTempTableAs(CustomerPeriods, cp), d.CreateTempTableAs(ActivePeriods, a)];
+        // Active periods first: kpi_am is gone before kpi_cp is built, so at most one month table lives beside the period tables.
+        return lastUse
+            ? [d.CreateTempTableAs(ActivePeriods, a), Drop(d, ActiveMonths), d.CreateTempTableAs(CustomerPeriods, cp), Drop(d, CustomerMonths)]
+            : [d.CreateTempTableAs(CustomerPeriods, cp), d.CreateTempTableAs(ActivePeriods, a)];
     }
+
+    private static string Drop(SqlDialect d, string table) => $"DROP TABLE IF EXISTS {d.Id(table)}";
 
     // Months of the periods −1 … N − 1.
     private static string MonthRange(IReadOnlyList<KpiPeriod> periods) =>
@@ -154,11 +161,9 @@ internal static class KpiQuery
     private static string LastIn(IReadOnlyList<KpiPeriod> periods, string and = " AND ") =>
         MonthlyGrain(periods) ? "" : $"{and}(next_period IS NULL OR next_period > period)";
 
-    public static IReadOnlyList<string> Cleanup(SqlDialect d) =>
-        [$"DROP TABLE IF EXISTS {d.Id(ActiveMonths)}", $"DROP TABLE IF EXISTS {d.Id(CustomerMonths)}"];
+    public static IReadOnlyList<string> Cleanup(SqlDialect d) => [Drop(d, ActiveMonths), Drop(d, CustomerMonths)];
 
-    public static IReadOnlyList<string> CleanupPeriods(SqlDialect d) =>
-        [$"DROP TABLE IF EXISTS {d.Id(ActivePeriods)}", $"DROP TABLE IF EXISTS {d.Id(CustomerPeriods)}"];
+    public static IReadOnlyList<string> CleanupPeriods(SqlDialect d) => [Drop(d, ActivePeriods), Drop(d, CustomerPeriods)];
 
     // ActiveRows, read from kpi_a when PreparePeriods made it (each row then computed once for the several queries).
     private static string ActiveSource(SqlDialect d, IReadOnlyList<KpiPeriod> periods, int churnWindowDays) =>

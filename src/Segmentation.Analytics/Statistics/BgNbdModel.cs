@@ -69,6 +69,17 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Equa
         return ConditionalCore(t, frequency, recency, age, ProbabilityAlive(frequency, recency, age));
     }
 
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] / P(alive | x, t_x, T): the expected purchases of a customer known to be alive, which depends on (x, T)
+    /// only. Times <see cref="ProbabilityAlive(int, double, double)"/> it is exactly <see cref="ConditionalExpectedPurchases(double, int, double, double)"/>
+    /// (the same floating-point operations), so callers evaluating many customers at many horizons compute it once per distinct (x, T).
+    /// </summary>
+    internal double ConditionalExpectedPurchasesIfAlive(double t, int frequency, double age)
+    {
+        CheckTime(t, nameof(t));
+        return ConditionalCore(t, frequency, 0, age, alive: 1.0);
+    }
+
     /// <summary>E[Y(t) | x, t_x, T] for every customer (arrays not modified).</summary>
     public double[] ConditionalExpectedPurchases(double t, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
     {

@@ -21,15 +21,40 @@ public static class CustomerLifetimeValue
         if (monetaryValue.Length != frequency.Length)
             throw new ArgumentException($"monetaryValue has {monetaryValue.Length} values; frequency has {frequency.Length}.", nameof(monetaryValue));
         var expectedSpend = spend.ConditionalExpectedAverageSpend(frequency, monetaryValue);
-        var clv = new double[frequency.Length];
-        var previous = new double[frequency.Length];
+        // E[Y(t) | x, t_x, T] = E[Y(t) | alive; x, T] · P(alive | x, t_x, T): P(alive) once per customer, the hypergeometric part once
+        // per distinct (x, T) and month (days in weeks: a few thousand pairs for a million customers). The products are the same
+        // floating-point operations as BgNbdModel.ConditionalExpectedPurchases, so the values are identical.
+        var alive = purchases.ProbabilityAlive(frequency, recency, age);
+        int n = frequency.Length;
+        var pattern = new int[n];
+        var index = new Dictionary<(int, double), int>();
+        var patternFrequency = new List<int>();
+        var patternAge = new List<double>();
+        for (int i = 0; i < n; i++)
+        {
+            if (!index.TryGetValue((frequency[i], age[i]), out int p))
+            {
+                p = patternFrequency.Count;
+                index.Add((frequency[i], age[i]), p);
+                patternFrequency.Add(frequency[i]);
+                patternAge.Add(age[i]);
+            }
+            pattern[i] = p;
+        }
+        var ifAlive = new double[patternFrequency.Count];
+        var clv = new double[n];
+        var previous = new double[n];
         for (int month = 1; month <= options.HorizonMonths; month++)
         {
-            var cumulative = purchases.ConditionalExpectedPurchases(month * options.TimeUnitsPerMonth, frequency, recency, age);
+            double t = month * options.TimeUnitsPerMonth;
+            for (int p = 0; p < ifAlive.Length; p++) ifAlive[p] = purchases.ConditionalExpectedPurchasesIfAlive(t, patternFrequency[p], patternAge[p]);
             double discount = Math.Pow(1 + options.MonthlyDiscountRate, month);
-            for (int i = 0; i < clv.Length; i++)
-                clv[i] += options.MarginShare * expectedSpend[i] * (cumulative[i] - previous[i]) / discount;
-            previous = cumulative;
+            for (int i = 0; i < n; i++)
+            {
+                double cumulative = ifAlive[pattern[i]] * alive[i];
+                clv[i] += options.MarginShare * expectedSpend[i] * (cumulative - previous[i]) / discount;
+                previous[i] = cumulative;
+            }
         }
         return clv;
     }

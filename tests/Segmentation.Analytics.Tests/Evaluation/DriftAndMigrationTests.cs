@@ -67,4 +67,28 @@ public sealed class DriftAndMigrationTests
         Assert.Equal([0.5, 0.5, 0.0], m.RowShares[0]);
         Assert.Equal([0.5, 0.0, 0.0], m.RowShares[1]); // half of mid moved to low, half was lost
     }
+
+    [Fact]
+    public void Migration_of_assignments_in_customer_order_equals_that_of_the_same_assignments_shuffled()
+    {
+        // Assignments in ordinal customer-id order are merged; any other order goes through a dictionary: the same counts.
+        SegmentDefinition[] defs = [new("low", "低", "low", 1), new("mid", "中", "mid", 2), new("high", "高", "high", 3)];
+        var rng = new Random(7);
+        string[] keys = ["low", "mid", "high"];
+        string[] Draw(int n) =>
+            Enumerable.Range(0, n).Where(_ => rng.NextDouble() < 0.8).Select(i => $"C{i:D5}").Concat(["Z", "a", "\u00e9"]).Order(StringComparer.Ordinal).ToArray();
+        var fromIds = Draw(3000);
+        var toIds = Draw(3000);
+        var fromKeys = fromIds.Select(_ => keys[rng.Next(3)]).ToArray();
+        var toKeys = toIds.Select(_ => keys[rng.Next(3)]).ToArray();
+        var sorted = SegmentMigration.Compute(new SegmentAssignment(fromIds, fromKeys, defs), new SegmentAssignment(toIds, toKeys, defs));
+        var order = Enumerable.Range(0, toIds.Length).OrderBy(_ => rng.Next()).ToArray();
+        var shuffled = SegmentMigration.Compute(new SegmentAssignment(fromIds, fromKeys, defs),
+            new SegmentAssignment(order.Select(i => toIds[i]).ToArray(), order.Select(i => toKeys[i]).ToArray(), defs));
+        Assert.Equal(shuffled.Counts, sorted.Counts);
+        Assert.Equal(shuffled.Lost, sorted.Lost);
+        Assert.Equal(shuffled.New, sorted.New);
+        Assert.Equal((shuffled.Upgraded, shuffled.Downgraded, shuffled.Stayed), (sorted.Upgraded, sorted.Downgraded, sorted.Stayed));
+        Assert.True(sorted.Lost.Sum() > 300 && sorted.New.Sum() > 300 && sorted.Matched > 1500, sorted.ToString());
+    }
 }

@@ -71,6 +71,69 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
         }
     }
 
+    [Fact]
+    public void Sums_read_before_the_lifetime_values_give_the_tables_computed_with_them()
+    {
+        // The evaluation reads the KPI sums first and adds the CLV once the churn models are fitted: the same tables.
+        var clv = Enumerable.Range(0, sample.Assignment.Count).Select(i => i * 0.25).ToArray();
+        KpiCalculator.Request[] read =
+        [
+            new(new KpiOptions(ReportMonth), null, [12, 11]),
+            new(KpiOptions.ForWindows([KpiPeriod.Of(0, new DateOnly(2024, 11, 1), 12), KpiPeriod.Of(1, new DateOnly(2025, 11, 1), 12)]), null, [0, 1]),
+        ];
+        KpiCalculator.Request[] withClv = [read[0] with { LifetimeValue = clv }, read[1]];
+        EngineTables.Upload(sample.Workspace, sample.Assignment);
+        try
+        {
+            var sums = KpiCalculator.Read(sample.Workspace, sample.Assignment, read, EngineTables.Segments);
+            var late = sums.Tables(sample.Workspace, withClv);
+            var direct = KpiCalculator.Compute(sample.Workspace, sample.Assignment, withClv, EngineTables.Segments);
+            for (int t = 0; t < read.Length; t++) Assert.Equal(direct[t].Rows, late[t].Rows);
+            Assert.Equal(clv.Sum(), late[0].Rows.Single(r => r.Segment == KpiRow.AllCustomers && r.Period.Index == 12).LifetimeValueTotal!.Value, 1e-6);
+            Assert.Throws<ArgumentException>(() => sums.Tables(sample.Workspace, [withClv[0]]));
+            Assert.Throws<ArgumentException>(() => sums.Tables(sample.Workspace, [withClv[0] with { LifetimeValue = [1.0] }, withClv[1]]));
+        }
+        finally
+        {
+            sample.Workspace.Execute($"DROP TABLE IF EXISTS {EngineTables.Segments}");
+        }
+    }
+
+    [Fact]
+    public void The_last_table_drops_each_month_table_once_its_period_table_is_built()
+    {
+        // The per-month tables are the largest of the evaluation: the last table over multi-month periods needs them only to build
+        // its own period tables, so they go right after, and what it reads is unchanged.
+        var windows = KpiOptions.ForWindows([KpiPeriod.Of(0, new DateOnly(2024, 11, 1), 12), KpiPeriod.Of(1, new DateOnly(2025, 11, 1), 12)]);
+        var periods = windows.ResolvedPeriods;
+        var d = sample.Workspace.Dialect;
+        bool Exists(string table) => sample.Workspace.Read($"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{table}'", r => r.Read() && r.GetInt64(0) > 0);
+        EngineTables.Upload(sample.Workspace, sample.Assignment);
+        try
+        {
+            var expected = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            foreach (var sql in KpiQuery.Prepare(d, periods[^1].EndExclusive, EngineTables.Segments)) sample.Workspace.Execute(sql);
+            var kept = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays);
+            var released = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays, lastUse: true);
+            Assert.Equal(2, kept.Count);
+            Assert.Equal(new[] { kept[1], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.ActiveMonths)}", kept[0], $"DROP TABLE IF EXISTS {d.Id(KpiQuery.CustomerMonths)}" }, released);
+            foreach (var sql in released) sample.Workspace.Execute(sql);
+            Assert.False(Exists(KpiQuery.CustomerMonths));
+            Assert.False(Exists(KpiQuery.ActiveMonths));
+            Assert.True(Exists(KpiQuery.CustomerPeriods) && Exists(KpiQuery.ActivePeriods));
+            // Monthly periods read the month tables themselves: nothing to build, nothing dropped.
+            Assert.Empty(KpiQuery.PreparePeriods(d, new KpiOptions(ReportMonth).ResolvedPeriods, 90, lastUse: true));
+            var read = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            Assert.Equal(expected.Rows, read.Rows);
+            Assert.False(Exists(KpiQuery.CustomerPeriods) || Exists(KpiQuery.CustomerMonths));
+        }
+        finally
+        {
+            foreach (var sql in KpiQuery.CleanupPeriods(d).Concat(KpiQuery.Cleanup(d))) sample.Workspace.Execute(sql);
+            sample.Workspace.Execute($"DROP TABLE IF EXISTS {EngineTables.Segments}");
+        }
+    }
+
     internal static void AssertCounts(KpiCounts expected, KpiCounts actual, string where)
     {
         // Counts exactly; money to the cent (the engine sums exact decimals, the loop sums doubles).

@@ -107,6 +107,35 @@ public sealed class GammaGammaFitterTests
     }
 
     [Fact]
+    public void Clv_is_bit_identical_to_the_monthly_sum_of_conditional_expected_purchases()
+    {
+        // The CLV reuses P(alive) and the (x, T) part of E[Y(t) | x, t_x, T] across customers and months; the values must be those of
+        // the definition evaluated customer by customer, to the last bit (the report prints them). All 2 357 CDNOW customers: many
+        // share (x, T) with different t_x, and customers without repeats have P(alive) = 1.
+        var (_, rows) = ReadCsv("data/real/cdnow/cdnow_customers_summary_with_transactions.csv");
+        var x = rows.Select(r => int.Parse(r[1])).ToArray();
+        var tx = rows.Select(r => D(r[2])).ToArray();
+        var t = rows.Select(r => D(r[3])).ToArray();
+        var m = rows.Select(r => D(r[4])).ToArray();
+        var bg = new BgNbdFitter().Fit(x, tx, t);
+        var options = new ClvOptions(0.02, 0.3, 6, 4.345);
+        var clv = CustomerLifetimeValue.Compute(bg, FileModel.Value, x, tx, t, m, options);
+        var spend = FileModel.Value.ConditionalExpectedAverageSpend(x, m);
+        Assert.True(x.Zip(t).Distinct().Count() < x.Length / 2, "customers share (x, T)");
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = 0, previous = 0;
+            for (int month = 1; month <= options.HorizonMonths; month++)
+            {
+                double cumulative = bg.ConditionalExpectedPurchases(month * options.TimeUnitsPerMonth, x[i], tx[i], t[i]);
+                expected += options.MarginShare * spend[i] * (cumulative - previous) / Math.Pow(1 + options.MonthlyDiscountRate, month);
+                previous = cumulative;
+            }
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(clv[i]));
+        }
+    }
+
+    [Fact]
     public void Same_input_gives_identical_json_and_round_trips()
     {
         var (x, m) = RepeatCustomers();
