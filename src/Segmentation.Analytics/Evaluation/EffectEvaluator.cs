@@ -23,7 +23,9 @@ public static class EffectEvaluator
         int last = periods.Count - 1, yearBack = 12 / (int)options.Cycle;
         var monthEnd = periods[^1].End;
 
-        EngineTables.Upload(engine, assignment);
+        // Segments source: the assignment uploaded here, or an engine table the caller made (InEngineSegments, kept afterwards).
+        string segmentsTable = options.SegmentsTable ?? EngineTables.Segments;
+        if (options.SegmentsTable is null) EngineTables.Upload(engine, assignment);
         try
         {
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
@@ -44,7 +46,7 @@ public static class EffectEvaluator
             // The periods' table and the before/after windows' table from one reading of the transactions.
             var requests = new List<KpiCalculator.Request> { new(kpiOptions, churn?.LifetimeValue, samples) };
             if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
-            var tables = KpiCalculator.Compute(engine, assignment, requests, EngineTables.Segments);
+            var tables = KpiCalculator.Compute(engine, assignment, requests, segmentsTable);
             var kpis = tables[0];
             var pop = last >= 1 ? KpiComparer.Compare(kpis, last, last - 1, ComparisonKind.PeriodOverPeriod, options.Seed, options.BootstrapReplicates) : [];
             var yoy = last >= yearBack ? KpiComparer.Compare(kpis, last, last - yearBack, ComparisonKind.YearOverYear, options.Seed, options.BootstrapReplicates) : [];
@@ -55,7 +57,7 @@ public static class EffectEvaluator
 
             var campaigns = engine.HasTable("campaigns") && engine.HasTable("campaign_assignments")
                 ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];
-            var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
+            var migration = options.Migration ?? (options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null);
             var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
             var playbook = options.Playbook ?? StrategyPlaybook.Default;
             // No online/offline advice from data without a channel column: the playbook's channel line is withheld.
@@ -91,7 +93,7 @@ public static class EffectEvaluator
         }
         finally
         {
-            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
+            if (options.SegmentsTable is null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
         }
     }
 }

@@ -27,6 +27,14 @@ public sealed record MonthlyRunOptions(
     /// </summary>
     public int? TrainingSampleSize { get; init; } = 100_000;
 
+    /// <summary>
+    /// Above this many customers (distinct customer ids of the transactions) the segments stay in the engine
+    /// (<see cref="InEngineSegments"/>): the model is fitted on <see cref="TrainingSampleSize"/> buyers sampled there (100 000 when
+    /// that is null), both snapshots are assigned in SQL into engine tables the evaluation reads, migration is counted there, and
+    /// drift and stability are measured on the sample; null = never (every customer's features come back, as before).
+    /// </summary>
+    public long? InEngineAbove { get; init; }
+
     /// <summary>Use a saved model even when it was fitted on data after the report month (look-ahead); false = refuse it with a
     /// <see cref="ModelLookaheadException"/>. The report's cover says when it was used.</summary>
     public bool AllowLookahead { get; init; }
