@@ -67,8 +67,11 @@ public static class SegmentationModelSql
             return $"(CASE WHEN {u} = 1 THEN {x} ELSE {d.Ln(u)} * {x} / ({u} - 1) END)";
         }
         string[] carried = prospectsKey is null ? [] : [Buyer];
-        string buyer = prospectsKey is null ? "" : $", CASE WHEN recency_days IS NULL THEN 0 ELSE 1 END AS {Buyer}";
-        string transformed = $"SELECT customer_id, {string.Join(", ", columns.Select((c, j) => $"{Value(j)} AS {d.Id(c)}"))}{buyer} FROM ({featuresSql}) raw";
+        // The flag is taken a level below the imputation: ClickHouse resolves an alias before a column of the same name, so next
+        // to "COALESCE(recency_days, median) AS recency_days" the test would read the imputed value.
+        string source = prospectsKey is null ? featuresSql : $"SELECT *, CASE WHEN recency_days IS NULL THEN 0 ELSE 1 END AS {Buyer} FROM ({featuresSql}) flagged";
+        string buyer = prospectsKey is null ? "" : $", {Buyer}";
+        string transformed = $"SELECT customer_id, {string.Join(", ", columns.Select((c, j) => $"{Value(j)} AS {d.Id(c)}"))}{buyer} FROM ({source}) raw";
         int p = columns.Length;
         double[] center = (model.StandardScaler?.Center ?? model.RobustScaler?.Center)?.ToArray() ?? new double[p];
         double[] scale = (model.StandardScaler?.Scale ?? model.RobustScaler?.Scale)?.ToArray() ?? Enumerable.Repeat(1.0, p).ToArray();
