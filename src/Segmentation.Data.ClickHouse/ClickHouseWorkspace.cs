@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -299,8 +298,7 @@ public sealed class ClickHouseWorkspace : IShardedEngine, IDisposable
     public T Read<T>(string sql, Func<DbDataReader, T> consume)
     {
         ArgumentNullException.ThrowIfNull(consume);
-        using var table = ToDataTable(Query(sql));
-        using var reader = table.CreateDataReader();
+        using var reader = new DataFrameDataReader(Query(sql));
         return consume(reader);
     }
 
@@ -367,15 +365,6 @@ public sealed class ClickHouseWorkspace : IShardedEngine, IDisposable
         }
         var last = sql[start..].Trim();
         if (last.Length > 0) yield return last;
-    }
-
-    internal static DataTable ToDataTable(DataFrame frame)
-    {
-        var table = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var c in frame.Columns) table.Columns.Add(c.Name, c.DataType);
-        for (long i = 0; i < frame.Rows.Count; i++)
-            table.Rows.Add(frame.Columns.Select(c => c[i] ?? DBNull.Value).ToArray());
-        return table;
     }
 
     /// <inheritdoc />
