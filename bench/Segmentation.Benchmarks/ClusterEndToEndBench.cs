@@ -18,7 +18,9 @@ namespace Segmentation.Benchmarks;
 /// SQL, KPIs, campaigns, churn and the PDF. Prints per stage the wall and .NET CPU seconds, the rows that came back to .NET, and the
 /// .NET working set (peak of a 50 ms sampler during the job, after the loading DuckDB is closed) and managed heap.
 /// Args: [customers = 10000000] [transactions = 10 × customers] [--load-only] [--skip-load] (the tables already in the cluster's
-/// seg_cluster_e2e database). Environment: SEG_CLICKHOUSE (default: deploy/clickhouse/cluster.sh's string).
+/// seg_cluster_e2e database) [--stop-before-evaluation] (end the job when the evaluation would start: it still reads per-customer
+/// rows — churn summaries, 12-month windows, the assignment — so at 10 M customers it needs several GB).
+/// Environment: SEG_CLICKHOUSE (default: deploy/clickhouse/cluster.sh's string).
 /// </summary>
 public sealed class ClusterEndToEndBench : IBench
 {
@@ -82,14 +84,34 @@ public sealed class ClusterEndToEndBench : IBench
             stages.Add((stage, job.Elapsed.TotalSeconds - last, cpu - lastCpu, engine.Rows - lastRows, engine.Statements - lastStatements, sampler.Describe()));
             (last, lastCpu, lastRows, lastStatements) = (job.Elapsed.TotalSeconds, cpu, engine.Rows, engine.Statements);
         }
-        var run = MonthlyEvaluation.Run(engine, report, options, new Progress(Mark));
+        bool stopBeforeEvaluation = args.Contains("--stop-before-evaluation");
+        void Print()
+        {
+            output.WriteLine("   stage times are until the next stage starts; rows = rows that came back to .NET (query results and readers)");
+            foreach (var (stage, wall, cpu, rows, statements, memory) in stages)
+                output.WriteLine($"   {wall,7:F1} s (cpu {cpu,6:F1} s) {rows,11:N0} rows {statements,4} queries  until: {stage,-58} [{memory}]");
+        }
+        MonthlyEvaluation run;
+        try
+        {
+            run = MonthlyEvaluation.Run(engine, report, options, new Progress(stage =>
+            {
+                Mark(stage);
+                if (stopBeforeEvaluation && stage == "evaluating") throw new StopBeforeEvaluation();
+            }));
+        }
+        catch (StopBeforeEvaluation)
+        {
+            Print();
+            output.WriteLine($"   stopped before the evaluation (--stop-before-evaluation): job {job.Elapsed.TotalSeconds:F1} s; rows back {engine.Rows:N0}; " +
+                             $"job peak working set {sampler.PeakWorkingSet / 1e9:F2} GB, peak managed heap {sampler.PeakManaged / 1e9:F2} GB");
+            return;
+        }
         Mark("(end of evaluation)");
         var pdf = Path.Combine(dir, "cluster-report.pdf");
         new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);
         Mark("(PDF written)");
-        output.WriteLine("   stage times are until the next stage starts; rows = rows that came back to .NET (query results and readers)");
-        foreach (var (stage, wall, cpu, rows, statements, memory) in stages)
-            output.WriteLine($"   {wall,7:F1} s (cpu {cpu,6:F1} s) {rows,11:N0} rows {statements,4} queries  until: {stage,-58} [{memory}]");
+        Print();
         output.WriteLine($"   job {job.Elapsed.TotalSeconds:F1} s, .NET cpu {Cpu() - cpu0:F1} s in all; {run.Assignment.Count:N0} customers assigned, " +
                          $"{run.Result.Segments.Count} segments, {run.Result.Campaigns.Count} campaigns; rows back {engine.Rows:N0}; " +
                          $"job peak working set {sampler.PeakWorkingSet / 1e9:F2} GB, peak managed heap {sampler.PeakManaged / 1e9:F2} GB; PDF {new FileInfo(pdf).Length / 1024:N0} KiB");
@@ -100,6 +122,8 @@ public sealed class ClusterEndToEndBench : IBench
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalSeconds;
     }
+
+    private sealed class StopBeforeEvaluation : Exception;
 
     private sealed class Progress(Action<string> report) : IProgress<string>
     {
