@@ -68,6 +68,26 @@ public sealed class InEngineMonthlyTests(ThreeEngineFixture data) : IClassFixtur
     }
 
     [Fact]
+    public void The_window_feature_sample_is_the_same_in_every_engine_and_all_of_it_when_small()
+    {
+        var set = data["sample"];
+        DateTime first = new(2025, 10, 31), second = new(2026, 10, 31);
+        var duck = InEngineSegments.Orders12MonthsSample(set.DuckDb, first, second, 200);
+        Assert.True(duck.First.Length is > 0 and <= 200 && duck.Second.Length is > 0 and <= 200);
+        foreach (var engineName in new[] { "postgres", "clickhouse" })
+        {
+            var other = InEngineSegments.Orders12MonthsSample(set.Engine(engineName), first, second, 200);
+            Assert.Equal(duck.First, other.First);
+            Assert.Equal(duck.Second, other.Second);
+        }
+        // A sample as large as the active customers is the full read (as a multiset: the full read is in the engine's id order).
+        var all = WindowFeatures.Orders12MonthsAt(set.DuckDb, first, second);
+        var whole = InEngineSegments.Orders12MonthsSample(set.ClickHouse, first, second, 1_000_000);
+        Assert.Equal(all.First.Order(), whole.First.Order());
+        Assert.Equal(all.Second.Order(), whole.Second.Order());
+    }
+
+    [Fact]
     public void The_cluster_keeps_the_segments_table_split_by_customer()
     {
         var set = data["sample"];

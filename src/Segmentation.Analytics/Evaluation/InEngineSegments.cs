@@ -83,6 +83,39 @@ public static class InEngineSegments
         return new DataFrame(frame.Columns.Where(c => c.Name != SampleKeyColumn).Select(c => c.Clone(map)));
     }
 
+    /// <summary>
+    /// <see cref="WindowFeatures.Orders12MonthsAt(ISqlEngine, DateTime, DateTime)"/> on a sample: the orders in the 12 months up to each
+    /// snapshot of the <paramref name="size"/> customers active in either window with the smallest sampling key (each shard draws its
+    /// own, the smallest keys of all are kept); every active customer when there are no more than that.
+    /// </summary>
+    public static (double[] First, double[] Second) Orders12MonthsSample(ISqlEngine engine, DateTime first, DateTime second, int size)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var d = engine.Dialect;
+        string windows = WindowFeatures.RenderOrders12Months(d, [first, second]);
+        string sql = $"SELECT * FROM (SELECT *, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM ({windows}) w) s "
+            + $"ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}";
+        var frame = PerShard(engine).Query(sql);
+        int n = checked((int)frame.Rows.Count);
+        var ids = new string[n];
+        var keys = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            ids[i] = (string)frame.Columns["customer_id"][i];
+            keys[i] = Convert.ToInt64(frame.Columns[SampleKeyColumn][i], CultureInfo.InvariantCulture);
+        }
+        // The kept customers in id order (as the full read has them); a customer counts at a snapshot when active in its window.
+        var rows = Enumerable.Range(0, n).OrderBy(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Take(size)
+            .OrderBy(i => ids[i], StringComparer.Ordinal).ToArray();
+        double[] Values(int k)
+        {
+            var column = frame.Columns[$"{WindowFeatures.Orders12Months}_{k}"];
+            return rows.Select(i => Convert.ToDouble(column[i], CultureInfo.InvariantCulture)).Where(v => v > 0).ToArray();
+        }
+        return (Values(0), Values(1));
+    }
+
     /// <summary>Creates (replacing) the engine table <paramref name="name"/>(customer_id, segment): <paramref name="model"/>'s segment
     /// of every customer of <paramref name="featuresSql"/>, <paramref name="prospectsKey"/> for those without a purchase
     /// (<see cref="SegmentationModelSql.RenderModel(SqlDialect, SegmentationModel, string, string?)"/>).</summary>

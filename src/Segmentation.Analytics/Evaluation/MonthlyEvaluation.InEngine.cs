@@ -26,7 +26,7 @@ public sealed partial record MonthlyEvaluation
     /// assignments are engine tables (<see cref="InEngineSegments"/>) the evaluation reads, and the migration is counted there.
     /// </summary>
     /// <remarks>What still depends on the sample: a fitted model (on the sample as the in-process path fits on its own sample), the
-    /// drift check's feature matrices and the stability re-check. Identical to the in-process path: every customer's segment
+    /// drift check's feature matrices and window feature, and the stability re-check. Identical to the in-process path: every customer's segment
     /// (the model rendered as SQL), hence the KPIs, campaigns, migration and churn. Not computed here: last month's forecast
     /// against its actuals (it needs the previous end's assignment customer by customer).</remarks>
     private static MonthlyEvaluation RunInEngine(ISqlEngine engine, IngestReport dataQuality, MonthlyRunOptions options, SegmentationModel? saved,
@@ -76,7 +76,7 @@ public sealed partial record MonthlyEvaluation
             var currentMatrix = model.Transform(InEngineSegments.SampleBuyers(engine, CustomerFeatureTable.Render(d, asOf, columns, sources), sampleSize));
             var assignment = InEngineSegments.Read(engine, InEngineSegments.MonthEnd, definitions);
             var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
-                evaluation => evaluation with { SegmentsTable = InEngineSegments.MonthEnd, Migration = migration }, progress);
+                (a, b) => InEngineSegments.Orders12MonthsSample(engine, a, b, sampleSize), evaluation => evaluation with { SegmentsTable = InEngineSegments.MonthEnd, Migration = migration }, progress);
             return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = d.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
         }
         finally

@@ -107,18 +107,20 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
             aggregates.Dispose();
         }
         var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
-            evaluation => evaluation with { PreviousAssignment = previous }, progress);
+            (a, b) => WindowFeatures.Orders12MonthsAt(engine, a, b), evaluation => evaluation with { PreviousAssignment = previous }, progress);
         return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = engine.Dialect.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
     }
 
     /// <summary>
     /// The evaluation of an assignment once the model is known, common to both paths of <see cref="Run(ISqlEngine, IngestReport, MonthlyRunOptions, IProgress{string})"/>:
     /// the drift reference (training mix, window feature, stability on the current matrix) and the effect evaluation. The last
-    /// argument sets what the two paths differ in (the previous assignment, or the engine's segments table and migration).
+    /// two functions set what the two paths differ in: the window feature's values (every active customer, or a sample) and the
+    /// segments' source (the previous assignment, or the engine's segments table and migration).
     /// </summary>
     private static (EvaluationResult Result, DataCoverage Coverage) Evaluate(ISqlEngine engine, MonthlyRunOptions options, SegmentationModel model,
         SegmentAssignment assignment, long trainingCustomers, long trainingBuyers, FeatureMatrix trainingMatrix, FeatureMatrix currentMatrix,
-        DateTime trainingDay, DateTime asOf, Func<EvaluationOptions, EvaluationOptions> segments, IProgress<string>? progress)
+        DateTime trainingDay, DateTime asOf, Func<DateTime, DateTime, (double[], double[])> windowsAt, Func<EvaluationOptions, EvaluationOptions> segments,
+        IProgress<string>? progress)
     {
         // The reference mix: the model's segment shares among buyers at the training snapshot, scaled to all customers, plus
         // the prospects' share then.
@@ -132,7 +134,7 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         if (trainingDay != asOf)
         {
             // Both snapshots in one query.
-            var (atTraining, atMonthEnd) = WindowFeatures.Orders12MonthsAt(engine, trainingDay, asOf);
+            var (atTraining, atMonthEnd) = windowsAt(trainingDay, asOf);
             windows = [new(WindowFeatures.Orders12Months, atTraining, atMonthEnd)
                 { Complete = coverage.FirstFullMonth is not { } full || DateOnly.FromDateTime(WindowFeatures.WindowStart(trainingDay)) >= full }];
         }
