@@ -20,7 +20,8 @@ namespace Segmentation.Benchmarks;
 /// Args: [customers = 10000000] [transactions = 10 × customers] [--load-only] [--skip-load] (the tables already in the cluster's
 /// seg_cluster_e2e database) [--stop-before-evaluation] (end the job when the evaluation would start: it still reads per-customer
 /// rows — churn summaries, 12-month windows, the assignment — so at 10 M customers it needs several GB).
-/// Environment: SEG_CLICKHOUSE (default: deploy/clickhouse/cluster.sh's string).
+/// Environment: SEG_CLICKHOUSE (default: deploy/clickhouse/cluster.sh's string); SEG_BENCH_ROWS_LOG=1 prints every query that
+/// brings back more than 10 000 rows (rows, start of the SQL).
 /// </summary>
 public sealed class ClusterEndToEndBench : IBench
 {
@@ -172,10 +173,17 @@ public sealed class ClusterEndToEndBench : IBench
 
         public long Statements => Interlocked.Read(ref Root.statements);
 
-        private void Count(long n)
+        private static readonly bool Log = Environment.GetEnvironmentVariable("SEG_BENCH_ROWS_LOG") == "1";
+
+        private void Count(long n, string? sql = null)
         {
             Interlocked.Add(ref Root.rows, n);
             Interlocked.Increment(ref Root.statements);
+            if (Log && n > 10_000 && sql is not null)
+            {
+                string flat = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+                Console.WriteLine($"      {n,11:N0} rows  {flat[..Math.Min(160, flat.Length)]}");
+            }
         }
 
         public SqlDialect Dialect => inner.Dialect;
@@ -191,7 +199,7 @@ public sealed class ClusterEndToEndBench : IBench
         public DataFrame Query(string sql)
         {
             var frame = inner.Query(sql);
-            Count(frame.Rows.Count);
+            Count(frame.Rows.Count, sql);
             return frame;
         }
 
@@ -203,7 +211,7 @@ public sealed class ClusterEndToEndBench : IBench
                 var result = consume(reader);
                 return (result, reader.RowsRead);
             });
-            Count(counted.RowsRead);
+            Count(counted.RowsRead, sql);
             return counted.result;
         }
 
