@@ -35,6 +35,10 @@ public sealed record MonthlyRunOptions(
     /// </summary>
     public long? InEngineAbove { get; init; }
 
+    /// <summary>The CLI's default of <see cref="InEngineAbove"/> (<c>--in-engine-above</c>): 5 M customers, where the per-customer
+    /// tables of the in-process path (≈ 250 bytes per customer and feature table) approach the 2 GB the analysis process should need.</summary>
+    public const long DefaultInEngineAbove = 5_000_000;
+
     /// <summary>Use a saved model even when it was fitted on data after the report month (look-ahead); false = refuse it with a
     /// <see cref="ModelLookaheadException"/>. The report's cover says when it was used.</summary>
     public bool AllowLookahead { get; init; }
