@@ -22,6 +22,42 @@ public sealed class EndToEndBench : IBench
     {
         int customers = args.Length > 0 && int.TryParse(args[0], out var c) ? c : 1_000_000;
         long n = args.Length > 1 && long.TryParse(args[1], out var a) ? a : 12L * customers;
+        var dir = Generate(customers, n, output);
+
+        var sw = Stopwatch.StartNew();
+        // Wall time per stage, and the process's CPU time (user + system, all threads): on a shared machine the wall time grows
+        // with the load, the CPU time much less, so the two together tell a slow stage from a busy machine.
+        var stages = new List<(string, double, double, string)>();
+        double last = 0, lastCpu = Cpu();
+        var progress = new Progress(s =>
+        {
+            double cpu = Cpu();
+            stages.Add((s, sw.Elapsed.TotalSeconds - last, cpu - lastCpu, Memory()));
+            last = sw.Elapsed.TotalSeconds;
+            lastCpu = cpu;
+        });
+        // SEG_COPY_PARQUET=1: copy the validated Parquet rows into DuckDB instead of querying the files in place (to compare).
+        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m);
+        var ingest = new IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue), CopyParquet: Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1");
+        var run = MonthlyEvaluation.Run(dir, options, ingest, progress);
+        double evaluated = sw.Elapsed.TotalSeconds;
+        var pdf = Path.Combine(dir, "report.pdf");
+        new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);
+        double total = sw.Elapsed.TotalSeconds;
+        stages.Add(("(end of evaluation)", evaluated - last, Cpu() - lastCpu, Memory()));
+        foreach (var (stage, seconds, cpu, memory) in stages) output.WriteLine($"   {seconds,7:F1} s (cpu {cpu,6:F1} s)  until: {stage,-52} [{memory}]");
+        output.WriteLine($"   load average at the end: {LoadAverage()}; process cpu {Cpu():F1} s");
+        output.WriteLine($"   PDF {total - evaluated:F1} s ({new FileInfo(pdf).Length / 1024:N0} KiB); end to end {total:F1} s; rows read {run.DataQuality.RowsRead:N0}; " +
+                         $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
+    }
+
+    /// <summary>
+    /// The benchmark's data in <c>TMPDIR/seg-bench-e2e-C-N</c> (made once, reused): C customers (Parquet), N transactions over 24
+    /// months from 2024-11 (Parquet, zstd; a quarter of them on the first C/4 customers, customer types by id modulo 4) and 2 C
+    /// feedback rows, all from DuckDB hashes of the row number (same C and N → same files). Shared with <see cref="ClusterEndToEndBench"/>.
+    /// </summary>
+    internal static string Generate(long customers, long n, TextWriter output)
+    {
         var dir = Path.Combine(Path.GetTempPath(), $"seg-bench-e2e-{customers}-{n}");
         if (!File.Exists(Path.Combine(dir, "transactions.parquet")))
         {
@@ -55,32 +91,7 @@ public sealed class EndToEndBench : IBench
             cmd.ExecuteNonQuery();
             output.WriteLine($"   data: {customers:N0} customers, {n:N0} transactions, {customers * 2L:N0} feedback rows (made in {sw0.Elapsed.TotalSeconds:F1} s)");
         }
-
-        var sw = Stopwatch.StartNew();
-        // Wall time per stage, and the process's CPU time (user + system, all threads): on a shared machine the wall time grows
-        // with the load, the CPU time much less, so the two together tell a slow stage from a busy machine.
-        var stages = new List<(string, double, double, string)>();
-        double last = 0, lastCpu = Cpu();
-        var progress = new Progress(s =>
-        {
-            double cpu = Cpu();
-            stages.Add((s, sw.Elapsed.TotalSeconds - last, cpu - lastCpu, Memory()));
-            last = sw.Elapsed.TotalSeconds;
-            lastCpu = cpu;
-        });
-        // SEG_COPY_PARQUET=1: copy the validated Parquet rows into DuckDB instead of querying the files in place (to compare).
-        var options = new MonthlyRunOptions(new DateOnly(2026, 10, 1), ManagementStart: new DateOnly(2025, 11, 1), MarketingBudget: 1_000_000m);
-        var ingest = new IngestOptions(options.MonthEnd.ToDateTime(TimeOnly.MinValue), CopyParquet: Environment.GetEnvironmentVariable("SEG_COPY_PARQUET") == "1");
-        var run = MonthlyEvaluation.Run(dir, options, ingest, progress);
-        double evaluated = sw.Elapsed.TotalSeconds;
-        var pdf = Path.Combine(dir, "report.pdf");
-        new MonthlyReport(run, ReportLanguage.Zh).GeneratePdf(pdf);
-        double total = sw.Elapsed.TotalSeconds;
-        stages.Add(("(end of evaluation)", evaluated - last, Cpu() - lastCpu, Memory()));
-        foreach (var (stage, seconds, cpu, memory) in stages) output.WriteLine($"   {seconds,7:F1} s (cpu {cpu,6:F1} s)  until: {stage,-52} [{memory}]");
-        output.WriteLine($"   load average at the end: {LoadAverage()}; process cpu {Cpu():F1} s");
-        output.WriteLine($"   PDF {total - evaluated:F1} s ({new FileInfo(pdf).Length / 1024:N0} KiB); end to end {total:F1} s; rows read {run.DataQuality.RowsRead:N0}; " +
-                         $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
+        return dir;
     }
 
     private static double Cpu()

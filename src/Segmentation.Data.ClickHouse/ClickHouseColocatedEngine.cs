@@ -39,8 +39,7 @@ internal sealed class ClickHouseColocatedEngine(ClickHouseWorkspace workspace) :
     public T Read<T>(string sql, Func<DbDataReader, T> consume)
     {
         ArgumentNullException.ThrowIfNull(consume);
-        using var table = ClickHouseWorkspace.ToDataTable(Query(sql));
-        using var reader = table.CreateDataReader();
+        using var reader = new DataFrameDataReader(Query(sql));
         return consume(reader);
     }
 }

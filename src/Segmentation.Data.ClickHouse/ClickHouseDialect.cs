@@ -93,6 +93,9 @@ public sealed class ClickHouseDialect : SqlDialect
 
     public override string Ln(string expression) => $"log({expression})";
 
+    // MD5 is 16 raw bytes here: the first four, reversed, read as a little-endian UInt32 are the big-endian number of the other engines.
+    public override string SampleKey(string textExpression) => $"toInt64(reinterpretAsUInt32(reverse(substring(MD5({textExpression}), 1, 4))))";
+
     public override string TimestampType => "DateTime";
 
     public override string ArgMin(string value, string key) => $"argMin({value}, {key})";

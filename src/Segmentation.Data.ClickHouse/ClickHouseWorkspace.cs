@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -26,7 +25,7 @@ namespace Segmentation.Data.ClickHouse;
 /// — a node down, a wrong port, a refused statement — is a <see cref="ClickHouseException"/> naming the stage and the node;
 /// shards are never skipped (<c>skip_unavailable_shards</c> stays off), so there is no partial result.</para>
 /// </remarks>
-public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
+public sealed class ClickHouseWorkspace : IShardedEngine, IDisposable
 {
     /// <summary>Environment variable with the connection string used when none is given.</summary>
     public const string ConnectionVariable = "SEG_CLICKHOUSE";
@@ -78,6 +77,35 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     public ISqlEngine Colocated { get; }
 
     internal IReadOnlyList<ClickHouseNode> Nodes => nodes;
+
+    /// <inheritdoc />
+    public ISqlEngine PerShard => Colocated;
+
+    /// <inheritdoc />
+    /// <remarks>Each node builds its part from its local tables into a MergeTree table of the local database (ordered by
+    /// customer_id); a Distributed table over the parts, keyed by <c>cityHash64(customer_id)</c> like the loaded tables, takes the
+    /// name in the main database. No row travels between nodes or to this process.</remarks>
+    public void CreateCustomerTable(string name, string query)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        DropCustomerTable(name);
+        string local = $"{Settings.LocalDatabase}.{ClickHouseSchema.Quote(name)}", main = $"{Settings.Database}.{ClickHouseSchema.Quote(name)}";
+        Parallel.ForEach(nodes, n => n.Execute($"CREATE TABLE {local} ENGINE = MergeTree() ORDER BY customer_id AS {query.TrimEnd().TrimEnd(';')}",
+            ClickHouseStage.Query, Settings.LocalDatabase));
+        foreach (var n in nodes)
+            n.Execute($"CREATE TABLE {main} AS {local} ENGINE = Distributed({Settings.Cluster}, {Settings.LocalDatabase}, {ClickHouseSchema.Quote(name)}, cityHash64(customer_id))",
+                ClickHouseStage.Ddl);
+    }
+
+    /// <inheritdoc />
+    public void DropCustomerTable(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        foreach (var n in nodes)
+            foreach (var db in new[] { Settings.Database, Settings.LocalDatabase })
+                n.Execute($"DROP TABLE IF EXISTS {db}.{ClickHouseSchema.Quote(name)}", ClickHouseStage.Ddl);
+    }
 
     /// <summary>Opens a session: every node must answer <c>SELECT version()</c>; creates the two databases on every node.</summary>
     /// <exception cref="ClickHouseException">A node cannot be reached (stage connect, names host:port).</exception>
@@ -270,8 +298,7 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
     public T Read<T>(string sql, Func<DbDataReader, T> consume)
     {
         ArgumentNullException.ThrowIfNull(consume);
-        using var table = ToDataTable(Query(sql));
-        using var reader = table.CreateDataReader();
+        using var reader = new DataFrameDataReader(Query(sql));
         return consume(reader);
     }
 
@@ -338,15 +365,6 @@ public sealed class ClickHouseWorkspace : ISqlEngine, IDisposable
         }
         var last = sql[start..].Trim();
         if (last.Length > 0) yield return last;
-    }
-
-    internal static DataTable ToDataTable(DataFrame frame)
-    {
-        var table = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var c in frame.Columns) table.Columns.Add(c.Name, c.DataType);
-        for (long i = 0; i < frame.Rows.Count; i++)
-            table.Rows.Add(frame.Columns.Select(c => c[i] ?? DBNull.Value).ToArray());
-        return table;
     }
 
     /// <inheritdoc />

@@ -12,6 +12,7 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}))[1]";
     public override string Name => "postgres";
+    public override string SampleKey(string textExpression) => $"CAST(CAST(('x' || substr(md5({textExpression}), 1, 8)) AS BIT(32)) AS BIGINT)";
     public override string DoubleType => "DOUBLE PRECISION";
     public override string AsText(string e) => $"CAST({e} AS TEXT)";
     public override string TryDouble(string e) => $"pg_temp.seg_try_double({AsText(e)})";

@@ -84,4 +84,30 @@ public sealed class EngineCliTests
         Assert.Contains(message, stderr + stdout);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    /// <summary><c>--in-engine-above 0</c> keeps the segments in the engine: the KPIs, before/after windows, comparisons, campaigns,
+    /// migration and budget of the JSON equal the in-process run's (every customer gets the same segment); a negative threshold
+    /// is a usage error.</summary>
+    [Fact]
+    public void In_engine_segments_give_the_in_process_numbers()
+    {
+        using var dir = new TempDirectory();
+        string model = dir.File("model.json");
+        string[] common = ["evaluate", "--data", Sample, "--month", "2026-10", "--management-start", "2025-11", "--budget", "1000000", "--model", model, "--min-group", "1"];
+        var (code, stdout, stderr) = SegProcess.Run([.. common, "--json", dir.File("process.json")]);
+        Assert.True(code == 0, stderr + stdout);
+        (code, stdout, stderr) = SegProcess.Run([.. common, "--json", dir.File("engine.json"), "--in-engine-above", "0"]);
+        Assert.True(code == 0, stderr + stdout);
+        var inProcess = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.File("process.json")))!;
+        var inEngine = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.File("engine.json")))!;
+        foreach (var key in new[] { "kpis", "beforeAfterWindows", "periodOverPeriod", "beforeAfter", "campaigns", "segmentMigration", "budgetAllocation" })
+        {
+            Assert.NotNull(inProcess[key]);
+            Assert.Equal(inProcess[key]!.ToJsonString(), inEngine[key]?.ToJsonString());
+        }
+
+        (code, stdout, stderr) = SegProcess.Run([.. common, "--in-engine-above", "-1"]);
+        Assert.Equal(1, code);  // ExitCodes.Usage
+        Assert.Contains("--in-engine-above must not be negative", stderr + stdout);
+    }
 }

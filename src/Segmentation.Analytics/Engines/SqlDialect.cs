@@ -153,6 +153,12 @@ public abstract class SqlDialect
     /// <summary>Aggregate: the <paramref name="value"/> of the row with the smallest <paramref name="key"/> (keys unique within a group).</summary>
     public virtual string ArgMin(string value, string key) => $"arg_min({value}, {key})";
 
+    /// <summary>
+    /// A deterministic sampling key of a text value, the same in every engine: the first 32 bits of its MD5 digest read as a
+    /// big-endian unsigned integer (0 … 2³² − 1, BIGINT). Ordering customers by it draws the same uniform sample in every engine (the key is the seed).
+    /// </summary>
+    public virtual string SampleKey(string textExpression) => $"CAST(('0x' || substr(md5({textExpression}), 1, 8)) AS BIGINT)";
+
     /// <summary>Natural logarithm.</summary>
     public virtual string Ln(string expression) => $"ln({expression})";
 

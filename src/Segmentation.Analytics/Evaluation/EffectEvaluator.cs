@@ -23,7 +23,9 @@ public static class EffectEvaluator
         int last = periods.Count - 1, yearBack = 12 / (int)options.Cycle;
         var monthEnd = periods[^1].End;
 
-        EngineTables.Upload(engine, assignment);
+        // Segments source: the assignment uploaded here, or an engine table the caller made (InEngineSegments, kept afterwards).
+        string segmentsTable = options.SegmentsTable ?? EngineTables.Segments;
+        if (options.SegmentsTable is null) EngineTables.Upload(engine, assignment);
         try
         {
             // The periods' table and the before/after windows' table from one reading of the transactions, read first: their
@@ -31,7 +33,7 @@ public static class EffectEvaluator
             int[] samples = [last, last - 1, last - yearBack];
             var requests = new List<KpiCalculator.Request> { new(kpiOptions, null, samples) };
             if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
-            var sums = KpiCalculator.Read(engine, assignment, requests, EngineTables.Segments);
+            var sums = KpiCalculator.Read(engine, assignment, requests, segmentsTable);
 
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
             // only), at the previous month end, in one pass over the transactions.
@@ -59,7 +61,7 @@ public static class EffectEvaluator
 
             var campaigns = engine.HasTable("campaigns") && engine.HasTable("campaign_assignments")
                 ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];
-            var migration = options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null;
+            var migration = options.Migration ?? (options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null);
             var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
             var playbook = options.Playbook ?? StrategyPlaybook.Default;
             // No online/offline advice from data without a channel column: the playbook's channel line is withheld.
@@ -95,7 +97,7 @@ public static class EffectEvaluator
         }
         finally
         {
-            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
+            if (options.SegmentsTable is null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
         }
     }
 }

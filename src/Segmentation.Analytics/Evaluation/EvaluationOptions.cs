@@ -26,6 +26,14 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
     /// <summary>The previous assignment, for the migration matrix (null = none).</summary>
     public SegmentAssignment? PreviousAssignment { get; init; }
 
+    /// <summary>An engine table (customer_id, segment) already holding the assignment (<see cref="InEngineSegments"/>): the evaluation
+    /// reads it instead of uploading the assignment, and leaves it in place; null = upload the assignment.</summary>
+    public string? SegmentsTable { get; init; }
+
+    /// <summary>The migration matrix when it was counted elsewhere (<see cref="InEngineSegments.Migration"/>); null = from
+    /// <see cref="PreviousAssignment"/>.</summary>
+    public SegmentMigration? Migration { get; init; }
+
     /// <summary>The model's training reference, for drift (null = none).</summary>
     public DriftReference? Drift { get; init; }
 

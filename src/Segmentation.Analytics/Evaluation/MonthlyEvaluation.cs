@@ -15,7 +15,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// <param name="ModelFitted">True when the model was fitted in this run (none was given or found).</param>
 /// <param name="Assignment">Every customer's segment at the month end.</param>
 /// <param name="Result">The evaluation.</param>
-public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationModel Model, bool ModelFitted, SegmentAssignment Assignment, EvaluationResult Result)
+public sealed partial record MonthlyEvaluation(IngestReport DataQuality, SegmentationModel Model, bool ModelFitted, SegmentAssignment Assignment, EvaluationResult Result)
 {
     /// <summary>
     /// The engine the evaluation ran in, as its dialect names itself (<see cref="SqlDialect.Name"/>: <c>duckdb</c>,
@@ -52,6 +52,9 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         var trainingSnapshot = saved?.TrainingSnapshot is { } known && known <= options.MonthEnd ? known : options.EffectiveTrainingSnapshot;
         var trainingDay = trainingSnapshot.ToDateTime(TimeOnly.MinValue);
         var previousEnd = PreviousPeriodEnd(options.Month, options.Cycle).ToDateTime(TimeOnly.MinValue);
+        // Beyond the threshold the segments stay in the engine (MonthlyEvaluation.InEngine.cs).
+        if (options.InEngineAbove is { } above && CountCustomers(engine) > above)
+            return RunInEngine(engine, dataQuality, options, saved, lookahead, trainingSnapshot, progress);
 
         // The per-customer aggregates of the three snapshots in one pass over the transactions (dropped once the tables are built).
         // Then one full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the
@@ -103,6 +106,22 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         {
             aggregates.Dispose();
         }
+        var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
+            (a, b) => WindowFeatures.Orders12MonthsAt(engine, a, b), evaluation => evaluation with { PreviousAssignment = previous }, progress);
+        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = engine.Dialect.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
+    }
+
+    /// <summary>
+    /// The evaluation of an assignment once the model is known, common to both paths of <see cref="Run(ISqlEngine, IngestReport, MonthlyRunOptions, IProgress{string})"/>:
+    /// the drift reference (training mix, window feature, stability on the current matrix) and the effect evaluation. The last
+    /// two functions set what the two paths differ in: the window feature's values (every active customer, or a sample) and the
+    /// segments' source (the previous assignment, or the engine's segments table and migration).
+    /// </summary>
+    private static (EvaluationResult Result, DataCoverage Coverage) Evaluate(ISqlEngine engine, MonthlyRunOptions options, SegmentationModel model,
+        SegmentAssignment assignment, long trainingCustomers, long trainingBuyers, FeatureMatrix trainingMatrix, FeatureMatrix currentMatrix,
+        DateTime trainingDay, DateTime asOf, Func<DateTime, DateTime, (double[], double[])> windowsAt, Func<EvaluationOptions, EvaluationOptions> segments,
+        IProgress<string>? progress)
+    {
         // The reference mix: the model's segment shares among buyers at the training snapshot, scaled to all customers, plus
         // the prospects' share then.
         double buyerShare = trainingCustomers == 0 ? 1 : (double)trainingBuyers / trainingCustomers;
@@ -115,7 +134,7 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         if (trainingDay != asOf)
         {
             // Both snapshots in one query.
-            var (atTraining, atMonthEnd) = WindowFeatures.Orders12MonthsAt(engine, trainingDay, asOf);
+            var (atTraining, atMonthEnd) = windowsAt(trainingDay, asOf);
             windows = [new(WindowFeatures.Orders12Months, atTraining, atMonthEnd)
                 { Complete = coverage.FirstFullMonth is not { } full || DateOnly.FromDateTime(WindowFeatures.WindowStart(trainingDay)) >= full }];
         }
@@ -129,16 +148,14 @@ public sealed record MonthlyEvaluation(IngestReport DataQuality, SegmentationMod
         var drift = new DriftReference(trainingShares, trainingMatrix, currentMatrix) { Windows = windows, Stability = stability };
 
         progress?.Report("evaluating");
-        var evaluation = new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
+        var evaluation = segments(new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
             ManagementStart: options.ManagementStart, Seed: options.Seed)
         {
             DataStart = coverage.FirstTransaction,
-            PreviousAssignment = previous,
             Drift = drift,
             MarketingBudget = options.MarketingBudget,
-        };
-        var result = EffectEvaluator.Evaluate(engine, assignment, evaluation);
-        return new MonthlyEvaluation(dataQuality, model, fitted, assignment, result) { Engine = engine.Dialect.Name, Coverage = coverage, Lookahead = lookahead };
+        });
+        return (EffectEvaluator.Evaluate(engine, assignment, evaluation), coverage);
     }
 
     /// <summary>

@@ -27,6 +27,18 @@ public sealed record MonthlyRunOptions(
     /// </summary>
     public int? TrainingSampleSize { get; init; } = 100_000;
 
+    /// <summary>
+    /// Above this many customers (distinct customer ids of the transactions) the segments stay in the engine
+    /// (<see cref="InEngineSegments"/>): the model is fitted on <see cref="TrainingSampleSize"/> buyers sampled there (100 000 when
+    /// that is null), both snapshots are assigned in SQL into engine tables the evaluation reads, migration is counted there, and
+    /// drift and stability are measured on the sample; null = never (every customer's features come back, as before).
+    /// </summary>
+    public long? InEngineAbove { get; init; }
+
+    /// <summary>The CLI's default of <see cref="InEngineAbove"/> (<c>--in-engine-above</c>): 5 M customers, where the per-customer
+    /// tables of the in-process path (≈ 250 bytes per customer and feature table) approach the 2 GB the analysis process should need.</summary>
+    public const long DefaultInEngineAbove = 5_000_000;
+
     /// <summary>Use a saved model even when it was fitted on data after the report month (look-ahead); false = refuse it with a
     /// <see cref="ModelLookaheadException"/>. The report's cover says when it was used.</summary>
     public bool AllowLookahead { get; init; }

@@ -10,9 +10,9 @@ namespace Segmentation.Cli.Commands;
 internal static class ReportCommands
 {
     private sealed record RunOptions(Option<string> Data, EngineOptions Engine, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
-        Option<decimal> Budget, Option<int> Seed, ImportOptions Import, Option<string?> Key, Option<bool> AllowLookahead)
+        Option<decimal> Budget, Option<int> Seed, ImportOptions Import, Option<string?> Key, Option<bool> AllowLookahead, Option<long> InEngineAbove)
     {
-        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, .. Import.All, Key, AllowLookahead];
+        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, .. Import.All, Key, AllowLookahead, InEngineAbove];
 
         public static RunOptions Create() => new(
             CommonOptions.Data(required: false),
@@ -25,7 +25,12 @@ internal static class ReportCommands
             new Option<int>("--seed") { Description = "Seed of every random choice (model fit, bootstraps)", DefaultValueFactory = _ => 20261 },
             ImportOptions.Create(),
             CommonOptions.KeyFile(),
-            new Option<bool>("--allow-lookahead") { Description = "Use a --model fitted on data after the report month anyway (refused otherwise: look-ahead); the report's cover says so" });
+            new Option<bool>("--allow-lookahead") { Description = "Use a --model fitted on data after the report month anyway (refused otherwise: look-ahead); the report's cover says so" },
+            new Option<long>("--in-engine-above")
+            {
+                Description = "Above this many customers the segments stay in the engine: the model is fitted on 100 000 buyers sampled there, every customer is assigned in SQL (0 = always)",
+                DefaultValueFactory = _ => MonthlyRunOptions.DefaultInEngineAbove,
+            });
 
         /// <summary>The currency of the amounts: the schema's <c>currency</c> (given with --schema, or schema.json in --data).</summary>
         public string? SchemaCurrency(ParseResult r)
@@ -48,9 +53,11 @@ internal static class ReportCommands
             };
             DateOnly? start = r.GetValue(ManagementStart) is { } s ? DateOnly.FromDateTime(CommonOptions.ParseMonth(s, "--management-start")) : null;
             if (r.GetValue(Budget) < 0) throw new UsageException("--budget must not be negative.");
+            if (r.GetValue(InEngineAbove) < 0) throw new UsageException("--in-engine-above must not be negative.");
             var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed))
             {
                 AllowLookahead = r.GetValue(AllowLookahead),
+                InEngineAbove = r.GetValue(InEngineAbove),
             };
             var ingest = Import.Build(r, options.MonthEnd.ToDateTime(TimeOnly.MinValue), r.GetValue(Key));
             using var session = Engine.Open(r, r.GetValue(Data), ingest);
