@@ -59,6 +59,38 @@ public static class InEngineSegments
             + $"ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>The engine table of the buyers sampled by <see cref="DrawBuyers"/> (customer_id).</summary>
+    public const string Sample = "eval_sample_buyers";
+
+    /// <summary>
+    /// Draws the sample in the engine before any feature is computed: the <paramref name="size"/> buyers at <paramref name="snapshot"/>
+    /// (a purchase up to that day) with the smallest sampling key (ties by id) into the engine table <paramref name="table"/>
+    /// (customer_id; split like the data on a sharded engine). A feature table with <see cref="Features.FeatureTableOptions.CustomersIn"/>
+    /// = <paramref name="table"/> then aggregates only their transactions: the same customers as <see cref="SampleBuyers"/> on the
+    /// whole table, without the whole table (at 50 M transactions per shard it exceeded ClickHouse's per-query memory limit).
+    /// </summary>
+    /// <returns>The number of sampled buyers.</returns>
+    public static int DrawBuyers(ISqlEngine engine, DateTime snapshot, int size, string table = Sample)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var d = engine.Dialect;
+        string buyers = $"SELECT DISTINCT customer_id FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {d.Timestamp(snapshot.Date.AddDays(1))} AND NOT is_return AND customer_id IS NOT NULL";
+        string keyed = $"SELECT customer_id, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM ({buyers}) b";
+        // Each shard's smallest keys, then the smallest of all: the last kept (key, id) is the bound every shard applies.
+        var frame = PerShard(engine).Query($"SELECT * FROM ({keyed}) k ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}");
+        int n = checked((int)frame.Rows.Count);
+        var candidates = new (long Key, string Id)[n];
+        for (int i = 0; i < n; i++)
+            candidates[i] = (Convert.ToInt64(frame.Columns[SampleKeyColumn][i], CultureInfo.InvariantCulture), (string)frame.Columns["customer_id"][i]);
+        Array.Sort(candidates, (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : string.CompareOrdinal(a.Id, b.Id));
+        int kept = Math.Min(size, n);
+        string where = kept == 0 ? "1 = 0"
+            : $"{SampleKeyColumn} < {candidates[kept - 1].Key.ToString(CultureInfo.InvariantCulture)} OR ({SampleKeyColumn} = {candidates[kept - 1].Key.ToString(CultureInfo.InvariantCulture)} AND customer_id <= {d.Str(candidates[kept - 1].Id)})";
+        Create(engine, table, $"SELECT customer_id FROM ({keyed}) k WHERE {where}");
+        return kept;
+    }
+
     /// <summary>
     /// The sampled buyers' rows of a feature-table query (<see cref="RenderSample"/>; each shard draws its own and the smallest keys
     /// of all are kept), in ordinal customer-id order like <see cref="Features.CustomerFeatureTable.Build"/>, without the key column.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
@@ -42,7 +43,18 @@ public sealed partial record MonthlyEvaluation
         progress?.Report($"sampling {sampleSize} buyers in the engine at {trainingSnapshot:yyyy-MM-dd}");
         var (trainingCustomers, trainingBuyers) = InEngineSegments.Count(engine,
             CustomerFeatureTable.Render(d, trainingDay, new FeatureTableOptions { Columns = ["recency_days"] }, sources));
-        var trainingSample = InEngineSegments.SampleBuyers(engine, CustomerFeatureTable.Render(d, trainingDay, FeatureTableOptions.Default, sources), sampleSize);
+        // The sample is drawn first and only its customers' features are computed (not the whole table, then a sample of it).
+        DataFrame? trainingSample;
+        try
+        {
+            InEngineSegments.DrawBuyers(engine, trainingDay, sampleSize);
+            trainingSample = InEngineSegments.SampleBuyers(engine,
+                CustomerFeatureTable.Render(d, trainingDay, FeatureTableOptions.Default with { CustomersIn = InEngineSegments.Sample }, sources), sampleSize);
+        }
+        finally
+        {
+            InEngineSegments.Drop(engine, InEngineSegments.Sample);
+        }
         SegmentationModel model;
         bool fitted = false;
         if (saved is not null)
@@ -73,7 +85,9 @@ public sealed partial record MonthlyEvaluation
             InEngineSegments.Assign(engine, InEngineSegments.PreviousEnd, model, CustomerFeatureTable.Render(d, previousEnd, columns, sources), ProspectsKey);
             var migration = InEngineSegments.Migration(engine, InEngineSegments.PreviousEnd, InEngineSegments.MonthEnd, definitions);
             // The drift check's current matrix and the stability re-check on this month's sampled buyers.
-            var currentMatrix = model.Transform(InEngineSegments.SampleBuyers(engine, CustomerFeatureTable.Render(d, asOf, columns, sources), sampleSize));
+            InEngineSegments.DrawBuyers(engine, asOf, sampleSize);
+            var currentMatrix = model.Transform(InEngineSegments.SampleBuyers(engine,
+                CustomerFeatureTable.Render(d, asOf, columns with { CustomersIn = InEngineSegments.Sample }, sources), sampleSize));
             var assignment = InEngineSegments.Read(engine, InEngineSegments.MonthEnd, definitions);
             var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
                 (a, b) => InEngineSegments.Orders12MonthsSample(engine, a, b, sampleSize), evaluation => evaluation with { SegmentsTable = InEngineSegments.MonthEnd, Migration = migration }, progress);
@@ -83,6 +97,7 @@ public sealed partial record MonthlyEvaluation
         {
             InEngineSegments.Drop(engine, InEngineSegments.MonthEnd);
             InEngineSegments.Drop(engine, InEngineSegments.PreviousEnd);
+            InEngineSegments.Drop(engine, InEngineSegments.Sample);
         }
     }
 }

@@ -62,14 +62,16 @@ public static class CustomerFeatureTable
         // The (customer, category) pass only when a category feature is wanted; no ORDER BY inside (Build sorts the result).
         bool useCategories = Wants("category_breadth") || Wants("category_loyalty");
         // Aggregates computed for several snapshots in one pass, when the caller prepared them for this day.
-        string aggregates = options.Aggregates?.Source(d, snapshot)
-            ?? CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false);
+        // Only the customers of options.CustomersIn (a sample drawn in the engine), when given: every source filtered by customer.
+        string only = options.CustomersIn is { } inTable ? $" AND customer_id IN (SELECT customer_id FROM {d.Id(inTable)})" : "";
+        string aggregates = (options.CustomersIn is null ? options.Aggregates?.Source(d, snapshot) : null)
+            ?? CustomerAggregateQuery.Render(d, snapshot, "transactions", useCategories, ordered: false, options.CustomersIn);
         var ctes = new List<(string Name, string Query)> { ("agg", aggregates) };
-        if (useCampaigns || inlines) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}"));
+        if (useCampaigns || inlines) ctes.Insert(0, ("tx", $"SELECT * FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {end}{only}"));
         string idsSql = $"SELECT customer_id FROM {d.Cte(inlines ? "tx" : "agg")}";
         if (sources.Customers)
         {
-            ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE signup_date IS NULL OR signup_date < {end}"));
+            ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE (signup_date IS NULL OR signup_date < {end}){only}"));
             idsSql = $"SELECT customer_id FROM {d.Cte("cust")} {d.UnionDistinct} " + idsSql;
         }
         ctes.Add(("ids", $"SELECT DISTINCT customer_id FROM ({idsSql}) u"));
@@ -77,7 +79,7 @@ public static class CustomerFeatureTable
             ctes.Add(("fb", $"""
                 SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
                   {d.CountIf("complaint")} AS complaints, COALESCE(sum(referred_customers), 0) AS referrals
-                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end} GROUP BY customer_id
+                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end}{only} GROUP BY customer_id
                 """));
         if (useCampaigns)
         {
@@ -85,7 +87,7 @@ public static class CustomerFeatureTable
                 SELECT a.customer_id, a.campaign_id, c.{d.Id("start")} AS ws,
                   {d.Least(d.AddDays($"c.{d.Id("end")}", 1), end)} AS we
                   FROM {d.Table("campaign_assignments", "a")} JOIN {d.Table("campaigns", "c")} ON a.campaign_id = c.campaign_id
-                  WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end}
+                  WHERE a.{d.Id("group")} = {d.Str("treatment")} AND c.{d.Id("start")} < {end}{(only.Length == 0 ? "" : " AND a." + only[" AND ".Length..])}
                 """));
             // A purchase inside the window: a range join where the engine has one, else an equality join with the range tested in max().
             ctes.Add(("hit", d.JoinsOnRanges

@@ -21,6 +21,13 @@ public sealed record FeatureTableOptions(MonetaryMeasure Monetary = MonetaryMeas
     /// </summary>
     public CustomerAggregateSnapshots? Aggregates { get; init; }
 
+    /// <summary>
+    /// An engine table with a <c>customer_id</c> column: the table then has rows only for those customers, each with the same values
+    /// as in the whole table (every column reads only the customer's own rows), and the engine aggregates only their transactions —
+    /// for a sample drawn in the engine (<see cref="Evaluation.InEngineSegments.DrawBuyers"/>). null = every customer.
+    /// </summary>
+    public string? CustomersIn { get; init; }
+
     /// <summary>The defaults: net spend, detect the loaded tables.</summary>
     public static FeatureTableOptions Default { get; } = new();
 

@@ -49,6 +49,37 @@ public sealed class InEngineSegmentsTests
         Assert.Equal((long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(digest), Convert.ToInt64(frame.Columns["k"][0]));
     }
 
+    /// <summary>
+    /// Drawing the sample first (<see cref="InEngineSegments.DrawBuyers"/>) and computing only its customers' features
+    /// (<see cref="Segmentation.Analytics.Features.FeatureTableOptions.CustomersIn"/>) gives exactly the rows the sample of the whole
+    /// table gives — every column, on the sample data (customers, feedback, campaigns, categories: every filtered source), at two sizes.
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(700)]
+    public void A_sample_drawn_first_has_the_rows_of_the_sample_of_the_whole_table(int size)
+    {
+        var snapshot = new DateTime(2026, 9, 30);
+        using var ws = DataWorkspace.Load(RepoPaths.Data("sample"), new IngestOptions(new DateTime(2026, 10, 31)));
+        var sources = Segmentation.Analytics.Features.FeatureSources.Detect(ws);
+        Assert.True(sources.Feedback && sources.Customers && sources.CampaignAssignments);
+        var options = Segmentation.Analytics.Features.FeatureTableOptions.Default;
+        var whole = InEngineSegments.SampleBuyers(ws, Segmentation.Analytics.Features.CustomerFeatureTable.Render(ws.Dialect, snapshot, options, sources), size);
+
+        int drawn = InEngineSegments.DrawBuyers(ws, snapshot, size);
+        var first = InEngineSegments.SampleBuyers(ws,
+            Segmentation.Analytics.Features.CustomerFeatureTable.Render(ws.Dialect, snapshot, options with { CustomersIn = InEngineSegments.Sample }, sources), size);
+        Assert.Equal(size, drawn);
+        Assert.Equal(size, first.Rows.Count);
+        Assert.Equal(whole.Columns.Select(c => c.Name), first.Columns.Select(c => c.Name));
+        foreach (var column in whole.Columns)
+            for (long i = 0; i < whole.Rows.Count; i++)
+                Assert.Equal(column[i], first.Columns[column.Name][i]);
+        // Fewer rows in the sample table than buyers: only the sample's transactions were aggregated.
+        Assert.Equal(size, Convert.ToInt64(ws.Query($"SELECT count(*) AS n FROM {InEngineSegments.Sample}").Columns["n"][0]));
+        InEngineSegments.Drop(ws, InEngineSegments.Sample);
+    }
+
     private static void Upload(DataWorkspace ws, string name, SegmentAssignment assignment) =>
         ws.CreateTextTable(name, ["customer_id", "segment"], assignment.Count, (i, c) => c == 0 ? assignment.CustomerIds[i] : assignment.SegmentKeys[i]);
 }
