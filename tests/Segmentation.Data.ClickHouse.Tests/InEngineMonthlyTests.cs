@@ -35,7 +35,7 @@ public sealed class InEngineMonthlyTests(ThreeEngineFixture data) : IClassFixtur
         Assert.Equal(ModelJson.Serialize(expected.Result.Migration), ModelJson.Serialize(actual.Result.Migration));
         Assert.True(actual.Result.Campaigns.Count > 0);
         // The sample (100 000 buyers) holds every buyer of the sample data, so the drift matrices are the same rows too.
-        Assert.Equal(Rounded(expected.Result), Rounded(actual.Result));
+        Assert.Equal(MonthlyEvaluationEngineTests.Rounded(expected.Result), MonthlyEvaluationEngineTests.Rounded(actual.Result));
         // The engine tables are gone afterwards.
         Assert.False(set.Engine(engineName).HasTable(InEngineSegments.MonthEnd));
         Assert.False(set.Engine(engineName).HasTable(InEngineSegments.PreviousEnd));
@@ -114,22 +114,4 @@ public sealed class InEngineMonthlyTests(ThreeEngineFixture data) : IClassFixtur
         }
         Assert.False(cluster.HasTable(name));
     }
-
-    /// <summary>The result as JSON with every number rounded to 9 significant digits (as <see cref="MonthlyEvaluationEngineTests"/>).</summary>
-    private static string Rounded(EvaluationResult result) =>
-        System.Text.RegularExpressions.Regex.Replace(ModelJson.Serialize(new
-        {
-            kpis = result.Kpis.Rows,
-            result.PeriodOverPeriod,
-            result.YearOverYear,
-            result.BeforeAfter,
-            result.Campaigns,
-            result.Migration,
-            result.Drift,
-            churn = result.ChurnRisk?.Segments,
-            windows = result.Windows?.Rows,
-            result.Recommendations,
-            result.Budget,
-        }), @"-?\d+\.\d+(?:[eE][-+]?\d+)?",
-            m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture).ToString("G9", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -215,7 +215,7 @@ public sealed class MonthlyEvaluationEngineTests(ThreeEngineFixture data) : ICla
     }
 
     /// <summary>The result as JSON with every number rounded to 9 significant digits (sums may differ in the last bits between engines).</summary>
-    private static string Rounded(EvaluationResult result) =>
+    internal static string Rounded(EvaluationResult result) =>
         System.Text.RegularExpressions.Regex.Replace(ModelJson.Serialize(new
         {
             kpis = result.Kpis.Rows,

@@ -99,17 +99,7 @@ public static class InEngineSegments
     {
         ArgumentNullException.ThrowIfNull(engine);
         var frame = PerShard(engine).Query(RenderSample(engine.Dialect, featuresSql, size));
-        int n = checked((int)frame.Rows.Count);
-        var ids = new string[n];
-        var keys = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            ids[i] = (string)frame.Columns["customer_id"][i];
-            keys[i] = Convert.ToInt64(frame.Columns[SampleKeyColumn][i], CultureInfo.InvariantCulture);
-        }
-        var rows = Enumerable.Range(0, n)
-            .OrderBy(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Take(size)
-            .OrderBy(i => ids[i], StringComparer.Ordinal).ToArray();
+        var rows = Kept(frame, size);
         var map = new Int64DataFrameColumn("__rows", rows.Length);
         for (int i = 0; i < rows.Length; i++) map[i] = rows[i];
         return new DataFrame(frame.Columns.Where(c => c.Name != SampleKeyColumn).Select(c => c.Clone(map)));
@@ -129,6 +119,20 @@ public static class InEngineSegments
         string sql = $"SELECT * FROM (SELECT *, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM ({windows}) w) s "
             + $"ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}";
         var frame = PerShard(engine).Query(sql);
+        // The kept customers in id order (as the full read has them); a customer counts at a snapshot when active in its window.
+        var rows = Kept(frame, size);
+        double[] Values(int k)
+        {
+            var column = frame.Columns[$"{WindowFeatures.Orders12Months}_{k}"];
+            return rows.Select(i => Convert.ToDouble(column[i], CultureInfo.InvariantCulture)).Where(v => v > 0).ToArray();
+        }
+        return (Values(0), Values(1));
+    }
+
+    /// <summary>The rows of the shards' answers (customer_id, <see cref="SampleKeyColumn"/>) that are kept: the <paramref name="size"/>
+    /// smallest keys of all (ties by ordinal id), in ordinal customer-id order.</summary>
+    private static int[] Kept(DataFrame frame, int size)
+    {
         int n = checked((int)frame.Rows.Count);
         var ids = new string[n];
         var keys = new long[n];
@@ -137,15 +141,8 @@ public static class InEngineSegments
             ids[i] = (string)frame.Columns["customer_id"][i];
             keys[i] = Convert.ToInt64(frame.Columns[SampleKeyColumn][i], CultureInfo.InvariantCulture);
         }
-        // The kept customers in id order (as the full read has them); a customer counts at a snapshot when active in its window.
-        var rows = Enumerable.Range(0, n).OrderBy(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Take(size)
+        return Enumerable.Range(0, n).OrderBy(i => keys[i]).ThenBy(i => ids[i], StringComparer.Ordinal).Take(size)
             .OrderBy(i => ids[i], StringComparer.Ordinal).ToArray();
-        double[] Values(int k)
-        {
-            var column = frame.Columns[$"{WindowFeatures.Orders12Months}_{k}"];
-            return rows.Select(i => Convert.ToDouble(column[i], CultureInfo.InvariantCulture)).Where(v => v > 0).ToArray();
-        }
-        return (Values(0), Values(1));
     }
 
     /// <summary>Creates (replacing) the engine table <paramref name="name"/>(customer_id, segment): <paramref name="model"/>'s segment
