@@ -49,6 +49,38 @@ internal static class FrameColumns
         return result;
     }
 
+    /// <summary>
+    /// An integer column as Int64, <paramref name="missing"/> for NULL: an Int64 column straight from its buffers, any other type cell
+    /// by cell (<see cref="Convert.ToInt64(object, IFormatProvider)"/>).
+    /// </summary>
+    public static long[] Integers(DataFrameColumn column, long missing)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var result = new long[column.Length];
+        if (column is PrimitiveDataFrameColumn<long> c)
+        {
+            bool anyNull = c.NullCount > 0;
+            int at = 0;
+            using var bitmaps = c.GetReadOnlyNullBitMapBuffers().GetEnumerator();
+            foreach (var buffer in c.GetReadOnlyDataBuffers())
+            {
+                bitmaps.MoveNext();
+                buffer.Span.CopyTo(result.AsSpan(at));
+                if (anyNull)
+                {
+                    var bits = bitmaps.Current.Span;
+                    for (int i = 0; i < buffer.Length; i++)
+                        if (((bits[i >> 3] >> (i & 7)) & 1) == 0) result[at + i] = missing;
+                }
+                at += buffer.Length;
+            }
+            return result;
+        }
+        for (long i = 0; i < result.Length; i++)
+            result[i] = column[i] is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : missing;
+        return result;
+    }
+
     private static void Copy<T>(PrimitiveDataFrameColumn<T> column, double[] result, double missing, Func<T, double> toDouble) where T : unmanaged
     {
         bool anyNull = column.NullCount > 0;

@@ -91,23 +91,26 @@ internal readonly record struct CustomerSummaryRow(string Id, int X, int Recency
     /// </remarks>
     public static List<CustomerSummaryRow> Read(ISqlEngine engine, string sql, List<CustomerSummaryRow>? earlier = null)
     {
+        static long[] Integers(DataFrameColumn column) => FrameColumns.Integers(column, missing: 0);
         ArgumentNullException.ThrowIfNull(engine);
         if (engine.Dialect.SortsTextByCodePoint) sql += "\nORDER BY customer_id";
         var frame = engine.Query(sql);
         var ids = frame.Columns[0];
-        var x = Longs(frame.Columns[1]);
-        var recency = Longs(frame.Columns[2]);
-        var age = Longs(frame.Columns[3]);
+        var x = Integers(frame.Columns[1]);
+        var recency = Integers(frame.Columns[2]);
+        var age = Integers(frame.Columns[3]);
         var monetary = FrameColumns.Numbers(frame.Columns[4], missing: 0.0);
         long[]? daysE = null, recencyE = null, ageE = null;
         double[]? monetaryE = null;
         if (earlier is not null)
         {
-            daysE = Longs(frame.Columns[5]);
-            recencyE = Longs(frame.Columns[6]);
-            ageE = Longs(frame.Columns[7]);
+            daysE = Integers(frame.Columns[5]);
+            recencyE = Integers(frame.Columns[6]);
+            ageE = Integers(frame.Columns[7]);
             monetaryE = FrameColumns.Numbers(frame.Columns[8], missing: 0.0);
         }
+        // NULL integers read as 0: they are read only where the row has a value (x, t_x, T of a customer with a purchase; the
+        // earlier end's columns only where purchase_days_e > 0), as the SQL guarantees.
         var list = new List<CustomerSummaryRow>((int)frame.Rows.Count);
         for (int i = 0; i < x.Length; i++)
         {
@@ -128,25 +131,4 @@ internal readonly record struct CustomerSummaryRow(string Id, int X, int Recency
     }
 
     private static int Ordinal(CustomerSummaryRow a, CustomerSummaryRow b) => string.CompareOrdinal(a.Id, b.Id);
-
-    /// <summary>An integer column's values, Int64 straight from its buffers, NULL as 0 (see the comment inside).</summary>
-    private static long[] Longs(DataFrameColumn column)
-    {
-        var result = new long[column.Length];
-        if (column is PrimitiveDataFrameColumn<long> c)
-        {
-            int at = 0;
-            foreach (var buffer in c.GetReadOnlyDataBuffers())
-            {
-                buffer.Span.CopyTo(result.AsSpan(at));
-                at += buffer.Length;
-            }
-            // NULL cells hold 0 in the buffer: they are read only where the row has a value (x, t_x, T of a customer with a purchase;
-            // the earlier end's columns only where purchase_days_e > 0), as the SQL guarantees.
-            return result;
-        }
-        for (long i = 0; i < result.Length; i++)
-            result[i] = column[i] is { } v ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return result;
-    }
 }
