@@ -41,6 +41,60 @@ public sealed class InEngineMonthlyTests(ThreeEngineFixture data) : IClassFixtur
         Assert.False(set.Engine(engineName).HasTable(InEngineSegments.PreviousEnd));
     }
 
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("clickhouse")]
+    public void A_sampled_evaluation_counts_every_customer_and_estimates_churn_from_its_sample(string engineName)
+    {
+        // 1 500 of the sample data's 4 997 customers: sizes, KPIs, comparisons, campaigns and migration still come from the engine's
+        // table of every customer; the churn models and CLV from the sample's buyers, scaled to each segment's buyers.
+        var set = data["sample"];
+        var expected = MonthlyEvaluation.Run(set.DuckDb, set.DuckDb.Report, Options);
+        var actual = MonthlyEvaluation.Run(set.Engine(engineName), set.DuckDb.Report, Options with { InEngineAbove = 0, TrainingSampleSize = 1_500 });
+
+        Assert.Equal(1_500, actual.Assignment.Count);
+        Assert.Equal(actual.Assignment.CustomerIds.Order(StringComparer.Ordinal), actual.Assignment.CustomerIds);
+        var segmentOf = expected.Assignment.ToDictionary();
+        Assert.All(Enumerable.Range(0, actual.Assignment.Count), i => Assert.Equal(segmentOf[actual.Assignment.CustomerIds[i]], actual.Assignment.SegmentKeys[i]));
+        static Microsoft.Data.Analysis.DataFrame WithoutClv(KpiTable t)
+        {
+            var frame = t.ToDataFrame();
+            foreach (var name in new[] { "clv_mean", "clv_total" }) if (frame.Columns.IndexOf(name) >= 0) frame.Columns.Remove(name);
+            return frame;
+        }
+        ThreeEngineTests.AssertFramesEqual(WithoutClv(expected.Result.Kpis), WithoutClv(actual.Result.Kpis));
+        // The comparisons too, but for the CLV (the last period's, estimated).
+        static string NoClv(IReadOnlyList<KpiComparison> c) => ModelJson.Serialize(c.Select(x => x with { Changes = [.. x.Changes.Where(k => !k.Key.StartsWith("clv", StringComparison.Ordinal))] }).ToArray());
+        Assert.Equal(NoClv(expected.Result.PeriodOverPeriod), NoClv(actual.Result.PeriodOverPeriod));
+        Assert.Equal(NoClv(expected.Result.YearOverYear), NoClv(actual.Result.YearOverYear));
+        Assert.Contains(actual.Result.PeriodOverPeriod[0].Changes, k => k.Key == "clv_mean");
+        Assert.Equal(ModelJson.Serialize(expected.Result.Campaigns), ModelJson.Serialize(actual.Result.Campaigns));
+        Assert.Equal(ModelJson.Serialize(expected.Result.Migration), ModelJson.Serialize(actual.Result.Migration));
+        Assert.Equal(expected.Result.Drift!.Segments.Index, actual.Result.Drift!.Segments.Index, 12);
+        Assert.Null(actual.Result.Forecast);
+
+        // Churn: every segment's buyers exactly; at-risk counts and CLV estimated from the sample. Tolerances: 1 500 of 4 997 customers
+        // gives a sampling error of the mean CLV of about 4 % and of an at-risk share of about 1.5 points, plus the difference of the
+        // models fitted on the sample and on every buyer; the bounds are about three times that.
+        var e = expected.Result.ChurnRisk!;
+        var a = actual.Result.ChurnRisk!;
+        Assert.True(a.Sampled);
+        Assert.Equal(e.Segments.Select(r => (r.Segment, r.Customers)), a.Segments.Select(r => (r.Segment, r.Customers)));
+        Assert.Equal(e.Total.LifetimeValue, a.Total.LifetimeValue, e.Total.LifetimeValue * 0.12);
+        Assert.Equal(e.Total.AtRiskShare!.Value, a.Total.AtRiskShare!.Value, 0.05);
+        Assert.Equal(a.Total.LifetimeValue, a.Segments.SkipLast(1).Sum(r => r.LifetimeValue), 1e-6 * a.Total.LifetimeValue);
+        // The CLV column of the KPI table carries the scaled totals and every customer of the segment.
+        var last = actual.Result.Kpis.Periods.Count - 1;
+        foreach (var r in a.Segments.SkipLast(1))
+            Assert.Equal(r.LifetimeValue, actual.Result.Kpis.Row(r.Segment, last).LifetimeValueTotal!.Value, 1e-9 * Math.Max(1, r.LifetimeValue));
+        // Intervals: the total CLV's interval (from the sample's customers, scaled) holds the in-process figure.
+        var intervals = EstimateIntervals.Compute(actual.Result, actual.Assignment);
+        var total = intervals.Segment(KpiRow.AllCustomers).LifetimeValue!;
+        Assert.True(e.Total.LifetimeValue >= total.Lower && e.Total.LifetimeValue <= total.Upper,
+            $"in-process {e.Total.LifetimeValue}, sampled {a.Total.LifetimeValue} [{total.Lower}, {total.Upper}] est {total.Estimate}");
+        Assert.False(set.Engine(engineName).HasTable(InEngineSegments.EvaluationSample));
+    }
+
     [Fact]
     public void The_buyer_sample_is_the_same_customers_in_every_engine()
     {

@@ -34,23 +34,95 @@ public static class CampaignEvaluator
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
         if (!engine.HasTable("campaigns") || !engine.HasTable("campaign_assignments")) return [];
-        return Measure(engine, assignment, confidence);
+        var campaigns = ReadCampaigns(engine);
+        if (campaigns.Count == 0) return [];
+        var population = Populations(engine, campaigns, assignment);
+        var segmentOf = assignment.ToDictionary();
+        var landing = population.Where(p => p.Group == "treatment").GroupBy(p => p.Campaign, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => Modal(g.Where(p => segmentOf.ContainsKey(p.Customer)).GroupBy(p => segmentOf[p.Customer], StringComparer.Ordinal)
+                .Select(s => (s.Key, (long)s.Count())), g.Count()), StringComparer.Ordinal);
+        engine.CreateTextTable(Population, ["campaign_id", "customer_id", "grp"], population.Count,
+            (i, c) => c switch { 0 => population[i].Campaign, 1 => population[i].Customer, _ => population[i].Group });
+        return Measure(engine, engine, campaigns, landing, confidence);
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate(ISqlEngine, SegmentAssignment, double)"/> with the segments in an engine table <paramref name="segmentsTable"/>
+    /// (customer_id, segment; <see cref="InEngineSegments"/>): the treated customers' segments and the comparison groups are found
+    /// there and the population table is made there (split by customer like the data on a sharded engine), so no customer list
+    /// travels to the engine; only the population's outcome rows come back. The same numbers as from the assignment itself.
+    /// </summary>
+    public static IReadOnlyList<CampaignUplift> Evaluate(ISqlEngine engine, string segmentsTable, IReadOnlyList<SegmentDefinition> segments, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(segmentsTable);
+        ArgumentNullException.ThrowIfNull(segments);
+        if (!engine.HasTable("campaigns") || !engine.HasTable("campaign_assignments")) return [];
+        var campaigns = ReadCampaigns(engine);
+        if (campaigns.Count == 0) return [];
+        var d = engine.Dialect;
+        var local = InEngineSegments.PerShard(engine);
+        string known = string.Join(", ", campaigns.Select(c => d.Str(c.CampaignId)));
+        // Per campaign and group its customers, and per campaign the treated customers by their segment (summed over the shards).
+        var groups = local.Read($"SELECT campaign_id, {d.Id("group")}, {d.ToBigInt("count(*)")} FROM campaign_assignments WHERE campaign_id IN ({known}) GROUP BY campaign_id, {d.Id("group")}", r =>
+        {
+            var list = new List<(string Campaign, string Group, long Count)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2))));
+            return list;
+        });
+        var treatedBySegment = local.Read($"""
+            SELECT a.campaign_id, s.segment, {d.ToBigInt("count(*)")} FROM campaign_assignments a JOIN {d.Id(segmentsTable)} s ON s.customer_id = a.customer_id
+            WHERE a.campaign_id IN ({known}) AND a.{d.Id("group")} = 'treatment' GROUP BY a.campaign_id, s.segment
+            """, r =>
+        {
+            var list = new List<(string Campaign, string Segment, long Count)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2))));
+            return list;
+        });
+        var treated = groups.Where(g => g.Group == "treatment").GroupBy(g => g.Campaign, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Count), StringComparer.Ordinal);
+        var landing = treated.ToDictionary(t => t.Key, t => Modal(treatedBySegment.Where(x => x.Campaign == t.Key)
+            .GroupBy(x => x.Segment, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(x => x.Count))), t.Value), StringComparer.Ordinal);
+        // The population: the known campaigns' assigned customers; for a campaign without control, the untargeted customers of its
+        // treated customers' segments (a customer's rows all live on one shard, so NOT IN is exact per shard).
+        var withControl = groups.Where(g => g.Group == "control").Select(g => g.Campaign).ToHashSet(StringComparer.Ordinal);
+        var parts = new List<string> { $"SELECT campaign_id, customer_id, {d.Id("group")} AS grp FROM campaign_assignments WHERE campaign_id IN ({known})" };
+        foreach (var campaign in treated.Keys.Where(c => !withControl.Contains(c)).Order(StringComparer.Ordinal))
+        {
+            var inSegments = treatedBySegment.Where(x => x.Campaign == campaign).Select(x => x.Segment).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (inSegments.Length == 0) continue;
+            parts.Add($"SELECT {d.Str(campaign)} AS campaign_id, customer_id, 'comparison' AS grp FROM {d.Id(segmentsTable)} WHERE segment IN ({string.Join(", ", inSegments.Select(d.Str))}) "
+                + $"AND customer_id NOT IN (SELECT customer_id FROM campaign_assignments WHERE campaign_id = {d.Str(campaign)})");
+        }
+        InEngineSegments.Create(engine, Population, string.Join(" UNION ALL ", parts));
+        try
+        {
+            return Measure(engine, local, campaigns, landing, confidence, dropPopulation: false);
+        }
+        finally
+        {
+            InEngineSegments.Drop(engine, Population);
+        }
+    }
+
+    // The modal segment of a campaign's treated customers and its share of them (ties to the ordinal-first key); none without any.
+    private static (string? Segment, double Share) Modal(IEnumerable<(string Segment, long Count)> counts, long treated)
+    {
+        var ordered = counts.OrderByDescending(s => s.Count).ThenBy(s => s.Segment, StringComparer.Ordinal).ToArray();
+        return ordered.Length == 0 ? (null, 0.0) : (ordered[0].Segment, (double)ordered[0].Count / treated);
     }
 
     /// <summary>Name of the uploaded campaign population table (campaign_id, customer_id, grp).</summary>
     internal const string Population = "eval_campaign_pop";
 
-    private static IReadOnlyList<CampaignUplift> Measure(ISqlEngine engine, SegmentAssignment assignment, double confidence)
+    // The campaigns measured on the population table (made by the caller; dropped here unless dropPopulation is false): `reader`
+    // runs the per-customer outcome query (on a sharded engine, shard by shard).
+    private static IReadOnlyList<CampaignUplift> Measure(ISqlEngine engine, ISqlEngine reader, IReadOnlyList<CampaignDefinition> campaigns,
+        Dictionary<string, (string? Segment, double Share)> landing, double confidence, bool dropPopulation = true)
     {
-        var campaigns = ReadCampaigns(engine);
-        if (campaigns.Count == 0) return [];
-        var population = Populations(engine, campaigns, assignment);
-        engine.CreateTextTable(Population, ["campaign_id", "customer_id", "grp"], population.Count,
-            (i, c) => c switch { 0 => population[i].Campaign, 1 => population[i].Customer, _ => population[i].Group });
         List<(string Campaign, string Group, string Customer, int Days, double Gross, double Margin, int PreDays, double PreGross, double PreMargin)> rows;
         try
         {
-            rows = engine.Read(Render(engine.Dialect, campaigns, Population), r =>
+            rows = reader.Read(Render(engine.Dialect, campaigns, Population), r =>
             {
                 var list = new List<(string, string, string, int, double, double, int, double, double)>();
                 while (r.Read())
@@ -61,7 +133,7 @@ public static class CampaignEvaluator
         }
         finally
         {
-            engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(Population)}");
+            if (dropPopulation) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(Population)}");
         }
         // Ordinal order (engines order text by their own collations).
         rows.Sort((a, b) =>
@@ -77,13 +149,6 @@ public static class CampaignEvaluator
                     l.Select(x => x.PreDays).ToArray(), l.Select(x => x.PreGross).ToArray(), l.Select(x => x.PreMargin).ToArray())
                 : null;
         // Where each campaign's treated customers sit now (the modal segment and its share; ties to the ordinal-first key).
-        var segmentOf = assignment.ToDictionary();
-        var landing = population.Where(p => p.Group == "treatment").GroupBy(p => p.Campaign, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
-        {
-            var counts = g.Where(p => segmentOf.ContainsKey(p.Customer)).GroupBy(p => segmentOf[p.Customer], StringComparer.Ordinal)
-                .Select(s => (Segment: s.Key, Count: s.Count())).OrderByDescending(s => s.Count).ThenBy(s => s.Segment, StringComparer.Ordinal).ToArray();
-            return counts.Length == 0 ? ((string?)null, 0.0) : (counts[0].Segment, (double)counts[0].Count / g.Count());
-        }, StringComparer.Ordinal);
         (string? Segment, double Share) Landing(string campaign) => landing.TryGetValue(campaign, out var l) ? l : (null, 0);
         var result = new List<CampaignUplift>();
         foreach (var c in campaigns)

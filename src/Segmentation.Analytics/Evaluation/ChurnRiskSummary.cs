@@ -41,6 +41,43 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
     /// <summary>The total row.</summary>
     public SegmentChurnRisk Total => Segments[^1];
 
+    /// <summary>The rows as computed on a sample of customers when <see cref="Segments"/> are estimates for all customers scaled
+    /// from it (<see cref="ScaledTo"/>); null when the summary covers every customer.</summary>
+    public IReadOnlyList<SegmentChurnRisk>? SampleSegments { get; init; }
+
+    /// <summary>Whether <see cref="Segments"/> are estimated from a sample of the customers (<see cref="SampleSegments"/>): the
+    /// per-customer arrays then follow the sample.</summary>
+    public bool Sampled => SampleSegments is not null;
+
+    /// <summary>
+    /// The summary of a sample of customers (drawn without regard to segment, e.g. by <see cref="InEngineSegments.DrawCustomers"/>)
+    /// scaled to the population: each segment's customers become its number of buyers <paramref name="buyers"/>, its at-risk count
+    /// (rounded), lifetime value and value at risk are scaled by buyers / sampled buyers, its mean P(alive) is the sample's; the total
+    /// row sums the segments (its mean P(alive) weighted by buyers). The summary itself when the sample holds every buyer.
+    /// </summary>
+    /// <param name="buyers">Customers with a purchase up to the period end per segment key, in the whole population.</param>
+    /// <exception cref="ArgumentException">A segment has buyers but none in the sample.</exception>
+    public ChurnRiskSummary ScaledTo(IReadOnlyDictionary<string, long> buyers)
+    {
+        ArgumentNullException.ThrowIfNull(buyers);
+        var rows = Segments.Take(Segments.Count - 1).ToArray();
+        if (rows.All(r => buyers.GetValueOrDefault(r.Segment) == r.Customers)) return this;
+        var scaled = rows.Select(r =>
+        {
+            long n = buyers.GetValueOrDefault(r.Segment);
+            if (n > 0 && r.Customers == 0)
+                throw new ArgumentException($"Segment '{r.Segment}' has {n} buyers but none in the sample: its churn figures cannot be estimated.", nameof(buyers));
+            double f = r.Customers == 0 ? 0 : (double)n / r.Customers;
+            return new SegmentChurnRisk(r.Segment, checked((int)n), checked((int)Math.Round(r.AtRiskCustomers * f)), r.LifetimeValue * f, r.ValueAtRisk * f,
+                r.MeanProbabilityAlive);
+        }).ToArray();
+        long all = scaled.Sum(r => (long)r.Customers);
+        double alive = UsesProbabilityAlive && all > 0 ? scaled.Sum(r => r.Customers == 0 ? 0 : r.Customers * r.MeanProbabilityAlive) / all : UsesProbabilityAlive ? 0 : double.NaN;
+        var total = new SegmentChurnRisk(Total.Segment, checked((int)all), scaled.Sum(r => r.AtRiskCustomers), scaled.Sum(r => r.LifetimeValue),
+            scaled.Sum(r => r.ValueAtRisk), alive);
+        return this with { Segments = [.. scaled, total], SampleSegments = Segments };
+    }
+
     /// <summary>Fits the models on the assigned customers' transactions up to <paramref name="periodEnd"/> and sums per segment.</summary>
     public static ChurnRiskSummary Compute(ISqlEngine engine, SegmentAssignment assignment, DateOnly periodEnd,
                                            ChurnWarningOptions? warning = null, ClvOptions? clv = null, int seed = 0)

@@ -27,8 +27,17 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
-        var counts = current.Counts();
-        var keys = current.Segments.Select(s => s.Key).Union(reference.TrainingSegmentShares.Keys).ToArray();
+        return Compute(reference, current.Segments, current.Counts().ToDictionary(p => p.Key, p => (long)p.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Measures the current segment sizes <paramref name="counts"/> (customers per key of <paramref name="definitions"/>, e.g.
+    /// counted in the engine by <see cref="InEngineSegments.Counts"/>) and features against the reference.</summary>
+    public static DriftReport Compute(DriftReference reference, IReadOnlyList<SegmentDefinition> definitions, IReadOnlyDictionary<string, long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(counts);
+        var keys = definitions.Select(s => s.Key).Union(reference.TrainingSegmentShares.Keys).ToArray();
         var expected = keys.Select(k => reference.TrainingSegmentShares.GetValueOrDefault(k)).ToArray();
         var actual = keys.Select(k => (double)counts.GetValueOrDefault(k)).ToArray();
         var segments = PopulationStability.FromDistributions("segment", expected, actual);

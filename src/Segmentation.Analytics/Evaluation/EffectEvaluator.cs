@@ -37,19 +37,27 @@ public static class EffectEvaluator
 
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
             // only), at the previous month end, in one pass over the transactions.
+            // A sampled assignment (segments kept in the engine): only the sample's summaries are read, the models fitted on them
+            // and the churn figures scaled to the segments' buyers; the CLV enters the KPI table as per-segment totals.
             var previousSegments = options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null;
-            var summaries = CustomerSummaryAtTwoEnds.Read(engine, monthEnd, previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd));
+            var population = options.SegmentCounts;
+            var summaries = population is null
+                ? CustomerSummaryAtTwoEnds.Read(engine, monthEnd, previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd))
+                : CustomerSummaryAtTwoEnds.ReadOf(engine, monthEnd, options.SampleTable!);
             ChurnRiskSummary? churn = null;
             try
             {
                 churn = ChurnRiskSummary.Compute(assignment, monthEnd, summaries.Later, warning: null, clv: null, seed: options.Seed);
+                if (population is not null)
+                    churn = churn.ScaledTo(population.Where(p => p.Key != MonthlyEvaluation.ProspectsKey).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
             }
             catch (ArgumentException)
             {
                 // Too few (repeat) customers to fit BG/NBD or Gamma-Gamma: the report shows no churn warning rather than failing.
             }
 
-            requests[0] = requests[0] with { LifetimeValue = churn?.LifetimeValue };
+            requests[0] = population is null ? requests[0] with { LifetimeValue = churn?.LifetimeValue }
+                : requests[0] with { LifetimeValueBySegment = churn is null ? null : churn.Segments.SkipLast(1).ToDictionary(r => r.Segment, r => (r.LifetimeValue, population.GetValueOrDefault(r.Segment)), StringComparer.Ordinal) };
             var tables = sums.Tables(engine, requests);
             var kpis = tables[0];
             var pop = last >= 1 ? KpiComparer.Compare(kpis, last, last - 1, ComparisonKind.PeriodOverPeriod, options.Seed, options.BootstrapReplicates) : [];
@@ -59,10 +67,13 @@ public static class EffectEvaluator
             IReadOnlyList<KpiComparison> beforeAfter = windows is null ? []
                 : KpiComparer.Compare(windows, 1, 0, ComparisonKind.BeforeAfter, options.Seed, options.BootstrapReplicates);
 
-            var campaigns = engine.HasTable("campaigns") && engine.HasTable("campaign_assignments")
-                ? CampaignEvaluator.Evaluate(engine, assignment, 0.95) : [];
+            var campaigns = !engine.HasTable("campaigns") || !engine.HasTable("campaign_assignments") ? []
+                : population is null ? CampaignEvaluator.Evaluate(engine, assignment, 0.95)
+                : CampaignEvaluator.Evaluate(engine, segmentsTable, assignment.Segments, 0.95);
             var migration = options.Migration ?? (options.PreviousAssignment is { } previous ? SegmentMigration.Compute(previous, assignment) : null);
-            var drift = options.Drift is { } reference ? DriftReport.Compute(reference, assignment) : null;
+            var drift = options.Drift is not { } reference ? null
+                : population is null ? DriftReport.Compute(reference, assignment)
+                : DriftReport.Compute(reference, assignment.Segments, population);
             var playbook = options.Playbook ?? StrategyPlaybook.Default;
             // No online/offline advice from data without a channel column: the playbook's channel line is withheld.
             bool channels = engine.Query($"SELECT 1 AS found FROM {engine.Dialect.Id("transactions")} WHERE channel IS NOT NULL LIMIT 1").Rows.Count > 0;
@@ -81,14 +92,18 @@ public static class EffectEvaluator
                 budget = BudgetAllocator.Allocate(options.MarketingBudget, inputs, options.BudgetWeights);
             }
             NextPeriodForecast? forecast = null;
-            try
+            // A sample's forecast would be the sample's: left out unless the sample holds every customer.
+            if (population is null || population.Values.Sum() == assignment.Count)
             {
-                // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
-                forecast = NextPeriodForecast.Compute(engine, assignment, previousSegments, monthEnd, options.Seed, NextPeriodForecast.DefaultLevel, churn, summaries);
-            }
-            catch (ArgumentException)
-            {
-                // Too few (repeat) customers to fit BG/NBD: the report says there is no forecast.
+                try
+                {
+                    // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
+                    forecast = NextPeriodForecast.Compute(engine, assignment, previousSegments, monthEnd, options.Seed, NextPeriodForecast.DefaultLevel, churn, summaries);
+                }
+                catch (ArgumentException)
+                {
+                    // Too few (repeat) customers to fit BG/NBD: the report says there is no forecast.
+                }
             }
             return new EvaluationResult(options, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget)
             {

@@ -83,14 +83,16 @@ public sealed record EstimateIntervals(double Confidence, IReadOnlyList<SegmentI
                     var draws = BootstrapInterval.Means([[.. buyers.Select(i => churn.LifetimeValue[i])], [.. buyers.Select(i => churn.AtRisk[i] ? churn.LifetimeValue[i] : 0)]],
                         s0, (ulong)(2 * s + 2), replicates, confidence);
                     meanBuyerClv = draws[0];
-                    clvTotal = draws[0].Scale(buyers.Length);
-                    valueAtRisk = draws[1].Scale(buyers.Length);
+                    // A sampled summary's totals are the sample's means times the segment's buyers (ChurnRiskSummary.ScaledTo).
+                    int scale = churn.Sampled ? churn.Segments.First(r => r.Segment == key).Customers : buyers.Length;
+                    clvTotal = draws[0].Scale(scale);
+                    valueAtRisk = draws[1].Scale(scale);
                 }
                 // A segment's customers are all buyers (only the prospects are not): the mean over them is the buyers' mean, drawn once.
                 if (all.Count > 0)
                     meanClv = all.Count == buyers.Length ? meanBuyerClv
                         : BootstrapInterval.Mean([.. all.Select(i => churn.LifetimeValue[i])], s0, (ulong)(2 * s + 1), replicates, confidence);
-                var risk = churn.Segments.FirstOrDefault(r => r.Segment == key);
+                var risk = (churn.SampleSegments ?? churn.Segments).FirstOrDefault(r => r.Segment == key);
                 if (risk is { Customers: > 0 }) atRiskShare = ProportionInterval.Wilson(risk.AtRiskCustomers, risk.Customers, confidence);
             }
             segments[s] = new SegmentIntervals(key, share?.Scale(total.Customers) is { } size ? size with { Estimate = x.Customers } : null, share, revenueShare,
@@ -100,6 +102,23 @@ public sealed record EstimateIntervals(double Confidence, IReadOnlyList<SegmentI
                 DeltaMethodInterval.Mean(x.CsatSum, x.CsatSquares, x.CsatResponses, confidence),
                 DeltaMethodInterval.NetPromoterScore(x.Promoters, x.Detractors, x.NpsResponses, confidence));
         });
+
+        // A sampled churn summary's totals are stratified (each segment's sample mean times its buyers, summed): the total row's CLV
+        // intervals combine the segments' (independent samples) by the root sum of squares of each side's distance to the estimate.
+        if (churn is { Sampled: true })
+        {
+            var parts = segments[..^1];
+            var t = segments[^1];
+            long buyersAll = churn.Total.Customers, customersAll = total.Customers;
+            var clv = Stratified(parts.Select(p => p.LifetimeValue));
+            segments[^1] = t with
+            {
+                LifetimeValue = clv,
+                ValueAtRisk = Stratified(parts.Select(p => p.ValueAtRisk)),
+                MeanBuyerLifetimeValue = buyersAll > 0 ? clv?.Scale(1.0 / buyersAll) : null,
+                MeanLifetimeValue = customersAll > 0 ? clv?.Scale(1.0 / customersAll) : null,
+            };
+        }
 
         IReadOnlyList<IReadOnlyList<Interval?>>? migration = result.Migration is { } m
             ? [.. m.Counts.Select((row, i) =>
@@ -131,5 +150,16 @@ public sealed record EstimateIntervals(double Confidence, IReadOnlyList<SegmentI
             }
         }
         return new EstimateIntervals(confidence, segments, migration, changes);
+    }
+
+    // The sum of independent estimates: lower (upper) bound at the root sum of squares of the parts' distances to their estimates.
+    private static Interval? Stratified(IEnumerable<Interval?> parts)
+    {
+        var list = parts.OfType<Interval>().ToArray();
+        if (list.Length == 0) return null;
+        double estimate = list.Sum(p => p.Estimate);
+        double below = Math.Sqrt(list.Sum(p => (p.Estimate - p.Lower) * (p.Estimate - p.Lower)));
+        double above = Math.Sqrt(list.Sum(p => (p.Upper - p.Estimate) * (p.Upper - p.Estimate)));
+        return new Interval(estimate, estimate - below, estimate + above, list[0].Confidence, list[0].Method);
     }
 }

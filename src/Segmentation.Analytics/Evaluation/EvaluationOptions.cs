@@ -30,6 +30,18 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
     /// reads it instead of uploading the assignment, and leaves it in place; null = upload the assignment.</summary>
     public string? SegmentsTable { get; init; }
 
+    /// <summary>
+    /// With <see cref="SegmentsTable"/>: the customers of each segment key in that table, when the evaluated assignment is a sample of
+    /// it (<see cref="InEngineSegments.DrawCustomers"/>) rather than every customer. Sizes, KPIs, campaigns and migration still come
+    /// from the engine table; the churn summary and CLV are fitted on the sample's buyers and scaled to these counts
+    /// (<see cref="ChurnRiskSummary.ScaledTo"/>), drift compares these counts, and next month's forecast is left out unless the sample
+    /// holds every customer. Null = the assignment is every customer.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? SegmentCounts { get; init; }
+
+    /// <summary>The engine table of the sample's customers (customer_id, …) when <see cref="SegmentCounts"/> is set.</summary>
+    public string? SampleTable { get; init; }
+
     /// <summary>The migration matrix when it was counted elsewhere (<see cref="InEngineSegments.Migration"/>); null = from
     /// <see cref="PreviousAssignment"/>.</summary>
     public SegmentMigration? Migration { get; init; }
@@ -85,5 +97,7 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
         ArgumentOutOfRangeException.ThrowIfLessThan(BootstrapReplicates, 100, nameof(BootstrapReplicates));
         if (MarketingBudget < 0) throw new ArgumentOutOfRangeException(nameof(MarketingBudget), MarketingBudget, "must be ≥ 0.");
         BudgetWeights.Validate();
+        if (SegmentCounts is not null && (SegmentsTable is null || SampleTable is null))
+            throw new ArgumentException("SegmentCounts (a sampled assignment) needs the SegmentsTable it was drawn from and its SampleTable.");
     }
 }

@@ -76,9 +76,32 @@ public static class InEngineSegments
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var d = engine.Dialect;
         string buyers = $"SELECT DISTINCT customer_id FROM {d.Id("transactions")} WHERE {d.Id("timestamp")} < {d.Timestamp(snapshot.Date.AddDays(1))} AND NOT is_return AND customer_id IS NOT NULL";
-        string keyed = $"SELECT customer_id, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM ({buyers}) b";
+        return Draw(engine, $"SELECT customer_id, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM ({buyers}) b", "customer_id", size, table);
+    }
+
+    /// <summary>The engine table of the customers sampled by <see cref="DrawCustomers"/> (customer_id, segment).</summary>
+    public const string EvaluationSample = "eval_sample_customers";
+
+    /// <summary>
+    /// Draws the evaluation's customer sample: the <paramref name="size"/> customers of the segments table <paramref name="segmentsTable"/>
+    /// (prospects included) with the smallest sampling key (ties by id), with their segment, into the engine table <paramref name="table"/>
+    /// (customer_id, segment). Every customer when there are no more than <paramref name="size"/>.
+    /// </summary>
+    /// <returns>The number of sampled customers.</returns>
+    public static int DrawCustomers(ISqlEngine engine, string segmentsTable, int size, string table = EvaluationSample)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var d = engine.Dialect;
+        return Draw(engine, $"SELECT customer_id, segment, {d.SampleKey("customer_id")} AS {SampleKeyColumn} FROM {d.Id(segmentsTable)}", "customer_id, segment", size, table);
+    }
+
+    // The rows of `keyed` (customer_id, …, sample_key) with the `size` smallest keys (ties by id) into `table` (the named columns).
+    private static int Draw(ISqlEngine engine, string keyed, string columns, int size, string table)
+    {
+        var d = engine.Dialect;
         // Each shard's smallest keys, then the smallest of all: the last kept (key, id) is the bound every shard applies.
-        var frame = PerShard(engine).Query($"SELECT * FROM ({keyed}) k ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}");
+        var frame = PerShard(engine).Query($"SELECT customer_id, {SampleKeyColumn} FROM ({keyed}) k ORDER BY {SampleKeyColumn}, customer_id LIMIT {size.ToString(CultureInfo.InvariantCulture)}");
         int n = checked((int)frame.Rows.Count);
         var candidates = new (long Key, string Id)[n];
         for (int i = 0; i < n; i++)
@@ -87,7 +110,7 @@ public static class InEngineSegments
         int kept = Math.Min(size, n);
         string where = kept == 0 ? "1 = 0"
             : $"{SampleKeyColumn} < {candidates[kept - 1].Key.ToString(CultureInfo.InvariantCulture)} OR ({SampleKeyColumn} = {candidates[kept - 1].Key.ToString(CultureInfo.InvariantCulture)} AND customer_id <= {d.Str(candidates[kept - 1].Id)})";
-        Create(engine, table, $"SELECT customer_id FROM ({keyed}) k WHERE {where}");
+        Create(engine, table, $"SELECT {columns} FROM ({keyed}) k WHERE {where}");
         return kept;
     }
 

@@ -45,7 +45,10 @@ public static class KpiCalculator
     /// <param name="Options">Periods and churn window.</param>
     /// <param name="LifetimeValue">Optional CLV of each assigned customer (same order as the assignment).</param>
     /// <param name="SamplePeriods">Period indices whose per-customer samples the table should carry.</param>
-    internal sealed record Request(KpiOptions Options, IReadOnlyList<double>? LifetimeValue = null, IReadOnlyCollection<int>? SamplePeriods = null);
+    /// <param name="LifetimeValueBySegment">Instead of <paramref name="LifetimeValue"/>: each segment's CLV total and customers (the
+    /// in-engine path's estimates from its customer sample, where no array follows the engine's customers).</param>
+    internal sealed record Request(KpiOptions Options, IReadOnlyList<double>? LifetimeValue = null, IReadOnlyCollection<int>? SamplePeriods = null,
+                                   IReadOnlyDictionary<string, (double Total, long Customers)>? LifetimeValueBySegment = null);
 
     /// <summary>The same over an assignment already uploaded as <paramref name="segmentsTable"/>(customer_id, segment).</summary>
     internal static KpiTable Compute(ISqlEngine engine, SegmentAssignment assignment, KpiOptions options, IReadOnlyList<double>? lifetimeValue,
@@ -135,7 +138,21 @@ public static class KpiCalculator
             var wanted = (request.SamplePeriods ?? []).Where(p => p >= 0 && p < n).Distinct().Order().ToArray();
             if (wanted.Length > 0)
             {
-                var raw = engine.Read(KpiQuery.CustomerSamples(d, periods, wanted), r =>
+                // A segment whose active customers exceed BootstrapTest.LargeSample in every wanted period is compared by the delta
+                // method only, which needs its sums, not its customers (at 10 M customers, 30 M rows that need not travel); the
+                // others' customers are read as before.
+                var moments = engine.Read(KpiQuery.CustomerSampleMoments(d, periods, wanted), r =>
+                {
+                    var map = new Dictionary<(string, int), RatioMoments>();
+                    while (r.Read())
+                        map[(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)))] = new RatioMoments(Convert.ToInt64(r.GetValue(2)),
+                            r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7));
+                    return map;
+                });
+                var large = keys.Where(k => wanted.All(p => moments.TryGetValue((k, p), out var m) && m.Count > Statistics.Tests.BootstrapTest.LargeSample))
+                    .ToHashSet(StringComparer.Ordinal);
+                var small = keys.Where(k => !large.Contains(k)).ToArray();
+                var raw = small.Length == 0 ? [] : engine.Read(KpiQuery.CustomerSamples(d, periods, wanted, large.Count == 0 ? null : small), r =>
                 {
                     var map = new Dictionary<(string, int), (List<double> Orders, List<double> Gross)>();
                     while (r.Read())
@@ -149,7 +166,8 @@ public static class KpiCalculator
                 });
                 foreach (var key in keys)
                     foreach (int p in wanted)
-                        samples[(key, p)] = raw.TryGetValue((key, p), out var lists) ? new CustomerSample(lists.Orders.ToArray(), lists.Gross.ToArray()) : new CustomerSample([], []);
+                        samples[(key, p)] = large.Contains(key) ? CustomerSample.FromMoments(moments[(key, p)])
+                            : raw.TryGetValue((key, p), out var lists) ? new CustomerSample(lists.Orders.ToArray(), lists.Gross.ToArray()) : new CustomerSample([], []);
             }
             ReadInto(engine, KpiQuery.PeriodSums(d, periods), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
             ReadInto(engine, KpiQuery.ActiveSums(d, periods, w), index, acc, [New, Retained]);
@@ -217,7 +235,12 @@ public static class KpiCalculator
 
         double[]? clvTotals = null;
         long[]? clvCounts = null;
-        if (lifetimeValue is not null)
+        if (request.LifetimeValueBySegment is { } bySegment)
+        {
+            clvTotals = keys.Select(k => bySegment.GetValueOrDefault(k).Total).ToArray();
+            clvCounts = keys.Select(k => bySegment.GetValueOrDefault(k).Customers).ToArray();
+        }
+        else if (lifetimeValue is not null)
         {
             clvTotals = new double[keys.Length];
             clvCounts = new long[keys.Length];

@@ -64,12 +64,26 @@ public static class KpiComparer
                     ? BootstrapTest.NetPromoterDifference(x.Promoters, x.NpsResponses - x.Promoters - x.Detractors, x.Detractors,
                         y.Promoters, y.NpsResponses - y.Promoters - y.Detractors, y.Detractors, seed, replicates, confidence)
                     : null;
+            // Groups carried as sums only are above BootstrapTest.LargeSample, as is then the group they are compared with
+            // (KpiCalculator keeps a segment's customers when any of its periods is small): the delta method from the sums.
             case "average_order_value":
-                return sa is { Count: >= 2 } && sb is { Count: >= 2 }
-                    ? BootstrapTest.RatioDifference(sa.GrossSales, sa.Orders, sb.GrossSales, sb.Orders, seed + 1, replicates, confidence) : null;
+                if (sa is not { Count: >= 2 } || sb is not { Count: >= 2 }) return null;
+                if (sa.Moments is not null || sb.Moments is not null)
+                {
+                    RatioMoments ma = sa.Sums(), mb = sb.Sums();
+                    return BootstrapTest.RatioDifference((ma.Count, ma.Gross, ma.Orders, ma.GrossSquares, ma.OrdersSquares, ma.OrdersGross),
+                        (mb.Count, mb.Gross, mb.Orders, mb.GrossSquares, mb.OrdersSquares, mb.OrdersGross), confidence);
+                }
+                return BootstrapTest.RatioDifference(sa.GrossSales, sa.Orders, sb.GrossSales, sb.Orders, seed + 1, replicates, confidence);
             case "purchase_frequency":
-                return sa is { Count: >= 2 } && sb is { Count: >= 2 }
-                    ? BootstrapTest.RatioDifference(sa.Orders, Ones(sa.Count), sb.Orders, Ones(sb.Count), seed + 2, replicates, confidence) : null;
+                if (sa is not { Count: >= 2 } || sb is not { Count: >= 2 }) return null;
+                if (sa.Moments is not null || sb.Moments is not null)
+                {
+                    RatioMoments ma = sa.Sums(), mb = sb.Sums();
+                    return BootstrapTest.RatioDifference((ma.Count, ma.Orders, ma.Count, ma.OrdersSquares, ma.Count, ma.Orders),
+                        (mb.Count, mb.Orders, mb.Count, mb.OrdersSquares, mb.Count, mb.Orders), confidence);
+                }
+                return BootstrapTest.RatioDifference(sa.Orders, Ones(sa.Count), sb.Orders, Ones(sb.Count), seed + 2, replicates, confidence);
             default: return null;
         }
     }

@@ -184,11 +184,22 @@ internal static class KpiQuery
         GROUP BY segment, period ORDER BY segment, period
         """;
 
-    /// <summary>segment, period, orders, gross of every active customer in the given periods, ordered by customer id.</summary>
-    public static string CustomerSamples(SqlDialect d, IReadOnlyList<KpiPeriod> periods, IReadOnlyList<int> wanted) => $"""
+    /// <summary>segment, period, orders, gross of every active customer in the given periods (of the given segments only, when
+    /// <paramref name="segments"/> is not null), ordered by customer id.</summary>
+    public static string CustomerSamples(SqlDialect d, IReadOnlyList<KpiPeriod> periods, IReadOnlyList<int> wanted, IReadOnlyCollection<string>? segments = null) => $"""
         SELECT segment, period, {d.ToDouble("orders")} AS sample_orders, {d.ToDouble("gross")} AS sample_gross
-        FROM {CustomerPeriodRows(d, periods)} WHERE orders > 0 AND period IN ({string.Join(", ", wanted)})
+        FROM {CustomerPeriodRows(d, periods)} WHERE orders > 0 AND period IN ({string.Join(", ", wanted)}){(segments is null ? "" : $" AND segment IN ({(segments.Count == 0 ? "NULL" : string.Join(", ", segments.Select(d.Str)))})")}
         ORDER BY segment, period, customer_id
+        """;
+
+    /// <summary>segment, period, n, Σorders, Σgross, Σorders², Σgross², Σorders·gross over the active customers of the given periods
+    /// (<see cref="RatioMoments"/>).</summary>
+    public static string CustomerSampleMoments(SqlDialect d, IReadOnlyList<KpiPeriod> periods, IReadOnlyList<int> wanted) => $"""
+        SELECT segment, period, {d.ToBigInt("count(*)")} AS n, {d.ToDouble("sum(o)")} AS s_o, {d.ToDouble("sum(g)")} AS s_g,
+          {d.ToDouble("sum(o * o)")} AS s_oo, {d.ToDouble("sum(g * g)")} AS s_gg, {d.ToDouble("sum(o * g)")} AS s_og
+        FROM (SELECT segment, period, {d.ToDouble("orders")} AS o, {d.ToDouble("gross")} AS g
+              FROM {CustomerPeriodRows(d, periods)} WHERE orders > 0 AND period IN ({string.Join(", ", wanted)})) c
+        GROUP BY segment, period ORDER BY segment, period
         """;
 
     /// <summary>segment, period, new, retained.</summary>

@@ -27,9 +27,13 @@ public sealed partial record MonthlyEvaluation
     /// assignments are engine tables (<see cref="InEngineSegments"/>) the evaluation reads, and the migration is counted there.
     /// </summary>
     /// <remarks>What still depends on the sample: a fitted model (on the sample as the in-process path fits on its own sample), the
-    /// drift check's feature matrices and window feature, and the stability re-check. Identical to the in-process path: every customer's segment
-    /// (the model rendered as SQL), hence the KPIs, campaigns, migration and churn. Not computed here: last month's forecast
-    /// against its actuals (it needs the previous end's assignment customer by customer).</remarks>
+    /// drift check's feature matrices and window feature, the stability re-check, and — from a sample of the month end's customers
+    /// (<see cref="InEngineSegments.DrawCustomers"/>; the run's <see cref="Assignment"/>) — the churn models, CLV and at-risk figures,
+    /// scaled to the segments' buyers (<see cref="ChurnRiskSummary.ScaledTo"/>). Identical to the in-process path: every customer's
+    /// segment (the model rendered as SQL), hence the sizes, KPIs and their comparisons, campaigns and migration. Not computed here:
+    /// last month's forecast against its actuals (it needs the previous end's assignment customer by customer), and next month's
+    /// forecast when the sample does not hold every customer. With no more customers than the sample size, every number equals the
+    /// in-process path's.</remarks>
     private static MonthlyEvaluation RunInEngine(ISqlEngine engine, IngestReport dataQuality, MonthlyRunOptions options, SegmentationModel? saved,
         bool lookahead, DateOnly trainingSnapshot, IProgress<string>? progress)
     {
@@ -88,9 +92,17 @@ public sealed partial record MonthlyEvaluation
             InEngineSegments.DrawBuyers(engine, asOf, sampleSize);
             var currentMatrix = model.Transform(InEngineSegments.SampleBuyers(engine,
                 CustomerFeatureTable.Render(d, asOf, columns with { CustomersIn = InEngineSegments.Sample }, sources), sampleSize));
-            var assignment = InEngineSegments.Read(engine, InEngineSegments.MonthEnd, definitions);
+            // The evaluation reads the segments from the engine table; what needs customers one by one (the churn models and CLV)
+            // works on a sample of the month end's customers, drawn there like the buyers' sample, and is scaled to the counts.
+            var counts = InEngineSegments.Counts(engine, InEngineSegments.MonthEnd, definitions);
+            InEngineSegments.DrawCustomers(engine, InEngineSegments.MonthEnd, sampleSize);
+            var assignment = InEngineSegments.Read(engine, InEngineSegments.EvaluationSample, definitions);
             var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
-                (a, b) => InEngineSegments.Orders12MonthsSample(engine, a, b, sampleSize), evaluation => evaluation with { SegmentsTable = InEngineSegments.MonthEnd, Migration = migration }, progress);
+                (a, b) => InEngineSegments.Orders12MonthsSample(engine, a, b, sampleSize),
+                evaluation => evaluation with
+                {
+                    SegmentsTable = InEngineSegments.MonthEnd, Migration = migration, SegmentCounts = counts, SampleTable = InEngineSegments.EvaluationSample,
+                }, progress);
             return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = d.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
         }
         finally
@@ -98,6 +110,7 @@ public sealed partial record MonthlyEvaluation
             InEngineSegments.Drop(engine, InEngineSegments.MonthEnd);
             InEngineSegments.Drop(engine, InEngineSegments.PreviousEnd);
             InEngineSegments.Drop(engine, InEngineSegments.Sample);
+            InEngineSegments.Drop(engine, InEngineSegments.EvaluationSample);
         }
     }
 }

@@ -40,6 +40,19 @@ internal sealed class CustomerSummaryAtTwoEnds
         return new(laterEnd, later, earlier, atEarlier);
     }
 
+    /// <summary>The rows at <paramref name="laterEnd"/> of the customers of the engine table <paramref name="customersTable"/> (customer_id, …;
+    /// split by customer like the data on a sharded engine, where each shard answers for its own), in ordinal order of the id.</summary>
+    public static CustomerSummaryAtTwoEnds ReadOf(ISqlEngine engine, DateOnly laterEnd, string customersTable)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customersTable);
+        var d = engine.Dialect;
+        var rows = CustomerSummaryRow.Read(Evaluation.InEngineSegments.PerShard(engine),
+            CustomerSummaryQuery.Render(d, laterEnd, null, "transactions", $"customer_id IN (SELECT customer_id FROM {d.Id(customersTable)})"));
+        rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new(laterEnd, rows, null, null);
+    }
+
     /// <summary>The summary at <paramref name="end"/> (one of the ends read) in units of <paramref name="timeUnitDays"/>, as
     /// <see cref="CustomerSummary.FromTransactions(ISqlEngine, DateOnly, double, DateOnly?)"/> builds it; null for another day.</summary>
     public CustomerSummary? SummaryAt(DateOnly end, double timeUnitDays) =>

@@ -11,12 +11,14 @@ internal static class CustomerSummaryQuery
     /// customer_id, x (repeat purchase days), t_x and T in days, mean amount of the repeat purchase days (0 without repeats); one
     /// row per customer with a purchase in [observation start, calibration end]. Amounts are summed per customer × day where the
     /// transactions live (on a cluster: on each shard), then per customer; the first day's amount is taken with ArgMin, so no
-    /// self-join is needed. <paramref name="customerFilter"/>, when given, is a SQL condition on <c>customer_id</c>.
+    /// self-join is needed. <paramref name="customerFilter"/>, when given, is a SQL condition on <c>customer_id</c>, applied to the
+    /// transactions (a customer's rows are all kept or all left out, so the summary of a kept customer is the same).
     /// </summary>
     public static string Render(SqlDialect d, DateOnly calibrationEnd, DateOnly? observationStart = null, string transactions = "transactions",
                                 string? customerFilter = null)
     {
-        string from = observationStart is { } s ? $" AND \"timestamp\" >= {d.Timestamp(s.ToDateTime(TimeOnly.MinValue))}" : "";
+        string from = (observationStart is { } s ? $" AND \"timestamp\" >= {d.Timestamp(s.ToDateTime(TimeOnly.MinValue))}" : "")
+            + (customerFilter is null ? "" : $" AND {customerFilter}");
         string c = $"""
             SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
               {d.ArgMin("day_amount", "day")} AS first_amount
@@ -25,7 +27,6 @@ internal static class CustomerSummaryQuery
         return $"""
             SELECT customer_id, {Columns(d, "days - 1", "first_day", "last_day", "days", "total", calibrationEnd)}
             FROM ({c}) c
-            {(customerFilter is null ? "" : "WHERE " + customerFilter)}
             """;
     }
 

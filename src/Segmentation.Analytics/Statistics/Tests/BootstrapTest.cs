@@ -58,6 +58,29 @@ public static class BootstrapTest
     }
 
     /// <summary>
+    /// The large-sample form of <see cref="RatioDifference(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, int, int, double)"/>
+    /// from each group's sums instead of its units (the groups' units need not travel): θ = Σx/Σy, delta-method variance
+    /// (Σx² − 2θΣxy + θ²Σy²)/(Σy)², the same quantity as Σ(xᵢ − θyᵢ)²/(Σy)² expanded.
+    /// </summary>
+    /// <param name="a">Group A: units n, Σx, Σy, Σx², Σy², Σxy.</param>
+    /// <param name="b">Group B, the same sums.</param>
+    /// <param name="confidence">Interval level in (0, 1).</param>
+    /// <exception cref="ArgumentException">A group has fewer than 2 units or its denominators sum to 0.</exception>
+    public static DifferenceEstimate RatioDifference((long N, double X, double Y, double XX, double YY, double XY) a,
+        (long N, double X, double Y, double XX, double YY, double XY) b, double confidence = 0.95)
+    {
+        if (a.N < 2) throw new ArgumentException($"Group A needs at least 2 units; got {a.N}.", nameof(a));
+        if (b.N < 2) throw new ArgumentException($"Group B needs at least 2 units; got {b.N}.", nameof(b));
+        if (a.Y == 0) throw new ArgumentException("The denominators of group A sum to 0.", nameof(a));
+        if (b.Y == 0) throw new ArgumentException("The denominators of group B sum to 0.", nameof(b));
+        DifferenceEstimate.ValidateConfidence(confidence);
+        double thetaA = a.X / a.Y, thetaB = b.X / b.Y;
+        static double Variance((long N, double X, double Y, double XX, double YY, double XY) g, double theta) =>
+            Math.Max(0, g.XX - 2 * theta * g.XY + theta * theta * g.YY) / (g.Y * g.Y);
+        return DeltaMethod(thetaA - thetaB, thetaB, Variance(a, thetaA) + Variance(b, thetaB), confidence);
+    }
+
+    /// <summary>
     /// Difference of Net Promoter Scores (points, −100..100) between A and B from response counts, resampling responses.
     /// </summary>
     /// <exception cref="ArgumentException">A count is negative or a group has fewer than 2 responses.</exception>
