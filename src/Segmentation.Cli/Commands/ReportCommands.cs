@@ -10,9 +10,9 @@ namespace Segmentation.Cli.Commands;
 internal static class ReportCommands
 {
     private sealed record RunOptions(Option<string> Data, EngineOptions Engine, Option<string> Month, Option<string> Cycle, Option<string?> Model, Option<string?> ManagementStart,
-        Option<decimal> Budget, Option<int> Seed, ImportOptions Import, Option<string?> Key, Option<bool> AllowLookahead, Option<long> InEngineAbove)
+        Option<decimal> Budget, Option<int> Seed, ImportOptions Import, Option<string?> Key, Option<bool> AllowLookahead, Option<long> InEngineAbove, Option<int?> Sample)
     {
-        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, .. Import.All, Key, AllowLookahead, InEngineAbove];
+        public IEnumerable<Option> All => [Data, .. Engine.All, Month, Cycle, Model, ManagementStart, Budget, Seed, .. Import.All, Key, AllowLookahead, InEngineAbove, Sample];
 
         public static RunOptions Create() => new(
             CommonOptions.Data(required: false),
@@ -30,6 +30,10 @@ internal static class ReportCommands
             {
                 Description = "Above this many customers the segments stay in the engine: the model is fitted on 100 000 buyers sampled there, every customer is assigned in SQL (0 = always)",
                 DefaultValueFactory = _ => MonthlyRunOptions.DefaultInEngineAbove,
+            },
+            new Option<int?>("--sample")
+            {
+                Description = "Buyers a model fitted here is fitted on when there are more [default: 100 000]; with the segments in the engine also the customers the drift check and the churn models are measured on",
             });
 
         /// <summary>The currency of the amounts: the schema's <c>currency</c> (given with --schema, or schema.json in --data).</summary>
@@ -54,11 +58,13 @@ internal static class ReportCommands
             DateOnly? start = r.GetValue(ManagementStart) is { } s ? DateOnly.FromDateTime(CommonOptions.ParseMonth(s, "--management-start")) : null;
             if (r.GetValue(Budget) < 0) throw new UsageException("--budget must not be negative.");
             if (r.GetValue(InEngineAbove) < 0) throw new UsageException("--in-engine-above must not be negative.");
+            if (r.GetValue(Sample) is < 100) throw new UsageException("--sample must be at least 100.");
             var options = new MonthlyRunOptions(DateOnly.FromDateTime(month), cycle, start, r.GetValue(Budget), r.GetValue(Model), Seed: r.GetValue(Seed))
             {
                 AllowLookahead = r.GetValue(AllowLookahead),
                 InEngineAbove = r.GetValue(InEngineAbove),
             };
+            if (r.GetValue(Sample) is { } sample) options = options with { TrainingSampleSize = sample };
             var ingest = Import.Build(r, options.MonthEnd.ToDateTime(TimeOnly.MinValue), r.GetValue(Key));
             using var session = Engine.Open(r, r.GetValue(Data), ingest);
             CommonOptions.RequireTransactionsBy(session.Engine, options.MonthEnd.ToDateTime(TimeOnly.MinValue), "--month");

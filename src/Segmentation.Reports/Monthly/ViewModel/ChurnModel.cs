@@ -48,6 +48,12 @@ public sealed record ChurnModel(string Heading, ReportTable? Table, string Notic
         });
         string? basis = churn.UsesProbabilityAlive ? null : text.Format("churn_no_p_alive", Reason(churn.Purchases.Diagnostics),
             ReportFormat.Number(churn.Warning.RhythmMultiple, 0), ReportFormat.Number(churn.PopulationGapWeeks * 7, 0));
+        // Fitted on a sample of the customers (the segments kept in the engine): say so, and how large it was.
+        if (churn.SampleSegments is { } sample)
+        {
+            string note = text.Format("churn_sampled", c.Format.Count(sample[^1].Customers), c.Format.Count(churn.Total.Customers));
+            basis = basis is null ? note : note + " " + basis;
+        }
         return new ChurnModel(text["s6"], c.Table(["segment", "customers", "at_risk", "at_risk_share", "clv", "value_at_risk", "p_alive"], rows), text["no_churn"], basis)
             { IntervalNote = text["intervals_note"] };
     }

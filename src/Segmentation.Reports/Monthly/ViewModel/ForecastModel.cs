@@ -19,6 +19,9 @@ public sealed record ForecastModel(string Heading, string? Notice, string? Intro
         var f = c.Result.Forecast;
         string month = f is null ? ReportFormat.Dash : f.HorizonEnd.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         string heading = text.Format("s_forecast", month);
+        // The in-engine path fits the churn models on a sample of customers: a forecast of every customer is not made there.
+        if (f is null && c.Result.ChurnRisk is { Sampled: true } sampled)
+            return new ForecastModel(heading, text.Format("no_forecast_sampled", c.Format.Count(sampled.SampleSegments![^1].Customers)), null, null, null, null);
         if (f is null || (!f.Reliable && f.Reason is null)) return new ForecastModel(heading, text["no_forecast"], null, null, null, null);
         if (!f.Reliable) return new ForecastModel(heading, text.Format("forecast_unreliable", ChurnModel.Reason(f.Diagnostics)), null, null, null, null);
 
