@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Data;
@@ -92,6 +93,38 @@ public sealed class EndToEndBench : IBench
             output.WriteLine($"   data: {customers:N0} customers, {n:N0} transactions, {customers * 2L:N0} feedback rows (made in {sw0.Elapsed.TotalSeconds:F1} s)");
         }
         return dir;
+    }
+
+    /// <summary>
+    /// Two randomised campaigns for <see cref="Generate"/>'s customers, written beside them when missing (campaigns.parquet,
+    /// campaign_assignments.parquet): 2 % of the customers each (half treatment, half control, by DuckDB hashes of the customer
+    /// number), one in June and one in September 2026. Returns the campaign assignments' row count.
+    /// </summary>
+    internal static long GenerateCampaigns(string dir, long customers, TextWriter output)
+    {
+        if (!File.Exists(Path.Combine(dir, "campaign_assignments.parquet")))
+        {
+            using var con = new DuckDBConnection("DataSource=:memory:");
+            con.Open();
+            using var cmd = con.CreateCommand();
+            cmd.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('K01', 'Summer coupons', 'prospects', DATE '2026-06-01', DATE '2026-06-14', 250000.0),
+                                            ('K02', 'Autumn loyalty points', 'prospects', DATE '2026-09-01', DATE '2026-09-14', 400000.0))
+                      t(campaign_id, name, target_segment, "start", "end", cost)) TO '{dir}/campaigns.parquet' (FORMAT parquet);
+                COPY (SELECT campaign_id, 'C' || lpad(CAST(i AS VARCHAR), 8, '0') AS customer_id,
+                             CASE WHEN hash(i * 53 + k) % 2 = 0 THEN 'treatment' ELSE 'control' END AS "group"
+                      FROM range({customers}) t(i), (VALUES ('K01', 41), ('K02', 43)) c(campaign_id, k)
+                      WHERE hash(i * k) % 100 < 2) TO '{dir}/campaign_assignments.parquet' (FORMAT parquet);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using var count = new DuckDBConnection("DataSource=:memory:");
+        count.Open();
+        using var c = count.CreateCommand();
+        c.CommandText = $"SELECT count(*) FROM '{dir}/campaign_assignments.parquet'";
+        long rows = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
+        output.WriteLine($"   campaigns: 2 randomised campaigns, {rows:N0} assigned customers");
+        return rows;
     }
 
     private static double Cpu()

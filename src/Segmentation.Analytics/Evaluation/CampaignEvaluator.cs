@@ -36,8 +36,8 @@ public static class CampaignEvaluator
         if (!engine.HasTable("campaigns") || !engine.HasTable("campaign_assignments")) return [];
         var campaigns = ReadCampaigns(engine);
         if (campaigns.Count == 0) return [];
-        var population = Populations(engine, campaigns, assignment);
         var segmentOf = assignment.ToDictionary();
+        var population = Populations(engine, campaigns, assignment, segmentOf);
         var landing = population.Where(p => p.Group == "treatment").GroupBy(p => p.Campaign, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => Modal(g.Where(p => segmentOf.ContainsKey(p.Customer)).GroupBy(p => segmentOf[p.Customer], StringComparer.Ordinal)
                 .Select(s => (s.Key, (long)s.Count())), g.Count()), StringComparer.Ordinal);
@@ -171,7 +171,7 @@ public static class CampaignEvaluator
     /// control, the comparison group — the customers of the treated customers' segments that the campaign did not assign.
     /// </summary>
     private static List<(string Campaign, string Customer, string Group)> Populations(ISqlEngine engine, IReadOnlyList<CampaignDefinition> campaigns,
-        SegmentAssignment assignment)
+        SegmentAssignment assignment, IReadOnlyDictionary<string, string> segmentOf)
     {
         var d = engine.Dialect;
         var known = campaigns.Select(c => c.CampaignId).ToHashSet(StringComparer.Ordinal);
@@ -182,7 +182,6 @@ public static class CampaignEvaluator
                 if (known.Contains(r.GetString(0))) list.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
             return list;
         });
-        var segmentOf = assignment.ToDictionary();
         var population = new List<(string Campaign, string Customer, string Group)>(assigned);
         foreach (var campaign in assigned.GroupBy(a => a.Campaign).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

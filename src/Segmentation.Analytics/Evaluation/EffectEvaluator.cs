@@ -33,7 +33,9 @@ public static class EffectEvaluator
             int[] samples = [last, last - 1, last - yearBack];
             var requests = new List<KpiCalculator.Request> { new(kpiOptions, null, samples) };
             if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
-            var sums = KpiCalculator.Read(engine, assignment, requests, segmentsTable);
+            // With the segments in an engine table split like the data (InEngineSegments), every KPI statement is per customer and
+            // runs shard by shard on a sharded engine: the shards' sums add up, and no node gathers 100 M transactions' months.
+            var sums = KpiCalculator.Read(options.SegmentsTable is null ? engine : InEngineSegments.PerShard(engine), assignment, requests, segmentsTable);
 
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
             // only), at the previous month end, in one pass over the transactions.

@@ -143,10 +143,14 @@ public static class KpiCalculator
                 // others' customers are read as before.
                 var moments = engine.Read(KpiQuery.CustomerSampleMoments(d, periods, wanted), r =>
                 {
+                    // A sharded engine answers shard by shard: a group's rows add up.
                     var map = new Dictionary<(string, int), RatioMoments>();
                     while (r.Read())
-                        map[(r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)))] = new RatioMoments(Convert.ToInt64(r.GetValue(2)),
+                    {
+                        var key = (r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)));
+                        map[key] = map.GetValueOrDefault(key) + new RatioMoments(Convert.ToInt64(r.GetValue(2)),
                             r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7));
+                    }
                     return map;
                 });
                 var large = keys.Where(k => wanted.All(p => moments.TryGetValue((k, p), out var m) && m.Count > Statistics.Tests.BootstrapTest.LargeSample))
@@ -154,20 +158,21 @@ public static class KpiCalculator
                 var small = keys.Where(k => !large.Contains(k)).ToArray();
                 var raw = small.Length == 0 ? [] : engine.Read(KpiQuery.CustomerSamples(d, periods, wanted, large.Count == 0 ? null : small), r =>
                 {
-                    var map = new Dictionary<(string, int), (List<double> Orders, List<double> Gross)>();
+                    var map = new Dictionary<(string, int), List<(string Id, double Orders, double Gross)>>();
                     while (r.Read())
                     {
                         var key = (r.GetString(0), (int)Convert.ToInt64(r.GetValue(1)));
-                        if (!map.TryGetValue(key, out var lists)) map[key] = lists = ([], []);
-                        lists.Orders.Add(r.GetDouble(2));
-                        lists.Gross.Add(r.GetDouble(3));
+                        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+                        list.Add((r.GetString(4), r.GetDouble(2), r.GetDouble(3)));
                     }
                     return map;
                 });
+                // In ordinal customer-id order whatever the engine's collation or shards (the bootstrap draws by position).
+                foreach (var list in raw.Values) list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
                 foreach (var key in keys)
                     foreach (int p in wanted)
                         samples[(key, p)] = large.Contains(key) ? CustomerSample.FromMoments(moments[(key, p)])
-                            : raw.TryGetValue((key, p), out var lists) ? new CustomerSample(lists.Orders.ToArray(), lists.Gross.ToArray()) : new CustomerSample([], []);
+                            : raw.TryGetValue((key, p), out var list) ? new CustomerSample([.. list.Select(x => x.Orders)], [.. list.Select(x => x.Gross)]) : new CustomerSample([], []);
             }
             ReadInto(engine, KpiQuery.PeriodSums(d, periods), index, acc, [Active, Orders, Repeaters, Gross, Net, Cost, NetSquares]);
             ReadInto(engine, KpiQuery.ActiveSums(d, periods, w), index, acc, [New, Retained]);

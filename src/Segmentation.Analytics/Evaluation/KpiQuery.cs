@@ -184,10 +184,10 @@ internal static class KpiQuery
         GROUP BY segment, period ORDER BY segment, period
         """;
 
-    /// <summary>segment, period, orders, gross of every active customer in the given periods (of the given segments only, when
-    /// <paramref name="segments"/> is not null), ordered by customer id.</summary>
+    /// <summary>segment, period, orders, gross, customer_id of every active customer in the given periods (of the given segments only,
+    /// when <paramref name="segments"/> is not null), ordered by customer id.</summary>
     public static string CustomerSamples(SqlDialect d, IReadOnlyList<KpiPeriod> periods, IReadOnlyList<int> wanted, IReadOnlyCollection<string>? segments = null) => $"""
-        SELECT segment, period, {d.ToDouble("orders")} AS sample_orders, {d.ToDouble("gross")} AS sample_gross
+        SELECT segment, period, {d.ToDouble("orders")} AS sample_orders, {d.ToDouble("gross")} AS sample_gross, customer_id
         FROM {CustomerPeriodRows(d, periods)} WHERE orders > 0 AND period IN ({string.Join(", ", wanted)}){(segments is null ? "" : $" AND segment IN ({(segments.Count == 0 ? "NULL" : string.Join(", ", segments.Select(d.Str)))})")}
         ORDER BY segment, period, customer_id
         """;
