@@ -22,7 +22,11 @@ start_shard() {
   local s=$1 dir="$BASE/shard$1" i=$(( ($1 - 1) * 3 ))
   if pid_of "$s" >/dev/null; then return; fi
   mkdir -p "$dir"/{log,data,tmp,user_files,format_schemas}
-  cp "$USERS" "$dir/users.xml"
+  # Aggregations and sorts over 3 GB spill to tmp/ instead of failing at the default 9.3 GiB per-query limit (at 100 M
+  # transactions a shard's customer × month table of the KPIs needs more).
+  sed -e 's|<max_memory_usage>\([0-9]*\)</max_memory_usage>|<max_memory_usage>\1</max_memory_usage><max_bytes_before_external_group_by>3000000000</max_bytes_before_external_group_by><max_bytes_before_external_sort>3000000000</max_bytes_before_external_sort>|' \
+      "$USERS" > "$dir/users.xml"
+  grep -q max_bytes_before_external_group_by "$dir/users.xml" || { echo "could not set the spill thresholds in $dir/users.xml" >&2; exit 1; }
   sed -e "s|@DIR@|$dir|g" -e "s|@HTTP@|${P[$i]}|" -e "s|@TCP@|${P[$i+1]}|" -e "s|@INTERSERVER@|${P[$i+2]}|" \
       -e "s|@TCP1@|${P[1]}|" -e "s|@TCP2@|${P[4]}|" "$HERE/config.template.xml" > "$dir/config.xml"
   [ "$(id -u)" = 0 ] && chown -R clickhouse:clickhouse "$dir"
