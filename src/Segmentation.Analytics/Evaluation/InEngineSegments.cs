@@ -26,11 +26,7 @@ public static class InEngineSegments
     public const string SampleKeyColumn = "sample_key";
 
     /// <summary>The engine answering shard by shard when it is sharded (<see cref="IShardedEngine.PerShard"/>), else itself.</summary>
-    public static ISqlEngine PerShard(ISqlEngine engine)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        return engine is IShardedEngine sharded ? sharded.PerShard : engine;
-    }
+    public static ISqlEngine PerShard(ISqlEngine engine) => ShardedEngines.PerShard(engine);
 
     /// <summary>Customers (rows) and buyers (rows with a <c>recency_days</c>) of a feature-table query, counted in the engine.</summary>
     public static (long Customers, long Buyers) Count(ISqlEngine engine, string featuresSql)

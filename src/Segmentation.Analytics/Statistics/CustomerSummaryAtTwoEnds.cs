@@ -47,7 +47,7 @@ internal sealed class CustomerSummaryAtTwoEnds
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentException.ThrowIfNullOrWhiteSpace(customersTable);
         var d = engine.Dialect;
-        var rows = CustomerSummaryRow.Read(engine is IShardedEngine sharded ? sharded.PerShard : engine,
+        var rows = CustomerSummaryRow.Read(ShardedEngines.PerShard(engine),
             CustomerSummaryQuery.Render(d, laterEnd, null, "transactions", $"customer_id IN (SELECT customer_id FROM {d.Id(customersTable)})"));
         rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return new(laterEnd, rows, null, null);
