@@ -111,7 +111,18 @@ internal static class TableValidator
         var clean = ValidationQuery.CleanProjection(d, spec);
         var helpers = ValidationQuery.HelperColumns(d, plan, present);
 
-        engine.Execute(d.CreateTempTableAs(suspects, $"SELECT * FROM {stage} WHERE NOT COALESCE({predicate}, FALSE)"));
+        string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
+        long parsed = Count(engine, stage);
+        // One pass over the rows that pass the predicate (the clean rows of the source, as the table will show them) counts
+        // them and, for transactions, tallies their money. When every row passes, there are no suspects to copy: the table
+        // then is exactly those rows and the tally needs no pass of its own.
+        bool money = HasAmounts(spec, present);
+        string passing = $"(SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage} WHERE {predicate}) s) p";
+        var passingTally = money ? AmountTally.Of(engine, passing) : AmountTally.Empty;
+        long passed = money ? passingTally.Rows : Count(engine, passing);
+        engine.Execute(d.CreateTempTableAs(suspects, passed == parsed
+            ? $"SELECT * FROM {stage} LIMIT 0"
+            : $"SELECT * FROM {stage} WHERE NOT COALESCE({predicate}, FALSE)"));
         string validation = ValidationQuery.Render(d, d.Id(suspects), plan, present, sourceTypes);
         engine.Execute(d.CreateTempTableAs(fixedRows, $"SELECT {string.Join(", ", clean.Concat(helpers))} FROM ({validation}) v"));
         engine.Execute(d.CreateTempTableAs(skip, $"SELECT __rec FROM {d.Id(suspects)}"));
@@ -119,14 +130,12 @@ internal static class TableValidator
         var rejects = new List<Reject>();
         ReadVerdicts(engine, d.Id(fixedRows), display, plan, rejects);
         long invalid = rejects.Count;
-        long parsed = Count(engine, stage);
-        string fromSource = $"SELECT {string.Join(", ", clean)} FROM (SELECT {string.Join(", ", projection)} FROM {stage}) s";
         engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
 
-        bool money = HasAmounts(spec, present);
         var invalidTally = money && invalid > 0 ? AmountTally.Of(engine, d.Id(fixedRows), "__rule IS NOT NULL") : AmountTally.Empty;
         if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
-        var beforeDuplicates = money ? AmountTally.Of(engine, d.Id(table)) : AmountTally.Empty;
+        // The table before exclusions: the passing rows and the suspects that passed the full check.
+        var beforeDuplicates = !money ? AmountTally.Empty : passed == parsed ? passingTally : passingTally + AmountTally.Of(engine, d.Id(fixedRows));
         int duplicates = RejectDuplicates(engine, spec, display, rejects);
         // Without duplicates the table still holds the rows just tallied: the same tally, not a second pass over them.
         var accepted = !money ? AmountTally.Empty : duplicates == 0 ? beforeDuplicates : AmountTally.Of(engine, d.Id(table));
@@ -135,7 +144,8 @@ internal static class TableValidator
         return new TableIngest(table, display, encoding, parsed, parsed - invalid - duplicates, rejects, ignored, identifiers)
         {
             FieldRejects = ReadFieldErrors(engine, d.Id(fixedRows), display, plan),
-            Warnings = ReadWarnings(engine, d.Id(fixedRows), display, plan, present, zeroAmountsIn: d.Id(table)),
+            // The accepted rows with amount 0 are the accepted tally's zero kind: no count of them over the table.
+            Warnings = ReadWarnings(engine, d.Id(fixedRows), display, plan, present, zeroAmounts: money ? accepted["zero"].Rows : null),
             Amounts = money ? AmountTally.Reconcile(accepted + rejectedTally, accepted, rejectedTally, 0) : null,
         };
     }
@@ -178,10 +188,10 @@ internal static class TableValidator
 
     /// <summary>
     /// Values kept as <c>other</c> (one warning per value with its count, the most frequent first) and zero amounts kept
-    /// as purchase occasions.
+    /// as purchase occasions (<paramref name="zeroAmounts"/> when already counted, else counted in <paramref name="relation"/>).
     /// </summary>
     private static IReadOnlyList<IngestWarning> ReadWarnings(ISqlEngine engine, string relation, string display, ValidationPlan plan,
-        IReadOnlySet<string> present, string? zeroAmountsIn = null)
+        IReadOnlySet<string> present, long? zeroAmounts = null)
     {
         var d = engine.Dialect;
         var warnings = new List<IngestWarning>();
@@ -207,7 +217,7 @@ internal static class TableValidator
         }
         if (plan.Spec.Name == "transactions" && !plan.RejectZeroAmounts && present.Contains("amount"))
         {
-            long zeros = engine.Read($"SELECT count(*) FROM {zeroAmountsIn ?? relation} WHERE amount = 0", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
+            long zeros = zeroAmounts ?? engine.Read($"SELECT count(*) FROM {relation} WHERE amount = 0", r => { r.Read(); return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture); });
             if (zeros > 0)
                 warnings.Add(new IngestWarning(display, "amount", IngestWarningCodes.ZeroAmount,
                     $"{zeros.ToString("N0", CultureInfo.InvariantCulture)} row(s) with amount 0 kept as purchase occasions with value 0 (--zero-amounts reject, or \"zero_amounts\": \"reject\", rejects them)", zeros));
