@@ -279,11 +279,14 @@ internal static class TableValidator
         if (d == DuckDbDialect.Instance)
         {
             // hash(NULL) is a constant, so NULL keys collide and are compared exactly like any other candidates. The repeated
-            // hashes are kept apart first: without any (the usual case) no row has to be read again to probe them. The candidates
-            // carry only the record number and the key: with SELECT * every column of every row was read and cast to probe the hashes.
+            // hashes are kept apart first: without any (the usual case) no row has to be read again to probe them. They are found
+            // as equal neighbours in hash order: DuckDB sorts 10 M hashes for less than it pays for a group-by of 10 M distinct
+            // ones (1.7–1.9 against 2.3–2.6 CPU-s). The candidates carry only the record number and the key: with SELECT * every
+            // column of every row was read and cast to probe the hashes.
             string h = $"hash({keyList})";
             repeated = d.Id("__dup_" + spec.Name);
-            engine.Execute(d.CreateTempTableAs("__dup_" + spec.Name, $"SELECT {h} AS h FROM {t} GROUP BY ALL HAVING count(*) > 1"));
+            engine.Execute(d.CreateTempTableAs("__dup_" + spec.Name,
+                $"SELECT DISTINCT h FROM (SELECT h, h = lag(h) OVER (ORDER BY h) AS again FROM (SELECT {h} AS h FROM {t}) x) y WHERE again"));
             if (Count(engine, repeated) == 0)
             {
                 engine.Execute($"DROP TABLE {repeated}");
