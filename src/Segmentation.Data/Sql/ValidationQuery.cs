@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Segmentation.Analytics.Engines;
 namespace Segmentation.Data.Sql;
 
@@ -258,7 +260,10 @@ internal static class ValidationQuery
                 // that test (which extracts the last character: about 0.6 CPU-s per 10 M values) only for non-ASCII values.
                 checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND (CASE WHEN strlen({raw}) = length({raw}) THEN NOT ({raw} LIKE '% ') " +
                     $"ELSE {raw}[-1] >= '!' AND {raw}[-1] < chr(128) END)");
-                if (tokens.Length > 0) checks.Add($"{raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))})");
+                // A value longer (in bytes) than every token is none of them: the list is only probed for short values.
+                if (tokens.Length > 0)
+                    checks.Add($"(CASE WHEN strlen({raw}) > {tokens.Max(k => Encoding.UTF8.GetByteCount(k)).ToString(CultureInfo.InvariantCulture)} THEN TRUE " +
+                        $"ELSE {raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))}) END)");
                 if (rules.ChecksPersonalData)
                     checks.Add($"NOT (contains({raw}, '@') OR strlen({raw}) >= 10)");
             }
