@@ -19,7 +19,7 @@ public sealed class InPlaceParquetTests
     private static void WriteDefects(string path, int rows, int seed)
     {
         var rng = new Random(seed);
-        string[] oddIds = [" T{0}", "T{0} ", "T{0}\u3000", "\u00A0T{0}", "", "   ", "T{0}\t"];
+        string[] oddIds = [" T{0}", "T{0} ", "T{0}\u3000", "\u00A0T{0}", "", "   ", "T{0}\t", "NA", "None"];
         string[] oddCustomers = ["a{0}@mail.example.com", "13812345678", "+86 138 1234 5678", " C{0}", "C{0} ", "", "C{0}\u3000", "1234567890", "0000{0}X", "客户{0}", "C{0}é"];
         string[] oddChannels = ["Web", " app", "STORE ", "fax", "", "web\u3000"];
         string[] oddCategories = ["Home", " sports", "toys", ""];
