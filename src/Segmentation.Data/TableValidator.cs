@@ -285,12 +285,24 @@ internal static class TableValidator
             // column of every row was read and cast to probe the hashes.
             string h = $"hash({keyList})";
             repeated = d.Id("__dup_" + spec.Name);
-            engine.Execute(d.CreateTempTableAs("__dup_" + spec.Name,
-                $"SELECT DISTINCT h FROM (SELECT h, h = lag(h) OVER (ORDER BY h) AS again FROM (SELECT {h} AS h FROM {t}) x) y WHERE again"));
-            if (Count(engine, repeated) == 0)
+            long rows = Count(engine, t);
+            if (engine is DataWorkspace ws && rows <= MaxHashesSortedInProcess)
             {
-                engine.Execute($"DROP TABLE {repeated}");
-                return [];
+                // Up to a few tens of millions of rows the hashes are sorted here (a radix sort on one core while the engine
+                // computes them on every core: about half the time of the engine's own sort at 10 M rows).
+                var repeatedHashes = RepeatedValues(ws.ReadUInt64s($"SELECT {h} FROM {t}", rows));
+                if (repeatedHashes.Count == 0) return [];
+                ws.CreateUInt64Table("__dup_" + spec.Name, "h", repeatedHashes);
+            }
+            else
+            {
+                engine.Execute(d.CreateTempTableAs("__dup_" + spec.Name,
+                    $"SELECT DISTINCT h FROM (SELECT h, h = lag(h) OVER (ORDER BY h) AS again FROM (SELECT {h} AS h FROM {t}) x) y WHERE again"));
+                if (Count(engine, repeated) == 0)
+                {
+                    engine.Execute($"DROP TABLE {repeated}");
+                    return [];
+                }
             }
             sql = $"WITH c AS MATERIALIZED (SELECT __rec, {keyList} FROM {t} WHERE {h} IN (SELECT h FROM {repeated})), " +
                   $"k AS (SELECT {keyList}, min(__rec) AS first_rec FROM c GROUP BY {keyList} HAVING count(*) > 1) " +
@@ -304,6 +316,37 @@ internal static class TableValidator
             });
         if (repeated is not null) engine.Execute($"DROP TABLE {repeated}");
         return found;
+    }
+
+    /// <summary>Above this many rows the duplicate-key hashes are sorted in the engine (the in-process sort holds two copies of them).</summary>
+    private const long MaxHashesSortedInProcess = 30_000_000;
+
+    /// <summary>The values occurring more than once in <paramref name="values"/> (sorted in place by an LSD radix sort), each once.</summary>
+    internal static List<ulong> RepeatedValues(ulong[] values)
+    {
+        const int Bits = 11, Buckets = 1 << Bits, Passes = (64 + Bits - 1) / Bits;
+        var counts = new int[Passes][];
+        for (int p = 0; p < Passes; p++) counts[p] = new int[Buckets];
+        foreach (var v in values)
+            for (int p = 0; p < Passes; p++) counts[p][(int)(v >> (p * Bits)) & (Buckets - 1)]++;
+        var source = values;
+        var target = new ulong[values.Length];
+        var next = new int[Buckets];
+        for (int p = 0; p < Passes; p++)
+        {
+            int shift = p * Bits, start = 0;
+            for (int b = 0; b < Buckets; b++)
+            {
+                next[b] = start;
+                start += counts[p][b];
+            }
+            foreach (var v in source) target[next[(int)(v >> shift) & (Buckets - 1)]++] = v;
+            (source, target) = (target, source);
+        }
+        var repeated = new List<ulong>();
+        for (int i = 1; i < source.Length; i++)
+            if (source[i] == source[i - 1] && (repeated.Count == 0 || repeated[^1] != source[i])) repeated.Add(source[i]);
+        return repeated;
     }
 
     /// <summary>

@@ -179,6 +179,25 @@ public sealed class InPlaceParquetTests
             inPlace.Query(CustomerAggregateQuery.Render(inPlace.Dialect, AsOf)));
     }
 
+    /// <summary>The in-process radix sort of the duplicate check finds exactly the repeated values, whatever their bits.</summary>
+    [Fact]
+    public void Repeated_values_are_found_by_the_radix_sort()
+    {
+        var rng = new Random(3);
+        var values = new ulong[200_000];
+        for (int i = 0; i < values.Length; i++) values[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next(2) << 63);
+        for (int i = 0; i < 500; i++) values[rng.Next(values.Length)] = values[rng.Next(values.Length)];
+        values[7] = ulong.MaxValue;
+        values[8] = ulong.MaxValue;
+        values[9] = 0;
+        values[10] = 0;
+        values[11] = 0;
+        var expected = values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).Order().ToList();
+        Assert.Equal(expected, TableValidator.RepeatedValues((ulong[])values.Clone()));
+        Assert.Empty(TableValidator.RepeatedValues([5, 3, 9]));
+        Assert.Empty(TableValidator.RepeatedValues([]));
+    }
+
     [Fact]
     public void Later_exclusions_and_pseudonyms_apply_to_an_in_place_table()
     {
