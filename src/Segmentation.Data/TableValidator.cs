@@ -265,7 +265,8 @@ internal static class TableValidator
 
     /// <summary>
     /// Rows of the clean table whose key equals an earlier row's key: (record, first record with that key). DuckDB first
-    /// groups 64-bit hashes of the key and compares the real values only among rows whose hash occurs more than once.
+    /// finds the 64-bit hashes of the key that occur more than once (sorted) and compares the real values only among the rows
+    /// with such a hash.
     /// </summary>
     private static List<(long Rec, long First)> FindDuplicates(ISqlEngine engine, TableSpec spec)
     {
