@@ -368,6 +368,37 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         return ArrowDataFrameReader.TryRead(stream);
     }, logged: result => result is not null);
 
+    /// <summary>
+    /// The values of a query whose one column is UBIGINT without NULLs (read as Arrow batches), in result order;
+    /// <paramref name="expected"/> rows are allocated at once.
+    /// </summary>
+    internal ulong[] ReadUInt64s(string sql, long expected) => Run(sql, cmd =>
+    {
+        using var stream = cmd.ExecuteArrowStream();
+        var values = new ulong[Math.Max(expected, 1)];
+        int count = 0;
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        {
+            using (batch)
+            {
+                var column = (Apache.Arrow.UInt64Array)batch.Column(0);
+                if (count + column.Length > values.Length) Array.Resize(ref values, Math.Max(values.Length * 2, count + column.Length));
+                column.Values.CopyTo(values.AsSpan(count));
+                count += column.Length;
+            }
+        }
+        if (count < values.Length) Array.Resize(ref values, count);
+        return values;
+    });
+
+    /// <summary>Creates (replacing) a temporary table of one UBIGINT column holding <paramref name="values"/>.</summary>
+    internal void CreateUInt64Table(string name, string column, IEnumerable<ulong> values)
+    {
+        Execute(Dialect.CreateTempTableAs(name, $"SELECT CAST(NULL AS UBIGINT) AS {Dialect.Id(column)} LIMIT 0"));
+        using var appender = connection.CreateAppender(name);
+        foreach (var v in values) appender.CreateRow().AppendValue(v).EndRow();
+    }
+
     /// <summary>The query's result through the row reader (<see cref="DataFrameReader"/>).</summary>
     internal DataFrame QueryRows(string sql) => Read(sql, DataFrameReader.Read);
 

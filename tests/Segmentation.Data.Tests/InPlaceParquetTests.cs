@@ -19,7 +19,7 @@ public sealed class InPlaceParquetTests
     private static void WriteDefects(string path, int rows, int seed)
     {
         var rng = new Random(seed);
-        string[] oddIds = [" T{0}", "T{0} ", "T{0}\u3000", "\u00A0T{0}", "", "   ", "T{0}\t"];
+        string[] oddIds = [" T{0}", "T{0} ", "T{0}\u3000", "\u00A0T{0}", "", "   ", "T{0}\t", "NA", "None"];
         string[] oddCustomers = ["a{0}@mail.example.com", "13812345678", "+86 138 1234 5678", " C{0}", "C{0} ", "", "C{0}\u3000", "1234567890", "0000{0}X", "客户{0}", "C{0}é"];
         string[] oddChannels = ["Web", " app", "STORE ", "fax", "", "web\u3000"];
         string[] oddCategories = ["Home", " sports", "toys", ""];
@@ -125,6 +125,77 @@ public sealed class InPlaceParquetTests
         Frames.AssertIdentical(
             fromCsv.Query(CustomerAggregateQuery.Render(fromCsv.Dialect, AsOf)),
             inPlace.Query(CustomerAggregateQuery.Render(inPlace.Dialect, AsOf)));
+    }
+
+    /// <summary>
+    /// A file where every row passes the fast predicate (no suspects: the table is the passing rows, tallied in the pass that
+    /// counts them), with repeated ids, zero amounts and returns: the same rejects, warnings, money and rows as the full check.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Parquet_without_suspects_gives_the_rejects_money_and_rows_of_the_full_check(bool repeatedIds)
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.File("transactions.csv");
+        var rng = new Random(21);
+        var sb = new StringBuilder("transaction_id,customer_id,timestamp,amount,cost,quantity,channel,category,region,campaign_id,is_return\n");
+        for (int i = 0; i < 3_000; i++)
+        {
+            string tid = repeatedIds && rng.NextDouble() < 0.03 ? $"T{rng.Next(Math.Max(1, i))}" : $"T{i}";
+            double amount = rng.NextDouble() < 0.05 ? 0 : Math.Round(rng.NextDouble() * 300 - 30, 2);
+            string isReturn = amount < 0 || rng.NextDouble() < 0.02 ? "true" : "false";
+            sb.Append(CultureInfo.InvariantCulture, $"{tid},C{rng.Next(300):D5},{new DateTime(2025, 1, 1).AddMinutes(rng.Next(0, 600 * 24 * 60)):yyyy-MM-dd HH:mm:ss},")
+              .Append(amount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Math.Round(rng.NextDouble() * 90, 2).ToString(CultureInfo.InvariantCulture))
+              .Append(CultureInfo.InvariantCulture, $",{rng.Next(1, 4)},{new[] { "web", "app", "store" }[rng.Next(3)]},{new[] { "home", "sports", "apparel" }[rng.Next(3)]},east,")
+              .Append(rng.NextDouble() < 0.1 ? "K1" : "").Append(',').Append(isReturn).Append('\n');
+        }
+        File.WriteAllText(csv, sb.ToString(), new UTF8Encoding(false));
+        using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
+        var a = fromCsv.Ingest("transactions", csv);
+        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
+        using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
+        var b = inPlace.Ingest("transactions", parquet);
+
+        Assert.True(inPlace.IsInPlace("transactions"));
+        Assert.All(a.Rejects, r => Assert.Equal(RejectRules.Duplicate, r.Rule));
+        Assert.Equal(repeatedIds, a.Rejects.Count > 0);
+        Assert.Contains(a.Warnings, w => w.Code == IngestWarningCodes.ZeroAmount);
+        Assert.Equal(a.RowsAccepted, b.RowsAccepted);
+        Assert.Equal(a.Rejects.Select(r => (r.Row - 1, r.Column, r.Rule)), b.Rejects.Select(r => (r.Row, r.Column, r.Rule)));
+        Assert.Equal(a.Warnings.Select(w => (w.Column, w.Code, w.Message, w.Rows)), b.Warnings.Select(w => (w.Column, w.Code, w.Message, w.Rows)));
+        Assert.True(b.Reconciles);
+        Assert.Equal(a.Amounts!.Flows.Select(f => (f.Kind, f.Read.Rows, f.Accepted.Rows, f.Rejected.Rows)),
+            b.Amounts!.Flows.Select(f => (f.Kind, f.Read.Rows, f.Accepted.Rows, f.Rejected.Rows)));
+        foreach (var (x, y) in a.Amounts.Flows.Zip(b.Amounts.Flows))
+        {
+            Assert.Equal(x.Read.Amount, y.Read.Amount, 6);
+            Assert.Equal(x.Accepted.Amount, y.Accepted.Amount, 6);
+            Assert.Equal(x.Rejected.Amount, y.Rejected.Amount, 6);
+        }
+        Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
+        Frames.AssertIdentical(
+            fromCsv.Query(CustomerAggregateQuery.Render(fromCsv.Dialect, AsOf)),
+            inPlace.Query(CustomerAggregateQuery.Render(inPlace.Dialect, AsOf)));
+    }
+
+    /// <summary>The in-process radix sort of the duplicate check finds exactly the repeated values, whatever their bits.</summary>
+    [Fact]
+    public void Repeated_values_are_found_by_the_radix_sort()
+    {
+        var rng = new Random(3);
+        var values = new ulong[200_000];
+        for (int i = 0; i < values.Length; i++) values[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next(2) << 63);
+        for (int i = 0; i < 500; i++) values[rng.Next(values.Length)] = values[rng.Next(values.Length)];
+        values[7] = ulong.MaxValue;
+        values[8] = ulong.MaxValue;
+        values[9] = 0;
+        values[10] = 0;
+        values[11] = 0;
+        var expected = values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).Order().ToList();
+        Assert.Equal(expected, TableValidator.RepeatedValues((ulong[])values.Clone()));
+        Assert.Empty(TableValidator.RepeatedValues([5, 3, 9]));
+        Assert.Empty(TableValidator.RepeatedValues([]));
     }
 
     [Fact]

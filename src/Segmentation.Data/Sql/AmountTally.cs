@@ -18,6 +18,9 @@ internal sealed record AmountTally(IReadOnlyDictionary<string, AmountCount> ByKi
     /// <summary>The rows and amount of one kind.</summary>
     public AmountCount this[string kind] => ByKind.TryGetValue(kind, out var c) ? c : AmountCount.Zero;
 
+    /// <summary>Every row tallied: with a readable amount or without.</summary>
+    public long Rows => ByKind.Values.Sum(c => c.Rows) + WithoutAmount;
+
     /// <summary>Both tallies together.</summary>
     public static AmountTally operator +(AmountTally a, AmountTally b) =>
         new(Kinds.ToDictionary(k => k, k => a[k] + b[k]), a.Anonymous + b.Anonymous, a.WithoutAmount + b.WithoutAmount);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Segmentation.Analytics.Engines;
 namespace Segmentation.Data.Sql;
 
@@ -197,8 +199,9 @@ internal static class ValidationQuery
     /// </summary>
     /// <remarks>
     /// Exact for typed columns (the same checks as <see cref="Render"/> level 2). Conservative for text: a value is taken
-    /// as stored only if it is in the code list, or its first and last characters are printable ASCII (so
-    /// <c>trim</c>, which removes Unicode space separators, would not change it), it is no missing-value token and, for
+    /// as stored only if it is in the code list, or its first character is printable ASCII and <c>trim</c> (which removes
+    /// the Unicode space separators only) would not change its end — an all-ASCII value not ending in a space, any other
+    /// value ending in a printable ASCII character —, it is no missing-value token and, for
     /// free text checked for personal data, it cannot be an identifier (no <c>@</c>; shorter than 10 bytes or not
     /// starting with a digit or <c>+</c>). Everything else is decided by the full validation, so the verdicts are the same
     /// with or without this predicate. Text comparisons rely on DuckDB's byte-wise VARCHAR order (no collation).
@@ -251,9 +254,16 @@ internal static class ValidationQuery
             }
             if (c.Kind == ColumnKind.Text)
             {
-                // First byte in '!'..DEL (raw >= '!' AND raw < U+0080) and last character printable ASCII: nothing to trim, not blank.
-                checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND {raw}[-1] >= '!' AND {raw}[-1] < chr(128)");
-                if (tokens.Length > 0) checks.Add($"{raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))})");
+                // First byte in '!'..DEL (raw >= '!' AND raw < U+0080): not blank, nothing to trim at the start. At the end: DuckDB's
+                // trim removes the Unicode space separators (Zs) only, so an all-ASCII value (strlen = length) needs only no
+                // trailing space; other values keep the stricter test of a printable ASCII last character. The CASE evaluates
+                // that test (which extracts the last character: about 0.6 CPU-s per 10 M values) only for non-ASCII values.
+                checks.Add($"{raw} >= '!' AND {raw} < chr(128) AND (CASE WHEN strlen({raw}) = length({raw}) THEN NOT ({raw} LIKE '% ') " +
+                    $"ELSE {raw}[-1] >= '!' AND {raw}[-1] < chr(128) END)");
+                // A value longer (in bytes) than every token is none of them: the list is only probed for short values.
+                if (tokens.Length > 0)
+                    checks.Add($"(CASE WHEN strlen({raw}) > {tokens.Max(k => Encoding.UTF8.GetByteCount(k)).ToString(CultureInfo.InvariantCulture)} THEN TRUE " +
+                        $"ELSE {raw} NOT IN ({string.Join(", ", tokens.Select(d.Str))}) END)");
                 if (rules.ChecksPersonalData)
                     checks.Add($"NOT (contains({raw}, '@') OR strlen({raw}) >= 10)");
             }
