@@ -43,9 +43,11 @@ public static class EffectEvaluator
             // and the churn figures scaled to the segments' buyers; the CLV enters the KPI table as per-segment totals.
             var previousSegments = options.Cycle == ReportingCycle.Monthly ? options.PreviousAssignment : null;
             var population = options.SegmentCounts;
-            var summaries = population is null
-                ? CustomerSummaryAtTwoEnds.Read(engine, monthEnd, previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd))
-                : CustomerSummaryAtTwoEnds.ReadOf(engine, monthEnd, options.SampleTable!);
+            DateOnly? earlierEnd = previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd);
+            var summaries = population is not null ? CustomerSummaryAtTwoEnds.ReadOf(engine, monthEnd, options.SampleTable!)
+                : options.CustomerSummaries is { } table && table.LaterEnd == monthEnd && table.EarlierEnd == NextPeriodForecast.PreviousEndOf(monthEnd)
+                    ? CustomerSummaryAtTwoEnds.ReadTable(engine, monthEnd, earlierEnd, table.Name)
+                : CustomerSummaryAtTwoEnds.Read(engine, monthEnd, earlierEnd);
             ChurnRiskSummary? churn = null;
             try
             {

@@ -42,6 +42,13 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
     /// <summary>The engine table of the sample's customers (customer_id, …) when <see cref="SegmentCounts"/> is set.</summary>
     public string? SampleTable { get; init; }
 
+    /// <summary>
+    /// The customer summaries of the churn section already in an engine table, made by a pass over the purchase days the run did
+    /// anyway (<see cref="MonthlyEvaluation"/>): read when its ends are the evaluated month's end and the month before's, instead of
+    /// passing over the transactions again; left in place. Null = from the transactions.
+    /// </summary>
+    public CustomerSummaryTable? CustomerSummaries { get; init; }
+
     /// <summary>The migration matrix when it was counted elsewhere (<see cref="InEngineSegments.Migration"/>); null = from
     /// <see cref="PreviousAssignment"/>.</summary>
     public SegmentMigration? Migration { get; init; }

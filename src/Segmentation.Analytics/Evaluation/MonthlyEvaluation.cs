@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Models;
+using Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -60,7 +61,18 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         // Then one full feature table at a time: the training snapshot's (fit, profiles, drift reference) is reduced to what the
         // drift check needs before the month end's and the previous period end's tables are built, and each of those is reduced
         // to its assignment (and the month end's to its buyers' model features) right away.
-        var aggregates = CustomerAggregateSnapshots.Prepare(engine, [trainingDay, asOf, previousEnd]);
+        // The aggregates' pass over the (customer, purchase day) pairs also counts the drift check's 12-month windows (WindowFeatures)
+        // and, when its grain ends on the month end, takes the churn section's customer summaries at the month end and the month
+        // before's end, kept in an engine table until the evaluation has read them: two passes over the transactions fewer.
+        DateTime[] snapshots = [trainingDay, asOf, previousEnd];
+        var summaryEarlier = NextPeriodForecast.PreviousEndOf(options.MonthEnd);
+        bool summariesInPass = snapshots.Max() == asOf;
+        (DateTime, DateTime)[] windows = trainingDay == asOf ? []
+            : [(WindowFeatures.WindowStart(trainingDay), trainingDay.AddDays(1)), (WindowFeatures.WindowStart(asOf), asOf.AddDays(1))];
+        var aggregates = CustomerAggregateSnapshots.Prepare(engine, snapshots,
+            new PurchaseDayPass(windows, summariesInPass ? CustomerSummaryQuery.DayAggregatesAtTwoEnds(engine.Dialect, summaryEarlier) : []));
+        var windowCounts = aggregates.PurchaseDaysInWindows;
+        CustomerSummaryTable? summaries = null;
         SegmentationModel model;
         bool fitted = false;
         SegmentAssignment assignment, previous;
@@ -68,6 +80,13 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         long trainingCustomers, trainingBuyers;
         try
         {
+            if (aggregates.DaysTable is { } days)
+            {
+                engine.Execute(engine.Dialect.CreateTempTableAs(SummariesTable,
+                    CustomerSummaryQuery.RenderAtTwoEndsFromDays(engine.Dialect, summaryEarlier, options.MonthEnd, days)));
+                summaries = new CustomerSummaryTable(SummariesTable, options.MonthEnd, summaryEarlier);
+                aggregates.DropDaysTable();
+            }
             progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
             var trainingAll = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
             var trainingFeatures = Buyers(trainingAll);
@@ -102,12 +121,26 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
             current = null;
             (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
         }
+        catch
+        {
+            if (summaries is not null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(SummariesTable)}");
+            throw;
+        }
         finally
         {
             aggregates.Dispose();
         }
-        var evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
-            (a, b) => WindowFeatures.Orders12MonthsAt(engine, a, b), evaluation => evaluation with { PreviousAssignment = previous }, progress);
+        (EvaluationResult Result, DataCoverage Coverage) evaluated;
+        try
+        {
+            evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
+                (a, b) => windowCounts is [var first, var second] ? (first, second) : WindowFeatures.Orders12MonthsAt(engine, a, b),
+                evaluation => evaluation with { PreviousAssignment = previous, CustomerSummaries = summaries }, progress);
+        }
+        finally
+        {
+            if (summaries is not null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(SummariesTable)}");
+        }
         return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = engine.Dialect.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
     }
 
@@ -117,6 +150,9 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
     /// two functions set what the two paths differ in: the window feature's values (every active customer, or a sample) and the
     /// segments' source (the previous assignment, or the engine's segments table and migration).
     /// </summary>
+    /// <summary>The engine table of the customer summaries taken in the aggregates' pass (<see cref="EvaluationOptions.CustomerSummaries"/>).</summary>
+    private const string SummariesTable = "eval_customer_summaries";
+
     private static (EvaluationResult Result, DataCoverage Coverage) Evaluate(ISqlEngine engine, MonthlyRunOptions options, SegmentationModel model,
         SegmentAssignment assignment, long trainingCustomers, long trainingBuyers, FeatureMatrix trainingMatrix, FeatureMatrix currentMatrix,
         DateTime trainingDay, DateTime asOf, Func<DateTime, DateTime, (double[], double[])> windowsAt, Func<EvaluationOptions, EvaluationOptions> segments,

@@ -13,7 +13,7 @@ namespace Segmentation.Analytics.Features;
 /// <remarks>
 /// Only in engines that evaluate a common table expression once (DuckDB, PostgreSQL). ClickHouse inlines every sub-query
 /// at each reference and would copy the per-customer rows of every shard to one node: there
-/// <see cref="Prepare"/> keeps nothing and each feature table aggregates its own snapshot as before — same results.
+/// <see cref="Prepare(ISqlEngine, IEnumerable{DateTime})"/> keeps nothing and each feature table aggregates its own snapshot as before — same results.
 /// </remarks>
 public sealed class CustomerAggregateSnapshots : IDisposable
 {
@@ -34,19 +34,47 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     public IReadOnlyList<DateTime> Snapshots => disposed ? [] : days;
 
     /// <summary>
+    /// Per window of the <see cref="PurchaseDayPass"/> given to <see cref="Prepare(ISqlEngine, IEnumerable{DateTime}, PurchaseDayPass)"/>, the
+    /// distinct purchase days in it of every customer with at least one (in no particular order); null when the engine keeps nothing
+    /// (the caller counts them itself).
+    /// </summary>
+    public IReadOnlyList<double[]>? PurchaseDaysInWindows { get; private set; }
+
+    /// <summary>
+    /// The engine table of the purchase-day pass (<see cref="CustomerAggregateQuery.RenderSnapshots(SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>,
+    /// with the further aggregates asked for), kept until <see cref="Dispose"/>; null when none was kept.
+    /// </summary>
+    public string? DaysTable => disposed || !keepsDays ? null : DaysTableName;
+
+    private const string DaysTableName = TableName + "_days";
+
+    private bool keepsDays;
+
+    /// <summary>
     /// Aggregates the validated <c>transactions</c> table of <paramref name="engine"/> at every day of <paramref name="snapshots"/>
     /// (times of day ignored; duplicates and order do not matter) into <see cref="TableName"/>.
     /// </summary>
-    public static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots)
+    public static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots) => Prepare(engine, snapshots, PurchaseDayPass.None);
+
+    /// <summary>
+    /// The same, with more asked of the pass over the (customer, purchase day) pairs: the windows' counts are read into
+    /// <see cref="PurchaseDaysInWindows"/>, and the pass's table stays as <see cref="DaysTable"/> when further aggregates are asked for.
+    /// The windows must end by the day after the last snapshot.
+    /// </summary>
+    public static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(dayPass);
         var days = snapshots.Select(s => s.Date).Distinct().Order().ToArray();
         if (days.Length == 0 || engine.Dialect.InlinesSubqueries) return new CustomerAggregateSnapshots(null, []);
-        var prepared = new CustomerAggregateSnapshots(engine, days);
+        var statements = CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days, TableName, dayPass);
+        var prepared = new CustomerAggregateSnapshots(engine, days) { keepsDays = dayPass.KeepsDays };
         try
         {
-            foreach (var statement in CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days, TableName)) engine.Execute(statement);
+            foreach (var statement in statements) engine.Execute(statement);
+            if (dayPass.Windows.Count > 0) prepared.PurchaseDaysInWindows = ReadWindows(engine, dayPass.Windows.Count);
+            if (dayPass.Aggregates.Count == 0) prepared.DropDaysTable();
         }
         catch
         {
@@ -55,6 +83,21 @@ public sealed class CustomerAggregateSnapshots : IDisposable
             throw;
         }
         return prepared;
+    }
+
+    /// <summary>The window counts of the purchase-day table, only their values (the order of customers does not matter).</summary>
+    private static double[][] ReadWindows(ISqlEngine engine, int windows)
+    {
+        var frame = engine.Query($"SELECT {string.Join(", ", Enumerable.Range(0, windows).Select(j => $"window{j.ToString(CultureInfo.InvariantCulture)}"))} FROM {engine.Dialect.Id(DaysTableName)}");
+        return [.. Enumerable.Range(0, windows).Select(j => Array.FindAll(FrameColumns.Numbers(frame.Columns[j], missing: double.NaN), count => count > 0))];
+    }
+
+    /// <summary>Drops <see cref="DaysTable"/> once the caller has taken what it needs from it (<see cref="Dispose"/> drops it too).</summary>
+    public void DropDaysTable()
+    {
+        if (!keepsDays) return;
+        keepsDays = false;
+        engine?.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(DaysTableName)}");
     }
 
     /// <summary>
@@ -69,10 +112,11 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         return $"SELECT {string.Join(", ", CustomerAggregateQuery.Columns)} FROM {d.Id(TableName)} WHERE snap = {k.ToString(CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>Drops the engine table.</summary>
+    /// <summary>Drops the engine tables.</summary>
     public void Dispose()
     {
         if (disposed) return;
+        DropDaysTable();
         disposed = true;
         engine?.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(TableName)}");
     }

@@ -40,6 +40,22 @@ internal sealed class CustomerSummaryAtTwoEnds
         return new(laterEnd, later, earlier, atEarlier);
     }
 
+    /// <summary>
+    /// The rows at <paramref name="laterEnd"/> and, when <paramref name="earlierEnd"/> is given, at that end, from the engine table
+    /// <paramref name="summaries"/> holding <see cref="CustomerSummaryQuery.RenderAtTwoEnds"/>'s rows at those two ends (or, without an
+    /// earlier end, at least its first five columns at the later end): the same rows as <see cref="Read"/>.
+    /// </summary>
+    public static CustomerSummaryAtTwoEnds ReadTable(ISqlEngine engine, DateOnly laterEnd, DateOnly? earlierEnd, string summaries)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(summaries);
+        string sql = $"SELECT * FROM {engine.Dialect.Id(summaries)}";
+        if (earlierEnd is not { } earlier) return new(laterEnd, CustomerSummaryRow.Read(engine, sql), null, null);
+        var atEarlier = new List<CustomerSummaryRow>();
+        var later = CustomerSummaryRow.Read(engine, sql, atEarlier);
+        return new(laterEnd, later, earlier, atEarlier);
+    }
+
     /// <summary>The rows at <paramref name="laterEnd"/> of the customers of the engine table <paramref name="customersTable"/> (customer_id, …;
     /// split by customer like the data on a sharded engine, where each shard answers for its own), in ordinal order of the id.</summary>
     public static CustomerSummaryAtTwoEnds ReadOf(ISqlEngine engine, DateOnly laterEnd, string customersTable)

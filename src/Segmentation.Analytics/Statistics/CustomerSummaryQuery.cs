@@ -42,19 +42,46 @@ internal static class CustomerSummaryQuery
     public static string RenderAtTwoEnds(SqlDialect d, DateOnly earlierEnd, DateOnly laterEnd, string transactions = "transactions")
     {
         if (earlierEnd >= laterEnd) throw new ArgumentOutOfRangeException(nameof(earlierEnd), earlierEnd, $"must be before the later end {laterEnd:yyyy-MM-dd}.");
-        string byEarlier = $"day <= {EndDay(d, earlierEnd)}";
         string c = $"""
-            SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS days, sum(day_amount) AS total,
-              {d.ArgMin("day_amount", "day")} AS first_amount,
-              {d.MaxIf("day", byEarlier)} AS last_day_e, {d.CountIf(byEarlier)} AS days_e, {d.SumIf("day_amount", byEarlier)} AS total_e
+            SELECT customer_id, {string.Join(", ", DayAggregatesAtTwoEnds(d, earlierEnd))}
             FROM ({Days(d, laterEnd, transactions, "")}) dy GROUP BY customer_id
             """;
-        return $"""
-            SELECT customer_id, {Columns(d, "days - 1", "first_day", "last_day", "days", "total", laterEnd)},
-              {d.ToBigInt("days_e")} AS purchase_days_e, {Columns(d, null, "first_day", "last_day_e", "days_e", "total_e", earlierEnd, "_e")}
-            FROM ({c}) c
-            """;
+        return RenderAtTwoEndsFrom(d, earlierEnd, laterEnd, $"({c}) c");
     }
+
+    /// <summary>
+    /// The per-customer aggregates of <see cref="RenderAtTwoEnds"/> over the purchase-day grain (<c>customer_id</c>, <c>day</c>,
+    /// <c>day_amount</c>, cut at the later end), as select items: what a pass over that grain made for other reasons can carry
+    /// (<see cref="PurchaseDayPass.Aggregates"/>) so that <see cref="RenderAtTwoEndsFromDays"/> reads the summaries from its table.
+    /// </summary>
+    public static IReadOnlyList<string> DayAggregatesAtTwoEnds(SqlDialect d, DateOnly earlierEnd)
+    {
+        string byEarlier = $"day <= {EndDay(d, earlierEnd)}";
+        return
+        [
+            "min(day) AS first_day", "max(day) AS last_day", "count(*) AS days", "sum(day_amount) AS total",
+            $"{d.ArgMin("day_amount", "day")} AS first_amount",
+            $"{d.MaxIf("day", byEarlier)} AS last_day_e", $"{d.CountIf(byEarlier)} AS days_e", $"{d.SumIf("day_amount", byEarlier)} AS total_e",
+        ];
+    }
+
+    /// <summary>
+    /// <see cref="RenderAtTwoEnds"/>'s rows from an engine table holding, per customer, <see cref="DayAggregatesAtTwoEnds"/> of the
+    /// purchase-day grain cut at <paramref name="laterEnd"/> (one row per customer with a purchase day up to it): the same numbers
+    /// without a pass over the transactions.
+    /// </summary>
+    public static string RenderAtTwoEndsFromDays(SqlDialect d, DateOnly earlierEnd, DateOnly laterEnd, string daysTable)
+    {
+        if (earlierEnd >= laterEnd) throw new ArgumentOutOfRangeException(nameof(earlierEnd), earlierEnd, $"must be before the later end {laterEnd:yyyy-MM-dd}.");
+        ArgumentException.ThrowIfNullOrWhiteSpace(daysTable);
+        return RenderAtTwoEndsFrom(d, earlierEnd, laterEnd, $"{d.Id(daysTable)} c WHERE days > 0");
+    }
+
+    private static string RenderAtTwoEndsFrom(SqlDialect d, DateOnly earlierEnd, DateOnly laterEnd, string from) => $"""
+        SELECT customer_id, {Columns(d, "days - 1", "first_day", "last_day", "days", "total", laterEnd)},
+          {d.ToBigInt("days_e")} AS purchase_days_e, {Columns(d, null, "first_day", "last_day_e", "days_e", "total_e", earlierEnd, "_e")}
+        FROM {from}
+        """;
 
     /// <summary>The per customer × day purchase grain up to <paramref name="calibrationEnd"/> (inclusive).</summary>
     private static string Days(SqlDialect d, DateOnly calibrationEnd, string transactions, string from) => $"""

@@ -1,7 +1,9 @@
 using Microsoft.Data.Analysis;
 using Npgsql;
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Statistics;
 using Segmentation.Data;
 using Segmentation.Data.Postgres;
 using Segmentation.Data.Sql;
@@ -130,6 +132,64 @@ public sealed class AggregateSnapshotsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DataSets))]
+    public void Windows_and_customer_summaries_from_the_purchase_day_pass_are_those_of_their_own_queries(string name)
+    {
+        var (ws, snapshots, owned) = Open(name);
+        using (owned)
+        using (ws)
+        {
+            // The windows of the first and the last snapshot (as the monthly job asks), and one ending on a middle snapshot; the
+            // customer summaries at the last snapshot and the end of the month before it.
+            DateTime[] ends = [snapshots[0], snapshots[^1], snapshots[1]];
+            var later = DateOnly.FromDateTime(snapshots[^1]);
+            var earlier = new DateOnly(later.Year, later.Month, 1).AddDays(-1);
+            var pass = new PurchaseDayPass([.. ends.Select(e => (WindowFeatures.WindowStart(e), e.AddDays(1)))],
+                CustomerSummaryQuery.DayAggregatesAtTwoEnds(ws.Dialect, earlier));
+            using var prepared = CustomerAggregateSnapshots.Prepare(ws, snapshots, pass);
+            Assert.NotNull(prepared.PurchaseDaysInWindows);
+            Assert.Equal(ends.Length, prepared.PurchaseDaysInWindows.Count);
+            for (int j = 0; j < ends.Length; j++)
+                Assert.Equal(WindowFeatures.Orders12MonthsAt(ws, ends[j]).Order(), prepared.PurchaseDaysInWindows[j].Order());
+            if (name != "hand-made") Assert.NotEmpty(prepared.PurchaseDaysInWindows[1]);
+
+            // The summaries read from the pass's table are the rows of the query over the transactions, at both ends.
+            Assert.NotNull(prepared.DaysTable);
+            ws.Execute(ws.Dialect.CreateTempTableAs("test_summaries", CustomerSummaryQuery.RenderAtTwoEndsFromDays(ws.Dialect, earlier, later, prepared.DaysTable)));
+            var fromPass = CustomerSummaryAtTwoEnds.ReadTable(ws, later, earlier, "test_summaries");
+            var fromTransactions = CustomerSummaryAtTwoEnds.Read(ws, later, earlier);
+            Assert.Equal(fromTransactions.Later, fromPass.Later);
+            Assert.Equal(fromTransactions.Earlier, fromPass.Earlier);
+            Assert.NotEmpty(fromPass.Later);
+            Assert.Equal(fromTransactions.Later, CustomerSummaryAtTwoEnds.ReadTable(ws, later, null, "test_summaries").Later);
+            ws.Execute("DROP TABLE test_summaries");
+
+            // The aggregates are those of the plain pass; the pass's table goes when asked or at the end.
+            foreach (var snapshot in snapshots)
+                Frames.AssertIdentical(CustomerFeatureTable.Build(ws, snapshot), CustomerFeatureTable.Build(ws, snapshot, FeatureTableOptions.Default with { Aggregates = prepared }));
+            prepared.DropDaysTable();
+            Assert.Null(prepared.DaysTable);
+            Assert.Equal(0, TablesNamed(ws, CustomerAggregateSnapshots.TableName + "_days"));
+            // Windows alone: counted, and the table is not kept.
+            using var windowsOnly = CustomerAggregateSnapshots.Prepare(ws, snapshots, pass with { Aggregates = [] });
+            Assert.Null(windowsOnly.DaysTable);
+            Assert.Equal(prepared.PurchaseDaysInWindows[1].Order(), windowsOnly.PurchaseDaysInWindows![1].Order());
+        }
+    }
+
+    [Fact]
+    public void Day_windows_must_be_whole_days_ending_by_the_last_snapshot()
+    {
+        var d = DuckDbDialect.Instance;
+        DateTime[] snapshots = [new(2026, 1, 31), new(2026, 2, 28)];
+        static PurchaseDayPass Window(DateTime start, DateTime end) => new([(start, end)], []);
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, snapshots, "t", Window(new DateTime(2026, 1, 1), new DateTime(2026, 3, 2))));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, snapshots, "t", Window(new DateTime(2026, 1, 1, 6, 0, 0), new DateTime(2026, 2, 1))));
+        Assert.Throws<ArgumentException>(() => CustomerAggregateQuery.RenderSnapshots(d, snapshots, "t", Window(new DateTime(2026, 2, 1), new DateTime(2026, 2, 1))));
+        Assert.NotEmpty(CustomerAggregateQuery.RenderSnapshots(d, snapshots, "t", Window(new DateTime(2025, 3, 1), new DateTime(2026, 3, 1))));
+    }
+
     [Fact]
     public void Snapshots_must_be_ascending_distinct_days()
     {
@@ -179,8 +239,16 @@ public sealed class AggregateSnapshotsTests
             var all = AllSnapshots(pg, snapshots);
             for (int k = 0; k < snapshots.Length; k++)
                 Frames.AssertIdentical(Ordered(pg, CustomerAggregateQuery.Render(pg.Dialect, snapshots[k])), At(all, k));
-            using var prepared = CustomerAggregateSnapshots.Prepare(pg, snapshots);
+            var earlier = new DateOnly(2026, 9, 30);
+            using var prepared = CustomerAggregateSnapshots.Prepare(pg, snapshots,
+                new PurchaseDayPass([(WindowFeatures.WindowStart(asOf), asOf.AddDays(1))], CustomerSummaryQuery.DayAggregatesAtTwoEnds(pg.Dialect, earlier)));
             Assert.Equal(snapshots, prepared.Snapshots);
+            Assert.Equal(WindowFeatures.Orders12MonthsAt(pg, asOf).Order(), prepared.PurchaseDaysInWindows![0].Order());
+            pg.Execute(pg.Dialect.CreateTempTableAs("test_summaries", CustomerSummaryQuery.RenderAtTwoEndsFromDays(pg.Dialect, earlier, DateOnly.FromDateTime(asOf), prepared.DaysTable!)));
+            var fromPass = CustomerSummaryAtTwoEnds.ReadTable(pg, DateOnly.FromDateTime(asOf), earlier, "test_summaries");
+            var fromTransactions = CustomerSummaryAtTwoEnds.Read(pg, DateOnly.FromDateTime(asOf), earlier);
+            Assert.Equal(fromTransactions.Later, fromPass.Later);
+            Assert.Equal(fromTransactions.Earlier, fromPass.Earlier);
             foreach (var snapshot in snapshots)
                 Frames.AssertIdentical(CustomerFeatureTable.Build(pg, snapshot), CustomerFeatureTable.Build(pg, snapshot, FeatureTableOptions.Default with { Aggregates = prepared }));
         }

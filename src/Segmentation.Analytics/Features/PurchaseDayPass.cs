@@ -1,0 +1,20 @@
+using Segmentation.Analytics.Engines;
+
+namespace Segmentation.Analytics.Features;
+
+/// <summary>
+/// What <see cref="CustomerAggregateQuery.RenderSnapshots(SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/> adds to its
+/// pass over the distinct (customer, purchase day) pairs.
+/// </summary>
+/// <param name="Windows">Day windows [Start, End) on timestamps (whole days, each ending by the last snapshot's next day): each customer's
+/// distinct purchase days in each, as <c>window0</c>, <c>window1</c>, … (BIGINT).</param>
+/// <param name="Aggregates">Further per-customer aggregates, each a SQL select item (<c>expression AS name</c>) over the grain's columns
+/// <c>customer_id</c>, <c>day</c> (DATE) and <c>day_amount</c> (the day's purchase amounts, DECIMAL, summed exactly).</param>
+public sealed record PurchaseDayPass(IReadOnlyList<(DateTime Start, DateTime End)> Windows, IReadOnlyList<string> Aggregates)
+{
+    /// <summary>Nothing added: the pass counts purchase days per snapshot and its table is dropped.</summary>
+    public static PurchaseDayPass None { get; } = new([], []);
+
+    /// <summary>Whether the per-customer table of the pass (<c>_days</c>) is kept for the caller.</summary>
+    public bool KeepsDays => Windows.Count > 0 || Aggregates.Count > 0;
+}
