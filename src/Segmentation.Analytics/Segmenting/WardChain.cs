@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Segmentation.Analytics.Segmenting;
@@ -220,34 +221,47 @@ internal static class WardChain
         }
 
         /// <summary>First position in [start, end) whose Ward distance² is strictly below <paramref name="best"/> and minimal, or −1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Scan(int start, int end, ReadOnlySpan<double> cx, double nx, ref double best)
         {
             if (Lanes == 1) return ScanScalar(start, end, cx, nx, ref best);
-            bool grouped = d >= 4;
-            int groups = grouped ? d / 4 : 0;
+            // The helper sums groups of four coordinates lane-wise only from four coordinates on.
+            int groups = d >= 4 ? d / 4 : 0;
+            Span<Vector256<double>> broadcast = d <= 64 ? stackalloc Vector256<double>[d] : new Vector256<double>[d];
+            for (int t = 0; t < d; t++) broadcast[t] = Vector256.Create(cx[t]);
+            ref var c = ref MemoryMarshal.GetReference(broadcast);
+            nuint step = (nuint)stride;
             int found = -1;
-            double twoNx = 2 * nx;
-            var twoNxV = Vector256.Create(twoNx);
+            var twoNx = Vector256.Create(2 * nx);
             var nxV = Vector256.Create(nx);
             var threshold = Threshold(best);
             ref double v0 = ref values[0];
             ref double s0 = ref sizes[0];
             for (int p = start; p < end; p += Vector256<double>.Count)
             {
+                ref double column = ref Unsafe.Add(ref v0, p);
                 Vector256<double> sum;
                 int t = 0;
-                if (grouped)
+                nuint offset = 0;
+                if (groups > 0)
                 {
-                    var a0 = Vector256<double>.Zero;
-                    var a1 = Vector256<double>.Zero;
-                    var a2 = Vector256<double>.Zero;
-                    var a3 = Vector256<double>.Zero;
-                    for (int g = 0; g < groups; g++, t += 4)
+                    // 0 + e² = e² exactly, so the first group needs no addition.
+                    var e0 = c - Vector256.LoadUnsafe(ref column);
+                    var e1 = Unsafe.Add(ref c, 1) - Vector256.LoadUnsafe(ref column, step);
+                    var e2 = Unsafe.Add(ref c, 2) - Vector256.LoadUnsafe(ref column, 2 * step);
+                    var e3 = Unsafe.Add(ref c, 3) - Vector256.LoadUnsafe(ref column, 3 * step);
+                    var a0 = e0 * e0;
+                    var a1 = e1 * e1;
+                    var a2 = e2 * e2;
+                    var a3 = e3 * e3;
+                    t = 4;
+                    offset = 4 * step;
+                    for (int g = 1; g < groups; g++, t += 4, offset += 4 * step)
                     {
-                        var e0 = Vector256.Create(cx[t]) - Vector256.LoadUnsafe(ref v0, (nuint)(t * stride + p));
-                        var e1 = Vector256.Create(cx[t + 1]) - Vector256.LoadUnsafe(ref v0, (nuint)((t + 1) * stride + p));
-                        var e2 = Vector256.Create(cx[t + 2]) - Vector256.LoadUnsafe(ref v0, (nuint)((t + 2) * stride + p));
-                        var e3 = Vector256.Create(cx[t + 3]) - Vector256.LoadUnsafe(ref v0, (nuint)((t + 3) * stride + p));
+                        e0 = Unsafe.Add(ref c, t) - Vector256.LoadUnsafe(ref column, offset);
+                        e1 = Unsafe.Add(ref c, t + 1) - Vector256.LoadUnsafe(ref column, offset + step);
+                        e2 = Unsafe.Add(ref c, t + 2) - Vector256.LoadUnsafe(ref column, offset + 2 * step);
+                        e3 = Unsafe.Add(ref c, t + 3) - Vector256.LoadUnsafe(ref column, offset + 3 * step);
                         a0 += e0 * e0;
                         a1 += e1 * e1;
                         a2 += e2 * e2;
@@ -256,13 +270,13 @@ internal static class WardChain
                     sum = (a0 + a1) + (a2 + a3);
                 }
                 else sum = Vector256<double>.Zero;
-                for (; t < d; t++)
+                for (; t < d; t++, offset += step)
                 {
-                    var e = Vector256.Create(cx[t]) - Vector256.LoadUnsafe(ref v0, (nuint)(t * stride + p));
+                    var e = Unsafe.Add(ref c, t) - Vector256.LoadUnsafe(ref column, offset);
                     sum += e * e;
                 }
                 var ni = Vector256.LoadUnsafe(ref s0, (nuint)p);
-                var product = twoNxV * ni;
+                var product = twoNx * ni;
                 if (screens && Vector256.GreaterThanAll(product * sum, threshold * (nxV + ni))) continue;
                 var dist = product / (nxV + ni) * sum;
                 if (!Vector256.LessThanAny(dist, Vector256.Create(best))) continue;
