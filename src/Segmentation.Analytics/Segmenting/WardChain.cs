@@ -240,6 +240,8 @@ internal static class WardChain
             for (int p = start; p < end; p += Vector256<double>.Count)
             {
                 ref double column = ref Unsafe.Add(ref v0, p);
+                var ni = Vector256.LoadUnsafe(ref s0, (nuint)p);
+                var product = twoNx * ni;
                 Vector256<double> sum;
                 int t = 0;
                 nuint offset = 0;
@@ -254,6 +256,9 @@ internal static class WardChain
                     var a1 = e1 * e1;
                     var a2 = e2 * e2;
                     var a3 = e3 * e3;
+                    // Rounded sums of non-negative terms only grow as terms are added, so the first four
+                    // coordinates already give a lower bound of the whole sum for the screen.
+                    if (screens && d > 4 && Vector256.GreaterThanAll(product * ((a0 + a1) + (a2 + a3)), threshold * (nxV + ni))) continue;
                     t = 4;
                     offset = 4 * step;
                     for (int g = 1; g < groups; g++, t += 4, offset += 4 * step)
@@ -275,8 +280,6 @@ internal static class WardChain
                     var e = Unsafe.Add(ref c, t) - Vector256.LoadUnsafe(ref column, offset);
                     sum += e * e;
                 }
-                var ni = Vector256.LoadUnsafe(ref s0, (nuint)p);
-                var product = twoNx * ni;
                 if (screens && Vector256.GreaterThanAll(product * sum, threshold * (nxV + ni))) continue;
                 var dist = product / (nxV + ni) * sum;
                 if (!Vector256.LessThanAny(dist, Vector256.Create(best))) continue;
