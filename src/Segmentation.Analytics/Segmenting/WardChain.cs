@@ -21,8 +21,15 @@ namespace Segmentation.Analytics.Segmenting;
 /// (four partial sums over coordinates t ≡ j mod 4 added as (s₀ + s₁) + (s₂ + s₃), then the remaining coordinates),
 /// and 2·n_x·n_i/(n_x + n_i)·‖c_x − c_i‖² with the same operations, so the values and their comparisons are
 /// bit-identical to a scalar scan. The division is skipped when the cross-multiplied test
-/// 2·n_x·n_i·‖c_x − c_i‖² &gt; best·(1 + 2⁻⁴⁰)·(n_x + n_i) proves the candidate cannot beat the running minimum
-/// (the margin covers the six roundings; it is only used while every product stays in the normal range).
+/// 2·n_x·n_i·‖c_x − c_i‖² &gt; r·(1 + 2⁻⁴⁰)·(n_x + n_i) proves the candidate cannot beat the running runner-up r
+/// (the margin covers the six roundings; it is only used while every product stays in the normal range), first on
+/// the first four coordinates, whose rounded partial sum cannot exceed the whole.
+/// </para>
+/// <para>
+/// Each scan also keeps its runner-up in the same order (distance², the previous element first on ties, then slot).
+/// When the one merge since an element's scan took its nearest neighbour, every other cluster still ranks after the
+/// runner-up, so the element's next nearest is the runner-up or the merged cluster, without a scan; this is exactly
+/// the scan's answer, not an approximation.
 /// </para>
 /// </remarks>
 internal static class WardChain
@@ -57,12 +64,17 @@ internal static class WardChain
         var rawSquared = new double[m - 1];
         var blockBest = new double[(m + Block - 1) / Block];
         var blockPosition = new int[blockBest.Length];
+        // Per chain element: the runner-up of its last scan and the number of merges done before that scan.
+        var runnerUp = new int[m];
+        var runnerUpSquared = new double[m];
+        var scannedAfter = new int[m];
 
         for (int k = 0; k < m - 1; k++)
         {
             if (length == 0)
             {
                 for (int t = 0; t < columns.Count; t++) if (size[columns.Slot[t]] > 0) { chain[0] = columns.Slot[t]; break; }
+                scannedAfter[0] = -1;
                 length = 1;
             }
             int x, y;
@@ -70,11 +82,36 @@ internal static class WardChain
             while (true)
             {
                 x = chain[length - 1];
-                if (length > 1) { y = chain[length - 2]; best = WardSquared(centre, size, x, y, d); }
+                int previous = length > 1 ? chain[length - 2] : -1;
+                if (previous >= 0) { y = previous; best = WardSquared(centre, size, x, y, d); }
                 else { y = -1; best = double.PositiveInfinity; }
-                int found = columns.Nearest(x, centre, size[x], best, po, blockBest, blockPosition, out double nearest);
-                if (found >= 0) { best = nearest; y = found; }
+                int s = runnerUp[length - 1];
+                if (k > 0 && scannedAfter[length - 1] == k - 1 && s >= 0 && s != rawLeft[k - 1] && s != rawRight[k - 1])
+                {
+                    // x was scanned just before the one merge since, which took its nearest neighbour: every other
+                    // cluster still ranks after the runner-up s, so the nearest is s or the merged cluster z.
+                    int z = rawRight[k - 1];
+                    double toMerged = WardSquared(centre, size, x, z, d);
+                    double toRunnerUp = runnerUpSquared[length - 1];
+                    if (toMerged < toRunnerUp || (toMerged == toRunnerUp && s != previous && z < s))
+                    {
+                        y = z; best = toMerged;
+                        scannedAfter[length - 1] = k;
+                    }
+                    else
+                    {
+                        y = s; best = toRunnerUp;
+                        runnerUp[length - 1] = -1;
+                    }
+                }
+                else
+                {
+                    int found = columns.Nearest(x, previous, centre, size[x], best, po, blockBest, blockPosition, out double nearest, out runnerUp[length - 1], out runnerUpSquared[length - 1]);
+                    scannedAfter[length - 1] = k;
+                    if (found >= 0) { best = nearest; y = found; }
+                }
                 if (length > 1 && y == chain[length - 2]) break;
+                scannedAfter[length] = -1;
                 chain[length++] = y;
             }
             length -= 2;
@@ -188,43 +225,57 @@ internal static class WardChain
         }
 
         /// <summary>
-        /// The first live slot (in slot order, excluding x) whose Ward distance² to x is strictly below
-        /// <paramref name="bound"/>, or −1; its distance² in <paramref name="nearest"/>.
+        /// The first live slot (in slot order, excluding x and <paramref name="previous"/>) whose Ward distance² to x is
+        /// strictly below <paramref name="bound"/> (the distance² to <paramref name="previous"/>, or +∞) and minimal, or −1;
+        /// its distance² in <paramref name="nearest"/>. The runner-up is the next cluster in the same order (by distance²,
+        /// <paramref name="previous"/> first on ties, then slot order), or −1 when unknown.
         /// </summary>
-        public int Nearest(int x, double[] centre, double nx, double bound, ParallelOptions po, double[] blockBest, int[] blockPosition, out double nearest)
+        public int Nearest(int x, int previous, double[] centre, double nx, double bound, ParallelOptions po, double[] blockBest, int[] blockPosition,
+            out double nearest, out int runnerUp, out double runnerUpSquared)
         {
             int px = position[x];
             values[px] = double.PositiveInfinity;
+            if (previous >= 0) values[position[previous]] = double.PositiveInfinity;
             var cx = new ReadOnlySpan<double>(centre, x * d, d);
             int blocks = (Count + Block - 1) / Block;
             int found = -1;
             nearest = bound;
+            runnerUp = -1;
+            // Candidates not below the bound rank after its holder: the runner-up is wanted only once another is nearest.
+            runnerUpSquared = bound;
             if (blocks == 1 || po.MaxDegreeOfParallelism == 1 || Count < ParallelFrom)
             {
-                int p = Scan(0, Count, cx, nx, ref nearest);
+                int p = Scan(0, Count, cx, nx, ref nearest, ref runnerUpSquared, out int secondPosition);
                 if (p >= 0) found = Slot[p];
+                // Position −1 is the bound's holder: the previous element, or nothing when the bound is +∞.
+                runnerUp = secondPosition >= 0 ? Slot[secondPosition] : double.IsPositiveInfinity(runnerUpSquared) ? -1 : previous;
             }
             else
             {
                 var centreX = centre;
                 Parallel.For(0, blocks, po, b =>
                 {
-                    double best = bound;
-                    blockPosition[b] = Scan(b * Block, Math.Min(Count, (b + 1) * Block), new ReadOnlySpan<double>(centreX, x * d, d), nx, ref best);
+                    double best = bound, second = double.PositiveInfinity;
+                    blockPosition[b] = Scan(b * Block, Math.Min(Count, (b + 1) * Block), new ReadOnlySpan<double>(centreX, x * d, d), nx, ref best, ref second, out _);
                     blockBest[b] = best;
                 });
                 for (int b = 0; b < blocks; b++)
                     if (blockPosition[b] >= 0 && blockBest[b] < nearest) { nearest = blockBest[b]; found = Slot[blockPosition[b]]; }
             }
             values[px] = centre[x * d];
+            if (previous >= 0) values[position[previous]] = centre[previous * d];
             return found;
         }
 
-        /// <summary>First position in [start, end) whose Ward distance² is strictly below <paramref name="best"/> and minimal, or −1.</summary>
+        /// <summary>
+        /// First position in [start, end) whose Ward distance² is strictly below <paramref name="best"/> and minimal, or −1
+        /// (the holder of the incoming <paramref name="best"/>); the runner-up likewise in <paramref name="second"/> and
+        /// <paramref name="secondPosition"/>.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private int Scan(int start, int end, ReadOnlySpan<double> cx, double nx, ref double best)
+        private int Scan(int start, int end, ReadOnlySpan<double> cx, double nx, ref double best, ref double second, out int secondPosition)
         {
-            if (Lanes == 1) return ScanScalar(start, end, cx, nx, ref best);
+            if (Lanes == 1) return ScanScalar(start, end, cx, nx, ref best, ref second, out secondPosition);
             // The helper sums groups of four coordinates lane-wise only from four coordinates on.
             int groups = d >= 4 ? d / 4 : 0;
             Span<Vector256<double>> broadcast = d <= 64 ? stackalloc Vector256<double>[d] : new Vector256<double>[d];
@@ -232,9 +283,10 @@ internal static class WardChain
             ref var c = ref MemoryMarshal.GetReference(broadcast);
             nuint step = (nuint)stride;
             int found = -1;
+            secondPosition = -1;
             var twoNx = Vector256.Create(2 * nx);
             var nxV = Vector256.Create(nx);
-            var threshold = Threshold(best);
+            var threshold = Threshold(second);
             ref double v0 = ref values[0];
             ref double s0 = ref sizes[0];
             for (int p = start; p < end; p += Vector256<double>.Count)
@@ -282,18 +334,31 @@ internal static class WardChain
                 }
                 if (screens && Vector256.GreaterThanAll(product * sum, threshold * (nxV + ni))) continue;
                 var dist = product / (nxV + ni) * sum;
-                if (!Vector256.LessThanAny(dist, Vector256.Create(best))) continue;
+                if (!Vector256.LessThanAny(dist, Vector256.Create(second))) continue;
                 for (int lane = 0; lane < Vector256<double>.Count; lane++)
-                    if (dist[lane] < best) { best = dist[lane]; found = p + lane; }
-                threshold = Threshold(best);
+                    Rank(dist[lane], p + lane, ref best, ref found, ref second, ref secondPosition);
+                threshold = Threshold(second);
             }
             return found;
         }
 
+        /// <summary>Keeps the two smallest (distance², position) in scan order: a later candidate must be strictly smaller.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Rank(double dist, int p, ref double best, ref int found, ref double second, ref int secondPosition)
+        {
+            if (dist < best)
+            {
+                second = best; secondPosition = found;
+                best = dist; found = p;
+            }
+            else if (dist < second) { second = dist; secondPosition = p; }
+        }
+
         /// <summary>The scalar scan when vectors are not accelerated (the helper then sums coordinates in order).</summary>
-        private int ScanScalar(int start, int end, ReadOnlySpan<double> cx, double nx, ref double best)
+        private int ScanScalar(int start, int end, ReadOnlySpan<double> cx, double nx, ref double best, ref double second, out int secondPosition)
         {
             int found = -1;
+            secondPosition = -1;
             for (int p = start; p < end; p++)
             {
                 double sum = 0;
@@ -303,7 +368,7 @@ internal static class WardChain
                     sum += e * e;
                 }
                 double dist = 2 * nx * sizes[p] / (nx + sizes[p]) * sum;
-                if (dist < best) { best = dist; found = p; }
+                Rank(dist, p, ref best, ref found, ref second, ref secondPosition);
             }
             return found;
         }
