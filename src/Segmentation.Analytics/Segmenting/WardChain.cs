@@ -37,7 +37,7 @@ internal static class WardChain
     private const int Block = 2048;
 
     /// <summary>Candidates compared at once by the vector scan.</summary>
-    internal static int Lanes => Vector256.IsHardwareAccelerated ? Vector256<double>.Count : 1;
+    private static int Lanes => Vector256.IsHardwareAccelerated ? Vector256<double>.Count : 1;
 
     /// <summary>Live clusters below which one thread scans everything: a scan is then cheaper than a parallel dispatch.</summary>
     private const int ParallelFrom = 65536;
