@@ -289,7 +289,8 @@ internal static class WardChain
             var threshold = Threshold(second);
             ref double v0 = ref values[0];
             ref double s0 = ref sizes[0];
-            for (int p = start; p < end; p += Vector256<double>.Count)
+            // Nothing is strictly below 0: duplicates end the scan.
+            for (int p = start; p < end && second != 0; p += Vector256<double>.Count)
             {
                 ref double column = ref Unsafe.Add(ref v0, p);
                 var ni = Vector256.LoadUnsafe(ref s0, (nuint)p);
@@ -359,7 +360,7 @@ internal static class WardChain
         {
             int found = -1;
             secondPosition = -1;
-            for (int p = start; p < end; p++)
+            for (int p = start; p < end && second != 0; p++)
             {
                 double sum = 0;
                 for (int t = 0; t < d; t++)
