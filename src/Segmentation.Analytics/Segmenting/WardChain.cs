@@ -13,8 +13,9 @@ namespace Segmentation.Analytics.Segmenting;
 /// <remarks>
 /// Mirrors scipy: the chain starts at the lowest live slot, prefers the previous chain element on ties, scans live
 /// clusters in slot order taking the first strict minimum, records merges (x &lt; y) with the merged cluster in
-/// slot y, then sorts merges by height (stable) and relabels them with a union-find. The scan is split into fixed
-/// blocks of live slots whose minima are combined in block order, so the result does not depend on thread count.
+/// slot y, then sorts merges by height (stable) and relabels them with a union-find. From 65 536 live clusters the
+/// scan is split into fixed blocks of live slots whose minima are combined in block order (below, one thread scans:
+/// a scan then takes less time than a parallel dispatch), so the result does not depend on thread count.
 /// <para>
 /// The scan reads a column-major copy of the live centroids and compares <see cref="Lanes"/> candidates at once.
 /// Each lane computes ‖c_x − c_i‖² in exactly the order of <see cref="SquaredEuclidean.Distance(ref double, ref double, int)"/>
@@ -148,8 +149,8 @@ internal static class WardChain
 
     /// <summary>
     /// The live clusters in slot order, column-major (coordinate t of position p at t·stride + p) with their sizes,
-    /// padded to whole vectors. Dead positions (merged away, padding, or the scanning cluster itself during its scan)
-    /// hold +∞ in coordinate 0, so their distance is +∞ and never a strict minimum.
+    /// padded to whole vectors. Dead positions (merged away, padding, or the scanning cluster and its previous chain
+    /// element during a scan) hold +∞ in coordinate 0, so their distance is +∞ and never a strict minimum.
     /// </summary>
     private sealed class Columns
     {
@@ -255,7 +256,7 @@ internal static class WardChain
                 var centreX = centre;
                 Parallel.For(0, blocks, po, b =>
                 {
-                    double best = bound, second = double.PositiveInfinity;
+                    double best = bound, second = bound;
                     blockPosition[b] = Scan(b * Block, Math.Min(Count, (b + 1) * Block), new ReadOnlySpan<double>(centreX, x * d, d), nx, ref best, ref second, out _);
                     blockBest[b] = best;
                 });
