@@ -120,8 +120,6 @@ public sealed class ClickHouseDialect : SqlDialect
             """;
     }
 
-    public override string UnionDistinct => "UNION ALL";
-
     public override bool JoinsOnRanges => false;
 
     /// <inheritdoc/>

@@ -99,9 +99,6 @@ public abstract class SqlDialect
     /// <summary>A date or timestamp plus whole days, as a timestamp.</summary>
     public virtual string AddDays(string expression, int days) => $"{expression} + INTERVAL '{days.ToString(CultureInfo.InvariantCulture)} day'";
 
-    /// <summary>The set operator that removes duplicates; an engine without it may use UNION ALL where the caller de-duplicates anyway.</summary>
-    public virtual string UnionDistinct => "UNION";
-
     /// <summary>True if a join condition may compare ranges (<c>ON a.t &gt;= b.start</c>); false: equality conditions only.</summary>
     public virtual bool JoinsOnRanges => true;
 

@@ -72,8 +72,9 @@ public static class CustomerFeatureTable
         if (sources.Customers)
         {
             ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE (signup_date IS NULL OR signup_date < {end}){only}"));
-            idsSql = $"SELECT customer_id FROM {d.Cte("cust")} {d.UnionDistinct} " + idsSql;
+            idsSql = $"SELECT customer_id FROM {d.Cte("cust")} UNION ALL " + idsSql;
         }
+        // One de-duplication (a UNION would make a second one).
         ctes.Add(("ids", $"SELECT DISTINCT customer_id FROM ({idsSql}) u"));
         if (useFeedback)
             ctes.Add(("fb", $"""

@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// </summary>
 /// <remarks>
 /// Nearest-neighbour chain on centroids and sizes (no distance matrix): memory O(n·d), time O(n²·d); 20 000 rows of
-/// 8 features take a few seconds on 2 cores. For much larger n use <see cref="TwoStepClustering"/>.
+/// 8 features take under a second on one core (docs/bench-issue18.md). For much larger n use <see cref="TwoStepClustering"/>.
 /// Deterministic and independent of the thread count.
 /// </remarks>
 public sealed class WardClustering(WardOptions options) : IEstimator<WardModel>
