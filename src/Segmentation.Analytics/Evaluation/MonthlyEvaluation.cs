@@ -144,15 +144,15 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         return new MonthlyEvaluation(dataQuality, model, fitted, assignment, evaluated.Result) { Engine = engine.Dialect.Name, Coverage = evaluated.Coverage, Lookahead = lookahead };
     }
 
+    /// <summary>The engine table of the customer summaries taken in the aggregates' pass (<see cref="EvaluationOptions.CustomerSummaries"/>).</summary>
+    private const string SummariesTable = "eval_customer_summaries";
+
     /// <summary>
     /// The evaluation of an assignment once the model is known, common to both paths of <see cref="Run(ISqlEngine, IngestReport, MonthlyRunOptions, IProgress{string})"/>:
     /// the drift reference (training mix, window feature, stability on the current matrix) and the effect evaluation. The last
     /// two functions set what the two paths differ in: the window feature's values (every active customer, or a sample) and the
     /// segments' source (the previous assignment, or the engine's segments table and migration).
     /// </summary>
-    /// <summary>The engine table of the customer summaries taken in the aggregates' pass (<see cref="EvaluationOptions.CustomerSummaries"/>).</summary>
-    private const string SummariesTable = "eval_customer_summaries";
-
     private static (EvaluationResult Result, DataCoverage Coverage) Evaluate(ISqlEngine engine, MonthlyRunOptions options, SegmentationModel model,
         SegmentAssignment assignment, long trainingCustomers, long trainingBuyers, FeatureMatrix trainingMatrix, FeatureMatrix currentMatrix,
         DateTime trainingDay, DateTime asOf, Func<DateTime, DateTime, (double[], double[])> windowsAt, Func<EvaluationOptions, EvaluationOptions> segments,

@@ -8,7 +8,7 @@ namespace Segmentation.Analytics.Features;
 /// transactions and kept in an engine table while the feature tables of those days are built
 /// (<see cref="FeatureTableOptions.Aggregates"/>). The monthly job builds three feature tables (training snapshot, month end,
 /// previous period end); each used to re-read and re-aggregate every transaction, distinct purchase days included.
-/// Dispose drops the table.
+/// Dispose drops the tables.
 /// </summary>
 /// <remarks>
 /// Only in engines that evaluate a common table expression once (DuckDB, PostgreSQL). ClickHouse inlines every sub-query
@@ -20,9 +20,12 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     /// <summary>The engine table holding the aggregates.</summary>
     public const string TableName = "customer_aggregates";
 
+    private const string DaysTableName = TableName + "_days";
+
     private readonly ISqlEngine? engine;
     private readonly DateTime[] days;
     private bool disposed;
+    private bool keepsDays;
 
     private CustomerAggregateSnapshots(ISqlEngine? engine, DateTime[] days)
     {
@@ -45,10 +48,6 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     /// with the further aggregates asked for), kept until <see cref="Dispose"/>; null when none was kept.
     /// </summary>
     public string? DaysTable => disposed || !keepsDays ? null : DaysTableName;
-
-    private const string DaysTableName = TableName + "_days";
-
-    private bool keepsDays;
 
     /// <summary>
     /// Aggregates the validated <c>transactions</c> table of <paramref name="engine"/> at every day of <paramref name="snapshots"/>
