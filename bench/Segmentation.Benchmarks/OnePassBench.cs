@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Array = System.Array;
 using Apache.Arrow.Ipc;
@@ -27,8 +28,8 @@ public sealed class OnePassBench : IBench
 {
     private static readonly DateTime[] Snapshots = [new(2025, 10, 31), new(2026, 9, 30), new(2026, 10, 31)];
 
-    // Days before the last snapshot's end covered by the per-customer purchase-day bitset (16 words of 64 bits).
-    private const int DayWindow = 1024, DayWords = DayWindow / 64;
+    // Days before the last snapshot's end covered by the per-customer purchase-day bitset (12 words of 64 bits): the data's two years.
+    private const int DayWindow = 768, DayWords = DayWindow / 64;
     private const long MicrosPerDay = 86_400_000_000L;
 
     private const string Columns = "customer_id, \"timestamp\", amount, cost, channel, category, campaign_id, is_return";
@@ -66,6 +67,11 @@ public sealed class OnePassBench : IBench
         {
             var (rows, readWall, readCpu) = Timed(() => ReadOnly(con));
             output.WriteLine($"   run {run} (a) Arrow read only: {rows:N0} rows in {readWall:F2} s wall, {readCpu:F1} CPU-s; load {Load()}");
+        }
+        for (int run = 1; run <= 2; run++)
+        {
+            var (count, wall, cpu) = Timed(() => MapIds(con, customers));
+            output.WriteLine($"   run {run} (b0) Arrow read + id → dense number only: {count:N0} customers in {wall:F2} s wall, {cpu:F1} CPU-s; load {Load()}");
         }
         OnePassTotals? totals = null;
         for (int run = 1; run <= 2; run++)
@@ -143,6 +149,24 @@ public sealed class OnePassBench : IBench
         return rows;
     }
 
+    private static int MapIds(DuckDBConnection con, int expectedCustomers)
+    {
+        var ids = new CustomerIndex(expectedCustomers);
+        int count = 0;
+        using var cmd = con.CreateCommand();
+        cmd.CommandText = "SELECT customer_id FROM transactions";
+        using var stream = cmd.ExecuteArrowStream();
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+            using (batch)
+            {
+                var id = (StringArray)batch.Column(0);
+                var offsets = id.ValueOffsets;
+                var bytes = id.ValueBuffer.Span;
+                for (int i = 0; i < batch.Length; i++) count = Math.Max(count, ids.GetOrAdd(bytes[offsets[i]..offsets[i + 1]]) + 1);
+            }
+        return count;
+    }
+
     private static OnePassTotals Aggregate(DuckDBConnection con, int expectedCustomers)
     {
         int s = Snapshots.Length;
@@ -158,9 +182,11 @@ public sealed class OnePassBench : IBench
             monthOf[i] = MonthIndex(date) - baseMonth;
             dayOfMonthOf[i] = (byte)date.Day;
         }
-        var state = new CustomerState(expectedCustomers, s);
+        int monthSlots = monthOf[^1] + 1;
+        var state = new CustomerState(expectedCustomers, s, monthSlots);
         var ids = new CustomerIndex(expectedCustomers);
         var categories = new List<byte[]>();
+        var custs = new int[4096];
 
         using (var cmd = con.CreateCommand())
         {
@@ -175,11 +201,13 @@ public sealed class OnePassBench : IBench
                     var cost = (DoubleArray)batch.Column(3);
                     var channel = (StringArray)batch.Column(4);
                     var category = (StringArray)batch.Column(5);
-                    var campaign = (IArrowArray)batch.Column(6);
+                    var campaign = batch.Column(6);
                     // BOOLEAN arrives as DuckDB's arrow.bool8 (one byte per value) under arrow_lossless_conversion.
                     var isReturn = batch.Column(7);
-                    var returnBytes = isReturn is Int8Array bytes8 ? bytes8.Values : default;
                     bool bitPacked = isReturn is BooleanArray;
+                    if (!bitPacked && isReturn is not Int8Array) throw new NotSupportedException($"is_return arrived as {isReturn.GetType().Name}.");
+                    var returnBytes = isReturn is Int8Array bytes8 ? bytes8.Values : default;
+                    var returnBits = isReturn is BooleanArray packed ? packed.ValueBuffer.Span : default;
                     var idOffsets = id.ValueOffsets;
                     var idBytes = id.ValueBuffer.Span;
                     var micros = ts.Values;
@@ -189,98 +217,119 @@ public sealed class OnePassBench : IBench
                     var chBytes = channel.ValueBuffer.Span;
                     var catOffsets = category.ValueOffsets;
                     var catBytes = category.ValueBuffer.Span;
-                    var returnBits = isReturn is BooleanArray packed ? packed.ValueBuffer.Span : default;
-                    if (!bitPacked && isReturn is not Int8Array) throw new NotSupportedException($"is_return arrived as {isReturn.GetType().Name}.");
+                    var idValid = ValidityOf(id);
+                    var tsValid = ValidityOf(ts);
+                    var amountValid = ValidityOf(amount);
+                    var costValid = ValidityOf(cost);
+                    var channelValid = ValidityOf(channel);
+                    var categoryValid = ValidityOf(category);
+                    var campaignValid = ValidityOf(campaign);
+                    var returnValidity = ValidityOf(isReturn);
+                    SliceSums[] slices;
+                    ulong[] days;
+                    CustomerMonth[] months;
+                    // The ids first, in a loop of their own: the table's cache misses of consecutive rows then overlap.
+                    if (custs.Length < batch.Length) custs = new int[batch.Length];
                     for (int i = 0; i < batch.Length; i++)
                     {
-                        if (!Valid(ts, i) || !Valid(id, i)) continue;
+                        if (!idValid[i]) { custs[i] = -1; continue; }
+                        int cust = ids.GetOrAdd(idBytes[idOffsets[i]..idOffsets[i + 1]]);
+                        custs[i] = cust;
+                        if (cust == state.Count) state.Add();
+                    }
+                    (slices, days, months) = (state.Slices, state.Days, state.Months);
+                    for (int i = 0; i < batch.Length; i++)
+                    {
+                        int cust = custs[i];
+                        if (!tsValid[i] || cust < 0) continue;
                         long t = micros[i];
                         if (t >= ends[^1]) continue;
                         long day = Math.DivRem(t, MicrosPerDay, out long rem) - (rem < 0 ? 1 : 0);
                         if (day < baseDay) throw new NotSupportedException($"Prototype: a transaction more than {DayWindow} days before the last snapshot.");
-                        int cust = ids.GetOrAdd(idBytes[idOffsets[i]..idOffsets[i + 1]]);
-                        if (cust == state.Count) state.Add();
                         int slice = 0;
                         while (t >= ends[slice]) slice++;
-                        int cs = cust * s + slice;
-                        bool returnValid = Valid(isReturn, i);
+                        ref var sums = ref slices[cust * s + slice];
+                        bool returnValid = returnValidity[i];
                         int rbit = isReturn.Offset + i;
                         bool ret = returnValid && (bitPacked ? (returnBits[rbit >> 3] & (1 << (rbit & 7))) != 0 : returnBytes[i] != 0);
                         bool purchase = returnValid && !ret;
-                        bool hasAmount = Valid(amount, i), hasCost = Valid(cost, i);
-                        long cents = hasAmount ? (long)Math.Round(amounts[i] * 100, MidpointRounding.AwayFromZero) : 0;
-                        long costCents = hasCost ? (long)Math.Round(costs[i] * 100, MidpointRounding.AwayFromZero) : 0;
-                        state.Rows[cs]++;
-                        state.Net[cs] += cents;
+                        long cents = amountValid[i] ? (long)Math.Round(amounts[i] * 100, MidpointRounding.AwayFromZero) : 0;
+                        long costCents = costValid[i] ? (long)Math.Round(costs[i] * 100, MidpointRounding.AwayFromZero) : 0;
+                        sums.Rows++;
+                        sums.Net += cents;
                         if (ret)
                         {
-                            state.Returns[cs]++;
-                            state.ReturnAmount[cs] -= cents;
+                            sums.Returns++;
+                            sums.ReturnAmount -= cents;
                         }
                         int bit = (int)(day - baseDay);
-                        var month = state.Month(monthOf[bit]);
-                        month.Net[cust] = checked(month.Net[cust] + (int)cents);
-                        month.Cost[cust] = checked(month.Cost[cust] + (int)costCents);
-                        month.Seen[cust] = true;
+                        ref var month = ref months[cust * monthSlots + monthOf[bit]];
+                        month.Net = checked(month.Net + (int)cents);
+                        month.Cost = checked(month.Cost + (int)costCents);
+                        month.Seen = true;
                         if (!purchase) continue;
-                        state.Orders[cs]++;
-                        state.Gross[cs] += cents;
-                        state.Cost[cs] += costCents;
-                        if (t < state.First[cs]) state.First[cs] = t;
-                        if (t > state.Last[cs]) state.Last[cs] = t;
-                        if (Valid(channel, i))
+                        sums.Orders++;
+                        sums.Gross += cents;
+                        sums.Cost += costCents;
+                        if (t < sums.First) sums.First = t;
+                        if (t > sums.Last) sums.Last = t;
+                        if (channelValid[i])
                         {
-                            state.ChannelOrders[cs]++;
+                            sums.ChannelOrders++;
                             var ch = chBytes[chOffsets[i]..chOffsets[i + 1]];
-                            if (ch.SequenceEqual("web"u8) || ch.SequenceEqual("app"u8)) state.OnlineOrders[cs]++;
+                            if (ch.SequenceEqual("web"u8) || ch.SequenceEqual("app"u8)) sums.OnlineOrders++;
                         }
-                        if (Valid(campaign, i)) state.CampaignOrders[cs]++;
-                        if (Valid(category, i))
+                        if (campaignValid[i]) sums.CampaignOrders++;
+                        if (categoryValid[i])
                         {
                             var cat = catBytes[catOffsets[i]..catOffsets[i + 1]];
                             int code = 0;
                             while (code < categories.Count && !cat.SequenceEqual(categories[code])) code++;
-                            if (code == categories.Count) categories.Add(cat.ToArray());
-                            state.CategoryOrders(code)[cs]++;
+                            if (code == categories.Count)
+                            {
+                                if (code == MaxCategories) throw new NotSupportedException($"Prototype: more than {MaxCategories} categories.");
+                                categories.Add(cat.ToArray());
+                            }
+                            sums.Categories[code]++;
                         }
-                        state.Days[cust * DayWords + (bit >> 6)] |= 1UL << (bit & 63);
-                        month.Orders[cust]++;
-                        month.Gross[cust] = checked(month.Gross[cust] + (int)cents);
+                        days[cust * DayWords + (bit >> 6)] |= 1UL << (bit & 63);
+                        month.Orders++;
+                        month.Gross = checked(month.Gross + (int)cents);
                         byte dom = dayOfMonthOf[bit];
-                        if (month.FirstDay[cust] == 0 || dom < month.FirstDay[cust]) month.FirstDay[cust] = dom;
-                        if (dom > month.LastDay[cust]) month.LastDay[cust] = dom;
+                        if (month.FirstDay == 0 || dom < month.FirstDay) month.FirstDay = dom;
+                        if (dom > month.LastDay) month.LastDay = dom;
                     }
                 }
         }
 
-        // The per-customer rows of the last snapshot (slices up to it), folded into the totals the SQL is checked against; every
-        // snapshot's row is computed the same way, so all are folded to time the work.
+        // The per-customer rows of every snapshot (slices up to it); the last snapshot's are folded into the totals the SQL is
+        // checked against.
         var fold = Stopwatch.StartNew();
         var last = new long[10];
         var dayLimits = ends.Select(e => (int)(e / MicrosPerDay - baseDay)).ToArray();
+        Span<int> categoryOrders = stackalloc int[MaxCategories];
         for (int cust = 0; cust < state.Count; cust++)
         {
             long rows = 0, orders = 0, net = 0, cost = 0, online = 0, campaign = 0, lastTs = long.MinValue;
+            categoryOrders.Clear();
             for (int k = 0; k < s; k++)
             {
-                int cs = cust * s + k;
-                rows += state.Rows[cs];
-                orders += state.Orders[cs];
-                net += state.Net[cs];
-                cost += state.Cost[cs];
-                online += state.OnlineOrders[cs];
-                campaign += state.CampaignOrders[cs];
-                lastTs = Math.Max(lastTs, state.Last[cs]);
+                ref readonly var sums = ref state.Slices[cust * s + k];
+                rows += sums.Rows;
+                orders += sums.Orders;
+                net += sums.Net;
+                cost += sums.Cost;
+                online += sums.OnlineOrders;
+                campaign += sums.CampaignOrders;
+                lastTs = Math.Max(lastTs, sums.Last);
                 long distinct = 0, top = 0;
                 for (int code = 0; code < categories.Count; code++)
                 {
-                    var counts = state.CategoryOrders(code);
-                    long m = 0;
-                    for (int j = 0; j <= k; j++) m += counts[cust * s + j];
-                    if (m > 0) distinct++;
-                    top = Math.Max(top, m);
+                    categoryOrders[code] += sums.Categories[code];
+                    if (categoryOrders[code] > 0) distinct++;
+                    top = Math.Max(top, categoryOrders[code]);
                 }
-                long days = 0;
+                long purchaseDays = 0;
                 int limit = dayLimits[k];
                 for (int w = 0; w < DayWords; w++)
                 {
@@ -288,13 +337,13 @@ public sealed class OnePassBench : IBench
                     if (lo >= limit) break;
                     ulong bits = state.Days[cust * DayWords + w];
                     if (limit - lo < 64) bits &= (1UL << (limit - lo)) - 1;
-                    days += BitOperations.PopCount(bits);
+                    purchaseDays += BitOperations.PopCount(bits);
                 }
                 if (k != s - 1 || rows == 0) continue;
                 last[0]++;
                 last[1] += orders;
                 last[2] += net;
-                last[3] += days;
+                last[3] += purchaseDays;
                 last[4] += distinct;
                 last[5] += top;
                 last[6] += online;
@@ -304,19 +353,16 @@ public sealed class OnePassBench : IBench
             }
         }
         var kpi = new long[6];
-        foreach (var month in state.Months)
+        for (int cm = 0; cm < state.Count * monthSlots; cm++)
         {
-            if (month is null) continue;
-            for (int cust = 0; cust < state.Count; cust++)
-            {
-                if (!month.Seen[cust]) continue;
-                kpi[0]++;
-                kpi[1] += month.Orders[cust];
-                kpi[2] += month.Net[cust];
-                kpi[3] += month.Gross[cust];
-                kpi[4] += month.Cost[cust];
-                if (month.Orders[cust] > 0) kpi[5] += month.LastDay[cust] - month.FirstDay[cust];
-            }
+            ref readonly var month = ref state.Months[cm];
+            if (!month.Seen) continue;
+            kpi[0]++;
+            kpi[1] += month.Orders;
+            kpi[2] += month.Net;
+            kpi[3] += month.Gross;
+            kpi[4] += month.Cost;
+            if (month.Orders > 0) kpi[5] += month.LastDay - month.FirstDay;
         }
         return new OnePassTotals(state.Count, kpi[0], last, kpi, fold.Elapsed.TotalSeconds);
     }
@@ -326,162 +372,177 @@ public sealed class OnePassBench : IBench
 
     private static int MonthIndex(DateOnly d) => d.Year * 12 + d.Month - 1;
 
-    private static bool Valid(IArrowArray array, int i)
+    private static Validity ValidityOf(IArrowArray array)
     {
-        if (array.NullCount == 0) return true;
-        if (array.NullCount == array.Length) return false;
-        var bits = array.Data.Buffers[0].Span;
-        int b = array.Offset + i;
-        return bits.IsEmpty || (bits[b >> 3] & (1 << (b & 7))) != 0;
+        int nulls = array.NullCount;
+        return nulls == 0 ? new Validity(default, 0, true)
+            : nulls == array.Length ? new Validity(default, 0, false)
+            : new Validity(array.Data.Buffers[0].Span, array.Offset, false);
     }
 
-    /// <summary>Per customer × slice sums and counts (index customer × slices + slice), per customer purchase-day bits, per month sums.</summary>
+    /// <summary>Which rows of a batch's column are not NULL, read once per batch (the array's properties are not free per row).</summary>
+    private readonly ref struct Validity(ReadOnlySpan<byte> bits, int offset, bool all)
+    {
+        private readonly ReadOnlySpan<byte> bits = bits;
+
+        public bool this[int i] => all || (!bits.IsEmpty && (bits[(offset + i) >> 3] & (1 << ((offset + i) & 7))) != 0);
+    }
+
+    private const int MaxCategories = 8;
+
+    [InlineArray(MaxCategories)]
+    private struct CategoryCounts
+    {
+        private int element;
+    }
+
+    /// <summary>One customer's sums in one slice of the time line (money in cents, timestamps in µs), contiguous in memory.</summary>
+    private struct SliceSums
+    {
+        public long Gross, Net, ReturnAmount, Cost, First, Last;
+        public int Rows, Orders, Returns, OnlineOrders, ChannelOrders, CampaignOrders;
+        public CategoryCounts Categories;
+    }
+
+    /// <summary>One customer's sums in one month (what kpi_cm holds): money in cents, first and last purchase day of the month.</summary>
+    private struct CustomerMonth
+    {
+        public int Orders, Gross, Net, Cost;
+        public byte FirstDay, LastDay;
+        public bool Seen;
+    }
+
+    /// <summary>Per customer × slice sums, per customer purchase-day bits, per customer × month sums (customer-major arrays).</summary>
     private sealed class CustomerState
     {
-        private readonly int slices;
+        private readonly int slices, monthSlots;
         private int capacity;
-        private readonly List<int[]> categoryOrders = [];
 
-        public CustomerState(int expected, int slices)
+        public CustomerState(int expected, int slices, int monthSlots)
         {
             this.slices = slices;
+            this.monthSlots = monthSlots;
             capacity = Math.Max(expected, 1024);
-            int m = capacity * slices;
-            Rows = new int[m]; Orders = new int[m]; Returns = new int[m];
-            OnlineOrders = new int[m]; ChannelOrders = new int[m]; CampaignOrders = new int[m];
-            Gross = new long[m]; Net = new long[m]; ReturnAmount = new long[m]; Cost = new long[m];
-            First = Filled(m, long.MaxValue); Last = Filled(m, long.MinValue);
+            Slices = NewSlices(capacity * slices);
             Days = new ulong[capacity * DayWords];
+            Months = new CustomerMonth[capacity * monthSlots];
         }
 
         public int Count { get; private set; }
-        public int[] Rows, Orders, Returns, OnlineOrders, ChannelOrders, CampaignOrders;
-        public long[] Gross, Net, ReturnAmount, Cost, First, Last;
+        public SliceSums[] Slices;
         public ulong[] Days;
-        public MonthSums?[] Months = new MonthSums?[DayWindow / 28 + 2];
-
-        public int[] CategoryOrders(int code)
-        {
-            while (categoryOrders.Count <= code) categoryOrders.Add(new int[capacity * slices]);
-            return categoryOrders[code];
-        }
-
-        public MonthSums Month(int slot) => Months[slot] ??= new MonthSums(capacity);
+        public CustomerMonth[] Months;
 
         public void Add()
         {
             if (Count == capacity)
             {
                 capacity *= 2;
-                int m = capacity * slices;
-                Array.Resize(ref Rows, m); Array.Resize(ref Orders, m); Array.Resize(ref Returns, m);
-                Array.Resize(ref OnlineOrders, m); Array.Resize(ref ChannelOrders, m); Array.Resize(ref CampaignOrders, m);
-                Array.Resize(ref Gross, m); Array.Resize(ref Net, m); Array.Resize(ref ReturnAmount, m); Array.Resize(ref Cost, m);
-                int old = First.Length;
-                Array.Resize(ref First, m); Array.Resize(ref Last, m);
-                First.AsSpan(old).Fill(long.MaxValue);
-                Last.AsSpan(old).Fill(long.MinValue);
+                var grown = NewSlices(capacity * slices);
+                Slices.CopyTo(grown, 0);
+                Slices = grown;
                 Array.Resize(ref Days, capacity * DayWords);
-                for (int i = 0; i < categoryOrders.Count; i++)
-                {
-                    var a = categoryOrders[i];
-                    Array.Resize(ref a, m);
-                    categoryOrders[i] = a;
-                }
-                foreach (var month in Months) month?.Resize(capacity);
+                Array.Resize(ref Months, capacity * monthSlots);
             }
             Count++;
         }
 
-        private static long[] Filled(int length, long value)
+        private static SliceSums[] NewSlices(int length)
         {
-            var a = new long[length];
-            a.AsSpan().Fill(value);
+            var a = new SliceSums[length];
+            a.AsSpan().Fill(new SliceSums { First = long.MaxValue, Last = long.MinValue });
             return a;
-        }
-    }
-
-    /// <summary>One month's sums per customer (what kpi_cm holds): money in cents, first and last purchase day of the month.</summary>
-    private sealed class MonthSums(int capacity)
-    {
-        public int[] Orders = new int[capacity], Gross = new int[capacity], Net = new int[capacity], Cost = new int[capacity];
-        public byte[] FirstDay = new byte[capacity], LastDay = new byte[capacity];
-        public bool[] Seen = new bool[capacity];
-
-        public void Resize(int length)
-        {
-            Array.Resize(ref Orders, length); Array.Resize(ref Gross, length); Array.Resize(ref Net, length); Array.Resize(ref Cost, length);
-            Array.Resize(ref FirstDay, length); Array.Resize(ref LastDay, length); Array.Resize(ref Seen, length);
         }
     }
 
     /// <summary>
     /// Dense customer numbers keyed on the UTF-8 bytes of the id (open addressing, linear probing), without a .NET string per row:
-    /// the ids' bytes are kept once in an arena.
+    /// ids of up to 16 bytes are held in the slot itself (one cache line visited per lookup), longer ones in an arena.
     /// </summary>
     private sealed class CustomerIndex(int capacity)
     {
-        private byte[] arena = new byte[Math.Max(capacity, 1024) * 12];
-        private int arenaLength;
+        private struct Slot
+        {
+            public ulong K0, K1;
+            public int Length, Entry;
+        }
+
+        private Slot[] slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1024) * 2)];
+        private byte[] arena = new byte[1024];
         private int[] starts = new int[Math.Max(capacity, 1024) + 1];
-        private ulong[] hashes = new ulong[Math.Max(capacity, 1024)];
-        private int[] slots = new int[BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1024) * 2)];
-        private int count;
+        private int arenaLength, count;
 
         public int GetOrAdd(ReadOnlySpan<byte> key)
         {
-            ulong h = Hash(key);
+            ulong k0, k1;
+            if (key.Length <= 16)
+            {
+                Span<byte> padded = stackalloc byte[16];
+                padded.Clear();
+                key.CopyTo(padded);
+                k0 = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+                k1 = BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]);
+            }
+            else
+            {
+                k0 = LongHash(key);
+                k1 = 0;
+            }
             int mask = slots.Length - 1;
-            int slot = (int)h & mask;
+            int slot = (int)Mix(k0, k1, key.Length) & mask;
             while (true)
             {
-                int entry = slots[slot] - 1;
-                if (entry < 0) break;
-                if (hashes[entry] == h && key.SequenceEqual(arena.AsSpan(starts[entry], starts[entry + 1] - starts[entry]))) return entry;
+                ref var s = ref slots[slot];
+                if (s.Entry == 0) break;
+                if (s.K0 == k0 && s.K1 == k1 && s.Length == key.Length
+                    && (key.Length <= 16 || key.SequenceEqual(arena.AsSpan(starts[s.Entry - 1], key.Length))))
+                    return s.Entry - 1;
                 slot = (slot + 1) & mask;
             }
-            if (count + 1 >= hashes.Length)
+            if (count + 1 >= starts.Length) Array.Resize(ref starts, starts.Length * 2);
+            if (key.Length > 16)
             {
-                Array.Resize(ref hashes, hashes.Length * 2);
-                Array.Resize(ref starts, hashes.Length + 1);
+                if (arenaLength + key.Length > arena.Length) Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + key.Length));
+                key.CopyTo(arena.AsSpan(arenaLength));
+                starts[count] = arenaLength;
+                arenaLength += key.Length;
             }
-            if (arenaLength + key.Length > arena.Length) Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + key.Length));
-            key.CopyTo(arena.AsSpan(arenaLength));
-            starts[count] = arenaLength;
-            arenaLength += key.Length;
-            starts[count + 1] = arenaLength;
-            hashes[count] = h;
-            slots[slot] = ++count;
+            slots[slot] = new Slot { K0 = k0, K1 = k1, Length = key.Length, Entry = ++count };
             if (count * 2 > slots.Length) Rehash();
             return count - 1;
         }
 
         private void Rehash()
         {
-            slots = new int[slots.Length * 2];
+            var old = slots;
+            slots = new Slot[old.Length * 2];
             int mask = slots.Length - 1;
-            for (int e = 0; e < count; e++)
+            foreach (var s in old)
             {
-                int slot = (int)hashes[e] & mask;
-                while (slots[slot] != 0) slot = (slot + 1) & mask;
-                slots[slot] = e + 1;
+                if (s.Entry == 0) continue;
+                int slot = (int)Mix(s.K0, s.K1, s.Length) & mask;
+                while (slots[slot].Entry != 0) slot = (slot + 1) & mask;
+                slots[slot] = s;
             }
         }
 
-        // 8 bytes at a time, mixed with splitmix64's multipliers: ids are short, so the tail matters as much as the body.
-        private static ulong Hash(ReadOnlySpan<byte> key)
+        // splitmix64's finaliser over the (padded) key words and the length.
+        private static ulong Mix(ulong k0, ulong k1, int length)
         {
-            ulong h = (ulong)key.Length * 0x9E3779B97F4A7C15UL;
+            ulong h = (k0 * 0x9E3779B97F4A7C15UL) ^ (k1 * 0xBF58476D1CE4E5B9UL) ^ (ulong)length;
+            h = (h ^ (h >> 31)) * 0x94D049BB133111EBUL;
+            return h ^ (h >> 29);
+        }
+
+        // Ids longer than 16 bytes: 8 bytes at a time, each word mixed in.
+        private static ulong LongHash(ReadOnlySpan<byte> key)
+        {
+            ulong h = (ulong)key.Length;
             int i = 0;
-            for (; i + 8 <= key.Length; i += 8)
-            {
-                h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(key[i..])) * 0xBF58476D1CE4E5B9UL;
-                h ^= h >> 31;
-            }
+            for (; i + 8 <= key.Length; i += 8) h = Mix(h, BinaryPrimitives.ReadUInt64LittleEndian(key[i..]), 8);
             ulong tail = 0;
             for (int shift = 0; i < key.Length; i++, shift += 8) tail |= (ulong)key[i] << shift;
-            h = (h ^ tail) * 0x94D049BB133111EBUL;
-            return h ^ (h >> 29);
+            return Mix(h, tail, key.Length);
         }
     }
 
