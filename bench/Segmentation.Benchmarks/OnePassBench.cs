@@ -5,7 +5,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Array = System.Array;
-using Apache.Arrow.Ipc;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Features;
 using Segmentation.Data.Sql;
@@ -15,14 +14,16 @@ namespace Segmentation.Benchmarks;
 /// <summary>
 /// A design question for the monthly job: how fast is ONE pass that reads the transactions once from DuckDB as Arrow batches and
 /// computes the per-customer figures in .NET, against DuckDB's hash aggregations? Over the e2e bench's Parquet file (1 M customers,
-/// 12 M transactions) it times (a) the Arrow read of the eight canonical columns alone, (b) the same read with a streaming .NET
+/// 12 M transactions) it times (a) the Arrow read of the eight canonical columns alone, (b0) the read of customer_id with the mapping
+/// of the ids to dense numbers alone, (b) the read of the eight columns with a streaming .NET
 /// aggregation — the snapshot aggregates of <see cref="CustomerAggregateQuery.RenderSnapshots(Analytics.Engines.SqlDialect, IReadOnlyList{DateTime}, string, string)"/>
 /// at three snapshots plus the customer × month sums of the KPI query's <c>kpi_cm</c> — and (c) the current SQL for the same, and
 /// checks a few totals of (b) against (c). Args: [customers=1000000] [transactions=12000000]
 /// </summary>
 /// <remarks>
-/// A prototype: money is summed as whole cents (round(amount × 100)) in longs, customer-month money in ints (checked), and days
-/// older than <see cref="DayWindow"/> days before the last snapshot are refused rather than handled.
+/// A prototype, single-threaded on the .NET side: money is summed as whole cents (round(amount × 100)) in longs, customer-month
+/// money in ints (checked); days older than <see cref="DayWindow"/> days before the last snapshot and more than
+/// <see cref="MaxCategories"/> categories are refused rather than handled.
 /// </remarks>
 public sealed class OnePassBench : IBench
 {
