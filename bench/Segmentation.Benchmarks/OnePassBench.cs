@@ -17,11 +17,12 @@ namespace Segmentation.Benchmarks;
 /// 12 M transactions) it times (a) the Arrow read of the eight canonical columns alone, (b0) the read of customer_id with the mapping
 /// of the ids to dense numbers alone, (b) the read of the eight columns with a streaming .NET
 /// aggregation — the snapshot aggregates of <see cref="CustomerAggregateQuery.RenderSnapshots(Analytics.Engines.SqlDialect, IReadOnlyList{DateTime}, string, string)"/>
-/// at three snapshots plus the customer × month sums of the KPI query's <c>kpi_cm</c> — and (c) the current SQL for the same, and
+/// at three snapshots plus the customer × month sums of the KPI query's <c>kpi_cm</c> —, (b2) (b) on two threads over disjoint halves
+/// of the customers, and (c) the current SQL for the same, and
 /// checks a few totals of (b) against (c). Args: [customers=1000000] [transactions=12000000]
 /// </summary>
 /// <remarks>
-/// A prototype, single-threaded on the .NET side: money is summed as whole cents (round(amount × 100)) in longs, customer-month
+/// A prototype (single-threaded on the .NET side but for (b2)): money is summed as whole cents (round(amount × 100)) in longs, customer-month
 /// money in ints (checked); days older than <see cref="DayWindow"/> days before the last snapshot and more than
 /// <see cref="MaxCategories"/> categories are refused rather than handled.
 /// </remarks>
@@ -51,18 +52,8 @@ public sealed class OnePassBench : IBench
         }
         output.WriteLine($"   data: {parquet}; uptime: {Uptime()}");
 
-        using var con = new DuckDBConnection("DataSource=:memory:");
-        con.Open();
-        Execute(con, "SET TimeZone = 'UTC'; SET arrow_lossless_conversion = true; SET preserve_insertion_order = true");
-        Execute(con, $"CREATE VIEW transactions_file AS SELECT * FROM read_parquet('{parquet}')");
+        using var con = Open(parquet);
         output.WriteLine($"   file columns: {string.Join(", ", Strings(con, "SELECT column_name || ' ' || column_type FROM (DESCRIBE transactions_file)"))}");
-        // The canonical types (a no-op cast where the file has them already).
-        Execute(con, """
-            CREATE VIEW transactions AS SELECT CAST(customer_id AS VARCHAR) AS customer_id, CAST("timestamp" AS TIMESTAMP) AS "timestamp",
-              CAST(amount AS DOUBLE) AS amount, CAST(cost AS DOUBLE) AS cost, CAST(channel AS VARCHAR) AS channel,
-              CAST(category AS VARCHAR) AS category, CAST(campaign_id AS VARCHAR) AS campaign_id, CAST(is_return AS BOOLEAN) AS is_return
-            FROM transactions_file
-            """);
 
         for (int run = 1; run <= 2; run++)
         {
@@ -81,6 +72,21 @@ public sealed class OnePassBench : IBench
             totals = t;
             output.WriteLine($"   run {run} (b) Arrow read + .NET aggregation: {wall:F2} s wall, {cpu:F1} CPU-s (of which the final per-customer fold " +
                              $"{t.FoldSeconds:F2} s); {t.Customers:N0} customers, {t.CustomerMonths:N0} customer-months; load {Load()}");
+        }
+        using (var con2 = Open(parquet))
+        {
+            // Two passes over disjoint halves of the customers (DuckDB's hash of the id), one per thread and connection: no state is
+            // shared, each reads the whole file and keeps its half.
+            var (halves, wall, cpu) = Timed(() =>
+            {
+                var r = new OnePassTotals[2];
+                Parallel.For(0, 2, k => r[k] = Aggregate(k == 0 ? con : con2, customers / 2, $" WHERE hash(customer_id) % 2 = {k}"));
+                return r;
+            });
+            bool same = halves[0].Last.Zip(halves[1].Last, (x, y) => x + y).SequenceEqual(totals!.Last)
+                        && halves[0].Kpi.Zip(halves[1].Kpi, (x, y) => x + y).SequenceEqual(totals.Kpi);
+            output.WriteLine($"   (b2) the same on two threads, customers split by hash(customer_id) % 2: {wall:F2} s wall, {cpu:F1} CPU-s; " +
+                             $"{halves[0].Customers + halves[1].Customers:N0} customers; totals {(same ? "the same as (b)" : "DIFFERENT from (b)")}; load {Load()}");
         }
 
         var statements = CustomerAggregateQuery.RenderSnapshots(DuckDbDialect.Instance, Snapshots, "agg_cmp");
@@ -150,6 +156,23 @@ public sealed class OnePassBench : IBench
         return rows;
     }
 
+    // A connection where transactions is a view with the canonical columns over the Parquet file.
+    private static DuckDBConnection Open(string parquet)
+    {
+        var con = new DuckDBConnection("DataSource=:memory:");
+        con.Open();
+        Execute(con, "SET TimeZone = 'UTC'; SET arrow_lossless_conversion = true; SET preserve_insertion_order = true");
+        Execute(con, $"CREATE VIEW transactions_file AS SELECT * FROM read_parquet('{parquet}')");
+        // The canonical types (a no-op cast where the file has them already).
+        Execute(con, """
+            CREATE VIEW transactions AS SELECT CAST(customer_id AS VARCHAR) AS customer_id, CAST("timestamp" AS TIMESTAMP) AS "timestamp",
+              CAST(amount AS DOUBLE) AS amount, CAST(cost AS DOUBLE) AS cost, CAST(channel AS VARCHAR) AS channel,
+              CAST(category AS VARCHAR) AS category, CAST(campaign_id AS VARCHAR) AS campaign_id, CAST(is_return AS BOOLEAN) AS is_return
+            FROM transactions_file
+            """);
+        return con;
+    }
+
     private static int MapIds(DuckDBConnection con, int expectedCustomers)
     {
         var ids = new CustomerIndex(expectedCustomers);
@@ -168,7 +191,7 @@ public sealed class OnePassBench : IBench
         return count;
     }
 
-    private static OnePassTotals Aggregate(DuckDBConnection con, int expectedCustomers)
+    private static OnePassTotals Aggregate(DuckDBConnection con, int expectedCustomers, string filter = "")
     {
         int s = Snapshots.Length;
         var ends = Snapshots.Select(d => (d.AddDays(1) - DateTime.UnixEpoch).Ticks / 10).ToArray();
@@ -191,7 +214,7 @@ public sealed class OnePassBench : IBench
 
         using (var cmd = con.CreateCommand())
         {
-            cmd.CommandText = $"SELECT {Columns} FROM transactions";
+            cmd.CommandText = $"SELECT {Columns} FROM transactions{filter}";
             using var stream = cmd.ExecuteArrowStream();
             while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
                 using (batch)
