@@ -78,61 +78,57 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         SegmentAssignment assignment, previous;
         FeatureMatrix trainingMatrix, currentMatrix;
         long trainingCustomers, trainingBuyers;
-        try
-        {
-            if (aggregates.DaysTable is { } days)
-            {
-                engine.Execute(engine.Dialect.CreateTempTableAs(SummariesTable,
-                    CustomerSummaryQuery.RenderAtTwoEndsFromDays(engine.Dialect, summaryEarlier, options.MonthEnd, days)));
-                summaries = new CustomerSummaryTable(SummariesTable, options.MonthEnd, summaryEarlier);
-                aggregates.DropDaysTable();
-            }
-            progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
-            var trainingAll = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
-            var trainingFeatures = Buyers(trainingAll);
-            trainingCustomers = trainingAll.Rows.Count;
-            trainingBuyers = trainingFeatures.Rows.Count;
-            var current = trainingDay == asOf ? trainingAll : null;
-            trainingAll = null;
-
-            if (saved is not null)
-            {
-                model = saved;
-            }
-            else
-            {
-                progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
-                model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
-                fitted = true;
-                if (options.ModelPath is { } p)
-                {
-                    var dir = Path.GetDirectoryName(Path.GetFullPath(p));
-                    if (dir is not null) Directory.CreateDirectory(dir);
-                    model.Save(p);
-                }
-            }
-            trainingMatrix = model.Transform(trainingFeatures);
-            trainingFeatures = null;
-
-            progress?.Report("assigning customers");
-            var assignmentTable = AssignmentColumns(model) with { Aggregates = aggregates };
-            current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
-            (assignment, currentMatrix) = Assign(model, current);
-            current = null;
-            (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
-        }
-        catch
-        {
-            if (summaries is not null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(SummariesTable)}");
-            throw;
-        }
-        finally
-        {
-            aggregates.Dispose();
-        }
+        // The summaries table, once made, is dropped whatever happens after (it is only read by the evaluation).
         (EvaluationResult Result, DataCoverage Coverage) evaluated;
         try
         {
+            try
+            {
+                if (aggregates.DaysTable is { } days)
+                {
+                    engine.Execute(engine.Dialect.CreateTempTableAs(SummariesTable,
+                        CustomerSummaryQuery.RenderAtTwoEndsFromDays(engine.Dialect, summaryEarlier, options.MonthEnd, days)));
+                    summaries = new CustomerSummaryTable(SummariesTable, options.MonthEnd, summaryEarlier);
+                    aggregates.DropDaysTable();
+                }
+                progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
+                var trainingAll = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
+                var trainingFeatures = Buyers(trainingAll);
+                trainingCustomers = trainingAll.Rows.Count;
+                trainingBuyers = trainingFeatures.Rows.Count;
+                var current = trainingDay == asOf ? trainingAll : null;
+                trainingAll = null;
+
+                if (saved is not null)
+                {
+                    model = saved;
+                }
+                else
+                {
+                    progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
+                    model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
+                    fitted = true;
+                    if (options.ModelPath is { } p)
+                    {
+                        var dir = Path.GetDirectoryName(Path.GetFullPath(p));
+                        if (dir is not null) Directory.CreateDirectory(dir);
+                        model.Save(p);
+                    }
+                }
+                trainingMatrix = model.Transform(trainingFeatures);
+                trainingFeatures = null;
+
+                progress?.Report("assigning customers");
+                var assignmentTable = AssignmentColumns(model) with { Aggregates = aggregates };
+                current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
+                (assignment, currentMatrix) = Assign(model, current);
+                current = null;
+                (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
+            }
+            finally
+            {
+                aggregates.Dispose();
+            }
             evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
                 (a, b) => windowCounts is [var first, var second] ? (first, second) : WindowFeatures.Orders12MonthsAt(engine, a, b),
                 evaluation => evaluation with { PreviousAssignment = previous, CustomerSummaries = summaries }, progress);

@@ -33,11 +33,9 @@ internal sealed class CustomerSummaryAtTwoEnds
     public static CustomerSummaryAtTwoEnds Read(ISqlEngine engine, DateOnly laterEnd, DateOnly? earlierEnd)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (earlierEnd is not { } earlier)
-            return new(laterEnd, CustomerSummaryRow.Read(engine, CustomerSummaryQuery.Render(engine.Dialect, laterEnd)), null, null);
-        var atEarlier = new List<CustomerSummaryRow>();
-        var later = CustomerSummaryRow.Read(engine, CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), atEarlier);
-        return new(laterEnd, later, earlier, atEarlier);
+        return earlierEnd is { } earlier
+            ? FromQuery(engine, CustomerSummaryQuery.RenderAtTwoEnds(engine.Dialect, earlier, laterEnd), laterEnd, earlierEnd)
+            : FromQuery(engine, CustomerSummaryQuery.Render(engine.Dialect, laterEnd), laterEnd, null);
     }
 
     /// <summary>
@@ -49,11 +47,17 @@ internal sealed class CustomerSummaryAtTwoEnds
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentException.ThrowIfNullOrWhiteSpace(summaries);
-        string sql = $"SELECT * FROM {engine.Dialect.Id(summaries)}";
-        if (earlierEnd is not { } earlier) return new(laterEnd, CustomerSummaryRow.Read(engine, sql), null, null);
+        return FromQuery(engine, $"SELECT * FROM {engine.Dialect.Id(summaries)}", laterEnd, earlierEnd);
+    }
+
+    /// <summary>The rows of <paramref name="sql"/> (<see cref="CustomerSummaryQuery.RenderAtTwoEnds"/>'s columns; only the first five
+    /// without an earlier end) at both ends.</summary>
+    private static CustomerSummaryAtTwoEnds FromQuery(ISqlEngine engine, string sql, DateOnly laterEnd, DateOnly? earlierEnd)
+    {
+        if (earlierEnd is null) return new(laterEnd, CustomerSummaryRow.Read(engine, sql), null, null);
         var atEarlier = new List<CustomerSummaryRow>();
         var later = CustomerSummaryRow.Read(engine, sql, atEarlier);
-        return new(laterEnd, later, earlier, atEarlier);
+        return new(laterEnd, later, earlierEnd, atEarlier);
     }
 
     /// <summary>The rows at <paramref name="laterEnd"/> of the customers of the engine table <paramref name="customersTable"/> (customer_id, …;
