@@ -121,6 +121,12 @@ internal static class CustomerAggregatePass
                 overflow = true;
                 stop.Cancel();
             }
+            catch (Exception)
+            {
+                // The reader must not wait for a folder that is gone; the exception surfaces when the folder is awaited.
+                stop.Cancel();
+                throw;
+            }
         });
         bool ok = false;
         try
@@ -129,7 +135,7 @@ internal static class CustomerAggregatePass
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // The folder gave up (overflow).
+            // The folder gave up (overflow, or failed: awaited below).
         }
         finally
         {
