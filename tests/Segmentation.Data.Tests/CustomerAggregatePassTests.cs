@@ -1,0 +1,419 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
+
+namespace Segmentation.Data.Tests;
+
+/// <summary>
+/// The one-pass .NET aggregation (<see cref="CustomerAggregatePass"/>) gives exactly the frame of the SQL definition
+/// (<see cref="CustomerAggregateQuery.Render(Segmentation.Analytics.Engines.SqlDialect, DateTime, string)"/>): same columns,
+/// column classes, NULLs, row order (customer_id in ordinal UTF-8 byte order), doubles bit for bit, DateTime ticks and Kind.
+/// </summary>
+public sealed class CustomerAggregatePassTests
+{
+    private static readonly DateTime AsOf = new(2026, 10, 31);
+
+    /// <summary>The snapshot of the hand-made table.</summary>
+    private static readonly DateTime Snapshot = new(2026, 6, 15);
+
+    private const string CanonicalColumns = "transaction_id, customer_id, \"timestamp\", amount, cost, quantity, channel, category, region, campaign_id, is_return";
+
+    private const string TxHeader = "transaction_id,customer_id,timestamp,amount,cost,quantity,channel,category,region,campaign_id,is_return";
+
+    private static DataFrame Sql(DataWorkspace ws, DateTime snapshot, string transactions = "transactions") =>
+        ws.Query(CustomerAggregateQuery.Render(ws.Dialect, snapshot, transactions));
+
+    /// <summary>The pass handles the table, its frame is the SQL's, and so is the workspace's entry point's; returns the SQL's frame.</summary>
+    private static DataFrame AssertPassMatchesSql(DataWorkspace ws, DateTime snapshot, string transactions = "transactions")
+    {
+        var expected = Sql(ws, snapshot, transactions);
+        var pass = CustomerAggregatePass.TryRun(ws, snapshot, transactions);
+        Assert.NotNull(pass);
+        Frames.AssertSame(expected, pass);
+        Frames.AssertSame(expected, ws.CustomerAggregates(snapshot, transactions));
+        return expected;
+    }
+
+    private static void AssertOrdinalUtf8Order(DataFrame frame)
+    {
+        var ids = frame["customer_id"].Cast<string>().Select(Encoding.UTF8.GetBytes).ToArray();
+        for (int i = 1; i < ids.Length; i++)
+            Assert.True(ids[i - 1].AsSpan().SequenceCompareTo(ids[i]) < 0, $"row {i}: '{frame["customer_id"][i - 1]}' before '{frame["customer_id"][i]}'");
+    }
+
+    // ---- 1. data/sample ----
+
+    /// <summary>data/sample loaded once for the snapshot theory (loading it takes a few seconds).</summary>
+    public sealed class SampleWorkspace : IDisposable
+    {
+        private readonly Lazy<DataWorkspace> workspace = new(() => DataWorkspace.Load(RepoPaths.Data("sample"), new IngestOptions(AsOf)));
+
+        public DataWorkspace Workspace => workspace.Value;
+
+        public void Dispose()
+        {
+            if (workspace.IsValueCreated) workspace.Value.Dispose();
+        }
+    }
+
+    public sealed class OnSampleData(SampleWorkspace sample) : IClassFixture<SampleWorkspace>
+    {
+        [Theory]
+        [InlineData("2026-10-31")]
+        [InlineData("2025-11-17")]
+        [InlineData("2024-11-01")]
+        [InlineData("2030-01-01")]
+        public void The_pass_equals_the_sql_on_the_sample_data(string day)
+        {
+            var ws = sample.Workspace;
+            var snapshot = DateTime.Parse(day, CultureInfo.InvariantCulture);
+            var frame = AssertPassMatchesSql(ws, snapshot);
+            long expected = ws.Scalar<long>($"SELECT count(DISTINCT customer_id) FROM transactions WHERE \"timestamp\" < {ws.Dialect.Timestamp(snapshot.AddDays(1))}");
+            Assert.Equal(expected, frame.Rows.Count);
+            Assert.True(frame.Rows.Count > 100, $"{frame.Rows.Count} customers at {day}");
+            AssertOrdinalUtf8Order(frame);
+        }
+
+        [Fact]
+        public void Before_every_transaction_the_pass_gives_the_empty_frame_with_the_same_columns_and_types()
+        {
+            var ws = sample.Workspace;
+            var first = ws.Scalar<DateTime>("SELECT min(\"timestamp\") FROM transactions");
+            var frame = AssertPassMatchesSql(ws, first.Date.AddDays(-1));
+            Assert.Equal(0, frame.Rows.Count);
+            Assert.Equal(CustomerAggregateQuery.Columns, frame.Columns.Select(c => c.Name));
+            Assert.IsType<StringDataFrameColumn>(frame["customer_id"]);
+            Assert.IsType<Int64DataFrameColumn>(frame["orders"]);
+            Assert.IsType<DoubleDataFrameColumn>(frame["net_amount"]);
+            Assert.IsType<PrimitiveDataFrameColumn<DateTime>>(frame["first_purchase"]);
+            // On the first day itself, the customers of that day only.
+            var firstDay = AssertPassMatchesSql(ws, first.Date);
+            Assert.Equal(ws.Scalar<long>($"SELECT count(DISTINCT customer_id) FROM transactions WHERE CAST(\"timestamp\" AS DATE) = {ws.Dialect.Timestamp(first.Date)}"), firstDay.Rows.Count);
+        }
+    }
+
+    // ---- 2. Real exports ----
+
+    public static TheoryData<string> OnlineRetailDays => new() { "2011-12-09", "2011-06-30", "2010-12-01" };
+
+    [Theory]
+    [MemberData(nameof(OnlineRetailDays))]
+    public void The_pass_equals_the_sql_on_online_retail_line_items_with_returns(string day)
+    {
+        using var ws = DataWorkspace.Load(RepoPaths.Data("real", "online_retail"), new IngestOptions(new DateTime(2011, 12, 31)));
+        // Amounts are sums of quantity × price (many decimals) and include returns (credit notes).
+        Assert.True(ws.Scalar<long>("SELECT count(*) FROM transactions WHERE is_return") > 0);
+        Assert.True(ws.Scalar<long>("SELECT count(*) FROM transactions WHERE amount * 100 <> round(amount * 100)") > 0);
+        var snapshot = DateTime.Parse(day, CultureInfo.InvariantCulture);
+        var frame = AssertPassMatchesSql(ws, snapshot);
+        Assert.True(frame.Rows.Count > 0);
+        if (day == "2011-12-09")
+        {
+            Assert.Equal(ws.Scalar<DateTime>("SELECT max(\"timestamp\") FROM transactions").Date, snapshot);
+            Assert.Equal(ws.Scalar<long>("SELECT count(DISTINCT customer_id) FROM transactions"), frame.Rows.Count);
+            Assert.Contains(frame["orders"].Cast<long>(), n => n == 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("1998-06-30")]
+    [InlineData("1997-09-15")]
+    [InlineData("1997-01-01")]
+    public void The_pass_equals_the_sql_on_cdnow(string day)
+    {
+        using var ws = DataWorkspace.Load(RealData.CdnowRawDirectory, new IngestOptions(RealData.CdnowEnd));
+        var snapshot = DateTime.Parse(day, CultureInfo.InvariantCulture);
+        var frame = AssertPassMatchesSql(ws, snapshot);
+        Assert.True(frame.Rows.Count > 0);
+        if (snapshot == RealData.CdnowEnd) Assert.Equal(23_570, frame.Rows.Count);
+    }
+
+    // ---- 3. Hand-made edge cases ----
+
+    /// <summary>Customers whose ids sort differently in ordinal UTF-8, UTF-16 and culture order, with 12/13/16/17-byte ids.</summary>
+    private static readonly string[] OrderIds =
+    [
+        "a10", "a9", "B", "Z", "é", "ß", "日本", "aa", "A", "10", "9", "010",
+        "\uFF21", "\U0002000B", // Ａ (U+FF21) sorts before 𠀋 (U+2000B) in UTF-8 bytes, after it in UTF-16 code units
+        "0123456789abcdef", "0123456789abcdeg", "0123456789abcdef0", "customer-prefix-0001-x", "customer-prefix-0001-y",
+        "abcdefghijklmnoé", "abcdefghijklmno", "abcdefghijkl", "abcdefghijklm", "abcdefghijkm",
+    ];
+
+    /// <summary>Amounts with exact binary half-cent ties (0.125), decimal ties that are not binary ties (2.675, 1.005, 0.005) and many decimals.</summary>
+    private static readonly string[] OrderAmounts =
+        ["0.125", "-0.125", "2.675", "-2.675", "1.005", "-1.005", "0.005", "-0.005", "1234567.125", "999999999.995", "7.333333", "0.285", "-0.015", "1.455", "0"];
+
+    private static string HandMadeCsv()
+    {
+        var csv = new StringBuilder(TxHeader).Append('\n');
+        csv.Append("""
+            T01,a,2026-06-15 23:59:59.999999,0.125,0.005,1,web,apparel,east,K1,0
+            T02,a,2026-06-16 00:00:00,100,,1,web,apparel,,,0
+            T03,a,2026-06-15 08:00:00,2.675,1.005,1,app,apparel,,,0
+            T04,a,2026-06-15 12:00:00,1.005,,1,store,home,,K2,0
+            T05,a,2026-05-01 10:00:00,10,2.5,1,phone,home,,,0
+            T06,a,1950-06-01 10:00:00,0.005,,1,,,,,0
+            T07,a,2026-05-02 10:00:00,-0.125,,,web,home,,,
+            T08,a,2026-07-01 10:00:00,50,,,,,,,0
+            T10,ret,2026-03-01 09:00:00,-15.50,,,web,apparel,,,1
+            T11,ret,2026-04-01 09:00:00,4.125,1,,store,,,K1,1
+            T12,ret,1969-12-31 23:59:59,-2.675,,,,,,,
+            T20,b,2026-06-01 00:00:00,19.99,,,store,grocery,,,0
+            T21,b,2026-06-01 00:00:00,5.00,,,store,grocery,,,0
+            T22,b,2026-06-02 09:30:00,7.333333,,,phone,sports,,,0
+            T23,b,2026-06-03 09:30:00,1.115,,,phone,sports,,C9,0
+            T24,b,2026-06-04 09:30:00,3,,,,beauty,,,0
+            T25,b,2026-06-05 09:30:00,-3,,,,beauty,,,
+            T26,b,2026-06-14 00:00:00,0,,,web,,,,0
+            T30,c,2026-01-01 00:00:00,12.34,,,,,,,0
+            T40,late,2026-06-16 00:00:00,5,,,web,home,,,0
+            T41,late,2026-09-01 00:00:00,5,,,web,home,,,0
+            T50,zr,2026-02-02 10:00:00,0,,,,,,,1
+            T51,negzero,2026-02-02 10:00:00,-0.00,,,,,,,0
+
+            """.Replace("\r", ""));
+        string[] channels = ["web", "app", "store", "phone", ""], categories = ["apparel", "beauty", "electronics", "grocery", "home", "sports", ""];
+        int n = 100;
+        for (int i = 0; i < OrderIds.Length; i++)
+            for (int k = 0; k <= i % 3; k++, n++)
+            {
+                string amount = OrderAmounts[(i + 5 * k) % OrderAmounts.Length];
+                var ts = (i + k) % 4 == 0 ? new DateTime(1950, 6, 1, 10, 0, 0) : Snapshot.AddDays(-(i * 7 + k) % 40).AddHours(i % 24);
+                string cost = (i + k) % 3 == 0 ? "" : OrderAmounts[(i + k) % OrderAmounts.Length].TrimStart('-');
+                csv.Append(CultureInfo.InvariantCulture, $"T{n},{OrderIds[i]},{ts:yyyy-MM-dd HH:mm:ss},{amount},{cost},,{channels[(i + k) % channels.Length]},")
+                    .Append(CultureInfo.InvariantCulture, $"{categories[(i * 2 + k) % categories.Length]},,{((i + k) % 2 == 0 ? "K" + i : "")},{(k == 2 ? "1" : "")}\n");
+            }
+        return csv.ToString();
+    }
+
+    [Fact]
+    public void The_pass_equals_the_sql_on_a_hand_made_table_of_edge_cases_whose_figures_are_known()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", HandMadeCsv());
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        var ingest = ws.Report.For("transactions")!;
+        Assert.Empty(ingest.Rejects);
+        Assert.Empty(ingest.FieldRejects);
+
+        var frame = AssertPassMatchesSql(ws, Snapshot);
+        AssertOrdinalUtf8Order(frame);
+        var ids = frame["customer_id"].Cast<string>().ToList();
+        // "late" buys from the snapshot's next day on only.
+        Assert.Equal(OrderIds.Length + 6, ids.Count);
+        Assert.DoesNotContain("late", ids);
+        Assert.True(ids.IndexOf("\uFF21") < ids.IndexOf("\U0002000B"));
+        Assert.True(ids.IndexOf("0123456789abcdef") < ids.IndexOf("0123456789abcdef0"));
+        Assert.True(ids.IndexOf("0123456789abcdef0") < ids.IndexOf("0123456789abcdeg"));
+
+        object? Cell(string id, string column) => frame[column][ids.IndexOf(id)];
+        void Row(string id, params (string Column, object? Value)[] expected)
+        {
+            foreach (var (column, value) in expected) Assert.True(Equals(value, Cell(id, column)), $"{id}.{column}: expected {value}, got {Cell(id, column)}");
+        }
+
+        // a: five purchases on three days (1950-06-01, 2026-05-01, 2026-06-15 ×3, the last at 23:59:59.999999), one return;
+        // the midnight of the next day and July are out. Money rounds half away from zero (0.125 → 0.13, 2.675 → 2.68 as
+        // 2.675 × 100 = 267.5 in doubles, 1.005 → 1.00, 0.005 → 0.01).
+        Row("a", ("orders", 5L), ("purchase_days", 3L), ("returns", 1L), ("gross_amount", 13.82), ("net_amount", 13.69), ("return_amount", 0.13),
+            ("cost", 3.51), ("first_purchase", new DateTime(1950, 6, 1, 10, 0, 0)), ("last_purchase", new DateTime(2026, 6, 15, 23, 59, 59).AddTicks(9_999_990)),
+            ("recency_days", 0L), ("tenure_days", (long)(Snapshot - new DateTime(1950, 6, 1)).TotalDays), ("online_orders", 2L), ("channel_orders", 4L),
+            ("campaign_orders", 2L), ("categories", 2L), ("top_category_orders", 2L), ("category_orders", 4L));
+        // ret: returns only (one flagged with a positive amount, one before 1970): no purchase dates, zero orders.
+        Row("ret", ("orders", 0L), ("purchase_days", 0L), ("returns", 3L), ("gross_amount", 0.0), ("net_amount", -22.31), ("return_amount", 22.31),
+            ("cost", 0.0), ("first_purchase", null), ("last_purchase", null), ("recency_days", null), ("tenure_days", null), ("online_orders", 0L),
+            ("channel_orders", 0L), ("campaign_orders", 0L), ("categories", 0L), ("top_category_orders", 0L), ("category_orders", 0L));
+        // b: two purchases at midnight of one day, a tie for the top category (grocery 2, sports 2, beauty 1), a zero-amount purchase.
+        Row("b", ("orders", 6L), ("purchase_days", 5L), ("returns", 1L), ("gross_amount", 36.44), ("net_amount", 33.44), ("return_amount", 3.0),
+            ("cost", 0.0), ("first_purchase", new DateTime(2026, 6, 1)), ("last_purchase", new DateTime(2026, 6, 14)), ("recency_days", 1L),
+            ("tenure_days", 14L), ("online_orders", 1L), ("channel_orders", 5L), ("campaign_orders", 1L), ("categories", 3L), ("top_category_orders", 2L),
+            ("category_orders", 5L));
+        // c: no channel, category, cost or campaign.
+        Row("c", ("orders", 1L), ("gross_amount", 12.34), ("channel_orders", 0L), ("online_orders", 0L), ("campaign_orders", 0L), ("categories", 0L),
+            ("top_category_orders", 0L), ("category_orders", 0L), ("cost", 0.0), ("tenure_days", 165L));
+        // A flagged return of amount 0, and a purchase of -0.00: no negative zero comes out.
+        Row("zr", ("orders", 0L), ("returns", 1L), ("net_amount", 0.0), ("return_amount", 0.0), ("first_purchase", null));
+        Row("negzero", ("orders", 1L), ("returns", 0L), ("gross_amount", 0.0), ("net_amount", 0.0));
+        foreach (var column in new[] { "gross_amount", "net_amount", "return_amount", "cost" })
+            Assert.DoesNotContain(frame[column].Cast<double>(), x => x == 0 && double.IsNegative(x));
+        // 999999999.995 rounds up to a whole billion.
+        Assert.Equal(1_000_000_000.0, (double)Cell("10", "gross_amount")!);
+    }
+
+    [Fact]
+    public void The_hand_made_table_gives_the_sqls_frame_at_every_day_around_its_edges()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", HandMadeCsv());
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        foreach (var day in new[] { new DateTime(1950, 5, 31), new DateTime(1950, 6, 1), new DateTime(1969, 12, 31), new DateTime(1970, 1, 1),
+                     Snapshot.AddDays(-1), Snapshot.AddDays(1), new DateTime(2026, 9, 1), AsOf })
+            AssertPassMatchesSql(ws, day);
+        Assert.Equal(0, AssertPassMatchesSql(ws, new DateTime(1949, 1, 1)).Rows.Count);
+    }
+
+    // ---- 4. Property: random small tables ----
+
+    private sealed record RandomRow(int Customer, int Day, int TimeKind, int Seconds, int AmountKind, long Units, int Decimals, bool Return,
+        int Cost, int Channel, int Category, bool Campaign);
+
+    private static readonly string[] IdPool = ["a", "B", "b", "a10", "a9", "é", "日本", "0123456789abcdef", "0123456789abcdef0", "customer-prefix-0001-x",
+        "customer-prefix-0001-y", "Z", "ß", "\uFF21", "\U0002000B", "abcdefghijkl", "abcdefghijklm", "x", "C0001", "C0002", "C10", "aa"];
+
+    private static readonly double[] Ties = [0.125, 2.675, 1.005, 0.005, 0.015, 1.115, 0.285, 4.125, 1234567.125, 999999999.995, 0.375, 10.245];
+
+    private static readonly Gen<RandomRow> Rows =
+        Gen.Select(Gen.Int[0, IdPool.Length - 1], Gen.Int[-4, 2], Gen.Int[0, 4], Gen.Int[0, 86_399], Gen.Int[0, 4], Gen.Long[0, 100_000_000], Gen.Int[0, 6])
+            .SelectMany(t => Gen.Select(Gen.Bool, Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, 6], Gen.Bool)
+                .Select((ret, cost, channel, category, campaign) => new RandomRow(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7, ret, cost, channel, category, campaign)));
+
+    private static readonly Gen<(RandomRow[] Rows, int Customers)> Tables =
+        from customers in Gen.Int[1, 20]
+        from rows in Rows.Array[1, 300]
+        select (rows, customers);
+
+    private static readonly string[] Channels = ["web", "app", "store", "phone"], Categories = ["apparel", "beauty", "home", "sports"];
+
+    private static string Literal(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A random row as the validator leaves it: a flagged positive amount is negated, a negative amount is a return.</summary>
+    private static string Values(RandomRow r, int customers, int index)
+    {
+        double magnitude = r.AmountKind switch
+        {
+            0 => Ties[(int)(r.Units % Ties.Length)],
+            1 => r.Units / Math.Pow(10, r.Decimals),
+            2 => Math.Round(r.Units / 100.0, 2),
+            3 => r.Units % 1000 / 8.0,
+            _ => (r.Units % 7) * 0.1 + (r.Units % 3) * 0.005,
+        };
+        double amount = r.Return ? -magnitude : magnitude;
+        bool isReturn = r.Return || amount < 0;
+        var day = Snapshot.AddDays(r.Day);
+        var ts = r.TimeKind switch
+        {
+            0 => day,
+            1 => day.AddDays(1).AddTicks(-10),
+            2 => new DateTime(1950, 6, 1, 10, 0, 0).AddSeconds(r.Seconds),
+            _ => day.AddSeconds(r.Seconds).AddTicks(r.Units % 10 * 10),
+        };
+        string cost = r.Cost switch { 0 or 1 => "NULL", 2 => Literal(Ties[r.Seconds % Ties.Length]), _ => Literal(r.Units % 100_000 / 1000.0) };
+        string channel = r.Channel < 4 ? $"'{Channels[r.Channel]}'" : "NULL";
+        string category = r.Category < 4 ? $"'{Categories[r.Category]}'" : "NULL";
+        string id = IdPool[r.Customer % customers];
+        return $"('R{index}', '{id}', TIMESTAMP '{ts:yyyy-MM-dd HH:mm:ss.ffffff}', {Literal(amount)}::DOUBLE, {cost}::DOUBLE, NULL, {channel}, {category}, NULL, " +
+            $"{(r.Campaign ? "'K1'" : "NULL")}, {(isReturn ? "true" : "false")})";
+    }
+
+    [Fact]
+    public void The_pass_equals_the_sql_on_random_small_tables()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", $"{TxHeader}\nT1,a,2026-01-05 10:00:00,1,1,1,web,apparel,east,K1,0\n");
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        const int Iterations = 300;
+        const ulong Seed = 20_261_203;
+        var pcg = new PCG(1, Seed);
+        var watch = Stopwatch.StartNew();
+        for (int iteration = 0; iteration < Iterations; iteration++)
+        {
+            var (rows, customers) = Tables.Generate(pcg, null, out _);
+            string values = string.Join(",\n", rows.Select((r, i) => Values(r, customers, i)));
+            ws.Execute($"CREATE OR REPLACE TEMP TABLE prop AS SELECT {CanonicalColumns} FROM transactions LIMIT 0");
+            ws.Execute($"INSERT INTO prop VALUES {values}");
+            try
+            {
+                AssertPassMatchesSql(ws, Snapshot, "prop");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new Xunit.Sdk.XunitException($"iteration {iteration} (seed {Seed}) failed: {e.Message}\nrows ({CanonicalColumns}):\n{values}");
+            }
+        }
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"{watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    // ---- 5. Many batches ----
+
+    [Fact]
+    public void The_pass_equals_the_sql_over_many_arrow_batches()
+    {
+        using var dir = new TempDirectory();
+        GeneratedTransactions.Write(dir.File("transactions.csv"), customers: 5_000, rows: 50_000, seed: 18);
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        var frame = AssertPassMatchesSql(ws, new DateTime(2026, 6, 30));
+        Assert.True(frame.Rows.Count > 4_900);
+        AssertPassMatchesSql(ws, new DateTime(2025, 3, 1));
+
+        // A wider table built in the engine: 200 000 rows, 20 000 customers with ids of 5 to 24 bytes, ties and many decimals.
+        ws.Execute($"CREATE TEMP TABLE wide AS SELECT {CanonicalColumns} FROM transactions LIMIT 0");
+        ws.Execute("""
+            INSERT INTO wide
+            SELECT 'W' || i, CASE WHEN i * 7919 % 20000 % 3 = 0 THEN 'customer-prefix-' ELSE 'c' END || (i * 7919 % 20000),
+              TIMESTAMP '2025-06-15 00:00:00' + INTERVAL (i * 7907 % 31536000) SECOND + INTERVAL (i % 1000) MICROSECOND,
+              CASE WHEN i % 17 = 0 THEN -((i % 5000) / 8.0) ELSE (i % 100003) / 1000.0 + (i % 4) * 0.125 END,
+              CASE WHEN i % 5 = 0 THEN NULL ELSE (i % 7919) / 200.0 END, NULL,
+              ['web', 'app', 'store', 'phone', NULL][i % 5 + 1], ['apparel', 'beauty', 'home', NULL][i % 4 + 1], NULL,
+              CASE WHEN i % 9 = 0 THEN 'K' || (i % 3) END, i % 17 = 0
+            FROM range(200000) t(i)
+            """);
+        var wide = AssertPassMatchesSql(ws, new DateTime(2026, 6, 14), "wide");
+        Assert.Equal(20_000, wide.Rows.Count);
+        AssertOrdinalUtf8Order(wide);
+    }
+
+    // ---- 6. Fallback ----
+
+    public static TheoryData<string, string, bool> Outside => new()
+    {
+        // case, the extra row's (customer_id, timestamp, amount, cost), whether the pass must decline
+        { "a NULL amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', NULL, NULL", true },
+        { "a NULL customer_id", "NULL, TIMESTAMP '2026-01-05 10:00:00', 5, NULL", true },
+        { "a NaN amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL", true },
+        { "an infinite amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'Infinity'::DOUBLE, NULL", true },
+        { "an amount of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL", true },
+        { "an amount of -1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL", true },
+        { "a cost of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, 1e13", true },
+        { "a NULL amount on the snapshot's last microsecond", "'C00001', TIMESTAMP '2026-06-30 23:59:59.999999', NULL, NULL", true },
+        { "a NULL amount at the snapshot's next midnight", "'C00001', TIMESTAMP '2026-07-01 00:00:00', NULL, NULL", false },
+        { "a NULL customer_id after the snapshot", "NULL, TIMESTAMP '2026-08-01 00:00:00', 5, NULL", false },
+        { "an amount just under 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 9999999999999.98, NULL", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outside))]
+    public void Outside_what_the_pass_handles_it_declines_and_the_workspace_falls_back_to_the_sql(string description, string row, bool declines)
+    {
+        using var dir = new TempDirectory();
+        GeneratedTransactions.Write(dir.File("transactions.csv"), customers: 50, rows: 500, seed: 3);
+        using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        ws.Execute("CREATE TEMP TABLE tx2 AS SELECT * FROM transactions");
+        ws.Execute($"INSERT INTO tx2 (transaction_id, customer_id, \"timestamp\", amount, cost, is_return) SELECT 'X1', {row}, false");
+        var snapshot = new DateTime(2026, 6, 30);
+        var pass = CustomerAggregatePass.TryRun(ws, snapshot, "tx2");
+        if (declines) Assert.True(pass is null, description);
+        DataFrame expected;
+        try
+        {
+            expected = Sql(ws, snapshot, "tx2");
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            // NaN and infinity do not cast to DECIMAL: the SQL fails, and so must the workspace, the same way.
+            Assert.Equal(e.Message, Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => ws.CustomerAggregates(snapshot, "tx2")).Message);
+            Assert.True(declines, description);
+            return;
+        }
+        if (!declines)
+        {
+            Assert.True(pass is not null, description);
+            Frames.AssertSame(expected, pass);
+        }
+        Frames.AssertSame(expected, ws.CustomerAggregates(snapshot, "tx2"));
+        // One row per customer (a NULL customer_id is a group of its own in the SQL).
+        Assert.Equal(expected.Rows.Count, ws.Scalar<long>($"SELECT count(*) FROM (SELECT DISTINCT customer_id FROM tx2 WHERE \"timestamp\" < {ws.Dialect.Timestamp(snapshot.AddDays(1))})"));
+    }
+}
