@@ -173,6 +173,9 @@ public sealed class CustomerAggregatePassTests
             T41,late,2026-09-01 00:00:00,5,,,web,home,,,0
             T50,zr,2026-02-02 10:00:00,0,,,,,,,1
             T51,negzero,2026-02-02 10:00:00,-0.00,,,,,,,0
+            T60,pre70,1969-12-31 23:59:59.5,3.5,,,store,home,,,0
+            T61,pre70,1970-01-01 00:00:01,4.5,,,store,home,,,0
+            T62,pre70,1969-12-31 00:00:00,1,,,,,,,0
 
             """.Replace("\r", ""));
         string[] channels = ["web", "app", "store", "phone", ""], categories = ["apparel", "beauty", "electronics", "grocery", "home", "sports", ""];
@@ -203,7 +206,7 @@ public sealed class CustomerAggregatePassTests
         AssertOrdinalUtf8Order(frame);
         var ids = frame["customer_id"].Cast<string>().ToList();
         // "late" buys from the snapshot's next day on only.
-        Assert.Equal(OrderIds.Length + 6, ids.Count);
+        Assert.Equal(OrderIds.Length + 7, ids.Count);
         Assert.DoesNotContain("late", ids);
         Assert.True(ids.IndexOf("\uFF21") < ids.IndexOf("\U0002000B"));
         Assert.True(ids.IndexOf("0123456789abcdef") < ids.IndexOf("0123456789abcdef0"));
@@ -237,6 +240,10 @@ public sealed class CustomerAggregatePassTests
         // A flagged return of amount 0, and a purchase of -0.00: no negative zero comes out.
         Row("zr", ("orders", 0L), ("returns", 1L), ("net_amount", 0.0), ("return_amount", 0.0), ("first_purchase", null));
         Row("negzero", ("orders", 1L), ("returns", 0L), ("gross_amount", 0.0), ("net_amount", 0.0));
+        // pre70: days before 1970 count as their calendar day (not truncated toward the epoch): 1969-12-31 twice, 1970-01-01 once.
+        Row("pre70", ("orders", 3L), ("purchase_days", 2L), ("gross_amount", 9.0), ("first_purchase", new DateTime(1969, 12, 31)),
+            ("last_purchase", new DateTime(1970, 1, 1, 0, 0, 1)), ("recency_days", (long)(Snapshot - new DateTime(1970, 1, 1)).TotalDays),
+            ("tenure_days", (long)(Snapshot - new DateTime(1969, 12, 31)).TotalDays), ("categories", 1L), ("top_category_orders", 2L), ("category_orders", 2L));
         foreach (var column in new[] { "gross_amount", "net_amount", "return_amount", "cost" })
             Assert.DoesNotContain(frame[column].Cast<double>(), x => x == 0 && double.IsNegative(x));
         // 999999999.995 rounds up to a whole billion.
@@ -253,6 +260,36 @@ public sealed class CustomerAggregatePassTests
                      Snapshot.AddDays(-1), Snapshot.AddDays(1), new DateTime(2026, 9, 1), AsOf })
             AssertPassMatchesSql(ws, day);
         Assert.Equal(0, AssertPassMatchesSql(ws, new DateTime(1949, 1, 1)).Rows.Count);
+        // A snapshot is a day: its time of day and Kind do not matter.
+        var atDay = Sql(ws, Snapshot);
+        foreach (var snapshot in new[] { Snapshot.AddHours(13.75), Snapshot.AddDays(1).AddTicks(-1), DateTime.SpecifyKind(Snapshot.AddHours(23), DateTimeKind.Utc),
+                     DateTime.SpecifyKind(Snapshot.AddHours(1), DateTimeKind.Local) })
+            Frames.AssertSame(atDay, AssertPassMatchesSql(ws, snapshot));
+        // A table name that needs quoting.
+        ws.Execute("CREATE TEMP TABLE \"hand made \"\"tx\"\"\" AS SELECT * FROM transactions");
+        Frames.AssertSame(atDay, AssertPassMatchesSql(ws, Snapshot, "hand made \"tx\""));
+    }
+
+    [Fact]
+    public void The_pass_equals_the_sql_on_parquet_read_in_place_with_rejected_rows_left_out()
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.File("source.csv");
+        GeneratedTransactions.Write(csv, customers: 300, rows: 6_000, seed: 5);
+        var parquet = dir.File("transactions.parquet");
+        using (var staging = DataWorkspace.Create(new IngestOptions(AsOf)))
+            staging.Execute($"""
+                COPY (SELECT transaction_id, customer_id, CAST("timestamp" AS TIMESTAMP) AS "timestamp", TRY_CAST(amount AS DOUBLE) AS amount,
+                             CAST(NULLIF(cost, '') AS DOUBLE) AS cost, CAST(NULLIF(quantity, '') AS BIGINT) AS quantity, channel, category, region,
+                             NULLIF(campaign_id, '') AS campaign_id, CAST(NULLIF(is_return, '') AS BOOLEAN) AS is_return
+                      FROM read_csv('{csv}', header = true, all_varchar = true)) TO '{parquet}' (FORMAT parquet)
+                """);
+        using var ws = DataWorkspace.Create(new IngestOptions(AsOf));
+        var ingest = ws.Ingest("transactions", parquet);
+        Assert.True(ws.IsInPlace("transactions"));
+        Assert.NotEmpty(ingest.Rejects);
+        var frame = AssertPassMatchesSql(ws, new DateTime(2026, 3, 31));
+        Assert.Equal(300, frame.Rows.Count);
     }
 
     // ---- 4. Property: random small tables ----
@@ -266,7 +303,7 @@ public sealed class CustomerAggregatePassTests
     private static readonly double[] Ties = [0.125, 2.675, 1.005, 0.005, 0.015, 1.115, 0.285, 4.125, 1234567.125, 999999999.995, 0.375, 10.245];
 
     private static readonly Gen<RandomRow> Rows =
-        Gen.Select(Gen.Int[0, IdPool.Length - 1], Gen.Int[-4, 2], Gen.Int[0, 4], Gen.Int[0, 86_399], Gen.Int[0, 4], Gen.Long[0, 100_000_000], Gen.Int[0, 6])
+        Gen.Select(Gen.Int[0, IdPool.Length - 1], Gen.Int[-4, 2], Gen.Int[0, 5], Gen.Int[0, 86_399], Gen.Int[0, 4], Gen.Long[0, 100_000_000], Gen.Int[0, 6])
             .SelectMany(t => Gen.Select(Gen.Bool, Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, 6], Gen.Bool)
                 .Select((ret, cost, channel, category, campaign) => new RandomRow(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7, ret, cost, channel, category, campaign)));
 
@@ -298,6 +335,7 @@ public sealed class CustomerAggregatePassTests
             0 => day,
             1 => day.AddDays(1).AddTicks(-10),
             2 => new DateTime(1950, 6, 1, 10, 0, 0).AddSeconds(r.Seconds),
+            3 => new DateTime(1969, 12, 31, 12, 0, 0).AddSeconds(r.Seconds).AddTicks(r.Units % 10 * 10),
             _ => day.AddSeconds(r.Seconds).AddTicks(r.Units % 10 * 10),
         };
         string cost = r.Cost switch { 0 or 1 => "NULL", 2 => Literal(Ties[r.Seconds % Ties.Length]), _ => Literal(r.Units % 100_000 / 1000.0) };
@@ -318,6 +356,7 @@ public sealed class CustomerAggregatePassTests
         const ulong Seed = 20_261_203;
         var pcg = new PCG(1, Seed);
         var watch = Stopwatch.StartNew();
+        int onlyReturns = 0, topTies = 0, customersSeen = 0, lastMicrosecond = 0;
         for (int iteration = 0; iteration < Iterations; iteration++)
         {
             var (rows, customers) = Tables.Generate(pcg, null, out _);
@@ -326,13 +365,27 @@ public sealed class CustomerAggregatePassTests
             ws.Execute($"INSERT INTO prop VALUES {values}");
             try
             {
-                AssertPassMatchesSql(ws, Snapshot, "prop");
+                var frame = AssertPassMatchesSql(ws, Snapshot, "prop");
+                customersSeen += (int)frame.Rows.Count;
+                onlyReturns += frame["orders"].Cast<long>().Count(n => n == 0);
+                topTies += (int)ws.Scalar<long>($"""
+                    SELECT count(*) FROM (
+                      SELECT customer_id FROM (
+                        SELECT customer_id, n, max(n) OVER (PARTITION BY customer_id) AS top FROM (
+                          SELECT customer_id, category, count(*) AS n FROM prop
+                          WHERE NOT is_return AND category IS NOT NULL AND "timestamp" < {ws.Dialect.Timestamp(Snapshot.AddDays(1))}
+                          GROUP BY customer_id, category) c) t
+                      WHERE n = top GROUP BY customer_id HAVING count(*) > 1)
+                    """);
+                lastMicrosecond += rows.Any(r => r.TimeKind == 1 && r.Day == 0) ? 1 : 0;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 throw new Xunit.Sdk.XunitException($"iteration {iteration} (seed {Seed}) failed: {e.Message}\nrows ({CanonicalColumns}):\n{values}");
             }
         }
+        // The generator reaches the edges: customers with only returns, ties for the top category, the snapshot's last microsecond.
+        Assert.True(onlyReturns > 50 && topTies > 50 && lastMicrosecond > 50 && customersSeen > 2_000, $"{onlyReturns} {topTies} {lastMicrosecond} {customersSeen}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"{watch.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -367,34 +420,51 @@ public sealed class CustomerAggregatePassTests
 
     // ---- 6. Fallback ----
 
-    public static TheoryData<string, string, bool> Outside => new()
+    /// <summary>Whether the pass must decline a case: yes (null), no (the SQL's frame), or either (but if it answers, the SQL's frame).</summary>
+    public enum Expect
     {
-        // case, the extra row's (customer_id, timestamp, amount, cost), whether the pass must decline
-        { "a NULL amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', NULL, NULL", true },
-        { "a NULL customer_id", "NULL, TIMESTAMP '2026-01-05 10:00:00', 5, NULL", true },
-        { "a NaN amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL", true },
-        { "an infinite amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'Infinity'::DOUBLE, NULL", true },
-        { "an amount of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL", true },
-        { "an amount of -1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL", true },
-        { "a cost of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, 1e13", true },
-        { "a NULL amount on the snapshot's last microsecond", "'C00001', TIMESTAMP '2026-06-30 23:59:59.999999', NULL, NULL", true },
-        { "a NULL amount at the snapshot's next midnight", "'C00001', TIMESTAMP '2026-07-01 00:00:00', NULL, NULL", false },
-        { "a NULL customer_id after the snapshot", "NULL, TIMESTAMP '2026-08-01 00:00:00', 5, NULL", false },
-        { "an amount just under 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 9999999999999.98, NULL", false },
+        Declines,
+        Handles,
+        Either,
+    }
+
+    public static TheoryData<string, string, Expect> Outside => new()
+    {
+        // case, the extra row's (customer_id, timestamp, amount, cost, is_return), what the pass must do
+        { "a NULL amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', NULL, NULL, false", Expect.Declines },
+        { "a NULL customer_id", "NULL, TIMESTAMP '2026-01-05 10:00:00', 5, NULL, false", Expect.Declines },
+        { "a NaN amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL, false", Expect.Declines },
+        { "an infinite amount", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 'Infinity'::DOUBLE, NULL, false", Expect.Declines },
+        { "an amount of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL, false", Expect.Declines },
+        { "an amount of -1e13 flagged as a return", "'C00001', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL, true", Expect.Declines },
+        { "a cost of 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, 1e13, false", Expect.Declines },
+        { "a NULL amount on the snapshot's last microsecond", "'C00001', TIMESTAMP '2026-06-30 23:59:59.999999', NULL, NULL, false", Expect.Declines },
+        { "a NULL amount at the snapshot's next midnight", "'C00001', TIMESTAMP '2026-07-01 00:00:00', NULL, NULL, false", Expect.Handles },
+        { "a NULL customer_id after the snapshot", "NULL, TIMESTAMP '2026-08-01 00:00:00', 5, NULL, false", Expect.Handles },
+        { "an amount of 1e13 after the snapshot", "'C00001', TIMESTAMP '2026-08-01 00:00:00', 1e13, 1e13, false", Expect.Handles },
+        { "an amount just under 1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 9999999999999.98, 9999999999999.98, false", Expect.Handles },
+        { "a cost of -1e13", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, -1e13, false", Expect.Either },
+        { "an empty customer_id", "'', TIMESTAMP '2026-01-05 10:00:00', 5, NULL, false", Expect.Either },
+        { "a control character in a customer_id", "'C' || chr(1), TIMESTAMP '2026-01-05 10:00:00', 5, NULL, false", Expect.Either },
+        { "a NULL timestamp", "'C00001', NULL, 5, NULL, false", Expect.Either },
+        { "a NULL is_return", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, NULL, NULL", Expect.Either },
+        { "a negative amount not flagged as a return", "'C00001', TIMESTAMP '2026-01-05 10:00:00', -5, NULL, false", Expect.Either },
+        { "a positive amount flagged as a return", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5.125, NULL, true", Expect.Either },
+        { "a negative cost", "'C00001', TIMESTAMP '2026-01-05 10:00:00', 5, -2.125, false", Expect.Either },
     };
 
     [Theory]
     [MemberData(nameof(Outside))]
-    public void Outside_what_the_pass_handles_it_declines_and_the_workspace_falls_back_to_the_sql(string description, string row, bool declines)
+    public void Outside_what_the_pass_handles_it_declines_and_the_workspace_falls_back_to_the_sql(string description, string row, Expect expect)
     {
         using var dir = new TempDirectory();
         GeneratedTransactions.Write(dir.File("transactions.csv"), customers: 50, rows: 500, seed: 3);
         using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
-        ws.Execute("CREATE TEMP TABLE tx2 AS SELECT * FROM transactions");
-        ws.Execute($"INSERT INTO tx2 (transaction_id, customer_id, \"timestamp\", amount, cost, is_return) SELECT 'X1', {row}, false");
+        ws.Execute($"CREATE TEMP TABLE tx2 AS SELECT {CanonicalColumns} FROM transactions");
+        ws.Execute($"INSERT INTO tx2 (transaction_id, customer_id, \"timestamp\", amount, cost, is_return) SELECT 'X1', {row}");
         var snapshot = new DateTime(2026, 6, 30);
         var pass = CustomerAggregatePass.TryRun(ws, snapshot, "tx2");
-        if (declines) Assert.True(pass is null, description);
+        if (expect == Expect.Declines) Assert.True(pass is null, description);
         DataFrame expected;
         try
         {
@@ -404,14 +474,11 @@ public sealed class CustomerAggregatePassTests
         {
             // NaN and infinity do not cast to DECIMAL: the SQL fails, and so must the workspace, the same way.
             Assert.Equal(e.Message, Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => ws.CustomerAggregates(snapshot, "tx2")).Message);
-            Assert.True(declines, description);
+            Assert.True(pass is null, description);
             return;
         }
-        if (!declines)
-        {
-            Assert.True(pass is not null, description);
-            Frames.AssertSame(expected, pass);
-        }
+        if (expect == Expect.Handles) Assert.True(pass is not null, description);
+        if (pass is not null) Frames.AssertSame(expected, pass);
         Frames.AssertSame(expected, ws.CustomerAggregates(snapshot, "tx2"));
         // One row per customer (a NULL customer_id is a group of its own in the SQL).
         Assert.Equal(expected.Rows.Count, ws.Scalar<long>($"SELECT count(*) FROM (SELECT DISTINCT customer_id FROM tx2 WHERE \"timestamp\" < {ws.Dialect.Timestamp(snapshot.AddDays(1))})"));
