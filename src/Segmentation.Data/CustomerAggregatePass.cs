@@ -1,0 +1,414 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
+using Apache.Arrow;
+using Array = System.Array;
+using Apache.Arrow.Ipc;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
+
+namespace Segmentation.Data;
+
+/// <summary>
+/// The per-customer aggregates of <see cref="CustomerAggregateQuery.Render(SqlDialect, DateTime, string)"/> computed in one pass in
+/// .NET over the transactions, read once from DuckDB as Arrow batches: the same DataFrame the query returns (columns, types, NULLs,
+/// row order, doubles bit for bit), in about half its time.
+/// </summary>
+/// <remarks>
+/// <para>The SQL runs two hash aggregations over every transaction (per customer with a distinct count of purchase days, and per
+/// (customer, category)), a join and a sort of the result: about 6.3 s for 10 M transactions of 1 M customers on two cores. Here
+/// DuckDB only scans, filters and hands over the columns; a pipeline of two threads numbers the customers and categories (one
+/// thread, which also reads the batches) and folds each row into its customer's sums (the other); the purchase days and
+/// categories of each customer are then counted from the purchases bucketed by customer, and the customers sorted by the bytes of
+/// their ids (the SQL's binary collation).</para>
+/// <para>Money is summed exactly as the SQL sums it: each amount as DECIMAL(18, 2), i.e. round(amount × 100) half away from zero in
+/// whole cents, and the sum converted to double as cents / 100 (both checked against DuckDB on 13 M and 3 M values). Data outside
+/// what this handles — a NULL customer id, a NULL or non-finite amount, an amount or cost of 10¹³ or more, a timestamp outside
+/// .NET's range, a sum beyond 64 bits — makes it give up (null) before any result is built; the caller then runs the SQL.</para>
+/// </remarks>
+internal static class CustomerAggregatePass
+{
+    private const long MicrosPerDay = 86_400_000_000L;
+    private const double Limit = 1e13;
+    private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
+    private static readonly long MinMicros = (DateTime.MinValue.Ticks - EpochTicks) / 10;
+    private static readonly long MaxMicros = (DateTime.MaxValue.Ticks - EpochTicks) / 10;
+
+    // Flags computed by DuckDB per row: the return flag (0 NULL, 1 purchase, 2 return), an online channel, a known channel, a campaign id.
+    private const int Purchase = 1, Return = 2, Online = 4, Channel = 8, Campaign = 16;
+
+    /// <summary>
+    /// The aggregates of <paramref name="transactions"/> (a canonical, validated table of <paramref name="ws"/>) at the snapshot day, as
+    /// <c>ws.Query(CustomerAggregateQuery.Render(ws.Dialect, snapshot, transactions))</c> returns them; null when the data needs the SQL.
+    /// </summary>
+    public static DataFrame? TryRun(DataWorkspace ws, DateTime snapshot, string transactions = "transactions")
+    {
+        ArgumentNullException.ThrowIfNull(ws);
+        var d = ws.Dialect;
+        string online = string.Join(", ", DataModel.OnlineChannels.Select(d.Str));
+        string sql = $"""
+            SELECT customer_id, epoch_us("timestamp") AS t, amount, cost, category,
+              CAST((CASE WHEN is_return IS NULL THEN 0 WHEN is_return THEN {Return} ELSE {Purchase} END)
+                + (CASE WHEN channel IN ({online}) THEN {Online} ELSE 0 END) + (CASE WHEN channel IS NOT NULL THEN {Channel} ELSE 0 END)
+                + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
+            FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(snapshot.Date.AddDays(1))}
+            """;
+        var folded = ws.ReadArrow(sql, Fold);
+        return folded is null ? null : Build(folded, snapshot);
+    }
+
+    /// <summary>One batch's rows as the folding thread needs them: dense customer and category numbers, µs, cents, flags.</summary>
+    private sealed class Chunk(int capacity)
+    {
+        public int Length;
+        public readonly int[] Customer = new int[capacity], Category = new int[capacity];
+        public readonly long[] Micros = new long[capacity], Cents = new long[capacity], CostCents = new long[capacity];
+        public readonly byte[] Flags = new byte[capacity];
+        public readonly ByteKeyIndex.KeyHash[] Hashes = new ByteKeyIndex.KeyHash[capacity];
+    }
+
+    /// <summary>One customer's sums (money in cents, timestamps in µs).</summary>
+    private struct Sums
+    {
+        public long Gross, Net, ReturnAmount, Cost, First, Last;
+        public int Orders, Returns, OnlineOrders, ChannelOrders, CampaignOrders;
+    }
+
+    /// <summary>What the pass over the rows leaves: the ids, each customer's sums, and every purchase's (customer, day, category).</summary>
+    private sealed class Folded(ByteKeyIndex ids, Sums[] sums, int[] purchaseCustomer, int[] purchaseDay, int[] purchaseCategory, int purchases)
+    {
+        public ByteKeyIndex Ids { get; } = ids;
+        public Sums[] Sums { get; } = sums;
+        public int[] PurchaseCustomer { get; } = purchaseCustomer;
+        public int[] PurchaseDay { get; } = purchaseDay;
+        public int[] PurchaseCategory { get; } = purchaseCategory;
+        public int Purchases { get; } = purchases;
+    }
+
+    private static Folded? Fold(IArrowArrayStream stream)
+    {
+        var ids = new ByteKeyIndex(1 << 16);
+        var categories = new ByteKeyIndex(64);
+        using var full = new BlockingCollection<Chunk>(4);
+        using var free = new BlockingCollection<Chunk>();
+        var sums = NewSums(1 << 16);
+        var pCustomer = new int[1 << 16];
+        var pDay = new int[1 << 16];
+        var pCategory = new int[1 << 16];
+        int purchases = 0;
+        bool overflow = false;
+        using var stop = new CancellationTokenSource();
+        var folder = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var chunk in full.GetConsumingEnumerable(stop.Token))
+                {
+                    FoldChunk(chunk, ref sums, ref pCustomer, ref pDay, ref pCategory, ref purchases);
+                    free.Add(chunk);
+                }
+            }
+            catch (OverflowException)
+            {
+                // A sum beyond 64-bit cents: the SQL's DECIMAL(38, 2) holds it.
+                overflow = true;
+                stop.Cancel();
+            }
+        });
+        bool ok = false;
+        try
+        {
+            ok = ReadAll(stream, full, free, ids, categories, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The folder gave up (overflow).
+        }
+        finally
+        {
+            if (!ok) stop.Cancel();
+            full.CompleteAdding();
+            try
+            {
+                folder.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+        if (!ok || overflow) return null;
+        if (sums.Length < ids.Count) Grow(ref sums, ids.Count);
+        return new Folded(ids, sums, pCustomer, pDay, pCategory, purchases);
+    }
+
+    /// <summary>Reads every batch, numbers it and queues it for the folder; false when the data needs the SQL.</summary>
+    private static bool ReadAll(IArrowArrayStream stream, BlockingCollection<Chunk> full, BlockingCollection<Chunk> free,
+        ByteKeyIndex ids, ByteKeyIndex categories, CancellationToken stop)
+    {
+        int made = 0;
+        while (stream.ReadNextRecordBatchAsync(stop).AsTask().GetAwaiter().GetResult() is { } batch)
+            using (batch)
+            {
+                // A few chunks circulate between the threads (made while the folder still holds every one).
+                if (!free.TryTake(out var chunk))
+                    chunk = made++ < 6 ? new Chunk(Math.Max(batch.Length, 2048)) : free.Take(stop);
+                if (chunk.Customer.Length < batch.Length) chunk = new Chunk(batch.Length);
+                if (!Number(batch, chunk, ids, categories)) return false;
+                full.Add(chunk, stop);
+            }
+        return true;
+    }
+
+    private static Sums[] NewSums(int length)
+    {
+        var sums = new Sums[length];
+        sums.AsSpan().Fill(new Sums { First = long.MaxValue, Last = long.MinValue });
+        return sums;
+    }
+
+    private static void Grow(ref Sums[] sums, int needed)
+    {
+        var grown = NewSums(Math.Max(sums.Length * 2, needed));
+        sums.CopyTo(grown, 0);
+        sums = grown;
+    }
+
+    /// <summary>Folds one chunk's rows into the customers' sums and appends its purchases.</summary>
+    private static void FoldChunk(Chunk chunk, ref Sums[] sums, ref int[] pCustomer, ref int[] pDay, ref int[] pCategory, ref int purchases)
+    {
+        int n = chunk.Length;
+        for (int i = 0; i < n; i++)
+        {
+            int c = chunk.Customer[i];
+            if (c >= sums.Length) Grow(ref sums, c + 1);
+            ref var s = ref sums[c];
+            long cents = chunk.Cents[i];
+            s.Net = checked(s.Net + cents);
+            int flags = chunk.Flags[i];
+            int kind = flags & 3;
+            if (kind == Return)
+            {
+                s.Returns++;
+                s.ReturnAmount = checked(s.ReturnAmount - cents);
+                continue;
+            }
+            if (kind != Purchase) continue;
+            long t = chunk.Micros[i];
+            s.Orders++;
+            s.Gross = checked(s.Gross + cents);
+            s.Cost = checked(s.Cost + chunk.CostCents[i]);
+            if (t < s.First) s.First = t;
+            if (t > s.Last) s.Last = t;
+            s.OnlineOrders += (flags >> 2) & 1;
+            s.ChannelOrders += (flags >> 3) & 1;
+            s.CampaignOrders += (flags >> 4) & 1;
+            if (purchases == pCustomer.Length)
+            {
+                int size = checked(purchases * 2);
+                Array.Resize(ref pCustomer, size);
+                Array.Resize(ref pDay, size);
+                Array.Resize(ref pCategory, size);
+            }
+            pCustomer[purchases] = c;
+            // CAST(timestamp AS DATE): the day, rounded down (before 1970 too).
+            pDay[purchases] = (int)Day(t);
+            pCategory[purchases] = chunk.Category[i];
+            purchases++;
+        }
+    }
+
+    /// <summary>Numbers one batch's customers and categories and copies its other columns into <paramref name="chunk"/>; false when the data needs the SQL.</summary>
+    private static bool Number(RecordBatch batch, Chunk chunk, ByteKeyIndex ids, ByteKeyIndex categories)
+    {
+        int n = batch.Length;
+        var id = (StringArray)batch.Column(0);
+        var micros = (Int64Array)batch.Column(1);
+        var amount = (DoubleArray)batch.Column(2);
+        var cost = (DoubleArray)batch.Column(3);
+        var category = (StringArray)batch.Column(4);
+        var flags = (UInt8Array)batch.Column(5);
+        if (id.NullCount > 0 || amount.NullCount > 0 || micros.NullCount > 0 || flags.NullCount > 0) return false;
+        chunk.Length = n;
+        var idOffsets = id.ValueOffsets;
+        var idBytes = id.ValueBuffer.Span;
+        // The hashes first, then the lookups with the slot of a row a few ahead prefetched: the misses of a million-key table overlap.
+        var hashes = chunk.Hashes;
+        for (int i = 0; i < n; i++) hashes[i] = ByteKeyIndex.Hash(idBytes[idOffsets[i]..idOffsets[i + 1]]);
+        const int Ahead = 12;
+        for (int i = 0; i < n; i++)
+        {
+            if (i + Ahead < n) ids.Prefetch(hashes[i + Ahead]);
+            chunk.Customer[i] = ids.GetOrAdd(idBytes[idOffsets[i]..idOffsets[i + 1]], hashes[i]);
+        }
+        var t = micros.Values;
+        for (int i = 0; i < n; i++)
+            if (t[i] < MinMicros || t[i] > MaxMicros) return false;
+        t.CopyTo(chunk.Micros);
+        var amounts = amount.Values;
+        for (int i = 0; i < n; i++)
+        {
+            double a = amounts[i];
+            // NaN fails the test too.
+            if (!(Math.Abs(a) < Limit)) return false;
+            chunk.Cents[i] = (long)Math.Round(a * 100, MidpointRounding.AwayFromZero);
+        }
+        var costs = cost.Values;
+        bool costNulls = cost.NullCount > 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (costNulls && cost.IsNull(i)) { chunk.CostCents[i] = 0; continue; }
+            double c = costs[i];
+            if (!(Math.Abs(c) < Limit)) return false;
+            chunk.CostCents[i] = (long)Math.Round(c * 100, MidpointRounding.AwayFromZero);
+        }
+        var catOffsets = category.ValueOffsets;
+        var catBytes = category.ValueBuffer.Span;
+        bool catNulls = category.NullCount > 0;
+        for (int i = 0; i < n; i++)
+            chunk.Category[i] = catNulls && category.IsNull(i) ? -1 : categories.GetOrAdd(catBytes[catOffsets[i]..catOffsets[i + 1]]);
+        flags.Values.CopyTo(chunk.Flags);
+        return true;
+    }
+
+    private static DataFrame Build(Folded f, DateTime snapshot)
+    {
+        int n = f.Ids.Count;
+        var sums = f.Sums;
+        // Each customer's purchases side by side (a counting sort by customer), then its distinct days and categories.
+        var start = new int[n + 1];
+        for (int c = 0; c < n; c++) start[c + 1] = start[c] + sums[c].Orders;
+        var days = new int[f.Purchases];
+        var cats = new int[f.Purchases];
+        var next = start.AsSpan(0, n).ToArray();
+        for (int p = 0; p < f.Purchases; p++)
+        {
+            int slot = next[f.PurchaseCustomer[p]]++;
+            days[slot] = f.PurchaseDay[p];
+            cats[slot] = f.PurchaseCategory[p];
+        }
+        var purchaseDays = new long[n];
+        var categoryCount = new long[n];
+        var topCategory = new long[n];
+        var categoryOrders = new long[n];
+        Parallel.For(0, (n + 65535) / 65536, part =>
+        {
+            for (int c = part * 65536, end = Math.Min(n, c + 65536); c < end; c++)
+            {
+                var dayRun = days.AsSpan(start[c], start[c + 1] - start[c]);
+                dayRun.Sort();
+                long distinct = 0;
+                for (int k = 0; k < dayRun.Length; k++)
+                    if (k == 0 || dayRun[k] != dayRun[k - 1]) distinct++;
+                purchaseDays[c] = distinct;
+                var catRun = cats.AsSpan(start[c], start[c + 1] - start[c]);
+                catRun.Sort();
+                long kinds = 0, top = 0, known = 0, run = 0;
+                for (int k = 0; k < catRun.Length; k++)
+                {
+                    if (catRun[k] < 0) continue;
+                    known++;
+                    run = k > 0 && catRun[k] == catRun[k - 1] ? run + 1 : 1;
+                    if (run == 1) kinds++;
+                    top = Math.Max(top, run);
+                }
+                categoryCount[c] = kinds;
+                topCategory[c] = top;
+                categoryOrders[c] = known;
+            }
+        });
+
+        var order = f.Ids.OrdinalOrder();
+        long snapDay = (snapshot.Date.Ticks - EpochTicks) / TimeSpan.TicksPerDay;
+        var idColumn = new string[n];
+        var columns = new Columns(n);
+        for (int r = 0; r < n; r++)
+        {
+            int c = order[r];
+            ref readonly var s = ref sums[c];
+            idColumn[r] = Encoding.UTF8.GetString(f.Ids.Key(c));
+            columns.Orders[r] = s.Orders;
+            columns.PurchaseDays[r] = purchaseDays[c];
+            columns.Returns[r] = s.Returns;
+            columns.Gross[r] = s.Gross / 100.0;
+            columns.Net[r] = s.Net / 100.0;
+            columns.ReturnAmount[r] = s.ReturnAmount / 100.0;
+            columns.Cost[r] = s.Cost / 100.0;
+            if (s.Orders > 0)
+            {
+                columns.Purchased[r] = true;
+                columns.First[r] = new DateTime(EpochTicks + s.First * 10, DateTimeKind.Unspecified);
+                columns.Last[r] = new DateTime(EpochTicks + s.Last * 10, DateTimeKind.Unspecified);
+                columns.Recency[r] = snapDay - Day(s.Last);
+                columns.Tenure[r] = snapDay - Day(s.First);
+            }
+            columns.OnlineOrders[r] = s.OnlineOrders;
+            columns.ChannelOrders[r] = s.ChannelOrders;
+            columns.CampaignOrders[r] = s.CampaignOrders;
+            columns.Categories[r] = categoryCount[c];
+            columns.TopCategory[r] = topCategory[c];
+            columns.CategoryOrders[r] = categoryOrders[c];
+        }
+        var all = new bool[n];
+        all.AsSpan().Fill(true);
+        return new DataFrame(
+            new StringDataFrameColumn("customer_id", idColumn),
+            Int64("orders", columns.Orders, all), Int64("purchase_days", columns.PurchaseDays, all), Int64("returns", columns.Returns, all),
+            Double("gross_amount", columns.Gross, all), Double("net_amount", columns.Net, all),
+            Double("return_amount", columns.ReturnAmount, all), Double("cost", columns.Cost, all),
+            Timestamps("first_purchase", columns.First, columns.Purchased), Timestamps("last_purchase", columns.Last, columns.Purchased),
+            Int64("recency_days", columns.Recency, columns.Purchased), Int64("tenure_days", columns.Tenure, columns.Purchased),
+            Int64("online_orders", columns.OnlineOrders, all), Int64("channel_orders", columns.ChannelOrders, all),
+            Int64("campaign_orders", columns.CampaignOrders, all), Int64("categories", columns.Categories, all),
+            Int64("top_category_orders", columns.TopCategory, all), Int64("category_orders", columns.CategoryOrders, all));
+    }
+
+    private static long Day(long micros) => micros / MicrosPerDay - (micros % MicrosPerDay < 0 ? 1 : 0);
+
+    /// <summary>The output columns' values in row order.</summary>
+    private sealed class Columns(int n)
+    {
+        public readonly long[] Orders = new long[n], PurchaseDays = new long[n], Returns = new long[n], Recency = new long[n], Tenure = new long[n],
+            OnlineOrders = new long[n], ChannelOrders = new long[n], CampaignOrders = new long[n], Categories = new long[n],
+            TopCategory = new long[n], CategoryOrders = new long[n];
+        public readonly double[] Gross = new double[n], Net = new double[n], ReturnAmount = new double[n], Cost = new double[n];
+        public readonly DateTime[] First = new DateTime[n], Last = new DateTime[n];
+        public readonly bool[] Purchased = new bool[n];
+    }
+
+    private static Int64DataFrameColumn Int64(string name, long[] values, bool[] valid)
+    {
+        var (bits, nulls) = Bits(valid);
+        return Growable(new Int64DataFrameColumn(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
+    }
+
+    private static DoubleDataFrameColumn Double(string name, double[] values, bool[] valid)
+    {
+        var (bits, nulls) = Bits(valid);
+        return Growable(new DoubleDataFrameColumn(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
+    }
+
+    private static PrimitiveDataFrameColumn<DateTime> Timestamps(string name, DateTime[] values, bool[] valid)
+    {
+        var (bits, nulls) = Bits(valid);
+        return Growable(new PrimitiveDataFrameColumn<DateTime>(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
+    }
+
+    // A column over given memory is read-only and copied on its first write: one write of an unchanged value makes it an ordinary
+    // growable column (as ArrowDataFrameReader's columns are).
+    private static T Growable<T>(T column) where T : DataFrameColumn
+    {
+        if (column.Length > 0) column[0] = column[0];
+        return column;
+    }
+
+    private static (byte[] Bits, int Nulls) Bits(bool[] valid)
+    {
+        var bits = new byte[(valid.Length + 7) / 8];
+        int nulls = 0;
+        for (int i = 0; i < valid.Length; i++)
+            if (valid[i]) bits[i >> 3] |= (byte)(1 << (i & 7));
+            else nulls++;
+        return (bits, nulls);
+    }
+}
