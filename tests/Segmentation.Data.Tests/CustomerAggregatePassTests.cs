@@ -418,6 +418,92 @@ public sealed class CustomerAggregatePassTests
         AssertOrdinalUtf8Order(wide);
     }
 
+    // ---- Large sums ----
+
+    /// <summary>A workspace whose table <c>big</c> (canonical columns, empty) takes hand-written rows.</summary>
+    private static DataWorkspace EmptyCanonicalTable(TempDirectory dir, string table)
+    {
+        dir.Write("transactions.csv", $"{TxHeader}\nT1,a,2026-01-05 10:00:00,1,1,1,web,apparel,east,K1,0\n");
+        var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf));
+        ws.Execute($"CREATE TEMP TABLE {table} AS SELECT {CanonicalColumns} FROM transactions LIMIT 0");
+        return ws;
+    }
+
+    [Fact]
+    public void Sums_beyond_two_to_the_53_cents_come_out_as_the_sql_converts_them()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "big");
+        // odd: 9 × 9999999999999.99 + 9999999999999.98 = 99999999999999.89, i.e. 9999999999999989 cents (> 2^53, odd): the SQL gives the
+        // double nearest to it (…99.890625); a conversion of the cents to double first rounds to …988 and then gives …99.875.
+        // many: 40 customers of 10 amounts near ±1e13 (returns for half of them).
+        ws.Execute("""
+            INSERT INTO big SELECT 'O' || i, 'odd', TIMESTAMP '2026-01-05 10:00:00', CASE WHEN i = 0 THEN 9999999999999.98 ELSE 9999999999999.99 END,
+              NULL, NULL, NULL, NULL, NULL, NULL, false FROM range(10) t(i);
+            INSERT INTO big SELECT 'B' || i, 'many' || (i % 40), TIMESTAMP '2026-01-05 10:00:00',
+              CASE WHEN i % 40 < 20 THEN -1 ELSE 1 END * (9999999999999.99 - (i % 7) * 0.01 - (i % 40) * 0.37),
+              (i % 40) * 249999999999.99, NULL, NULL, NULL, NULL, NULL, i % 40 < 20
+            FROM range(400) t(i)
+            """);
+        var expected = Sql(ws, Snapshot, "big");
+        Assert.Equal(99999999999999.890625, (double)expected["gross_amount"][expected["customer_id"].Cast<string>().ToList().IndexOf("odd")]);
+        if (CustomerAggregatePass.TryRun(ws, Snapshot, "big") is { } pass) Frames.AssertSame(expected, pass);
+        Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "big"));
+    }
+
+    [Fact]
+    public void A_sum_beyond_64_bit_cents_makes_the_pass_decline_while_batches_are_still_coming()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "big");
+        // 9.9e12 × 100 cents × 10 000 rows > 2^63: the overflow comes after about 9 300 rows of one customer, 40 000 rows before the end.
+        ws.Execute("""
+            INSERT INTO big SELECT 'B' || i, CASE WHEN i < 12000 THEN 'whale' ELSE 'c' || (i % 1000) END, TIMESTAMP '2026-01-05 10:00:00',
+              CASE WHEN i < 12000 THEN 9.9e12 ELSE i / 100.0 END, NULL, NULL, 'web', 'home', NULL, NULL, false
+            FROM range(50000) t(i)
+            """);
+        Assert.Null(CustomerAggregatePass.TryRun(ws, Snapshot, "big"));
+        var expected = Sql(ws, Snapshot, "big");
+        Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "big"));
+        Assert.Equal(1001, expected.Rows.Count);
+        // The workspace still answers after the pass gave up mid-stream.
+        Assert.Equal(50_000, ws.Scalar<long>("SELECT count(*) FROM big"));
+    }
+
+    [Fact]
+    public void Ids_with_control_characters_and_nul_bytes_sort_as_the_sql_sorts_them()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "odd_ids");
+        ws.Execute("""
+            INSERT INTO odd_ids SELECT 'I' || i, ['a', 'a' || chr(0), 'a' || chr(0) || 'b', 'a' || chr(1), 'a ', '', chr(127), chr(0),
+                repeat('x', 16) || chr(0), repeat('x', 16), repeat('x', 17), repeat('x', 15) || 'é', repeat('x', 15) || chr(0)][i % 13 + 1],
+              TIMESTAMP '2026-01-05 10:00:00', i * 1.5, NULL, NULL, NULL, NULL, NULL, NULL, false
+            FROM range(39) t(i)
+            """);
+        var expected = Sql(ws, Snapshot, "odd_ids");
+        Assert.Equal(13, expected.Rows.Count);
+        if (CustomerAggregatePass.TryRun(ws, Snapshot, "odd_ids") is { } pass) Frames.AssertSame(expected, pass);
+        Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "odd_ids"));
+    }
+
+    [Fact]
+    public void A_table_of_other_column_types_is_declined_or_aggregated_as_the_sql_does_never_an_error()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "unused");
+        // Money as DECIMAL and INTEGER, a DATE-less VARCHAR category, ids as VARCHAR: the SQL reads them all.
+        ws.Execute("""
+            CREATE TEMP TABLE typed AS SELECT 'T' || i AS transaction_id, 'c' || (i % 10) AS customer_id, TIMESTAMP '2026-01-05 10:00:00' + INTERVAL (i) HOUR AS "timestamp",
+              (i * 1.25)::DECIMAL(18, 2) AS amount, (i % 4)::INTEGER AS cost, 1 AS quantity, 'web' AS channel, 'home' AS category, NULL AS region,
+              NULL AS campaign_id, false AS is_return
+            FROM range(100) t(i)
+            """);
+        var expected = Sql(ws, Snapshot, "typed");
+        if (CustomerAggregatePass.TryRun(ws, Snapshot, "typed") is { } pass) Frames.AssertSame(expected, pass);
+        Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "typed"));
+    }
+
     // ---- 6. Fallback ----
 
     /// <summary>Whether the pass must decline a case: yes (null), no (the SQL's frame), or either (but if it answers, the SQL's frame).</summary>
