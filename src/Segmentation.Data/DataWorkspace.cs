@@ -40,6 +40,9 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         // Query results travel as Arrow batches (ArrowDataFrameReader): HUGEINT as DuckDB's own type, not as DECIMAL(38,0), so it is
         // converted as the row reader converts it.
         Execute("SET arrow_lossless_conversion = true");
+        // A streamed result (ReadArrow) is produced ahead into this buffer: at the default (about 1 MB) the engine's threads wait for
+        // the reader most of the time (10 M rows: 1.7–1.9 s with 100 MB against 2.4–3.4 s).
+        Execute("SET streaming_buffer_size = '100MB'");
         reader = new SourceFileReader(this, tempDirectory);
     }
 
