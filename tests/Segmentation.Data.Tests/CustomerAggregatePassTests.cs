@@ -455,6 +455,26 @@ public sealed class CustomerAggregatePassTests
     }
 
     [Fact]
+    public void A_sum_just_under_two_to_the_53_cents_is_aggregated_and_one_cent_more_is_left_to_the_sql()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "big");
+        // 9 × 900719925474099 + 900719925474100 = 2^53 - 1 cents for one customer, as purchases and as returns.
+        ws.Execute("""
+            INSERT INTO big SELECT 'E' || i, CASE WHEN i < 10 THEN 'buyer' ELSE 'returner' END, TIMESTAMP '2026-01-05 10:00:00',
+              CASE WHEN i < 10 THEN 1 ELSE -1 END * CASE WHEN i % 10 = 0 THEN 9007199254741.00 ELSE 9007199254740.99 END,
+              NULL, NULL, NULL, NULL, NULL, NULL, i >= 10
+            FROM range(20) t(i)
+            """);
+        var expected = AssertPassMatchesSql(ws, Snapshot, "big");
+        Assert.Equal(((1L << 53) - 1) / 100.0, (double)expected["gross_amount"][0]);
+        Assert.Equal(-((1L << 53) - 1) / 100.0, (double)expected["net_amount"][1]);
+        ws.Execute("INSERT INTO big VALUES ('E99', 'buyer', TIMESTAMP '2026-01-05 10:00:00', 0.01, NULL, NULL, NULL, NULL, NULL, NULL, false)");
+        Assert.Null(CustomerAggregatePass.TryRun(ws, Snapshot, "big"));
+        Frames.AssertSame(Sql(ws, Snapshot, "big"), ws.CustomerAggregates(Snapshot, "big"));
+    }
+
+    [Fact]
     public void A_sum_beyond_64_bit_cents_makes_the_pass_decline_while_batches_are_still_coming()
     {
         using var dir = new TempDirectory();
