@@ -8,37 +8,12 @@ public sealed class ArrowDataFrameReaderTests
 {
     private static readonly DateTime Snapshot = new(2026, 10, 31);
 
-    /// <summary>Same column names, column classes, element types, row count, NULLs and values (doubles bit for bit, DateTime with its Kind).</summary>
-    private static void AssertSameFrame(DataFrame expected, DataFrame actual)
-    {
-        Assert.Equal(expected.Columns.Select(c => c.Name), actual.Columns.Select(c => c.Name));
-        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
-        for (int c = 0; c < expected.Columns.Count; c++)
-        {
-            DataFrameColumn e = expected.Columns[c], a = actual.Columns[c];
-            Assert.True(e.GetType() == a.GetType(), $"column {e.Name}: {e.GetType().Name} vs {a.GetType().Name}");
-            Assert.Equal(e.DataType, a.DataType);
-            Assert.Equal(e.NullCount, a.NullCount);
-            for (long i = 0; i < e.Length; i++)
-            {
-                object? x = e[i], y = a[i];
-                bool same = (x, y) switch
-                {
-                    (double dx, double dy) => BitConverter.DoubleToInt64Bits(dx) == BitConverter.DoubleToInt64Bits(dy),
-                    (DateTime tx, DateTime ty) => tx.Ticks == ty.Ticks && tx.Kind == ty.Kind,
-                    _ => Equals(x, y),
-                };
-                Assert.True(same, $"column {e.Name}, row {i}: {x} vs {y}");
-            }
-        }
-    }
-
     private static DataFrame AssertArrowMatchesRows(DataWorkspace ws, string sql)
     {
         var arrow = ws.QueryArrow(sql);
         Assert.NotNull(arrow);
-        AssertSameFrame(ws.QueryRows(sql), arrow);
-        AssertSameFrame(arrow, ws.Query(sql));
+        Frames.AssertSame(ws.QueryRows(sql), arrow);
+        Frames.AssertSame(arrow, ws.Query(sql));
         return arrow;
     }
 
@@ -174,7 +149,7 @@ public sealed class ArrowDataFrameReaderTests
     {
         using var ws = Empty();
         Assert.Null(ws.QueryArrow(sql));
-        AssertSameFrame(ws.QueryRows(sql), ws.Query(sql));
+        Frames.AssertSame(ws.QueryRows(sql), ws.Query(sql));
     }
 
     [Fact]

@@ -29,6 +29,55 @@ public static class Frames
         }
     }
 
+    /// <summary>
+    /// The same frame exactly: column names and order, column classes, element types, row count, NULLs, and every value
+    /// (doubles bit for bit, DateTime ticks and Kind). Fails listing the first differing cells (with the row's customer_id
+    /// when the frame has one), so a mismatch can be traced to its input rows.
+    /// </summary>
+    public static void AssertSame(DataFrame expected, DataFrame actual)
+    {
+        Assert.Equal(expected.Columns.Select(c => c.Name), actual.Columns.Select(c => c.Name));
+        for (int c = 0; c < expected.Columns.Count; c++)
+        {
+            DataFrameColumn e = expected.Columns[c], a = actual.Columns[c];
+            Assert.True(e.GetType() == a.GetType(), $"column {e.Name}: {e.GetType().Name} vs {a.GetType().Name}");
+            Assert.Equal(e.DataType, a.DataType);
+        }
+        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+        var ids = expected.Columns.IndexOf("customer_id") >= 0 ? expected.Columns["customer_id"] : null;
+        var differences = new List<string>();
+        int count = 0;
+        for (int c = 0; c < expected.Columns.Count; c++)
+        {
+            DataFrameColumn e = expected.Columns[c], a = actual.Columns[c];
+            for (long i = 0; i < e.Length; i++)
+            {
+                object? x = e[i], y = a[i];
+                bool same = (x, y) switch
+                {
+                    (double dx, double dy) => BitConverter.DoubleToInt64Bits(dx) == BitConverter.DoubleToInt64Bits(dy),
+                    (DateTime tx, DateTime ty) => tx.Ticks == ty.Ticks && tx.Kind == ty.Kind,
+                    _ => Equals(x, y),
+                };
+                if (same) continue;
+                if (++count <= 20)
+                    differences.Add($"column {e.Name}, row {i}{(ids is null ? "" : $" (customer_id {ids[i]})")}: expected {Show(x)}, actual {Show(y)}");
+            }
+        }
+        Assert.True(count == 0, $"{count} cell(s) differ:\n" + string.Join("\n", differences));
+        // The null counts the columns keep must agree with their cells (a column built by hand may get them wrong).
+        Assert.Equal(expected.Columns.Select(c => c.NullCount), actual.Columns.Select(c => c.NullCount));
+    }
+
+    private static string Show(object? v) => v switch
+    {
+        null => "NULL",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime t => $"{t:yyyy-MM-dd HH:mm:ss.fffffff} ({t.Kind}, {t.Ticks} ticks)",
+        string s => $"'{s}'",
+        _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     /// <summary>The frame's rows in ordinal customer_id order (shard answers come concatenated).</summary>
     public static DataFrame SortedById(DataFrame f)
     {
