@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
@@ -7,6 +6,7 @@ using Apache.Arrow;
 using Array = System.Array;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Features;
+using Segmentation.Data;
 using Segmentation.Data.Sql;
 
 namespace Segmentation.Benchmarks;
@@ -175,7 +175,7 @@ public sealed class OnePassBench : IBench
 
     private static int MapIds(DuckDBConnection con, int expectedCustomers)
     {
-        var ids = new CustomerIndex(expectedCustomers);
+        var ids = new ByteKeyIndex(expectedCustomers);
         int count = 0;
         using var cmd = con.CreateCommand();
         cmd.CommandText = "SELECT customer_id FROM transactions";
@@ -208,7 +208,7 @@ public sealed class OnePassBench : IBench
         }
         int monthSlots = monthOf[^1] + 1;
         var state = new CustomerState(expectedCustomers, s, monthSlots);
-        var ids = new CustomerIndex(expectedCustomers);
+        var ids = new ByteKeyIndex(expectedCustomers);
         var categories = new List<byte[]>();
         var custs = new int[4096];
 
@@ -476,97 +476,6 @@ public sealed class OnePassBench : IBench
             var a = new SliceSums[length];
             a.AsSpan().Fill(new SliceSums { First = long.MaxValue, Last = long.MinValue });
             return a;
-        }
-    }
-
-    /// <summary>
-    /// Dense customer numbers keyed on the UTF-8 bytes of the id (open addressing, linear probing), without a .NET string per row:
-    /// ids of up to 16 bytes are held in the slot itself (one cache line visited per lookup), longer ones in an arena.
-    /// </summary>
-    private sealed class CustomerIndex(int capacity)
-    {
-        private struct Slot
-        {
-            public ulong K0, K1;
-            public int Length, Entry;
-        }
-
-        private Slot[] slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1024) * 2)];
-        private byte[] arena = new byte[1024];
-        private int[] starts = new int[Math.Max(capacity, 1024) + 1];
-        private int arenaLength, count;
-
-        public int GetOrAdd(ReadOnlySpan<byte> key)
-        {
-            ulong k0, k1;
-            if (key.Length <= 16)
-            {
-                Span<byte> padded = stackalloc byte[16];
-                padded.Clear();
-                key.CopyTo(padded);
-                k0 = BinaryPrimitives.ReadUInt64LittleEndian(padded);
-                k1 = BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]);
-            }
-            else
-            {
-                k0 = LongHash(key);
-                k1 = 0;
-            }
-            int mask = slots.Length - 1;
-            int slot = (int)Mix(k0, k1, key.Length) & mask;
-            while (true)
-            {
-                ref var s = ref slots[slot];
-                if (s.Entry == 0) break;
-                if (s.K0 == k0 && s.K1 == k1 && s.Length == key.Length
-                    && (key.Length <= 16 || key.SequenceEqual(arena.AsSpan(starts[s.Entry - 1], key.Length))))
-                    return s.Entry - 1;
-                slot = (slot + 1) & mask;
-            }
-            if (count + 1 >= starts.Length) Array.Resize(ref starts, starts.Length * 2);
-            if (key.Length > 16)
-            {
-                if (arenaLength + key.Length > arena.Length) Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + key.Length));
-                key.CopyTo(arena.AsSpan(arenaLength));
-                starts[count] = arenaLength;
-                arenaLength += key.Length;
-            }
-            slots[slot] = new Slot { K0 = k0, K1 = k1, Length = key.Length, Entry = ++count };
-            if (count * 2 > slots.Length) Rehash();
-            return count - 1;
-        }
-
-        private void Rehash()
-        {
-            var old = slots;
-            slots = new Slot[old.Length * 2];
-            int mask = slots.Length - 1;
-            foreach (var s in old)
-            {
-                if (s.Entry == 0) continue;
-                int slot = (int)Mix(s.K0, s.K1, s.Length) & mask;
-                while (slots[slot].Entry != 0) slot = (slot + 1) & mask;
-                slots[slot] = s;
-            }
-        }
-
-        // splitmix64's finaliser over the (padded) key words and the length.
-        private static ulong Mix(ulong k0, ulong k1, int length)
-        {
-            ulong h = (k0 * 0x9E3779B97F4A7C15UL) ^ (k1 * 0xBF58476D1CE4E5B9UL) ^ (ulong)length;
-            h = (h ^ (h >> 31)) * 0x94D049BB133111EBUL;
-            return h ^ (h >> 29);
-        }
-
-        // Ids longer than 16 bytes: 8 bytes at a time, each word mixed in.
-        private static ulong LongHash(ReadOnlySpan<byte> key)
-        {
-            ulong h = (ulong)key.Length;
-            int i = 0;
-            for (; i + 8 <= key.Length; i += 8) h = Mix(h, BinaryPrimitives.ReadUInt64LittleEndian(key[i..]), 8);
-            ulong tail = 0;
-            for (int shift = 0; i < key.Length; i++, shift += 8) tail |= (ulong)key[i] << shift;
-            return Mix(h, tail, key.Length);
         }
     }
 
