@@ -115,7 +115,7 @@ public sealed class IngestBench : IBench
     }
 
     /// <summary>Same column names, classes, NULLs and values (doubles bit for bit).</summary>
-    internal static bool SameFrame(DataFrame a, DataFrame b)
+    private static bool SameFrame(DataFrame a, DataFrame b)
     {
         if (a.Rows.Count != b.Rows.Count || a.Columns.Count != b.Columns.Count) return false;
         for (int c = 0; c < a.Columns.Count; c++)

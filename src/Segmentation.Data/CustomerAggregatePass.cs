@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
-using Array = System.Array;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Array = System.Array;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
@@ -25,14 +25,17 @@ namespace Segmentation.Data;
 /// their ids (the SQL's binary collation).</para>
 /// <para>Money is summed exactly as the SQL sums it: each amount as DECIMAL(18, 2), i.e. round(amount × 100) half away from zero in
 /// whole cents, and the sum converted to double as cents / 100 (both checked against DuckDB on 13 M and 3 M values). Data outside
-/// what this handles — a table whose columns are not of the canonical types, a NULL customer id, a NULL or non-finite amount, an
-/// amount or cost of 10¹³ or more, a timestamp outside .NET's range, a customer's sum of 2⁵³ cents or more — makes it give up (null)
-/// before any result is built; the caller then runs the SQL.</para>
+/// what this handles — a table whose columns are not of the canonical types (the timestamp a TIMESTAMP in µs without a time zone), a
+/// NULL customer id, a NULL or non-finite amount, an amount or cost of 10¹³ or more, a timestamp outside .NET's range, a customer's
+/// sum of 2⁵³ cents or more — makes it give up (null) before any result is built; the caller then runs the SQL. Ids and categories
+/// are compared by their bytes: a table whose id or category column carries a collation (COLLATE NOCASE, say; canonical tables have
+/// none) is outside its contract, and a session with a default collation is left to the SQL.</para>
 /// </remarks>
 internal static class CustomerAggregatePass
 {
     private const long MicrosPerDay = 86_400_000_000L;
-    private const double Limit = 1e13;
+    // Amounts and costs from here on are left to the SQL: their cents stay far inside 64 bits and exact in a double.
+    private const double MoneyLimit = 1e13;
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
     private static readonly long MinMicros = (DateTime.MinValue.Ticks - EpochTicks) / 10;
     private static readonly long MaxMicros = (DateTime.MaxValue.Ticks - EpochTicks) / 10;
@@ -47,17 +50,21 @@ internal static class CustomerAggregatePass
     public static DataFrame? TryRun(DataWorkspace ws, DateTime snapshot, string transactions = "transactions")
     {
         ArgumentNullException.ThrowIfNull(ws);
+        // A default collation would make the SQL group and order text by it, not by bytes.
+        if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
         var d = ws.Dialect;
         string online = string.Join(", ", DataModel.OnlineChannels.Select(d.Str));
         string sql = $"""
-            SELECT customer_id, epoch_us("timestamp") AS t, amount, cost, category,
+            SELECT customer_id, "timestamp", amount, cost, category,
               CAST((CASE WHEN is_return IS NULL THEN 0 WHEN is_return THEN {Return} ELSE {Purchase} END)
                 + (CASE WHEN channel IN ({online}) THEN {Online} ELSE 0 END) + (CASE WHEN channel IS NOT NULL THEN {Channel} ELSE 0 END)
                 + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
             FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(snapshot.Date.AddDays(1))}
             """;
         var folded = ws.ReadArrow(sql, Fold);
-        return folded is null ? null : Build(folded, snapshot);
+        if (folded is null) return null;
+        ws.Options.Cancellation.ThrowIfCancellationRequested();
+        return Build(folded, snapshot);
     }
 
     /// <summary>One batch's rows as the folding thread needs them: dense customer and category numbers, µs, cents, flags.</summary>
@@ -90,10 +97,13 @@ internal static class CustomerAggregatePass
 
     private static Folded? Fold(IArrowArrayStream stream)
     {
-        // A table that is not canonical (another type of amount, say) is left to the SQL.
-        ArrowTypeId[] expected = [ArrowTypeId.String, ArrowTypeId.Int64, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
+        // A table that is not canonical (another type of amount, a TIMESTAMP_NS or one with a time zone, say) is left to the SQL.
+        ArrowTypeId[] expected = [ArrowTypeId.String, ArrowTypeId.Timestamp, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
         var fields = stream.Schema.FieldsList;
-        if (fields.Count != expected.Length || fields.Where((field, i) => field.DataType.TypeId != expected[i]).Any()) return null;
+        if (fields.Count != expected.Length || fields.Where((field, i) => field.DataType.TypeId != expected[i]).Any()
+            || fields[1].DataType is not TimestampType { Unit: TimeUnit.Microsecond, Timezone: null or "" })
+            return null;
+        // Tables start small and double as they fill; four chunks queued ahead keep the folder busy without holding many rows.
         var ids = new ByteKeyIndex(1 << 16);
         var categories = new ByteKeyIndex(64);
         using var full = new BlockingCollection<Chunk>(4);
@@ -162,7 +172,7 @@ internal static class CustomerAggregatePass
         while (stream.ReadNextRecordBatchAsync(stop).AsTask().GetAwaiter().GetResult() is { } batch)
             using (batch)
             {
-                // A few chunks circulate between the threads (made while the folder still holds every one).
+                // Six chunks circulate between the threads (one being numbered, four queued, one being folded), made as needed.
                 if (!free.TryTake(out var chunk))
                     chunk = made++ < 6 ? new Chunk(Math.Max(batch.Length, 2048)) : free.Take(stop);
                 if (chunk.Customer.Length < batch.Length) chunk = new Chunk(batch.Length);
@@ -235,7 +245,7 @@ internal static class CustomerAggregatePass
     {
         int n = batch.Length;
         var id = (StringArray)batch.Column(0);
-        var micros = (Int64Array)batch.Column(1);
+        var micros = (TimestampArray)batch.Column(1);
         var amount = (DoubleArray)batch.Column(2);
         var cost = (DoubleArray)batch.Column(3);
         var category = (StringArray)batch.Column(4);
@@ -262,7 +272,7 @@ internal static class CustomerAggregatePass
         {
             double a = amounts[i];
             // NaN fails the test too.
-            if (!(Math.Abs(a) < Limit)) return false;
+            if (!(Math.Abs(a) < MoneyLimit)) return false;
             chunk.Cents[i] = (long)Math.Round(a * 100, MidpointRounding.AwayFromZero);
         }
         var costs = cost.Values;
@@ -271,7 +281,7 @@ internal static class CustomerAggregatePass
         {
             if (costNulls && cost.IsNull(i)) { chunk.CostCents[i] = 0; continue; }
             double c = costs[i];
-            if (!(Math.Abs(c) < Limit)) return false;
+            if (!(Math.Abs(c) < MoneyLimit)) return false;
             chunk.CostCents[i] = (long)Math.Round(c * 100, MidpointRounding.AwayFromZero);
         }
         var catOffsets = category.ValueOffsets;
@@ -352,7 +362,7 @@ internal static class CustomerAggregatePass
         var order = ordering.GetAwaiter().GetResult();
         long snapDay = (snapshot.Date.Ticks - EpochTicks) / TimeSpan.TicksPerDay;
         var idColumn = new string[n];
-        var columns = new Columns(n);
+        var columns = new OutputColumns(n);
         Parallel.For(0, (n + 65535) / 65536, part =>
         {
             for (int r = part * 65536, end = Math.Min(n, r + 65536); r < end; r++)
@@ -400,7 +410,7 @@ internal static class CustomerAggregatePass
     private static long Day(long micros) => micros / MicrosPerDay - (micros % MicrosPerDay < 0 ? 1 : 0);
 
     /// <summary>The output columns' values in row order.</summary>
-    private sealed class Columns(int n)
+    private sealed class OutputColumns(int n)
     {
         public readonly long[] Orders = new long[n], PurchaseDays = new long[n], Returns = new long[n], Recency = new long[n], Tenure = new long[n],
             OnlineOrders = new long[n], ChannelOrders = new long[n], CampaignOrders = new long[n], Categories = new long[n],

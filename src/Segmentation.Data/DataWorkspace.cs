@@ -368,8 +368,11 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     /// The per-customer aggregates of <paramref name="transactions"/> at the <paramref name="snapshot"/> day: the DataFrame of
     /// <c>Query(CustomerAggregateQuery.Render(Dialect, snapshot, transactions))</c> — the same columns, types, values and order —
     /// computed in one .NET pass over the transactions read as Arrow batches (about half the query's time), or by that query when
-    /// the data is outside what the pass handles (<see cref="CustomerAggregatePass"/>).
+    /// the data is outside what the pass handles (<see cref="CustomerAggregatePass"/>; the query's own errors, e.g. on a NaN
+    /// amount, then surface).
     /// </summary>
+    /// <param name="snapshot">The as-of day (its time of day is ignored): transactions up to and including it count.</param>
+    /// <param name="transactions">A canonical, validated transactions table of this workspace.</param>
     public DataFrame CustomerAggregates(DateTime snapshot, string transactions = "transactions")
     {
         ArgumentException.ThrowIfNullOrEmpty(transactions);
@@ -378,12 +381,21 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
     }
 
     /// <summary>Runs a query and hands its Arrow batches to <paramref name="consume"/> (logged and cancellable like every statement).</summary>
+    /// <remarks>A cancellation that interrupts the stream surfaces as <see cref="OperationCanceledException"/>, as elsewhere (the engine
+    /// may report it as an error about its interrupted result).</remarks>
     internal T ReadArrow<T>(string sql, Func<Apache.Arrow.Ipc.IArrowArrayStream, T> consume) => Run(sql, cmd =>
     {
         // Batches as the engine produces them, not a result materialised first (10 M rows: about 0.5 GB and a pass of its own).
         cmd.UseStreamingMode = true;
-        using var stream = cmd.ExecuteArrowStream();
-        return consume(stream);
+        try
+        {
+            using var stream = cmd.ExecuteArrowStream();
+            return consume(stream);
+        }
+        catch (DuckDBException e) when (Options.Cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(e.Message, e, Options.Cancellation);
+        }
     });
 
     /// <summary>The query's result through the Arrow hand-over; null when a column needs the row reader.</summary>

@@ -528,6 +528,74 @@ public sealed class CustomerAggregatePassTests
         Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "typed"));
     }
 
+    [Theory]
+    [InlineData("TIMESTAMP_NS")]
+    [InlineData("TIMESTAMPTZ")]
+    [InlineData("TIMESTAMP_MS")]
+    public void A_timestamp_of_another_precision_or_with_a_time_zone_is_left_to_the_sql(string type)
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "unused");
+        // Nanoseconds the pass would drop (its µs), a zone it would not apply: the SQL's frame, whoever computes it.
+        ws.Execute($"""
+            CREATE TEMP TABLE stamped AS SELECT 'T' || i AS transaction_id, 'c' || (i % 7) AS customer_id,
+              CAST(TIMESTAMP_NS '2026-01-05 10:00:00.123456789' + INTERVAL (i * 13) HOUR AS {type}) AS "timestamp",
+              i * 1.25 AS amount, NULL::DOUBLE AS cost, 1 AS quantity, 'web' AS channel, 'home' AS category, NULL AS region,
+              NULL AS campaign_id, false AS is_return
+            FROM range(60) t(i)
+            """);
+        var expected = Sql(ws, Snapshot, "stamped");
+        Assert.Equal(7, expected.Rows.Count);
+        Assert.Null(CustomerAggregatePass.TryRun(ws, Snapshot, "stamped"));
+        Frames.AssertSame(expected, ws.CustomerAggregates(Snapshot, "stamped"));
+    }
+
+    [Fact]
+    public void A_session_with_a_default_collation_is_left_to_the_sql()
+    {
+        using var dir = new TempDirectory();
+        using var ws = EmptyCanonicalTable(dir, "cased");
+        ws.Execute("""
+            INSERT INTO cased SELECT 'T' || i, ['A', 'a', 'B'][i % 3 + 1], TIMESTAMP '2026-01-05 10:00:00', i + 1, NULL, NULL, NULL, NULL, NULL, NULL, false
+            FROM range(9) t(i)
+            """);
+        Assert.NotNull(CustomerAggregatePass.TryRun(ws, Snapshot, "cased"));
+        ws.Execute("SET default_collation = 'nocase'");
+        Assert.Null(CustomerAggregatePass.TryRun(ws, Snapshot, "cased"));
+        Frames.AssertSame(Sql(ws, Snapshot, "cased"), ws.CustomerAggregates(Snapshot, "cased"));
+    }
+
+    [Fact]
+    public void A_cancellation_while_the_transactions_stream_is_an_operation_canceled_exception_or_comes_too_late()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("transactions.csv", $"{TxHeader}\nT1,a,2026-01-05 10:00:00,1,1,1,web,apparel,east,K1,0\n");
+        int cancelled = 0;
+        foreach (int delay in new[] { 0, 20, 60, 150, 300 })
+        {
+            using var cts = new CancellationTokenSource();
+            using var ws = DataWorkspace.Load(dir.Path, new IngestOptions(AsOf) { Cancellation = cts.Token });
+            ws.Execute($"""
+                CREATE TEMP TABLE many AS SELECT 'T' || i AS transaction_id, 'c' || (hash(i) % 200000) AS customer_id,
+                  TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (i % 100000) MINUTE AS "timestamp", (i % 1000) / 10.0 AS amount, NULL::DOUBLE AS cost,
+                  1 AS quantity, 'web' AS channel, 'home' AS category, NULL AS region, NULL AS campaign_id, false AS is_return
+                FROM range(2000000) t(i)
+                """);
+            long customers = ws.Scalar<long>("SELECT count(DISTINCT customer_id) FROM many");
+            cts.CancelAfter(delay);
+            DataFrame? frame = null;
+            var error = Record.Exception(() => frame = ws.CustomerAggregates(Snapshot, "many"));
+            if (error is null)
+                Assert.Equal(customers, frame!.Rows.Count);
+            else
+            {
+                Assert.IsAssignableFrom<OperationCanceledException>(error);
+                cancelled++;
+            }
+        }
+        Assert.True(cancelled > 0, "no run was cancelled: the test proves nothing");
+    }
+
     // ---- 6. Fallback ----
 
     /// <summary>Whether the pass must decline a case: yes (null), no (the SQL's frame), or either (but if it answers, the SQL's frame).</summary>
