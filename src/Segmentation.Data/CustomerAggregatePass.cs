@@ -393,15 +393,18 @@ internal static class CustomerAggregatePass
                 columns.CategoryOrders[r] = categoryOrders[c];
             }
         });
-        var all = new bool[n];
-        all.AsSpan().Fill(true);
+        // Two validity bitmaps serve every column: all rows, and the rows of customers with a purchase.
+        var valid = new bool[n];
+        valid.AsSpan().Fill(true);
+        var all = Bits(valid);
+        var purchased = Bits(columns.Purchased);
         return new DataFrame(
             new StringDataFrameColumn("customer_id", idColumn),
             Int64("orders", columns.Orders, all), Int64("purchase_days", columns.PurchaseDays, all), Int64("returns", columns.Returns, all),
             Double("gross_amount", columns.Gross, all), Double("net_amount", columns.Net, all),
             Double("return_amount", columns.ReturnAmount, all), Double("cost", columns.Cost, all),
-            Timestamps("first_purchase", columns.First, columns.Purchased), Timestamps("last_purchase", columns.Last, columns.Purchased),
-            Int64("recency_days", columns.Recency, columns.Purchased), Int64("tenure_days", columns.Tenure, columns.Purchased),
+            Timestamps("first_purchase", columns.First, purchased), Timestamps("last_purchase", columns.Last, purchased),
+            Int64("recency_days", columns.Recency, purchased), Int64("tenure_days", columns.Tenure, purchased),
             Int64("online_orders", columns.OnlineOrders, all), Int64("channel_orders", columns.ChannelOrders, all),
             Int64("campaign_orders", columns.CampaignOrders, all), Int64("categories", columns.Categories, all),
             Int64("top_category_orders", columns.TopCategory, all), Int64("category_orders", columns.CategoryOrders, all));
@@ -420,23 +423,16 @@ internal static class CustomerAggregatePass
         public readonly bool[] Purchased = new bool[n];
     }
 
-    private static Int64DataFrameColumn Int64(string name, long[] values, bool[] valid)
-    {
-        var (bits, nulls) = Bits(valid);
-        return Growable(new Int64DataFrameColumn(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
-    }
+    private static Int64DataFrameColumn Int64(string name, long[] values, (byte[] Bits, int Nulls) validity) =>
+        Growable(new Int64DataFrameColumn(name, Bytes(values), validity.Bits, values.Length, validity.Nulls));
 
-    private static DoubleDataFrameColumn Double(string name, double[] values, bool[] valid)
-    {
-        var (bits, nulls) = Bits(valid);
-        return Growable(new DoubleDataFrameColumn(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
-    }
+    private static DoubleDataFrameColumn Double(string name, double[] values, (byte[] Bits, int Nulls) validity) =>
+        Growable(new DoubleDataFrameColumn(name, Bytes(values), validity.Bits, values.Length, validity.Nulls));
 
-    private static PrimitiveDataFrameColumn<DateTime> Timestamps(string name, DateTime[] values, bool[] valid)
-    {
-        var (bits, nulls) = Bits(valid);
-        return Growable(new PrimitiveDataFrameColumn<DateTime>(name, MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), bits, values.Length, nulls));
-    }
+    private static PrimitiveDataFrameColumn<DateTime> Timestamps(string name, DateTime[] values, (byte[] Bits, int Nulls) validity) =>
+        Growable(new PrimitiveDataFrameColumn<DateTime>(name, Bytes(values), validity.Bits, values.Length, validity.Nulls));
+
+    private static byte[] Bytes<T>(T[] values) where T : unmanaged => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 
     // A column over given memory is read-only and copied on its first write: one write of an unchanged value makes it an ordinary
     // growable column (as ArrowDataFrameReader's columns are).
