@@ -69,7 +69,10 @@ public static class KpiCalculator
     /// be given the CLV computed meanwhile: the evaluation reads the KPI sums before the churn models hold their per-customer arrays,
     /// so the large per-month tables never live beside them (peak memory).
     /// </summary>
-    internal static Sums Read(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable)
+    /// <remarks>Where the engine can compute the customer × month grain in process (<see cref="ICustomerMonthSource"/>: DuckDB's
+    /// workspace) the sums come from it (<see cref="CustomerMonthFold"/>) instead of the per-month and per-period tables of the SQL;
+    /// <c>inProcess: false</c> always runs the SQL (the tests compare the two).</remarks>
+    internal static Sums Read(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable, bool inProcess = true)
     {
         var d = engine.Dialect;
         var keys = assignment.Segments.Select(s => s.Key).ToArray();
@@ -78,19 +81,29 @@ public static class KpiCalculator
         var acc = new double[requests.Count][][][];
         var samples = new Dictionary<(string, int), CustomerSample>[requests.Count];
         var end = requests.Max(r => r.Options.ResolvedPeriods[^1].EndExclusive);
-        foreach (var sql in KpiQuery.Prepare(d, end, segmentsTable)) engine.Execute(sql);
-        try
+        bool fromPass = false;
+        if (inProcess && engine is ICustomerMonthSource source && source.TryCustomerMonths(segmentsTable, keys, end) is { } grain)
         {
+            fromPass = true;
             for (int t = 0; t < requests.Count; t++)
-                (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index, lastUse: t == requests.Count - 1);
+                (acc[t], samples[t]) = CustomerMonthFold.Sums(engine, grain, requests[t], keys);
         }
-        finally
+        else
         {
-            foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
+            foreach (var sql in KpiQuery.Prepare(d, end, segmentsTable)) engine.Execute(sql);
+            try
+            {
+                for (int t = 0; t < requests.Count; t++)
+                    (acc[t], samples[t]) = ReadSums(engine, requests[t], keys, index, lastUse: t == requests.Count - 1);
+            }
+            finally
+            {
+                foreach (var sql in KpiQuery.Cleanup(d)) engine.Execute(sql);
+            }
         }
         if (engine.HasTable("feedback"))
             ReadFeedback(engine, requests.Select(r => r.Options.ResolvedPeriods).ToArray(), segmentsTable, index, acc);
-        return new Sums(assignment, requests.Select(r => r.Options).ToArray(), keys, index, acc, samples);
+        return new Sums(assignment, requests.Select(r => r.Options).ToArray(), keys, index, acc, samples) { FromPass = fromPass };
     }
 
     /// <summary>The raw sums and samples of <see cref="Read"/>, per request in order.</summary>
@@ -108,6 +121,19 @@ public static class KpiCalculator
         {
             _assignment = assignment; _options = options; _keys = keys; _index = index; _acc = acc; _samples = samples;
         }
+
+        /// <summary>True when the transactions' sums came from the in-process grain (<see cref="ICustomerMonthSource"/>), not the SQL.</summary>
+        internal bool FromPass { get; init; }
+
+        /// <summary>The segment keys, in the order of <see cref="Raw"/>'s second index.</summary>
+        internal IReadOnlyList<string> Keys => _keys;
+
+        /// <summary>The raw sums: [request][segment][period + 1][slot] (slot 0 of the third index is period −1; the slots are
+        /// KpiCalculator's private constants).</summary>
+        internal double[][][][] Raw => _acc;
+
+        /// <summary>Per request, the customer samples by (segment, period).</summary>
+        internal IReadOnlyList<IReadOnlyDictionary<(string Segment, int Period), CustomerSample>> Samples => _samples;
 
         /// <summary>The tables of <paramref name="requests"/>: the requests read, in order, with their CLV (the options must be the same).</summary>
         /// <exception cref="ArgumentException">The requests are not those read.</exception>
@@ -277,12 +303,12 @@ public static class KpiCalculator
     }
 
     // Slots of the raw sums.
-    private const int Customers = 0, Active = 1, New = 2, Retained = 3, LiveAtStart = 4, Churned = 5, Repeaters = 6, Orders = 7,
+    internal const int Customers = 0, Active = 1, New = 2, Retained = 3, LiveAtStart = 4, Churned = 5, Repeaters = 6, Orders = 7,
         Gross = 8, Net = 9, Cost = 10, NetSquares = 11, Responses = 12, CsatN = 13, CsatSum = 14, CsatSquares = 15, Satisfied = 16,
         NpsN = 17, Promoters = 18, Detractors = 19, Complaints = 20, Referrals = 21, Referrers = 22, Slots = 23;
 
     /// <summary>Adds <paramref name="count"/> to every period ≥ idx (a running-sum event); slot 0 is period −1.</summary>
-    private static void AddFrom(double[][] segment, long idx, int slot, double count, int n)
+    internal static void AddFrom(double[][] segment, long idx, int slot, double count, int n)
     {
         for (long p = Math.Max(idx, -1); p < n; p++) segment[p + 1][slot] += count;
     }

@@ -1,0 +1,69 @@
+namespace Segmentation.Analytics.Evaluation;
+
+/// <summary>
+/// The per customer × calendar month sums the KPI tables derive from (<see cref="KpiQuery"/>'s <c>kpi_cm</c>), computed in process
+/// by an engine that can (<see cref="ICustomerMonthSource"/>): each assigned customer with a transaction before the end, its months in
+/// ascending order, money in whole cents.
+/// </summary>
+/// <remarks>Customers are numbered 0 … <see cref="Customers"/> − 1; customer <c>c</c>'s months are the entries
+/// <see cref="Start"/>[c] … <see cref="Start"/>[c + 1] − 1 of the entry arrays. An entry is a month with at least one transaction
+/// (purchase, return, or a row whose return flag is NULL); <see cref="FirstDay"/> and <see cref="LastDay"/> are its first and last
+/// purchase days (days since 1970-01-01), <see cref="NoPurchase"/> when it has none.</remarks>
+internal sealed class CustomerMonthGrain
+{
+    /// <summary>First/last purchase day of a month without purchases.</summary>
+    public const int NoPurchase = int.MinValue;
+
+    public CustomerMonthGrain(int customers, int[] segment, Func<int, string> customerId, int[] start, int[] month, int[] orders,
+                              long[] gross, long[] net, long[] cost, int[] firstDay, int[] lastDay)
+    {
+        Customers = customers; Segment = segment; CustomerId = customerId; Start = start; Month = month; Orders = orders;
+        Gross = gross; Net = net; Cost = cost; FirstDay = firstDay; LastDay = lastDay;
+    }
+
+    /// <summary>Number of customers.</summary>
+    public int Customers { get; }
+
+    /// <summary>Each customer's segment: an index into the segment keys the source was given.</summary>
+    public int[] Segment { get; }
+
+    /// <summary>A customer's id (read for the bootstrap samples only).</summary>
+    public Func<int, string> CustomerId { get; }
+
+    /// <summary>Customer c's entries are [Start[c], Start[c + 1]) (length <see cref="Customers"/> + 1).</summary>
+    public int[] Start { get; }
+
+    /// <summary>The entry's month index y·12 + m − 1 (<see cref="KpiQuery.MonthIndex(DateOnly)"/>).</summary>
+    public int[] Month { get; }
+
+    /// <summary>Purchases (rows whose return flag is false).</summary>
+    public int[] Orders { get; }
+
+    /// <summary>Σ purchase amounts, Σ amounts, Σ costs (NULL as 0), each amount as DECIMAL(18, 2): cents.</summary>
+    public long[] Gross { get; }
+
+    /// <inheritdoc cref="Gross"/>
+    public long[] Net { get; }
+
+    /// <inheritdoc cref="Gross"/>
+    public long[] Cost { get; }
+
+    /// <summary>First purchase day (days since 1970-01-01), <see cref="NoPurchase"/> without purchases.</summary>
+    public int[] FirstDay { get; }
+
+    /// <summary>Last purchase day, <see cref="NoPurchase"/> without purchases.</summary>
+    public int[] LastDay { get; }
+}
+
+/// <summary>
+/// An engine that can compute the customer × month grain of the KPI tables in process, faster than its SQL (DuckDB's workspace).
+/// </summary>
+internal interface ICustomerMonthSource
+{
+    /// <summary>
+    /// The grain of <paramref name="transactions"/> before <paramref name="end"/> (a month start) for the customers of
+    /// <paramref name="segmentsTable"/>(customer_id, segment), whose segments are among <paramref name="keys"/>; null when the data
+    /// is outside what the in-process computation promises to do exactly as the SQL (the caller then runs the SQL).
+    /// </summary>
+    CustomerMonthGrain? TryCustomerMonths(string segmentsTable, IReadOnlyList<string> keys, DateOnly end, string transactions = "transactions");
+}
