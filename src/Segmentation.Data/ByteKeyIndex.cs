@@ -85,6 +85,22 @@ internal sealed class ByteKeyIndex
         return number;
     }
 
+    /// <summary>The number of <paramref name="key"/> whose hash is <paramref name="hash"/>; −1 when it was not seen.</summary>
+    public int Find(ReadOnlySpan<byte> key, in KeyHash hash)
+    {
+        ulong k0 = hash.K0, k1 = hash.K1;
+        int mask = slots.Length - 1;
+        int slot = (int)hash.Slot & mask;
+        while (true)
+        {
+            ref var s = ref slots[slot];
+            if (s.Entry == 0) return -1;
+            if (s.K0 == k0 && s.K1 == k1 && s.Length == key.Length && (key.Length <= 16 || key.SequenceEqual(Key(s.Entry - 1))))
+                return s.Entry - 1;
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /// <summary>The bytes of key number <paramref name="number"/>.</summary>
     public ReadOnlySpan<byte> Key(int number) => arena.AsSpan(starts[number], starts[number + 1] - starts[number]);
 

@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Evaluation;
 
 namespace Segmentation.Data;
 
@@ -15,7 +16,7 @@ namespace Segmentation.Data;
 /// their results come back as DataFrames.
 /// </summary>
 /// <remarks>Not thread-safe: one workspace per thread. Dispose to free the engine's memory and temporary files.</remarks>
-public sealed class DataWorkspace : ISqlEngine, IDisposable
+public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, IDisposable
 {
     private readonly DuckDBConnection connection;
     private DuckDBCommand? running;
@@ -379,6 +380,10 @@ public sealed class DataWorkspace : ISqlEngine, IDisposable
         return CustomerAggregatePass.TryRun(this, snapshot, transactions)
             ?? Query(Analytics.Features.CustomerAggregateQuery.Render(Dialect, snapshot, transactions));
     }
+
+    /// <inheritdoc/>
+    CustomerMonthGrain? ICustomerMonthSource.TryCustomerMonths(string segmentsTable, IReadOnlyList<string> keys, DateOnly end, string transactions) =>
+        CustomerMonthPass.TryRun(this, segmentsTable, keys, end, transactions);
 
     /// <summary>Runs a query and hands its Arrow batches to <paramref name="consume"/> (logged and cancellable like every statement).</summary>
     /// <remarks>A cancellation that interrupts the stream surfaces as <see cref="OperationCanceledException"/>, as elsewhere (the engine
