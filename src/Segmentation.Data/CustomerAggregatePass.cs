@@ -31,7 +31,7 @@ namespace Segmentation.Data;
 /// are compared by their bytes: a table whose id or category column carries a collation (COLLATE NOCASE, say; canonical tables have
 /// none) is outside its contract, and a session with a default collation is left to the SQL.</para>
 /// </remarks>
-internal static class CustomerAggregatePass
+internal static partial class CustomerAggregatePass
 {
     private const long MicrosPerDay = 86_400_000_000L;
     // Amounts and costs from here on are left to the SQL: their cents stay far inside 64 bits and exact in a double.
@@ -61,7 +61,7 @@ internal static class CustomerAggregatePass
                 + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
             FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(snapshot.Date.AddDays(1))}
             """;
-        var folded = ws.ReadArrow(sql, Fold);
+        var folded = ws.ReadArrow(sql, stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], amounts: false));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         return Build(folded, snapshot);
@@ -77,25 +77,33 @@ internal static class CustomerAggregatePass
         public readonly ByteKeyIndex.KeyHash[] Hashes = new ByteKeyIndex.KeyHash[capacity];
     }
 
-    /// <summary>One customer's sums (money in cents, timestamps in µs).</summary>
+    /// <summary>One customer's sums in one slice of time (money in cents, timestamps in µs); <see cref="Rows"/> counts every row.</summary>
     private struct Sums
     {
         public long Gross, Net, ReturnAmount, Cost, First, Last;
-        public int Orders, Returns, OnlineOrders, ChannelOrders, CampaignOrders;
+        public int Rows, Orders, Returns, OnlineOrders, ChannelOrders, CampaignOrders;
     }
 
-    /// <summary>What the pass over the rows leaves: the ids, each customer's sums, and every purchase's (customer, day, category).</summary>
-    private sealed class Folded(ByteKeyIndex ids, Sums[] sums, int[] purchaseCustomer, int[] purchaseDay, int[] purchaseCategory, int purchases)
+    /// <summary>What the pass over the rows leaves: the ids, each customer's sums per slice (customer c's slice k at c × slices + k), and
+    /// every purchase's (customer, day, category) and, when asked, its cents.</summary>
+    private sealed class Folded(ByteKeyIndex ids, int slices, Sums[] sums, int[] purchaseCustomer, int[] purchaseDay, int[] purchaseCategory,
+                                long[]? purchaseCents, int purchases)
     {
         public ByteKeyIndex Ids { get; } = ids;
+        public int Slices { get; } = slices;
         public Sums[] Sums { get; } = sums;
         public int[] PurchaseCustomer { get; } = purchaseCustomer;
         public int[] PurchaseDay { get; } = purchaseDay;
         public int[] PurchaseCategory { get; } = purchaseCategory;
+        public long[]? PurchaseCents { get; } = purchaseCents;
         public int Purchases { get; } = purchases;
     }
 
-    private static Folded? Fold(IArrowArrayStream stream)
+    private static long MicrosOf(DateTime t) => (t.Ticks - EpochTicks) / 10;
+
+    /// <summary>Folds the stream's rows (all before the last of <paramref name="ends"/>, ascending µs) into per-customer sums of the slices
+    /// the ends cut time into; null when the data needs the SQL.</summary>
+    private static Folded? Fold(IArrowArrayStream stream, long[] ends, bool amounts)
     {
         // A table that is not canonical (another type of amount, a TIMESTAMP_NS or one with a time zone, say) is left to the SQL.
         ArrowTypeId[] expected = [ArrowTypeId.String, ArrowTypeId.Timestamp, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
@@ -108,10 +116,12 @@ internal static class CustomerAggregatePass
         var categories = new ByteKeyIndex(64);
         using var full = new BlockingCollection<Chunk>(4);
         using var free = new BlockingCollection<Chunk>();
-        var sums = NewSums(1 << 16);
+        int slices = ends.Length;
+        var sums = NewSums(slices << 16);
         var pCustomer = new int[1 << 16];
         var pDay = new int[1 << 16];
         var pCategory = new int[1 << 16];
+        long[]? pCents = amounts ? new long[1 << 16] : null;
         int purchases = 0;
         bool overflow = false;
         using var stop = new CancellationTokenSource();
@@ -121,7 +131,7 @@ internal static class CustomerAggregatePass
             {
                 foreach (var chunk in full.GetConsumingEnumerable(stop.Token))
                 {
-                    FoldChunk(chunk, ref sums, ref pCustomer, ref pDay, ref pCategory, ref purchases);
+                    FoldChunk(chunk, ends, ref sums, ref pCustomer, ref pDay, ref pCategory, ref pCents, ref purchases);
                     free.Add(chunk);
                 }
             }
@@ -160,8 +170,8 @@ internal static class CustomerAggregatePass
             }
         }
         if (!ok || overflow) return null;
-        if (sums.Length < ids.Count) Grow(ref sums, ids.Count);
-        return new Folded(ids, sums, pCustomer, pDay, pCategory, purchases);
+        if (sums.Length < ids.Count * slices) Grow(ref sums, ids.Count * slices);
+        return new Folded(ids, slices, sums, pCustomer, pDay, pCategory, pCents, purchases);
     }
 
     /// <summary>Reads every batch, numbers it and queues it for the folder; false when the data needs the SQL.</summary>
@@ -197,14 +207,20 @@ internal static class CustomerAggregatePass
     }
 
     /// <summary>Folds one chunk's rows into the customers' sums and appends its purchases.</summary>
-    private static void FoldChunk(Chunk chunk, ref Sums[] sums, ref int[] pCustomer, ref int[] pDay, ref int[] pCategory, ref int purchases)
+    private static void FoldChunk(Chunk chunk, long[] ends, ref Sums[] sums, ref int[] pCustomer, ref int[] pDay, ref int[] pCategory,
+        ref long[]? pCents, ref int purchases)
     {
-        int n = chunk.Length;
+        int n = chunk.Length, slices = ends.Length;
         for (int i = 0; i < n; i++)
         {
             int c = chunk.Customer[i];
-            if (c >= sums.Length) Grow(ref sums, c + 1);
-            ref var s = ref sums[c];
+            int slice = 0;
+            if (slices > 1)
+                while (chunk.Micros[i] >= ends[slice]) slice++;
+            int at = c * slices + slice;
+            if (at >= sums.Length) Grow(ref sums, (c + 1) * slices);
+            ref var s = ref sums[at];
+            s.Rows++;
             long cents = chunk.Cents[i];
             s.Net = checked(s.Net + cents);
             int flags = chunk.Flags[i];
@@ -231,8 +247,10 @@ internal static class CustomerAggregatePass
                 Array.Resize(ref pCustomer, size);
                 Array.Resize(ref pDay, size);
                 Array.Resize(ref pCategory, size);
+                if (pCents is not null) Array.Resize(ref pCents, size);
             }
             pCustomer[purchases] = c;
+            if (pCents is not null) pCents[purchases] = cents;
             // CAST(timestamp AS DATE): the day, rounded down (before 1970 too).
             pDay[purchases] = (int)Day(t);
             pCategory[purchases] = chunk.Category[i];

@@ -5,6 +5,7 @@ using Microsoft.Data.Analysis;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Data;
 
@@ -16,7 +17,7 @@ namespace Segmentation.Data;
 /// their results come back as DataFrames.
 /// </summary>
 /// <remarks>Not thread-safe: one workspace per thread. Dispose to free the engine's memory and temporary files.</remarks>
-public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, IDisposable
+public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, ICustomerAggregateSnapshotSource, IDisposable
 {
     private readonly DuckDBConnection connection;
     private DuckDBCommand? running;
@@ -382,6 +383,10 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, IDisposabl
     }
 
     /// <inheritdoc/>
+    IReadOnlyList<double[]>? ICustomerAggregateSnapshotSource.TryPrepareSnapshots(IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
+        string transactions) => CustomerAggregatePass.TryPrepareSnapshots(this, days, table, dayPass, transactions);
+
+    /// <inheritdoc/>
     CustomerMonthGrain? ICustomerMonthSource.TryCustomerMonths(string segmentsTable, IReadOnlyList<string> keys, DateOnly end, string transactions) =>
         CustomerMonthPass.TryRun(this, segmentsTable, keys, end, transactions);
 
@@ -439,6 +444,15 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, IDisposabl
         Execute(Dialect.CreateTempTableAs(name, $"SELECT CAST(NULL AS UBIGINT) AS {Dialect.Id(column)} LIMIT 0"));
         using var appender = connection.CreateAppender(name);
         foreach (var v in values) appender.CreateRow().AppendValue(v).EndRow();
+    }
+
+    /// <summary>Appends rows to the existing table <paramref name="table"/> of this session (logged like a statement).</summary>
+    internal void Append(string table, Action<DuckDBAppender> write)
+    {
+        Options.Cancellation.ThrowIfCancellationRequested();
+        var started = SqlLog.Start();
+        using (var appender = connection.CreateAppender(table)) write(appender);
+        SqlLog.Write(started, $"-- appended to {Dialect.Id(table)}");
     }
 
     /// <summary>The query's result through the row reader (<see cref="DataFrameReader"/>).</summary>

@@ -70,7 +70,10 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         (DateTime, DateTime)[] windows = trainingDay == asOf ? []
             : [(WindowFeatures.WindowStart(trainingDay), trainingDay.AddDays(1)), (WindowFeatures.WindowStart(asOf), asOf.AddDays(1))];
         var aggregates = CustomerAggregateSnapshots.Prepare(engine, snapshots,
-            new PurchaseDayPass(windows, summariesInPass ? CustomerSummaryQuery.DayAggregatesAtTwoEnds(engine.Dialect, summaryEarlier) : []));
+            new PurchaseDayPass(windows, summariesInPass ? CustomerSummaryQuery.DayAggregatesAtTwoEnds(engine.Dialect, summaryEarlier) : [])
+            {
+                SummariesEarlierEnd = summariesInPass ? summaryEarlier : null,
+            });
         var windowCounts = aggregates.PurchaseDaysInWindows;
         CustomerSummaryTable? summaries = null;
         SegmentationModel model;

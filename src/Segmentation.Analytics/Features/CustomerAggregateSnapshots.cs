@@ -33,6 +33,9 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         this.days = days;
     }
 
+    /// <summary>True when the engine made the tables in process (<see cref="ICustomerAggregateSnapshotSource"/>), not by the SQL.</summary>
+    internal bool InProcess { get; private set; }
+
     /// <summary>The snapshot days held (distinct, ascending); empty when the engine keeps nothing.</summary>
     public IReadOnlyList<DateTime> Snapshots => disposed ? [] : days;
 
@@ -60,19 +63,31 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     /// <see cref="PurchaseDaysInWindows"/>, and the pass's table stays as <see cref="DaysTable"/> when further aggregates are asked for.
     /// The windows must end by the day after the last snapshot.
     /// </summary>
-    public static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass)
+    public static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass) =>
+        Prepare(engine, snapshots, dayPass, inProcess: true);
+
+    /// <summary>The same; <paramref name="inProcess"/> false always runs the SQL, even where the engine can aggregate the snapshots in
+    /// process (<see cref="ICustomerAggregateSnapshotSource"/>; the tests compare the two).</summary>
+    internal static CustomerAggregateSnapshots Prepare(ISqlEngine engine, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass, bool inProcess)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(dayPass);
         var days = snapshots.Select(s => s.Date).Distinct().Order().ToArray();
         if (days.Length == 0 || engine.Dialect.InlinesSubqueries) return new CustomerAggregateSnapshots(null, []);
-        var statements = CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days, TableName, dayPass);
         var prepared = new CustomerAggregateSnapshots(engine, days) { keepsDays = dayPass.KeepsDays };
         try
         {
-            foreach (var statement in statements) engine.Execute(statement);
-            if (dayPass.Windows.Count > 0) prepared.PurchaseDaysInWindows = ReadWindows(engine, dayPass.Windows.Count);
+            if (inProcess && engine is ICustomerAggregateSnapshotSource source && source.TryPrepareSnapshots(days, TableName, dayPass) is { } windows)
+            {
+                prepared.PurchaseDaysInWindows = dayPass.Windows.Count > 0 ? windows : null;
+                prepared.InProcess = true;
+            }
+            else
+            {
+                foreach (var statement in CustomerAggregateQuery.RenderSnapshots(engine.Dialect, days, TableName, dayPass)) engine.Execute(statement);
+                if (dayPass.Windows.Count > 0) prepared.PurchaseDaysInWindows = ReadWindows(engine, dayPass.Windows.Count);
+            }
             if (dayPass.Aggregates.Count == 0) prepared.DropDaysTable();
         }
         catch

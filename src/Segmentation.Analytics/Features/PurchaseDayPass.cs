@@ -15,6 +15,13 @@ public sealed record PurchaseDayPass(IReadOnlyList<(DateTime Start, DateTime End
     /// <summary>Nothing added: the pass counts purchase days per snapshot and its table is dropped.</summary>
     public static PurchaseDayPass None { get; } = new([], []);
 
+    /// <summary>
+    /// Set when <see cref="Aggregates"/> are <see cref="Statistics.CustomerSummaryQuery.DayAggregatesAtTwoEnds"/> at this earlier end:
+    /// an engine that aggregates the snapshots in process (<see cref="ICustomerAggregateSnapshotSource"/>) computes those itself
+    /// (other aggregates, SQL text only, leave the pass to the SQL).
+    /// </summary>
+    internal DateOnly? SummariesEarlierEnd { get; init; }
+
     /// <summary>Whether the per-customer table of the pass (<c>_days</c>) is kept for the caller.</summary>
     public bool KeepsDays => Windows.Count > 0 || Aggregates.Count > 0;
 }

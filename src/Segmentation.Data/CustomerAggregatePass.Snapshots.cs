@@ -1,0 +1,301 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Statistics;
+
+namespace Segmentation.Data;
+
+internal static partial class CustomerAggregatePass
+{
+    /// <summary>
+    /// The tables of <see cref="CustomerAggregateQuery.RenderSnapshots(SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>
+    /// made from one pass over the transactions (<see cref="ICustomerAggregateSnapshotSource"/>): each snapshot's aggregates are what
+    /// the one-snapshot pass computes at that day, written with the DuckDB appender; the purchase-day table holds the same counts and
+    /// customer-summary aggregates as the SQL's. Returns the windows' counts; null (nothing made) when the data or the pass needs the SQL.
+    /// </summary>
+    /// <remarks>Besides the one-snapshot pass's limits: snapshots that are not distinct ascending days, windows the SQL would refuse,
+    /// and further aggregates other than the customer summaries at two ends (<see cref="PurchaseDayPass.SummariesEarlierEnd"/>) are
+    /// left to the SQL (its own errors then surface).</remarks>
+    public static IReadOnlyList<double[]>? TryPrepareSnapshots(DataWorkspace ws, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
+        string transactions = "transactions")
+    {
+        ArgumentNullException.ThrowIfNull(ws);
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(dayPass);
+        var d = ws.Dialect;
+        if (days.Count == 0 || days.Any(s => s.TimeOfDay != TimeSpan.Zero)) return null;
+        for (int k = 1; k < days.Count; k++)
+            if (days[k] <= days[k - 1]) return null;
+        var last = days[^1].AddDays(1);
+        foreach (var (start, end) in dayPass.Windows)
+            if (start.TimeOfDay != TimeSpan.Zero || end.TimeOfDay != TimeSpan.Zero || end <= start || end > last) return null;
+        DateOnly? earlier = null;
+        if (dayPass.Aggregates.Count > 0)
+        {
+            if (dayPass.SummariesEarlierEnd is not { } e || !dayPass.Aggregates.SequenceEqual(CustomerSummaryQuery.DayAggregatesAtTwoEnds(d, e))) return null;
+            earlier = e;
+        }
+        if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
+        string online = string.Join(", ", DataModel.OnlineChannels.Select(d.Str));
+        string sql = $"""
+            SELECT customer_id, "timestamp", amount, cost, category,
+              CAST((CASE WHEN is_return IS NULL THEN 0 WHEN is_return THEN {Return} ELSE {Purchase} END)
+                + (CASE WHEN channel IN ({online}) THEN {Online} ELSE 0 END) + (CASE WHEN channel IS NOT NULL THEN {Channel} ELSE 0 END)
+                + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
+            FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(last)}
+            """;
+        var ends = days.Select(s => MicrosOf(s.AddDays(1))).ToArray();
+        var folded = ws.ReadArrow(sql, stream => Fold(stream, ends, amounts: earlier is not null));
+        if (folded is null) return null;
+        ws.Options.Cancellation.ThrowIfCancellationRequested();
+        var built = BuildSnapshots(folded, days, dayPass.Windows, earlier);
+        if (built is null) return null;
+        ws.Options.Cancellation.ThrowIfCancellationRequested();
+        Write(ws, built, days, table, dayPass, earlier is not null);
+        return built.Windows;
+    }
+
+    /// <summary>Every customer's figures at every snapshot, in the ids' ordinal order (<see cref="Order"/>).</summary>
+    private sealed class Snapshots(Folded folded, int windows)
+    {
+        public Folded Folded { get; } = folded;
+        public int[] Order { get; set; } = [];
+        public int Count => Order.Length;
+        // [snapshot][customer] (customer = dense number, not rank).
+        public long[][] PurchaseDays = [], Categories = [], Top = [], CategoryOrders = [];
+        public long[][] Window = new long[windows][];
+        // Customer summaries of the purchase-day grain (days since 1970, cents).
+        public int[] FirstDay = [], LastDay = [], LastDayEarlier = [];
+        public long[] DayCount = [], DayCountEarlier = [], Total = [], FirstAmount = [], TotalEarlier = [];
+        public double[][] Windows = [];
+    }
+
+    private static Snapshots? BuildSnapshots(Folded f, IReadOnlyList<DateTime> days, IReadOnlyList<(DateTime Start, DateTime End)> windows, DateOnly? earlier)
+    {
+        int n = f.Ids.Count, slices = f.Slices;
+        var sums = f.Sums;
+        const long Exact = 1L << 53;
+        static bool Inexact(long cents) => cents >= Exact || cents <= -Exact;
+        // Each snapshot's money is a sum over slices: every partial sum must convert exactly, as the whole one does.
+        for (int c = 0; c < n; c++)
+        {
+            long gross = 0, net = 0, ret = 0, cost = 0;
+            for (int k = 0; k < slices; k++)
+            {
+                ref readonly var s = ref sums[c * slices + k];
+                gross += s.Gross; net += s.Net; ret += s.ReturnAmount; cost += s.Cost;
+                if (Inexact(gross) || Inexact(net) || Inexact(ret) || Inexact(cost)) return null;
+            }
+        }
+        var start = new int[n + 1];
+        for (int c = 0; c < n; c++)
+        {
+            int orders = 0;
+            for (int k = 0; k < slices; k++) orders += sums[c * slices + k].Orders;
+            start[c + 1] = start[c] + orders;
+        }
+        var pDays = new int[f.Purchases];
+        var pCats = new int[f.Purchases];
+        var pCents = f.PurchaseCents is null ? null : new long[f.Purchases];
+        var ordering = Task.Run(f.Ids.OrdinalOrder);
+        var next = start.AsSpan(0, n).ToArray();
+        Parallel.For(0, 2, half =>
+        {
+            int low = half == 0 ? 0 : n / 2, high = half == 0 ? n / 2 : n;
+            var customer = f.PurchaseCustomer;
+            for (int p = 0; p < f.Purchases; p++)
+            {
+                int c = customer[p];
+                if (c < low || c >= high) continue;
+                int slot = next[c]++;
+                pDays[slot] = f.PurchaseDay[p];
+                pCats[slot] = f.PurchaseCategory[p];
+                if (pCents is not null) pCents[slot] = f.PurchaseCents![p];
+            }
+        });
+
+        int ks = days.Count;
+        var endDay = days.Select(s => (int)((s.AddDays(1).Ticks - EpochTicks) / TimeSpan.TicksPerDay)).ToArray();
+        var windowDays = windows.Select(w => (Start: (int)((w.Start.Ticks - EpochTicks) / TimeSpan.TicksPerDay), End: (int)((w.End.Ticks - EpochTicks) / TimeSpan.TicksPerDay))).ToArray();
+        // The earlier end is a day: days up to and including it.
+        int earlierDay = earlier is { } e ? e.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber : 0;
+        var b = new Snapshots(f, windows.Count)
+        {
+            PurchaseDays = NewArrays(ks, n), Categories = NewArrays(ks, n), Top = NewArrays(ks, n), CategoryOrders = NewArrays(ks, n),
+            Window = NewArrays(windows.Count, n),
+        };
+        if (pCents is not null)
+        {
+            b.FirstDay = new int[n]; b.LastDay = new int[n]; b.LastDayEarlier = new int[n];
+            b.DayCount = new long[n]; b.DayCountEarlier = new long[n]; b.Total = new long[n]; b.FirstAmount = new long[n]; b.TotalEarlier = new long[n];
+        }
+        bool overflow = false;
+        Parallel.For(0, (n + 65535) / 65536, part =>
+        {
+            var keys = new List<long>();
+            for (int c = part * 65536, end = Math.Min(n, c + 65536); c < end; c++)
+            {
+                int from = start[c], length = start[c + 1] - from;
+                if (length == 0) continue;
+                var dayRun = pDays.AsSpan(from, length);
+                var catRun = pCats.AsSpan(from, length);
+                // Categories first (by category, then day), from the purchases still aligned.
+                keys.Clear();
+                for (int i = 0; i < length; i++)
+                    if (catRun[i] >= 0) keys.Add(((long)catRun[i] << 32) | (uint)(dayRun[i] ^ int.MinValue));
+                var keySpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+                keySpan.Sort();
+                for (int i = 0; i < keySpan.Length;)
+                {
+                    int j = i;
+                    while (j < keySpan.Length && keySpan[j] >> 32 == keySpan[i] >> 32) j++;
+                    // Purchases of this category before each snapshot's end (its days ascending).
+                    for (int k = 0; k < ks; k++)
+                    {
+                        int count = 0;
+                        for (int q = i; q < j && ((int)(uint)keySpan[q] ^ int.MinValue) < endDay[k]; q++) count++;
+                        if (count == 0) continue;
+                        b.Categories[k][c]++;
+                        b.CategoryOrders[k][c] += count;
+                        if (count > b.Top[k][c]) b.Top[k][c] = count;
+                    }
+                    i = j;
+                }
+                // Then the days (with their cents when the summaries are asked for).
+                if (pCents is not null) dayRun.Sort(pCents.AsSpan(from, length));
+                else dayRun.Sort();
+                int firstDay = dayRun[0];
+                long total = 0, firstAmount = 0, dayCount = 0, dayCountEarlier = 0, totalEarlier = 0;
+                int lastDayEarlier = int.MinValue;
+                for (int i = 0; i < length;)
+                {
+                    int day = dayRun[i];
+                    long amount = 0;
+                    int j = i;
+                    for (; j < length && dayRun[j] == day; j++)
+                        if (pCents is not null) amount += pCents[from + j];
+                    for (int k = 0; k < ks; k++)
+                        if (day < endDay[k]) b.PurchaseDays[k][c]++;
+                    for (int w = 0; w < windowDays.Length; w++)
+                        if (day >= windowDays[w].Start && day < windowDays[w].End) b.Window[w][c]++;
+                    if (dayCount == 0) firstAmount = amount;
+                    dayCount++;
+                    total += amount;
+                    if (day <= earlierDay)
+                    {
+                        dayCountEarlier++;
+                        totalEarlier += amount;
+                        lastDayEarlier = day;
+                    }
+                    i = j;
+                }
+                if (pCents is not null)
+                {
+                    // Far inside decimal's range unless a customer's purchases reach 2⁶³ cents.
+                    if (Math.Abs(total) >= long.MaxValue / 2 || Math.Abs(totalEarlier) >= long.MaxValue / 2) overflow = true;
+                    b.FirstDay[c] = firstDay;
+                    b.LastDay[c] = dayRun[length - 1];
+                    b.DayCount[c] = dayCount;
+                    b.Total[c] = total;
+                    b.FirstAmount[c] = firstAmount;
+                    b.DayCountEarlier[c] = dayCountEarlier;
+                    b.TotalEarlier[c] = totalEarlier;
+                    b.LastDayEarlier[c] = lastDayEarlier;
+                }
+            }
+        });
+        if (overflow) return null;
+        b.Order = ordering.GetAwaiter().GetResult();
+        b.Windows = [.. b.Window.Select(counts => counts.Where(x => x > 0).Select(x => (double)x).ToArray())];
+        return b;
+    }
+
+    private static long[][] NewArrays(int count, int n) => [.. Enumerable.Range(0, count).Select(_ => new long[n])];
+
+    /// <summary>Creates the tables and appends the rows: each snapshot's customers with a row by then, in ordinal id order.</summary>
+    private static void Write(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, bool summaries)
+    {
+        int ks = days.Count;
+        var d = ws.Dialect;
+        var f = b.Folded;
+        int slices = f.Slices;
+        var ids = new string[b.Count];
+        Parallel.For(0, (b.Count + 65535) / 65536, part =>
+        {
+            for (int c = part * 65536, end = Math.Min(b.Count, c + 65536); c < end; c++) ids[c] = System.Text.Encoding.UTF8.GetString(f.Ids.Key(c));
+        });
+        ws.Execute($"""
+            DROP TABLE IF EXISTS {d.Id(table)}; CREATE TEMP TABLE {d.Id(table)} (snap BIGINT, customer_id VARCHAR, orders BIGINT, purchase_days BIGINT,
+              returns BIGINT, gross_amount DOUBLE, net_amount DOUBLE, return_amount DOUBLE, cost DOUBLE, first_purchase TIMESTAMP,
+              last_purchase TIMESTAMP, recency_days BIGINT, tenure_days BIGINT, online_orders BIGINT, channel_orders BIGINT,
+              campaign_orders BIGINT, categories BIGINT, top_category_orders BIGINT, category_orders BIGINT)
+            """);
+        ws.Append(table, appender =>
+        {
+            for (int k = 0; k < ks; k++)
+            {
+                long snapDay = (days[k].Ticks - EpochTicks) / TimeSpan.TicksPerDay;
+                foreach (int c in b.Order)
+                {
+                    // The customer's sums up to snapshot k (slices 0 … k).
+                    long gross = 0, net = 0, ret = 0, cost = 0, first = long.MaxValue, lastPurchase = long.MinValue;
+                    int rows = 0, orders = 0, returns = 0, onlineOrders = 0, channelOrders = 0, campaignOrders = 0;
+                    for (int q = 0; q <= k; q++)
+                    {
+                        ref readonly var s = ref f.Sums[c * slices + q];
+                        rows += s.Rows; orders += s.Orders; returns += s.Returns;
+                        gross += s.Gross; net += s.Net; ret += s.ReturnAmount; cost += s.Cost;
+                        first = Math.Min(first, s.First); lastPurchase = Math.Max(lastPurchase, s.Last);
+                        onlineOrders += s.OnlineOrders; channelOrders += s.ChannelOrders; campaignOrders += s.CampaignOrders;
+                    }
+                    if (rows == 0) continue;
+                    var row = appender.CreateRow();
+                    row.AppendValue((long)k).AppendValue(ids[c]).AppendValue((long)orders).AppendValue(b.PurchaseDays[k][c]).AppendValue((long)returns)
+                        .AppendValue(gross / 100.0).AppendValue(net / 100.0).AppendValue(ret / 100.0).AppendValue(cost / 100.0);
+                    if (orders > 0)
+                        row.AppendValue(new DateTime(EpochTicks + first * 10, DateTimeKind.Unspecified))
+                            .AppendValue(new DateTime(EpochTicks + lastPurchase * 10, DateTimeKind.Unspecified))
+                            .AppendValue(snapDay - Day(lastPurchase)).AppendValue(snapDay - Day(first));
+                    else
+                        row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
+                    row.AppendValue((long)onlineOrders).AppendValue((long)channelOrders).AppendValue((long)campaignOrders)
+                        .AppendValue(b.Categories[k][c]).AppendValue(b.Top[k][c]).AppendValue(b.CategoryOrders[k][c]).EndRow();
+                }
+            }
+        });
+        if (!dayPass.KeepsDays) return;
+
+        // The purchase-day table: customers with a purchase, their purchase days per snapshot and window, and the summaries' aggregates.
+        string daysTable = table + "_days";
+        var columns = new List<string> { "customer_id VARCHAR" };
+        columns.AddRange(Enumerable.Range(0, ks).Select(k => $"purchase_days{k.ToString(CultureInfo.InvariantCulture)} BIGINT"));
+        columns.AddRange(Enumerable.Range(0, dayPass.Windows.Count).Select(j => $"window{j.ToString(CultureInfo.InvariantCulture)} BIGINT"));
+        if (summaries)
+            columns.AddRange(["first_day DATE", "last_day DATE", "days BIGINT", "total DECIMAL(38, 2)", "first_amount DECIMAL(38, 2)",
+                "last_day_e DATE", "days_e BIGINT", "total_e DECIMAL(38, 2)"]);
+        ws.Execute($"DROP TABLE IF EXISTS {d.Id(daysTable)}; CREATE TEMP TABLE {d.Id(daysTable)} ({string.Join(", ", columns)})");
+        int epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        ws.Append(daysTable, appender =>
+        {
+            foreach (int c in b.Order)
+            {
+                if (b.PurchaseDays[ks - 1][c] == 0) continue;
+                var row = appender.CreateRow();
+                row.AppendValue(ids[c]);
+                for (int k = 0; k < ks; k++) row.AppendValue(b.PurchaseDays[k][c]);
+                for (int j = 0; j < dayPass.Windows.Count; j++) row.AppendValue(b.Window[j][c]);
+                if (summaries)
+                {
+                    row.AppendValue(DateOnly.FromDayNumber(epochDay + b.FirstDay[c])).AppendValue(DateOnly.FromDayNumber(epochDay + b.LastDay[c]))
+                        .AppendValue(b.DayCount[c]).AppendValue(b.Total[c] / 100m).AppendValue(b.FirstAmount[c] / 100m);
+                    if (b.DayCountEarlier[c] > 0)
+                        row.AppendValue(DateOnly.FromDayNumber(epochDay + b.LastDayEarlier[c])).AppendValue(b.DayCountEarlier[c]).AppendValue(b.TotalEarlier[c] / 100m);
+                    else
+                        row.AppendNullValue().AppendValue(0L).AppendNullValue();
+                }
+                row.EndRow();
+            }
+        });
+    }
+}
