@@ -678,6 +678,13 @@ public sealed class CustomerMonthPassTests
         // same month so that the net stays small; in the sampled periods.
         { "a customer-month of 9.9e13 bought and returned", string.Join(", ", Enumerable.Range(0, 11).Select(k => string.Create(CultureInfo.InvariantCulture,
             $"('C00004', TIMESTAMP '2026-09-0{k % 9 + 1} 10:00:00', 9000000000000.01, NULL, false), ('C00004', TIMESTAMP '2026-09-20 10:00:00', -9000000000000.01, NULL, true)"))), Expect.Either },
+        // Rows the SQL drops before it casts: a customer outside the assignment (dropped by the join, after the cast of each
+        // customer-month though), timestamps after the end.
+        { "an amount of 1e13 of a customer outside the assignment", "('nobody', TIMESTAMP '2026-01-05 10:00:00', 1e13, 1e13, false)", Expect.Either },
+        { "a NULL amount of a customer outside the assignment", "('nobody', TIMESTAMP '2026-01-05 10:00:00', NULL, NULL, false)", Expect.Either },
+        { "a purchase in the year 20000", "('C00001', make_timestamp(20000, 1, 1, 0, 0, 0), 5, NULL, false)", Expect.Either },
+        { "a purchase in the year 1", "('C00001', TIMESTAMP '0001-01-01 00:00:00', 5, NULL, false)", Expect.Either },
+        { "a purchase before the year 1", "('C00001', make_timestamp(-49, 6, 1, 10, 0, 0), 5, NULL, false)", Expect.Either },
         // A customer-period's net of 10⁷ or more squares beyond DECIMAL(18, 4): the SQL fails.
         { "an amount of 1e13", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL, false)", Expect.SqlError },
         { "an amount of -1e13 flagged as a return", "('C00002', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL, true)", Expect.SqlError },
@@ -686,6 +693,10 @@ public sealed class CustomerMonthPassTests
         { "an infinite amount", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 'Infinity'::DOUBLE, NULL, false)", Expect.SqlError },
         { "an infinite cost", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 5, '-Infinity'::DOUBLE, false)", Expect.SqlError },
         { "a NaN amount of a customer outside the assignment", "('nobody', TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL, false)", Expect.SqlError },
+        { "a NaN amount without a customer id", "(NULL, TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL, false)", Expect.SqlError },
+        // Beyond DECIMAL(18, 2).
+        { "an amount of 1e16", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 1e16, NULL, false)", Expect.SqlError },
+        { "a cost of -1e16", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 5, -1e16, false)", Expect.SqlError },
     };
 
     [Theory]
@@ -715,6 +726,21 @@ public sealed class CustomerMonthPassTests
         var expected = Assert.Throws<DuckDBException>(() => KpiCalculator.Read(ws, assignment, requests, EngineTables.Segments, inProcess: false));
         var actual = Assert.Throws<DuckDBException>(() => KpiCalculator.Read(ws, assignment, requests, EngineTables.Segments, inProcess: true));
         Assert.True(expected.Message == actual.Message, $"{description}: SQL: {expected.Message}; in process: {actual.Message}");
+    }
+
+    [Fact]
+    public void A_customer_month_beyond_decimal_18_2_fails_in_the_sql_and_in_the_in_process_read_alike()
+    {
+        using var dir = new TempDirectory();
+        using var ws = Generated(dir, out var assignment);
+        // 1 100 purchases of 9 999 999 999 999.99 (each under 10¹³) and as many returns in one month: a net of 0, but a gross of about
+        // 1.1e16, which the SQL's DECIMAL(18, 2) of the customer-month cannot hold.
+        ws.Execute("""
+            INSERT INTO transactions (transaction_id, customer_id, "timestamp", amount, cost, is_return)
+            SELECT 'X' || i, 'C00001', TIMESTAMP '2026-05-05 10:00:00', CASE WHEN i % 2 = 0 THEN 9999999999999.99 ELSE -9999999999999.99 END, NULL, i % 2 = 1
+            FROM range(2200) t(i)
+            """);
+        AssertPassEqualsSqlOrFailsAlike(ws, assignment, FallbackRequests, Expect.SqlError, "a customer-month gross of 1.1e16");
     }
 
     [Fact]
