@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Statistics;
+using Segmentation.Data.Sql;
 
 namespace Segmentation.Data;
 
@@ -49,11 +50,19 @@ internal static partial class CustomerAggregatePass
         var folded = ws.ReadArrow(sql, stream => Fold(stream, ends, amounts: earlier is not null));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
+        var started = SqlLog.Start();
         var built = BuildSnapshots(folded, days, dayPass.Windows, earlier);
         if (built is null) return null;
+        SqlLog.Write(started, "-- snapshot aggregates counted in process");
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         Write(ws, built, days, table, dayPass, earlier is not null);
-        return built.Windows;
+        var windows = built.Windows;
+        // The pass's buffers (about 1 GB at 12 M transactions, on the large-object heap) are garbage now; collected at once they
+        // are not held beside what the job allocates next (its peak working set: 3.47 → … GB at 1 M customers).
+        built = null;
+        folded = null;
+        GC.Collect();
+        return windows;
     }
 
     /// <summary>Every customer's figures at every snapshot, in the ids' ordinal order (<see cref="Order"/>).</summary>

@@ -23,8 +23,10 @@ namespace Segmentation.Data;
 /// <para>Money is taken as the SQL takes it: each amount as DECIMAL(18, 2), i.e. round(amount × 100) half away from zero in
 /// whole cents. Where the pass cannot promise the SQL's figures it gives up (null) before anything is built and the SQL runs: a
 /// session with a default collation, columns not of the canonical types (the timestamp a TIMESTAMP in µs without a time zone), a
-/// NULL or non-finite amount, an amount or cost of 10¹³ or more, a timestamp outside .NET's range, a customer whose months' sums
-/// reach 2⁵³ cents, a segments table with a repeated customer id or a segment outside the keys.</para>
+/// NULL or non-finite amount, an amount or cost of 10¹³ or more (in any row, an unassigned customer's too), a timestamp outside
+/// .NET's range, a customer whose months' sums reach 2⁵³ cents, a segments table with a repeated customer id or a segment outside the
+/// keys. One difference remains, by design: unassigned customers' rows are never summed, so where their month sums alone overflow the
+/// SQL's DECIMAL(18, 2) (10¹⁶ cents: a thousand purchases of 10¹³ in one month) the SQL fails and the pass answers.</para>
 /// </remarks>
 internal static class CustomerMonthPass
 {
@@ -168,20 +170,18 @@ internal static class CustomerMonthPass
                 bool costNulls = cost.NullCount > 0;
                 for (int i = 0; i < n; i++)
                 {
+                    // Every row's money is checked, an unassigned customer's too: the SQL casts it before its join drops the row (and
+                    // fails on a NaN), so such data is the SQL's to answer.
+                    double a = amounts[i];
+                    // NaN fails the test too.
+                    if (!(Math.Abs(a) < MoneyLimit)) return null;
+                    bool noCost = costNulls && cost.IsNull(i);
+                    if (!noCost && !(Math.Abs(costs[i]) < MoneyLimit)) return null;
                     int c = numbers[i];
                     if (c < 0) continue;
                     long us = t[i];
                     if (us < MinMicros || us > MaxMicros) return null;
-                    double a = amounts[i];
-                    // NaN fails the test too.
-                    if (!(Math.Abs(a) < MoneyLimit)) return null;
-                    long costCents = 0;
-                    if (!(costNulls && cost.IsNull(i)))
-                    {
-                        double x = costs[i];
-                        if (!(Math.Abs(x) < MoneyLimit)) return null;
-                        costCents = (long)Math.Round(x * 100, MidpointRounding.AwayFromZero);
-                    }
+                    long costCents = noCost ? 0 : (long)Math.Round(costs[i] * 100, MidpointRounding.AwayFromZero);
                     buckets[c >> BucketBits].Add(new Row
                     {
                         Cents = (long)Math.Round(a * 100, MidpointRounding.AwayFromZero),

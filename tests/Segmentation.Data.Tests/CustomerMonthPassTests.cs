@@ -685,9 +685,9 @@ public sealed class CustomerMonthPassTests
         { "a purchase in the year 20000", "('C00001', make_timestamp(20000, 1, 1, 0, 0, 0), 5, NULL, false)", Expect.Either },
         { "a purchase in the year 1", "('C00001', TIMESTAMP '0001-01-01 00:00:00', 5, NULL, false)", Expect.Either },
         { "a purchase before the year 1", "('C00001', make_timestamp(-49, 6, 1, 10, 0, 0), 5, NULL, false)", Expect.Either },
-        // A customer-period's net of 10⁷ or more squares beyond DECIMAL(18, 4): the SQL fails.
-        { "an amount of 1e13", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL, false)", Expect.SqlError },
-        { "an amount of -1e13 flagged as a return", "('C00002', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL, true)", Expect.SqlError },
+        // Amounts of 10¹³ are the SQL's (whose DECIMAL(38, 2) square of a customer-period's net holds them).
+        { "an amount of 1e13", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 1e13, NULL, false)", Expect.Fallback },
+        { "an amount of -1e13 flagged as a return", "('C00002', TIMESTAMP '2026-01-05 10:00:00', -1e13, NULL, true)", Expect.Fallback },
         // NaN and infinity do not cast to DECIMAL.
         { "a NaN amount", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 'NaN'::DOUBLE, NULL, false)", Expect.SqlError },
         { "an infinite amount", "('C00001', TIMESTAMP '2026-01-05 10:00:00', 'Infinity'::DOUBLE, NULL, false)", Expect.SqlError },
@@ -745,19 +745,30 @@ public sealed class CustomerMonthPassTests
             FROM range(2200) t(i)
             """);
         AssertPassEqualsSqlOrFailsAlike(ws, assignment, FallbackRequests, Expect.SqlError, "a customer-month gross of 1.1e16");
-        // The same of a customer outside the assignment: the SQL casts every customer-month before its join.
+        // The same of a customer outside the assignment: the SQL casts every customer-month before its join drops it, and fails; the
+        // pass never sums an unassigned customer's rows and answers (the documented difference), with the sums of the SQL over the
+        // table without them.
         ws.Execute("UPDATE transactions SET customer_id = 'nobody' WHERE transaction_id LIKE 'X%'");
-        AssertPassEqualsSqlOrFailsAlike(ws, assignment, FallbackRequests, Expect.SqlError, "a customer-month gross of 1.1e16 outside the assignment");
+        EngineTables.Upload(ws, assignment);
+        Assert.Throws<DuckDBException>(() => KpiCalculator.Read(ws, assignment, FallbackRequests, EngineTables.Segments, inProcess: false));
+        var pass = KpiCalculator.Read(ws, assignment, FallbackRequests, EngineTables.Segments, inProcess: true);
+        Assert.True(pass.FromPass);
+        ws.Execute("DELETE FROM transactions WHERE transaction_id LIKE 'X%'");
+        var sql = KpiCalculator.Read(ws, assignment, FallbackRequests, EngineTables.Segments, inProcess: false);
+        for (int t = 0; t < sql.Raw.Length; t++)
+            for (int g = 0; g < sql.Raw[t].Length; g++)
+                for (int p = 0; p < sql.Raw[t][g].Length; p++)
+                    Assert.Equal(sql.Raw[t][g][p], pass.Raw[t][g][p]);
     }
 
     [Fact]
-    public void A_customer_period_net_of_ten_million_fails_in_the_sql_and_in_the_in_process_read_alike()
+    public void A_customer_period_net_of_ten_million_and_more_is_squared_alike()
     {
         using var dir = new TempDirectory();
         using var ws = EmptyTransactions(dir);
-        // The SQL squares each customer-period's net as DECIMAL(18, 2) × DECIMAL(18, 2) in 64 bits, within DECIMAL(18, 4): a net
-        // of 9 999 999.99 squares to 99 999 999 800 000.0001, a net of 10 000 000.00 overflows it. Across months of one quarter, and
-        // as a return.
+        // The SQL squared each customer-period's net as DECIMAL(18, 2) × DECIMAL(18, 2) in 64 bits, within DECIMAL(18, 4): a net
+        // of 9 999 999.99 squares to 99 999 999 800 000.0001, a net of 10 000 000.00 overflowed it. Squared as DECIMAL(38, 2) now, both
+        // hold, in the SQL and in process. Across months of one quarter, and as a return.
         ws.Execute($"""
             {Insert}
             ('1', 'edge', TIMESTAMP '2026-04-05 10:00:00', 5000000.00, NULL, false),
@@ -770,10 +781,16 @@ public sealed class CustomerMonthPassTests
         var (_, tables) = AssertPassEqualsSql(ws, assignment, requests);
         Assert.Equal(2 * 99_999_999_800_000.0001, tables[0].Row("E", 1).Counts.RevenueSquares);
         ws.Execute($"{Insert} ('5', 'edge', TIMESTAMP '2026-06-05 10:00:00', 0.01, NULL, false)");
-        AssertPassEqualsSqlOrFailsAlike(ws, assignment, requests, Expect.SqlError, "a net of 10 000 000.00 over a quarter");
+        (_, tables) = AssertPassEqualsSql(ws, assignment, requests);
+        Assert.Equal(1e14 + 99_999_999_800_000.0001, tables[0].Row("E", 1).Counts.RevenueSquares);
         ws.Execute("DELETE FROM transactions WHERE transaction_id = '5'");
         ws.Execute($"{Insert} ('6', 'minus', TIMESTAMP '2026-04-30 23:59:59.999999', -0.01, NULL, true)");
-        AssertPassEqualsSqlOrFailsAlike(ws, assignment, requests, Expect.SqlError, "a net of -10 000 000.00 over a quarter");
+        (_, tables) = AssertPassEqualsSql(ws, assignment, requests);
+        Assert.Equal(99_999_999_800_000.0001 + 1e14, tables[0].Row("E", 1).Counts.RevenueSquares);
+        // A net of 10⁹ (a wholesale customer's quarter): 10¹⁸ squared.
+        ws.Execute($"{Insert} ('7', 'small', TIMESTAMP '2026-05-06 10:00:00', 999999987.5, NULL, false)");
+        (_, tables) = AssertPassEqualsSql(ws, assignment, requests);
+        Assert.Equal(1e18, tables[0].Row("S", 1).Counts.RevenueSquares);
     }
 
     [Theory]

@@ -22,7 +22,8 @@ namespace Segmentation.Analytics.Evaluation;
 /// churned in the period holding their lapse day (last purchase day + W) when the next purchase is later than the lapse day (or
 /// there is none before the end of the data range). Because W ≥ every period's length, a lapse can only follow the last purchase
 /// of an active period, so the per-period grain is exact. Money is summed as DECIMAL(18, 2) and counts as integers, then cast to
-/// double: every engine returns identical values.</para>
+/// double: every engine returns identical values. A customer-period's net is squared as DECIMAL(38, 2) (as DECIMAL(18, 2) the square
+/// overflowed from a net of 10 000 000.00).</para>
 /// </remarks>
 internal static class KpiQuery
 {
@@ -179,7 +180,7 @@ internal static class KpiQuery
           {d.ToDouble("sum(gross)")} AS total_gross,
           {d.ToDouble("sum(net)")} AS total_net,
           {d.ToDouble("sum(cost)")} AS total_cost,
-          {d.ToDouble($"sum(CAST(net AS DECIMAL(18, 2)) * CAST(net AS DECIMAL(18, 2)))")} AS net_sq
+          {d.ToDouble($"sum(CAST(net AS DECIMAL(38, 2)) * CAST(net AS DECIMAL(38, 2)))")} AS net_sq
         FROM {CustomerPeriodRows(d, periods)} WHERE period >= -1 AND period < {periods.Count}
         GROUP BY segment, period ORDER BY segment, period
         """;
