@@ -111,7 +111,10 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
         EngineTables.Upload(sample.Workspace, sample.Assignment);
         try
         {
-            var expected = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            // The SQL path (DuckDB's workspace would otherwise take the in-process grain, which makes none of these tables).
+            KpiCalculator.Request[] requests = [new(windows, null, [0, 1])];
+            KpiTable Sql() => KpiCalculator.Read(sample.Workspace, sample.Assignment, requests, EngineTables.Segments, inProcess: false).Tables(sample.Workspace, requests)[0];
+            var expected = Sql();
             foreach (var sql in KpiQuery.Prepare(d, periods[^1].EndExclusive, EngineTables.Segments)) sample.Workspace.Execute(sql);
             var kept = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays);
             var released = KpiQuery.PreparePeriods(d, periods, windows.ResolvedChurnWindowDays, lastUse: true);
@@ -123,7 +126,7 @@ public sealed class KpiCalculatorTests(SyntheticSample sample)
             Assert.True(Exists(KpiQuery.CustomerPeriods) && Exists(KpiQuery.ActivePeriods));
             // Monthly periods read the month tables themselves: nothing to build, nothing dropped.
             Assert.Empty(KpiQuery.PreparePeriods(d, new KpiOptions(ReportMonth).ResolvedPeriods, 90, lastUse: true));
-            var read = KpiCalculator.Compute(sample.Workspace, sample.Assignment, [new(windows, null, [0, 1])], EngineTables.Segments)[0];
+            var read = Sql();
             Assert.Equal(expected.Rows, read.Rows);
             Assert.False(Exists(KpiQuery.CustomerPeriods) || Exists(KpiQuery.CustomerMonths));
         }
