@@ -1,5 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Statistics;
@@ -65,12 +64,11 @@ internal static partial class CustomerAggregatePass
         return windows;
     }
 
-    /// <summary>Every customer's figures at every snapshot, in the ids' ordinal order (<see cref="Order"/>).</summary>
+    /// <summary>Every customer's figures at every snapshot, by the customers' dense numbers (the order the stream showed them).</summary>
     private sealed class Snapshots(Folded folded, int windows)
     {
         public Folded Folded { get; } = folded;
-        public int[] Order { get; set; } = [];
-        public int Count => Order.Length;
+        public int Count => Folded.Ids.Count;
         // [snapshot][customer] (customer = dense number, not rank).
         public long[][] PurchaseDays = [], Categories = [], Top = [], CategoryOrders = [];
         public long[][] Window = new long[windows][];
@@ -107,7 +105,6 @@ internal static partial class CustomerAggregatePass
         var pDays = new int[f.Purchases];
         var pCats = new int[f.Purchases];
         var pCents = f.PurchaseCents is null ? null : new long[f.Purchases];
-        var ordering = Task.Run(f.Ids.OrdinalOrder);
         var next = start.AsSpan(0, n).ToArray();
         Parallel.For(0, 2, half =>
         {
@@ -215,61 +212,86 @@ internal static partial class CustomerAggregatePass
             }
         });
         if (overflow) return null;
-        b.Order = ordering.GetAwaiter().GetResult();
         b.Windows = [.. b.Window.Select(counts => counts.Where(x => x > 0).Select(x => (double)x).ToArray())];
         return b;
     }
 
     private static long[][] NewArrays(int count, int n) => [.. Enumerable.Range(0, count).Select(_ => new long[n])];
 
-    /// <summary>Creates the tables and appends the rows: each snapshot's customers with a row by then, in ordinal id order.</summary>
-    private static void Write(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, bool summaries)
+    /// <summary>Creates the tables and appends the rows (data chunks written column by column): each snapshot's customers with a row
+    /// by then, the purchase-day table's customers with a purchase, in the order of their numbers (the order of the SQL's rows is its
+    /// hash tables', no order either: readers order what they read; this one at least is the same for the same table).</summary>
+    private static unsafe void Write(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, bool summaries)
     {
-        int ks = days.Count;
         var d = ws.Dialect;
         var f = b.Folded;
-        int slices = f.Slices;
-        var ids = new string[b.Count];
-        Parallel.For(0, (b.Count + 65535) / 65536, part =>
-        {
-            for (int c = part * 65536, end = Math.Min(b.Count, c + 65536); c < end; c++) ids[c] = System.Text.Encoding.UTF8.GetString(f.Ids.Key(c));
-        });
+        int ks = days.Count, slices = f.Slices;
         ws.Execute($"""
             DROP TABLE IF EXISTS {d.Id(table)}; CREATE TEMP TABLE {d.Id(table)} (snap BIGINT, customer_id VARCHAR, orders BIGINT, purchase_days BIGINT,
               returns BIGINT, gross_amount DOUBLE, net_amount DOUBLE, return_amount DOUBLE, cost DOUBLE, first_purchase TIMESTAMP,
               last_purchase TIMESTAMP, recency_days BIGINT, tenure_days BIGINT, online_orders BIGINT, channel_orders BIGINT,
               campaign_orders BIGINT, categories BIGINT, top_category_orders BIGINT, category_orders BIGINT)
             """);
-        ws.Append(table, appender =>
+        ws.AppendChunks(table, a =>
         {
             for (int k = 0; k < ks; k++)
             {
                 long snapDay = (days[k].Ticks - EpochTicks) / TimeSpan.TicksPerDay;
-                foreach (int c in b.Order)
-                {
-                    // The customer's sums up to snapshot k (slices 0 … k).
-                    long gross = 0, net = 0, ret = 0, cost = 0, first = long.MaxValue, lastPurchase = long.MinValue;
-                    int rows = 0, orders = 0, returns = 0, onlineOrders = 0, channelOrders = 0, campaignOrders = 0;
+                // The customers with a row by snapshot k, in ordinal order.
+                var rows = new List<int>(b.Count);
+                for (int c = 0; c < b.Count; c++)
                     for (int q = 0; q <= k; q++)
+                        if (f.Sums[c * slices + q].Rows > 0) { rows.Add(c); break; }
+                for (int at = 0; at < rows.Count; at += a.Capacity)
+                {
+                    int m = Math.Min(a.Capacity, rows.Count - at);
+                    a.Begin();
+                    long* snap = a.Column<long>(0), orders = a.Column<long>(2), purchaseDays = a.Column<long>(3), returns = a.Column<long>(4);
+                    double* gross = a.Column<double>(5), net = a.Column<double>(6), ret = a.Column<double>(7), cost = a.Column<double>(8);
+                    long* first = a.Column<long>(9), last = a.Column<long>(10), recency = a.Column<long>(11), tenure = a.Column<long>(12);
+                    long* online = a.Column<long>(13), channel = a.Column<long>(14), campaign = a.Column<long>(15);
+                    long* categories = a.Column<long>(16), top = a.Column<long>(17), categoryOrders = a.Column<long>(18);
+                    for (int i = 0; i < m; i++)
                     {
-                        ref readonly var s = ref f.Sums[c * slices + q];
-                        rows += s.Rows; orders += s.Orders; returns += s.Returns;
-                        gross += s.Gross; net += s.Net; ret += s.ReturnAmount; cost += s.Cost;
-                        first = Math.Min(first, s.First); lastPurchase = Math.Max(lastPurchase, s.Last);
-                        onlineOrders += s.OnlineOrders; channelOrders += s.ChannelOrders; campaignOrders += s.CampaignOrders;
+                        int c = rows[at + i];
+                        // The customer's sums up to snapshot k (slices 0 … k).
+                        long g = 0, nt = 0, r = 0, co = 0, fp = long.MaxValue, lp = long.MinValue;
+                        long o = 0, rt = 0, on = 0, ch = 0, ca = 0;
+                        for (int q = 0; q <= k; q++)
+                        {
+                            ref readonly var s = ref f.Sums[c * slices + q];
+                            o += s.Orders; rt += s.Returns; g += s.Gross; nt += s.Net; r += s.ReturnAmount; co += s.Cost;
+                            fp = Math.Min(fp, s.First); lp = Math.Max(lp, s.Last);
+                            on += s.OnlineOrders; ch += s.ChannelOrders; ca += s.CampaignOrders;
+                        }
+                        snap[i] = k;
+                        a.String(1, i, f.Ids.Key(c));
+                        orders[i] = o;
+                        purchaseDays[i] = b.PurchaseDays[k][c];
+                        returns[i] = rt;
+                        gross[i] = g / 100.0;
+                        net[i] = nt / 100.0;
+                        ret[i] = r / 100.0;
+                        cost[i] = co / 100.0;
+                        if (o > 0)
+                        {
+                            first[i] = fp;
+                            last[i] = lp;
+                            recency[i] = snapDay - Day(lp);
+                            tenure[i] = snapDay - Day(fp);
+                        }
+                        else
+                        {
+                            a.Null(9, i); a.Null(10, i); a.Null(11, i); a.Null(12, i);
+                        }
+                        online[i] = on;
+                        channel[i] = ch;
+                        campaign[i] = ca;
+                        categories[i] = b.Categories[k][c];
+                        top[i] = b.Top[k][c];
+                        categoryOrders[i] = b.CategoryOrders[k][c];
                     }
-                    if (rows == 0) continue;
-                    var row = appender.CreateRow();
-                    row.AppendValue((long)k).AppendValue(ids[c]).AppendValue((long)orders).AppendValue(b.PurchaseDays[k][c]).AppendValue((long)returns)
-                        .AppendValue(gross / 100.0).AppendValue(net / 100.0).AppendValue(ret / 100.0).AppendValue(cost / 100.0);
-                    if (orders > 0)
-                        row.AppendValue(new DateTime(EpochTicks + first * 10, DateTimeKind.Unspecified))
-                            .AppendValue(new DateTime(EpochTicks + lastPurchase * 10, DateTimeKind.Unspecified))
-                            .AppendValue(snapDay - Day(lastPurchase)).AppendValue(snapDay - Day(first));
-                    else
-                        row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
-                    row.AppendValue((long)onlineOrders).AppendValue((long)channelOrders).AppendValue((long)campaignOrders)
-                        .AppendValue(b.Categories[k][c]).AppendValue(b.Top[k][c]).AppendValue(b.CategoryOrders[k][c]).EndRow();
+                    a.Append(m);
                 }
             }
         });
@@ -277,33 +299,60 @@ internal static partial class CustomerAggregatePass
 
         // The purchase-day table: customers with a purchase, their purchase days per snapshot and window, and the summaries' aggregates.
         string daysTable = table + "_days";
+        int windows = dayPass.Windows.Count;
         var columns = new List<string> { "customer_id VARCHAR" };
         columns.AddRange(Enumerable.Range(0, ks).Select(k => $"purchase_days{k.ToString(CultureInfo.InvariantCulture)} BIGINT"));
-        columns.AddRange(Enumerable.Range(0, dayPass.Windows.Count).Select(j => $"window{j.ToString(CultureInfo.InvariantCulture)} BIGINT"));
+        columns.AddRange(Enumerable.Range(0, windows).Select(j => $"window{j.ToString(CultureInfo.InvariantCulture)} BIGINT"));
         if (summaries)
             columns.AddRange(["first_day DATE", "last_day DATE", "days BIGINT", "total DECIMAL(38, 2)", "first_amount DECIMAL(38, 2)",
                 "last_day_e DATE", "days_e BIGINT", "total_e DECIMAL(38, 2)"]);
         ws.Execute($"DROP TABLE IF EXISTS {d.Id(daysTable)}; CREATE TEMP TABLE {d.Id(daysTable)} ({string.Join(", ", columns)})");
-        int epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-        ws.Append(daysTable, appender =>
+        var buyers = Enumerable.Range(0, b.Count).Where(c => b.PurchaseDays[ks - 1][c] > 0).ToArray();
+        ws.AppendChunks(daysTable, a =>
         {
-            foreach (int c in b.Order)
+            int s0 = 1 + ks + windows;
+            for (int at = 0; at < buyers.Length; at += a.Capacity)
             {
-                if (b.PurchaseDays[ks - 1][c] == 0) continue;
-                var row = appender.CreateRow();
-                row.AppendValue(ids[c]);
-                for (int k = 0; k < ks; k++) row.AppendValue(b.PurchaseDays[k][c]);
-                for (int j = 0; j < dayPass.Windows.Count; j++) row.AppendValue(b.Window[j][c]);
+                int m = Math.Min(a.Capacity, buyers.Length - at);
+                a.Begin();
+                for (int i = 0; i < m; i++) a.String(0, i, f.Ids.Key(buyers[at + i]));
+                for (int k = 0; k < ks; k++)
+                {
+                    long* column = a.Column<long>(1 + k);
+                    for (int i = 0; i < m; i++) column[i] = b.PurchaseDays[k][buyers[at + i]];
+                }
+                for (int j = 0; j < windows; j++)
+                {
+                    long* column = a.Column<long>(1 + ks + j);
+                    for (int i = 0; i < m; i++) column[i] = b.Window[j][buyers[at + i]];
+                }
                 if (summaries)
                 {
-                    row.AppendValue(DateOnly.FromDayNumber(epochDay + b.FirstDay[c])).AppendValue(DateOnly.FromDayNumber(epochDay + b.LastDay[c]))
-                        .AppendValue(b.DayCount[c]).AppendValue(b.Total[c] / 100m).AppendValue(b.FirstAmount[c] / 100m);
-                    if (b.DayCountEarlier[c] > 0)
-                        row.AppendValue(DateOnly.FromDayNumber(epochDay + b.LastDayEarlier[c])).AppendValue(b.DayCountEarlier[c]).AppendValue(b.TotalEarlier[c] / 100m);
-                    else
-                        row.AppendNullValue().AppendValue(0L).AppendNullValue();
+                    int* firstDay = a.Column<int>(s0), lastDay = a.Column<int>(s0 + 1), lastDayEarlier = a.Column<int>(s0 + 5);
+                    long* dayCount = a.Column<long>(s0 + 2), dayCountEarlier = a.Column<long>(s0 + 6);
+                    Int128* total = a.Column<Int128>(s0 + 3), firstAmount = a.Column<Int128>(s0 + 4), totalEarlier = a.Column<Int128>(s0 + 7);
+                    for (int i = 0; i < m; i++)
+                    {
+                        int c = buyers[at + i];
+                        firstDay[i] = b.FirstDay[c];
+                        lastDay[i] = b.LastDay[c];
+                        dayCount[i] = b.DayCount[c];
+                        total[i] = b.Total[c];
+                        firstAmount[i] = b.FirstAmount[c];
+                        dayCountEarlier[i] = b.DayCountEarlier[c];
+                        if (b.DayCountEarlier[c] > 0)
+                        {
+                            lastDayEarlier[i] = b.LastDayEarlier[c];
+                            totalEarlier[i] = b.TotalEarlier[c];
+                        }
+                        else
+                        {
+                            a.Null(s0 + 5, i);
+                            a.Null(s0 + 7, i);
+                        }
+                    }
                 }
-                row.EndRow();
+                a.Append(m);
             }
         });
     }

@@ -446,12 +446,16 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, ICustomerA
         foreach (var v in values) appender.CreateRow().AppendValue(v).EndRow();
     }
 
-    /// <summary>Appends rows to the existing table <paramref name="table"/> of this session (logged like a statement).</summary>
-    internal void Append(string table, Action<DuckDBAppender> write)
+    /// <summary>Appends data chunks to the existing table <paramref name="table"/> of this session (logged like a statement).</summary>
+    internal void AppendChunks(string table, Action<ChunkAppender> write)
     {
         Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();
-        using (var appender = connection.CreateAppender(table)) write(appender);
+        using (var appender = new ChunkAppender(connection, table))
+        {
+            write(appender);
+            appender.Close();
+        }
         SqlLog.Write(started, $"-- appended to {Dialect.Id(table)}");
     }
 
