@@ -282,9 +282,7 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
     {
         var names = columns.ToArray();
         if (rows.Length == frame.Rows.Count && names.Length == frame.Columns.Count && names.SequenceEqual(frame.Columns.Select(c => c.Name))) return frame;
-        var map = new Int64DataFrameColumn("__rows", rows.Length);
-        for (int i = 0; i < rows.Length; i++) map[i] = rows[i];
-        return new DataFrame(names.Select(c => frame[c].Clone(map)));
+        return new DataFrame(names.Select(c => FrameColumns.Take(frame[c], rows)));
     }
 
     /// <summary>The customer ids in frame order.</summary>
