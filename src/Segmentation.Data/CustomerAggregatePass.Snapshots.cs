@@ -137,8 +137,19 @@ internal static partial class CustomerAggregatePass
             b.FirstDay = new int[n]; b.LastDay = new int[n]; b.LastDayEarlier = new int[n];
             b.DayCount = new long[n]; b.DayCountEarlier = new long[n]; b.Total = new long[n]; b.FirstAmount = new long[n]; b.TotalEarlier = new long[n];
         }
-        bool overflow = false;
-        Parallel.For(0, (n + 65535) / 65536, part =>
+        try
+        {
+            Parallel.For(0, (n + 65535) / 65536, part => CountPart(part));
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.All(x => x is OverflowException))
+        {
+            // A customer's day amounts beyond 64-bit cents: the SQL's DECIMAL(38, 2) holds them.
+            return null;
+        }
+        b.Windows = [.. b.Window.Select(counts => counts.Where(x => x > 0).Select(x => (double)x).ToArray())];
+        return b;
+
+        void CountPart(int part)
         {
             var keys = new List<long>();
             for (int c = part * 65536, end = Math.Min(n, c + 65536); c < end; c++)
@@ -181,26 +192,24 @@ internal static partial class CustomerAggregatePass
                     long amount = 0;
                     int j = i;
                     for (; j < length && dayRun[j] == day; j++)
-                        if (pCents is not null) amount += pCents[from + j];
+                        if (pCents is not null) amount = checked(amount + pCents[from + j]);
                     for (int k = 0; k < ks; k++)
                         if (day < endDay[k]) b.PurchaseDays[k][c]++;
                     for (int w = 0; w < windowDays.Length; w++)
                         if (day >= windowDays[w].Start && day < windowDays[w].End) b.Window[w][c]++;
                     if (dayCount == 0) firstAmount = amount;
                     dayCount++;
-                    total += amount;
+                    total = checked(total + amount);
                     if (day <= earlierDay)
                     {
                         dayCountEarlier++;
-                        totalEarlier += amount;
+                        totalEarlier = checked(totalEarlier + amount);
                         lastDayEarlier = day;
                     }
                     i = j;
                 }
                 if (pCents is not null)
                 {
-                    // Far inside decimal's range unless a customer's purchases reach 2⁶³ cents.
-                    if (Math.Abs(total) >= long.MaxValue / 2 || Math.Abs(totalEarlier) >= long.MaxValue / 2) overflow = true;
                     b.FirstDay[c] = firstDay;
                     b.LastDay[c] = dayRun[length - 1];
                     b.DayCount[c] = dayCount;
@@ -211,10 +220,7 @@ internal static partial class CustomerAggregatePass
                     b.LastDayEarlier[c] = lastDayEarlier;
                 }
             }
-        });
-        if (overflow) return null;
-        b.Windows = [.. b.Window.Select(counts => counts.Where(x => x > 0).Select(x => (double)x).ToArray())];
-        return b;
+        }
     }
 
     private static long[][] NewArrays(int count, int n) => [.. Enumerable.Range(0, count).Select(_ => new long[n])];

@@ -84,6 +84,7 @@ public static class CustomerAggregateQuery
         string online = $"channel IN ({string.Join(", ", DataModel.OnlineChannels.Select(d.Str))})";
         string day = $"CAST({ts} AS DATE)";
         string tx = $"{t} WHERE {ts} < {ends[^1]}";
+        // One snapshot is one slice: grouped by customer alone (GROUP BY …, 0 would name a column by its position).
         string slice = snapshots.Count == 1 ? "0"
             : $"(CASE {string.Join(" ", ends.Take(ends.Length - 1).Select((e, k) => $"WHEN {ts} < {e} THEN {k}"))} ELSE {ends.Length - 1} END)";
         string slices = table + "_slices", categories = table + "_categories", days = table + "_days", wide = table + "_wide";
@@ -108,7 +109,7 @@ public static class CustomerAggregateQuery
                 {d.CountIf($"{purchase} AND {online}")} AS online_orders,
                 {d.CountIf($"{purchase} AND channel IS NOT NULL")} AS channel_orders,
                 {d.CountIf($"{purchase} AND campaign_id IS NOT NULL")} AS campaign_orders
-              FROM {tx} GROUP BY customer_id, {slice}
+              FROM {tx} GROUP BY customer_id{(snapshots.Count == 1 ? "" : $", {slice}")}
               """),
             d.CreateTempTableAs(categories, $"""
               SELECT customer_id, {string.Join(", ", ks.Select(k => $"{d.CountIf($"n{k} > 0")} AS categories{k}, max(n{k}) AS top{k}, sum(n{k}) AS total{k}"))} FROM (
