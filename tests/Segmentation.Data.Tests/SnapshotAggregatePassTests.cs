@@ -358,7 +358,7 @@ public sealed class SnapshotAggregatePassTests
         ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("SEG_SNAPSHOT_SEED"), out var sd) ? sd : 20_261_203;
         var pcg = new PCG(1, seed);
         var watch = Stopwatch.StartNew();
-        int withSummaries = 0, oneDay = 0;
+        int withSummaries = 0, oneDay = 0, buyersAfterEarlierEnd = 0;
         for (int iteration = 0; iteration < iterations; iteration++)
         {
             var c = RandomCases.Generate(pcg, null, out _);
@@ -379,8 +379,11 @@ public sealed class SnapshotAggregatePassTests
                     AssertPassEqualsOneSnapshotQuery(ws, last, dayPass);
                     oneDay++;
                 }
-                else
-                    withSummaries += AssertPassEqualsSql(ws, c.Snapshots, dayPass, features: iteration % 10 == 0).Summaries is null ? 0 : 1;
+                else if (AssertPassEqualsSql(ws, c.Snapshots, dayPass, features: iteration % 10 == 0).Summaries is { } summaries)
+                {
+                    withSummaries++;
+                    buyersAfterEarlierEnd += summaries["recency_days_e"].NullCount > 0 ? 1 : 0;
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -388,7 +391,9 @@ public sealed class SnapshotAggregatePassTests
                     $"windows {string.Join(", ", windows.Select(w => $"[{w.Item1:yyyy-MM-dd}, {w.Item2:yyyy-MM-dd})"))}; summaries {(c.Summaries == 0 ? "none" : earlier.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}\nrows ({CanonicalColumns}):\n{values}");
             }
         }
-        Assert.True(withSummaries > iterations / 4 && oneDay > iterations / 10, $"{withSummaries} runs with summaries, {oneDay} of one day");
+        // The generator reaches the edges: summaries with customers who buy only after the earlier end, one snapshot day.
+        Assert.True(withSummaries > iterations / 4 && buyersAfterEarlierEnd > iterations / 10 && oneDay > iterations / 10,
+            $"{withSummaries} runs with summaries ({buyersAfterEarlierEnd} with buyers after the earlier end only), {oneDay} of one day");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(iterations / 4.0), $"{watch.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -462,6 +467,30 @@ public sealed class SnapshotAggregatePassTests
         Assert.False(string.IsNullOrEmpty(description));
         AssertFallsBackToSql(ws, FallbackSnapshots, FallbackPass(ws));
         AssertFallsBackToSql(ws, FallbackSnapshots, PurchaseDayPass.None);
+    }
+
+    [Fact]
+    public void Sums_beyond_two_to_the_53_cents_come_out_as_the_sql_converts_them_whoever_computes_them()
+    {
+        using var dir = new TempDirectory();
+        using var ws = Workspace(dir, null);
+        // 'odd': 9 × 9999999999999.99 + 9999999999999.98 over the snapshots' slices, purchases and returns (2^53 cents are passed
+        // within the later slices only); 'edge': 2^53 − 1 cents at the later end, one cent more after it.
+        ws.Execute("""
+            INSERT INTO transactions (transaction_id, customer_id, "timestamp", amount, cost, is_return)
+            SELECT 'O' || i, 'odd', TIMESTAMP '2026-01-05 10:00:00' + INTERVAL (i * 20) DAY, CASE WHEN i = 0 THEN 9999999999999.98 ELSE 9999999999999.99 END
+              * CASE WHEN i % 4 = 3 THEN -1 ELSE 1 END, 9999999999999.99, i % 4 = 3 FROM range(10) t(i);
+            INSERT INTO transactions (transaction_id, customer_id, "timestamp", amount, cost, is_return)
+            SELECT 'E' || i, 'edge', TIMESTAMP '2026-01-05 10:00:00' + INTERVAL (i * 20) DAY, CASE WHEN i % 10 = 0 THEN 9007199254741.00 ELSE 9007199254740.99 END,
+              NULL, false FROM range(10) t(i);
+            INSERT INTO transactions (transaction_id, customer_id, "timestamp", amount, cost, is_return)
+            VALUES ('E99', 'edge', TIMESTAMP '2026-12-01 10:00:00', 0.01, NULL, false)
+            """);
+        var windows = new[] { (new DateTime(2026, 1, 1), new DateTime(2026, 7, 1)) };
+        AssertPassEqualsSql(ws, [new(2026, 2, 28), new(2026, 6, 30)], Summaries(ws, new DateOnly(2026, 3, 31), windows), inProcess: null);
+        AssertPassEqualsSql(ws, [new(2026, 4, 30), new(2026, 12, 31)], Summaries(ws, new DateOnly(2026, 4, 30), windows), inProcess: null);
+        ws.Execute("DELETE FROM transactions WHERE customer_id = 'odd' OR transaction_id = 'E99'");
+        AssertPassEqualsSql(ws, [new(2026, 2, 28), new(2026, 12, 31)], Summaries(ws, new DateOnly(2026, 3, 31), windows));
     }
 
     [Fact]
