@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CsCheck;
 using Microsoft.Data.Analysis;
@@ -357,7 +356,6 @@ public sealed class SnapshotAggregatePassTests
         int iterations = int.TryParse(Environment.GetEnvironmentVariable("SEG_SNAPSHOT_ITERATIONS"), out var n) ? n : 100;
         ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("SEG_SNAPSHOT_SEED"), out var sd) ? sd : 20_261_203;
         var pcg = new PCG(1, seed);
-        var watch = Stopwatch.StartNew();
         int withSummaries = 0, oneDay = 0, buyersAfterEarlierEnd = 0;
         for (int iteration = 0; iteration < iterations; iteration++)
         {
@@ -372,14 +370,13 @@ public sealed class SnapshotAggregatePassTests
             Replace(ws, c.Rows.Length == 0 ? null : values);
             try
             {
-                // Every table here is canonical: the pass must not decline it. The SQL fails on one snapshot (With_one_snapshot_the_pass_equals_the_sql):
-                // there the pass is held to the one-snapshot query.
+                // Every table here is canonical: the pass must not decline it. One snapshot day is also held to the one-snapshot query.
                 if (c.Snapshots.Select(s => s.Date).Distinct().Count() == 1)
                 {
                     AssertPassEqualsOneSnapshotQuery(ws, last, dayPass);
                     oneDay++;
                 }
-                else if (AssertPassEqualsSql(ws, c.Snapshots, dayPass, features: iteration % 10 == 0).Summaries is { } summaries)
+                if (AssertPassEqualsSql(ws, c.Snapshots, dayPass, features: iteration % 10 == 0).Summaries is { } summaries)
                 {
                     withSummaries++;
                     buyersAfterEarlierEnd += summaries["recency_days_e"].NullCount > 0 ? 1 : 0;
@@ -394,7 +391,6 @@ public sealed class SnapshotAggregatePassTests
         // The generator reaches the edges: summaries with customers who buy only after the earlier end, one snapshot day.
         Assert.True(withSummaries > iterations / 4 && buyersAfterEarlierEnd > iterations / 10 && oneDay > iterations / 10,
             $"{withSummaries} runs with summaries ({buyersAfterEarlierEnd} with buyers after the earlier end only), {oneDay} of one day");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(iterations / 4.0), $"{watch.Elapsed.TotalSeconds:F1} s");
     }
 
     // ---- 5. Fallbacks ----
