@@ -144,7 +144,8 @@ internal static class FrameColumns
     /// <summary>
     /// The values of <paramref name="column"/> at <paramref name="rows"/> as a new column of the same class and name: what
     /// <c>column.Clone(map)</c> gives for a map of those rows, gathered from the column's buffers instead of cell by cell (a million
-    /// rows of forty columns: about a second less).
+    /// rows of forty columns: about a second less). The new column holds its values as one read-only buffer, copied on its first
+    /// write (as every column over given memory).
     /// </summary>
     public static DataFrameColumn Take(DataFrameColumn column, int[] rows)
     {
@@ -152,12 +153,12 @@ internal static class FrameColumns
         ArgumentNullException.ThrowIfNull(rows);
         return column switch
         {
-            DoubleDataFrameColumn c => new DoubleDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls).Growable(),
-            Int64DataFrameColumn c => new Int64DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls).Growable(),
-            Int32DataFrameColumn c => new Int32DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls).Growable(),
-            BooleanDataFrameColumn c => new BooleanDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls).Growable(),
+            DoubleDataFrameColumn c => new DoubleDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int64DataFrameColumn c => new Int64DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int32DataFrameColumn c => new Int32DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
+            BooleanDataFrameColumn c => new BooleanDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
             PrimitiveDataFrameColumn<DateTime> c when c.GetType() == typeof(PrimitiveDataFrameColumn<DateTime>) =>
-                new PrimitiveDataFrameColumn<DateTime>(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls).Growable(),
+                new PrimitiveDataFrameColumn<DateTime>(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
             StringDataFrameColumn c => new StringDataFrameColumn(c.Name, rows.Select(r => c[r])),
             _ => column.Clone(Map(rows)),
         };
@@ -170,44 +171,32 @@ internal static class FrameColumns
         return map;
     }
 
-    // The values at the rows (as bytes, for the column constructor over memory) and their validity bitmap.
+    // The values at the rows (as bytes, for the column constructor over memory) and their validity bitmap. Rows are gathered buffer
+    // by buffer (a column holds one unless it is very long), each buffer's rows from its own span.
     private static byte[] Gather<T>(PrimitiveDataFrameColumn<T> column, int[] rows, out byte[] bits, out int nulls) where T : unmanaged
     {
-        var values = new T[column.Length];
-        var valid = new byte[(column.Length + 7) / 8];
-        int at = 0;
-        using var bitmaps = column.GetReadOnlyNullBitMapBuffers().GetEnumerator();
-        foreach (var buffer in column.GetReadOnlyDataBuffers())
-        {
-            bitmaps.MoveNext();
-            buffer.Span.CopyTo(values.AsSpan(at));
-            var source = bitmaps.Current.Span;
-            for (int i = 0; i < buffer.Length; i++)
-                if (((source[i >> 3] >> (i & 7)) & 1) != 0) valid[(at + i) >> 3] |= (byte)(1 << ((at + i) & 7));
-            at += buffer.Length;
-        }
-        var taken = new T[rows.Length];
+        var bytes = new byte[rows.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
+        var taken = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
         bits = new byte[(rows.Length + 7) / 8];
         nulls = 0;
+        var buffers = column.GetReadOnlyDataBuffers().ToArray();
+        var bitmaps = column.GetReadOnlyNullBitMapBuffers().ToArray();
+        var starts = new long[buffers.Length + 1];
+        for (int b = 0; b < buffers.Length; b++) starts[b + 1] = starts[b] + buffers[b].Length;
         for (int i = 0; i < rows.Length; i++)
         {
-            int r = rows[i];
-            if (((valid[r >> 3] >> (r & 7)) & 1) != 0)
+            long r = rows[i];
+            int b = 0;
+            while (r >= starts[b + 1]) b++;
+            int at = (int)(r - starts[b]);
+            if (((bitmaps[b].Span[at >> 3] >> (at & 7)) & 1) != 0)
             {
-                taken[i] = values[r];
+                taken[i] = buffers[b].Span[at];
                 bits[i >> 3] |= (byte)(1 << (i & 7));
             }
             else nulls++;
         }
-        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(taken.AsSpan()).ToArray();
-    }
-
-    // A column over given memory is read-only and copied on its first write: one write of an unchanged value makes it an ordinary
-    // growable column, as Clone's are.
-    private static T Growable<T>(this T column) where T : DataFrameColumn
-    {
-        if (column.Length > 0) column[0] = column[0];
-        return column;
+        return bytes;
     }
 
     /// <summary>A double column; NaN → null.</summary>
