@@ -61,17 +61,8 @@ internal sealed class ByteKeyIndex
     /// <summary>The number of <paramref name="key"/> whose hash is <paramref name="hash"/>.</summary>
     public int GetOrAdd(ReadOnlySpan<byte> key, in KeyHash hash)
     {
-        ulong k0 = hash.K0, k1 = hash.K1;
-        int mask = slots.Length - 1;
-        int slot = (int)hash.Slot & mask;
-        while (true)
-        {
-            ref var s = ref slots[slot];
-            if (s.Entry == 0) break;
-            if (s.K0 == k0 && s.K1 == k1 && s.Length == key.Length && (key.Length <= 16 || key.SequenceEqual(Key(s.Entry - 1))))
-                return s.Entry - 1;
-            slot = (slot + 1) & mask;
-        }
+        int found = Probe(key, hash, out int slot);
+        if (found >= 0) return found;
         int number = Count;
         if (number + 1 >= starts.Length) Array.Resize(ref starts, starts.Length * 2);
         if (arenaLength + key.Length > arena.Length) Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + key.Length));
@@ -79,18 +70,22 @@ internal sealed class ByteKeyIndex
         starts[number] = arenaLength;
         arenaLength += key.Length;
         starts[number + 1] = arenaLength;
-        slots[slot] = new Slot { K0 = k0, K1 = k1, Length = key.Length, Entry = number + 1 };
+        slots[slot] = new Slot { K0 = hash.K0, K1 = hash.K1, Length = key.Length, Entry = number + 1 };
         Count = number + 1;
         if (Count * 2 > slots.Length) Rehash();
         return number;
     }
 
     /// <summary>The number of <paramref name="key"/> whose hash is <paramref name="hash"/>; −1 when it was not seen.</summary>
-    public int Find(ReadOnlySpan<byte> key, in KeyHash hash)
+    public int Find(ReadOnlySpan<byte> key, in KeyHash hash) => Probe(key, hash, out _);
+
+    // The number of the key, or −1 with slot at the empty slot where it goes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(ReadOnlySpan<byte> key, in KeyHash hash, out int slot)
     {
         ulong k0 = hash.K0, k1 = hash.K1;
         int mask = slots.Length - 1;
-        int slot = (int)hash.Slot & mask;
+        slot = (int)hash.Slot & mask;
         while (true)
         {
             ref var s = ref slots[slot];

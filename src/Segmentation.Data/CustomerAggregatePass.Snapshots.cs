@@ -103,24 +103,7 @@ internal static partial class CustomerAggregatePass
             for (int k = 0; k < slices; k++) orders += sums[c * slices + k].Orders;
             start[c + 1] = start[c] + orders;
         }
-        var pDays = new int[f.Purchases];
-        var pCats = new int[f.Purchases];
-        var pCents = f.PurchaseCents is null ? null : new long[f.Purchases];
-        var next = start.AsSpan(0, n).ToArray();
-        Parallel.For(0, 2, half =>
-        {
-            int low = half == 0 ? 0 : n / 2, high = half == 0 ? n / 2 : n;
-            var customer = f.PurchaseCustomer;
-            for (int p = 0; p < f.Purchases; p++)
-            {
-                int c = customer[p];
-                if (c < low || c >= high) continue;
-                int slot = next[c]++;
-                pDays[slot] = f.PurchaseDay[p];
-                pCats[slot] = f.PurchaseCategory[p];
-                if (pCents is not null) pCents[slot] = f.PurchaseCents![p];
-            }
-        });
+        var (pDays, pCats, pCents) = PlaceByCustomer(f, start);
 
         int ks = days.Count;
         var endDay = days.Select(s => (int)((s.AddDays(1).Ticks - EpochTicks) / TimeSpan.TicksPerDay)).ToArray();

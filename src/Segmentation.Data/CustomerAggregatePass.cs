@@ -327,25 +327,9 @@ internal static partial class CustomerAggregatePass
         // Each customer's purchases side by side (a counting sort by customer), then its distinct days and categories.
         var start = new int[n + 1];
         for (int c = 0; c < n; c++) start[c + 1] = start[c] + sums[c].Orders;
-        var days = new int[f.Purchases];
-        var cats = new int[f.Purchases];
         // The ordinal order of the ids meanwhile (it needs only the ids).
         var ordering = Task.Run(f.Ids.OrdinalOrder);
-        var next = start.AsSpan(0, n).ToArray();
-        // Two halves of the customers, one per thread: each reads every purchase and places its own.
-        Parallel.For(0, 2, half =>
-        {
-            int low = half == 0 ? 0 : n / 2, high = half == 0 ? n / 2 : n;
-            var customer = f.PurchaseCustomer;
-            for (int p = 0; p < f.Purchases; p++)
-            {
-                int c = customer[p];
-                if (c < low || c >= high) continue;
-                int slot = next[c]++;
-                days[slot] = f.PurchaseDay[p];
-                cats[slot] = f.PurchaseCategory[p];
-            }
-        });
+        var (days, cats, _) = PlaceByCustomer(f, start);
         var purchaseDays = new long[n];
         var categoryCount = new long[n];
         var topCategory = new long[n];
@@ -426,6 +410,35 @@ internal static partial class CustomerAggregatePass
             Int64("online_orders", columns.OnlineOrders, all), Int64("channel_orders", columns.ChannelOrders, all),
             Int64("campaign_orders", columns.CampaignOrders, all), Int64("categories", columns.Categories, all),
             Int64("top_category_orders", columns.TopCategory, all), Int64("category_orders", columns.CategoryOrders, all));
+    }
+
+    /// <summary>
+    /// Every purchase's day, category and (when the fold kept them) cents placed side by side per customer, a counting sort by customer:
+    /// customer c's at <paramref name="start"/>[c] … <paramref name="start"/>[c + 1] − 1, in the stream's order.
+    /// </summary>
+    private static (int[] Days, int[] Categories, long[]? Cents) PlaceByCustomer(Folded f, int[] start)
+    {
+        int n = start.Length - 1;
+        var days = new int[f.Purchases];
+        var cats = new int[f.Purchases];
+        var cents = f.PurchaseCents is null ? null : new long[f.Purchases];
+        var next = start.AsSpan(0, n).ToArray();
+        // Two halves of the customers, one per thread: each reads every purchase and places its own.
+        Parallel.For(0, 2, half =>
+        {
+            int low = half == 0 ? 0 : n / 2, high = half == 0 ? n / 2 : n;
+            var customer = f.PurchaseCustomer;
+            for (int p = 0; p < f.Purchases; p++)
+            {
+                int c = customer[p];
+                if (c < low || c >= high) continue;
+                int slot = next[c]++;
+                days[slot] = f.PurchaseDay[p];
+                cats[slot] = f.PurchaseCategory[p];
+                if (cents is not null) cents[slot] = f.PurchaseCents![p];
+            }
+        });
+        return (days, cats, cents);
     }
 
     private static long Day(long micros) => micros / MicrosPerDay - (micros % MicrosPerDay < 0 ? 1 : 0);

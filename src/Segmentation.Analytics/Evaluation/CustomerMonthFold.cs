@@ -138,8 +138,8 @@ internal static class CustomerMonthFold
         }
     }
 
-    // A customer-period's gross as the engine's DOUBLE of its DECIMAL: exact below 2⁵³ cents (the grain refuses larger month sums;
-    // a period of many such months is not a customer's).
+    // A customer-period's gross as the engine's DOUBLE of its DECIMAL: cents / 100 below 2⁵³ cents, and the grain's source refuses
+    // a customer whose months' sums reach 2⁵³ cents together, so every period's sum is below.
     private static double Cents(long cents) => cents / 100.0;
 
     /// <summary>Walks one customer's months: the customer-period rows and the active rows into <paramref name="acc"/>, or (the second

@@ -8,7 +8,9 @@ namespace Segmentation.Analytics.Evaluation;
 /// <remarks>Customers are numbered 0 … <see cref="Customers"/> − 1; customer <c>c</c>'s months are the entries
 /// <see cref="Start"/>[c] … <see cref="Start"/>[c + 1] − 1 of the entry arrays. An entry is a month with at least one transaction
 /// (purchase, return, or a row whose return flag is NULL); <see cref="FirstDay"/> and <see cref="LastDay"/> are its first and last
-/// purchase days (days since 1970-01-01), <see cref="NoPurchase"/> when it has none.</remarks>
+/// purchase days (days since 1970-01-01), <see cref="NoPurchase"/> when it has none. A source gives a grain only when each customer's
+/// month sums (gross, net and cost, in absolute value) stay below 2⁵³ cents together: every sum of a customer's months is then exact
+/// as a double.</remarks>
 internal sealed class CustomerMonthGrain
 {
     /// <summary>First/last purchase day of a month without purchases.</summary>

@@ -128,8 +128,8 @@ public static class KpiCalculator
         /// <summary>The segment keys, in the order of <see cref="Raw"/>'s second index.</summary>
         internal IReadOnlyList<string> Keys => _keys;
 
-        /// <summary>The raw sums: [request][segment][period + 1][slot] (slot 0 of the third index is period −1; the slots are
-        /// KpiCalculator's private constants).</summary>
+        /// <summary>The raw sums: [request][segment][period + 1][slot] (slot 0 of the third index is period −1; the slots are the
+        /// constants <see cref="Customers"/> … <see cref="Referrers"/>).</summary>
         internal double[][][][] Raw => _acc;
 
         /// <summary>Per request, the customer samples by (segment, period).</summary>
