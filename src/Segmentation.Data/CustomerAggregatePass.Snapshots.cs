@@ -37,16 +37,8 @@ internal static partial class CustomerAggregatePass
             earlier = e;
         }
         if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
-        string online = string.Join(", ", DataModel.OnlineChannels.Select(d.Str));
-        string sql = $"""
-            SELECT customer_id, "timestamp", amount, cost, category,
-              CAST((CASE WHEN is_return IS NULL THEN 0 WHEN is_return THEN {Return} ELSE {Purchase} END)
-                + (CASE WHEN channel IN ({online}) THEN {Online} ELSE 0 END) + (CASE WHEN channel IS NOT NULL THEN {Channel} ELSE 0 END)
-                + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
-            FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(last)}
-            """;
         var ends = days.Select(s => MicrosOf(s.AddDays(1))).ToArray();
-        var folded = ws.ReadArrow(sql, stream => Fold(stream, ends, amounts: earlier is not null));
+        var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, amounts: earlier is not null));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();

@@ -52,19 +52,24 @@ internal static partial class CustomerAggregatePass
         ArgumentNullException.ThrowIfNull(ws);
         // A default collation would make the SQL group and order text by it, not by bytes.
         if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
-        var d = ws.Dialect;
+        var folded = ws.ReadArrow(Rows(ws.Dialect, transactions, snapshot.Date.AddDays(1)), stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], amounts: false));
+        if (folded is null) return null;
+        ws.Options.Cancellation.ThrowIfCancellationRequested();
+        return Build(folded, snapshot);
+    }
+
+    /// <summary>The query streaming what the pass reads of the transactions before <paramref name="end"/>: the id, timestamp, amount,
+    /// cost, category, and the return flag, channel and campaign folded by the engine into one byte of flags.</summary>
+    private static string Rows(SqlDialect d, string transactions, DateTime end)
+    {
         string online = string.Join(", ", DataModel.OnlineChannels.Select(d.Str));
-        string sql = $"""
+        return $"""
             SELECT customer_id, "timestamp", amount, cost, category,
               CAST((CASE WHEN is_return IS NULL THEN 0 WHEN is_return THEN {Return} ELSE {Purchase} END)
                 + (CASE WHEN channel IN ({online}) THEN {Online} ELSE 0 END) + (CASE WHEN channel IS NOT NULL THEN {Channel} ELSE 0 END)
                 + (CASE WHEN campaign_id IS NOT NULL THEN {Campaign} ELSE 0 END) AS UTINYINT) AS flags
-            FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(snapshot.Date.AddDays(1))}
+            FROM {d.Id(transactions)} WHERE "timestamp" < {d.Timestamp(end)}
             """;
-        var folded = ws.ReadArrow(sql, stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], amounts: false));
-        if (folded is null) return null;
-        ws.Options.Cancellation.ThrowIfCancellationRequested();
-        return Build(folded, snapshot);
     }
 
     /// <summary>One batch's rows as the folding thread needs them: dense customer and category numbers, µs, cents, flags.</summary>
