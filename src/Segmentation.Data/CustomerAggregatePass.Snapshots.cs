@@ -36,7 +36,7 @@ internal static partial class CustomerAggregatePass
             if (dayPass.SummariesEarlierEnd is not { } e || !dayPass.Aggregates.SequenceEqual(CustomerSummaryQuery.DayAggregatesAtTwoEnds(d, e))) return null;
             earlier = e;
         }
-        if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
+        if (PassRows.HasDefaultCollation(ws)) return null;
         var ends = days.Select(s => MicrosOf(s.AddDays(1))).ToArray();
         var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, amounts: earlier is not null));
         if (folded is null) return null;
@@ -259,8 +259,8 @@ internal static partial class CustomerAggregatePass
                         {
                             first[i] = fp;
                             last[i] = lp;
-                            recency[i] = snapDay - Day(lp);
-                            tenure[i] = snapDay - Day(fp);
+                            recency[i] = snapDay - PassRows.Day(lp);
+                            tenure[i] = snapDay - PassRows.Day(fp);
                         }
                         else
                         {

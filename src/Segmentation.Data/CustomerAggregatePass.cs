@@ -33,12 +33,7 @@ namespace Segmentation.Data;
 /// </remarks>
 internal static partial class CustomerAggregatePass
 {
-    private const long MicrosPerDay = 86_400_000_000L;
-    // Amounts and costs from here on are left to the SQL: their cents stay far inside 64 bits and exact in a double.
-    private const double MoneyLimit = 1e13;
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
-    private static readonly long MinMicros = (DateTime.MinValue.Ticks - EpochTicks) / 10;
-    private static readonly long MaxMicros = (DateTime.MaxValue.Ticks - EpochTicks) / 10;
 
     // Flags computed by DuckDB per row: the return flag (0 NULL, 1 purchase, 2 return), an online channel, a known channel, a campaign id.
     private const int Purchase = 1, Return = 2, Online = 4, Channel = 8, Campaign = 16;
@@ -50,8 +45,7 @@ internal static partial class CustomerAggregatePass
     public static DataFrame? TryRun(DataWorkspace ws, DateTime snapshot, string transactions = "transactions")
     {
         ArgumentNullException.ThrowIfNull(ws);
-        // A default collation would make the SQL group and order text by it, not by bytes.
-        if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
+        if (PassRows.HasDefaultCollation(ws)) return null;
         var folded = ws.ReadArrow(Rows(ws.Dialect, transactions, snapshot.Date.AddDays(1)), stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], amounts: false));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
@@ -257,7 +251,7 @@ internal static partial class CustomerAggregatePass
             pCustomer[purchases] = c;
             if (pCents is not null) pCents[purchases] = cents;
             // CAST(timestamp AS DATE): the day, rounded down (before 1970 too).
-            pDay[purchases] = (int)Day(t);
+            pDay[purchases] = (int)PassRows.Day(t);
             pCategory[purchases] = chunk.Category[i];
             purchases++;
         }
@@ -275,28 +269,18 @@ internal static partial class CustomerAggregatePass
         var flags = (UInt8Array)batch.Column(5);
         if (id.NullCount > 0 || amount.NullCount > 0 || micros.NullCount > 0 || flags.NullCount > 0) return false;
         chunk.Length = n;
-        var idOffsets = id.ValueOffsets;
-        var idBytes = id.ValueBuffer.Span;
-        // The hashes first, then the lookups with the slot of a row a few ahead prefetched: the misses of a million-key table overlap.
-        var hashes = chunk.Hashes;
-        for (int i = 0; i < n; i++) hashes[i] = ByteKeyIndex.Hash(idBytes[idOffsets[i]..idOffsets[i + 1]]);
-        const int Ahead = 12;
-        for (int i = 0; i < n; i++)
-        {
-            if (i + Ahead < n) ids.Prefetch(hashes[i + Ahead]);
-            chunk.Customer[i] = ids.GetOrAdd(idBytes[idOffsets[i]..idOffsets[i + 1]], hashes[i]);
-        }
+        PassRows.Number(id, ids, add: true, chunk.Hashes, chunk.Customer);
         var t = micros.Values;
         for (int i = 0; i < n; i++)
-            if (t[i] < MinMicros || t[i] > MaxMicros) return false;
+            if (!PassRows.IsTime(t[i])) return false;
         t.CopyTo(chunk.Micros);
         var amounts = amount.Values;
         for (int i = 0; i < n; i++)
         {
             double a = amounts[i];
             // NaN fails the test too.
-            if (!(Math.Abs(a) < MoneyLimit)) return false;
-            chunk.Cents[i] = (long)Math.Round(a * 100, MidpointRounding.AwayFromZero);
+            if (!PassRows.IsMoney(a)) return false;
+            chunk.Cents[i] = PassRows.Cents(a);
         }
         var costs = cost.Values;
         bool costNulls = cost.NullCount > 0;
@@ -304,8 +288,8 @@ internal static partial class CustomerAggregatePass
         {
             if (costNulls && cost.IsNull(i)) { chunk.CostCents[i] = 0; continue; }
             double c = costs[i];
-            if (!(Math.Abs(c) < MoneyLimit)) return false;
-            chunk.CostCents[i] = (long)Math.Round(c * 100, MidpointRounding.AwayFromZero);
+            if (!PassRows.IsMoney(c)) return false;
+            chunk.CostCents[i] = PassRows.Cents(c);
         }
         var catOffsets = category.ValueOffsets;
         var catBytes = category.ValueBuffer.Span;
@@ -389,8 +373,8 @@ internal static partial class CustomerAggregatePass
                     columns.Purchased[r] = true;
                     columns.First[r] = new DateTime(EpochTicks + s.First * 10, DateTimeKind.Unspecified);
                     columns.Last[r] = new DateTime(EpochTicks + s.Last * 10, DateTimeKind.Unspecified);
-                    columns.Recency[r] = snapDay - Day(s.Last);
-                    columns.Tenure[r] = snapDay - Day(s.First);
+                    columns.Recency[r] = snapDay - PassRows.Day(s.Last);
+                    columns.Tenure[r] = snapDay - PassRows.Day(s.First);
                 }
                 columns.OnlineOrders[r] = s.OnlineOrders;
                 columns.ChannelOrders[r] = s.ChannelOrders;
@@ -446,7 +430,6 @@ internal static partial class CustomerAggregatePass
         return (days, cats, cents);
     }
 
-    private static long Day(long micros) => micros / MicrosPerDay - (micros % MicrosPerDay < 0 ? 1 : 0);
 
     /// <summary>The output columns' values in row order.</summary>
     private sealed class OutputColumns(int n)

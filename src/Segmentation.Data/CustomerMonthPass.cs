@@ -30,13 +30,8 @@ namespace Segmentation.Data;
 /// </remarks>
 internal static class CustomerMonthPass
 {
-    private const long MicrosPerDay = 86_400_000_000L;
-    private const double MoneyLimit = 1e13;
     private const long Exact = 1L << 53;
     private const int BucketBits = 12, BlockRows = 8192;
-    private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
-    private static readonly long MinMicros = (DateTime.MinValue.Ticks - EpochTicks) / 10;
-    private static readonly long MaxMicros = (DateTime.MaxValue.Ticks - EpochTicks) / 10;
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     // The return flag as DuckDB folds it: NULL, a purchase, a return.
@@ -80,8 +75,7 @@ internal static class CustomerMonthPass
     {
         ArgumentNullException.ThrowIfNull(ws);
         ArgumentNullException.ThrowIfNull(keys);
-        // A default collation would make the SQL join text by it, not by bytes.
-        if (ws.Scalar<string>("SELECT current_setting('default_collation')") is { Length: > 0 }) return null;
+        if (PassRows.HasDefaultCollation(ws)) return null;
         var d = ws.Dialect;
         var keyIndex = new ByteKeyIndex(keys.Count);
         for (int k = 0; k < keys.Count; k++)
@@ -152,17 +146,7 @@ internal static class CustomerMonthPass
                     hashes = new ByteKeyIndex.KeyHash[n];
                     numbers = new int[n];
                 }
-                var offsets = id.ValueOffsets;
-                var bytes = id.ValueBuffer.Span;
-                bool idNulls = id.NullCount > 0;
-                for (int i = 0; i < n; i++) hashes[i] = ByteKeyIndex.Hash(bytes[offsets[i]..offsets[i + 1]]);
-                // The slot of the row a few ahead prefetched: the misses of a million-key table overlap.
-                const int Ahead = 12;
-                for (int i = 0; i < n; i++)
-                {
-                    if (i + Ahead < n) ids.Prefetch(hashes[i + Ahead]);
-                    numbers[i] = idNulls && id.IsNull(i) ? -1 : ids.Find(bytes[offsets[i]..offsets[i + 1]], hashes[i]);
-                }
+                PassRows.Number(id, ids, add: false, hashes, numbers);
                 var t = micros.Values;
                 var amounts = amount.Values;
                 var costs = cost.Values;
@@ -174,20 +158,18 @@ internal static class CustomerMonthPass
                     // fails on a NaN), so such data is the SQL's to answer.
                     double a = amounts[i];
                     // NaN fails the test too.
-                    if (!(Math.Abs(a) < MoneyLimit)) return null;
+                    if (!PassRows.IsMoney(a)) return null;
                     bool noCost = costNulls && cost.IsNull(i);
-                    if (!noCost && !(Math.Abs(costs[i]) < MoneyLimit)) return null;
+                    if (!noCost && !PassRows.IsMoney(costs[i])) return null;
                     int c = numbers[i];
                     if (c < 0) continue;
                     long us = t[i];
-                    if (us < MinMicros || us > MaxMicros) return null;
-                    long costCents = noCost ? 0 : (long)Math.Round(costs[i] * 100, MidpointRounding.AwayFromZero);
+                    if (!PassRows.IsTime(us)) return null;
                     buckets[c >> BucketBits].Add(new Row
                     {
-                        Cents = (long)Math.Round(a * 100, MidpointRounding.AwayFromZero),
-                        Cost = costCents,
-                        // CAST(timestamp AS DATE): the day, rounded down (before 1970 too).
-                        Day = (int)(us / MicrosPerDay - (us % MicrosPerDay < 0 ? 1 : 0)),
+                        Cents = PassRows.Cents(a),
+                        Cost = noCost ? 0 : PassRows.Cents(costs[i]),
+                        Day = (int)PassRows.Day(us),
                         Local = (ushort)(c & ((1 << BucketBits) - 1)),
                         Kind = kinds[i],
                     });
@@ -278,7 +260,7 @@ internal static class CustomerMonthPass
                 while (k < run.Length)
                 {
                     var date = DateOnly.FromDayNumber(EpochDay + run[k].Day);
-                    int monthIndex = date.Year * 12 + date.Month - 1;
+                    int monthIndex = KpiQuery.MonthIndex(date);
                     int nextMonth = new DateOnly(date.Year, date.Month, 1).AddMonths(1).DayNumber - EpochDay;
                     int orders = 0, first = CustomerMonthGrain.NoPurchase, last = CustomerMonthGrain.NoPurchase;
                     long gross = 0, net = 0, cost = 0;

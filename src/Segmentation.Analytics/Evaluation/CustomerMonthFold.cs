@@ -232,11 +232,7 @@ internal static class CustomerMonthFold
     // An event index clamped to −1 … N (before −1 it counts from −1; from N on it changes nothing) as a slot 0 … N + 1.
     private static int Event(long idx, int n) => (int)Math.Clamp(idx, -1, n) + 1;
 
-    private static int MonthOfDay(int day)
-    {
-        var d = DateOnly.FromDayNumber(EpochDay + day);
-        return d.Year * 12 + d.Month - 1;
-    }
+    private static int MonthOfDay(int day) => KpiQuery.MonthIndex(DateOnly.FromDayNumber(EpochDay + day));
 
     private static void Add(Part into, Part from, int segments, int n, int wanted)
     {
