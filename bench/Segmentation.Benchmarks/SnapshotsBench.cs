@@ -32,16 +32,22 @@ public sealed class SnapshotsBench : IBench
             var sw = Stopwatch.StartNew();
             using var prepared = CustomerAggregateSnapshots.Prepare(ws, days, pass, inProcess);
             double seconds = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            var table = CustomerFeatureTable.Build(ws, days[0], FeatureTableOptions.Default with { Aggregates = prepared });
+            double features = sw.Elapsed.TotalSeconds;
+            // The pass writes its aggregates table only when something reads it by SQL: here, for the fingerprint.
+            sw.Restart();
+            prepared.EnsureTable();
+            double written = sw.Elapsed.TotalSeconds;
             long rows = ws.Scalar<long>($"SELECT count(*) FROM {CustomerAggregateSnapshots.TableName}");
             long dayRows = ws.Scalar<long>($"SELECT count(*) FROM {prepared.DaysTable}");
             // Order-free fingerprints of both tables.
             string fingerprint = ws.Scalar<string>($"SELECT CAST(sum(hash(t)) AS VARCHAR) FROM {CustomerAggregateSnapshots.TableName} t")
                 + " / " + ws.Scalar<string>($"SELECT CAST(sum(hash(t)) AS VARCHAR) FROM {prepared.DaysTable} t");
-            sw.Restart();
-            var table = CustomerFeatureTable.Build(ws, days[0], FeatureTableOptions.Default with { Aggregates = prepared });
-            double features = sw.Elapsed.TotalSeconds;
-            output.WriteLine($"   {(inProcess ? "pass" : "SQL ")}: {seconds:F2} s ({(prepared.InProcess ? "in process" : "statements")}); {rows:N0} + {dayRows:N0} rows; fingerprint {fingerprint}; " +
-                             $"then the feature table at {days[0]:yyyy-MM-dd} ({table.Rows.Count:N0} rows) {features:F2} s");
+            output.WriteLine($"   {(inProcess ? "pass" : "SQL ")}: {seconds:F2} s ({(prepared.InProcess ? "in process" : "statements")}); " +
+                             $"then the feature table at {days[0]:yyyy-MM-dd} ({table.Rows.Count:N0} rows) {features:F2} s" +
+                             (prepared.InProcess ? $"; the aggregates table written on demand {written:F2} s" : "") +
+                             $"; {rows:N0} + {dayRows:N0} rows; fingerprint {fingerprint}");
         }
     }
 }

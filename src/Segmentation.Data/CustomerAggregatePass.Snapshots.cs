@@ -17,7 +17,7 @@ internal static partial class CustomerAggregatePass
     /// <remarks>Besides the one-snapshot pass's limits: snapshots that are not distinct ascending days, windows the SQL would refuse,
     /// and further aggregates other than the customer summaries at two ends (<see cref="PurchaseDayPass.SummariesEarlierEnd"/>) are
     /// left to the SQL (its own errors then surface).</remarks>
-    public static IReadOnlyList<double[]>? TryPrepareSnapshots(DataWorkspace ws, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
+    public static HeldAggregates? TryPrepareSnapshots(DataWorkspace ws, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
         string transactions = "transactions")
     {
         ArgumentNullException.ThrowIfNull(ws);
@@ -46,22 +46,25 @@ internal static partial class CustomerAggregatePass
         if (built is null) return null;
         SqlLog.Write(started, "-- snapshot aggregates counted in process");
         ws.Options.Cancellation.ThrowIfCancellationRequested();
-        Write(ws, built, days, table, dayPass, earlier is not null);
-        var windows = built.Windows;
-        // The pass's buffers (about 1 GB at 12 M transactions, on the large-object heap) are garbage now: collected at once, and their
-        // memory handed back (an aggressive collection decommits it), they are not held beside what the job allocates next (the
-        // monthly job at 1 M customers: working set after this step 2.1 → 1.05 GB, peak 2.9 → 2.7 GB).
+        if (dayPass.KeepsDays) WriteDays(ws, built, days, table + "_days", dayPass.Windows.Count, earlier is not null);
+        var held = new HeldSnapshots(ws, built, days, table);
+        // The pass's buffers (about 1 GB at 12 M transactions, on the large-object heap) are garbage now, but for the held sums: collected
+        // at once, and their memory handed back (an aggressive collection decommits it), they are not held beside what the job allocates
+        // next (the monthly job at 1 M customers: working set after this step 2.1 → 1.05 GB, peak 2.9 → 2.7 GB).
         built = null;
         folded = null;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return windows;
+        return held;
     }
 
     /// <summary>Every customer's figures at every snapshot, by the customers' dense numbers (the order the stream showed them).</summary>
     private sealed class Snapshots(Folded folded, int windows)
     {
-        public Folded Folded { get; } = folded;
-        public int Count => Folded.Ids.Count;
+        // Of the fold, only the ids and the slices' sums (not its purchases: those are let go once counted).
+        public ByteKeyIndex Ids { get; } = folded.Ids;
+        public Sums[] Sums { get; } = folded.Sums;
+        public int Slices { get; } = folded.Slices;
+        public int Count => Ids.Count;
         // [snapshot][customer] (customer = dense number, not rank).
         public long[][] PurchaseDays = [], Categories = [], Top = [], CategoryOrders = [];
         public long[][] Window = new long[windows][];
@@ -200,13 +203,13 @@ internal static partial class CustomerAggregatePass
 
     private static long[][] NewArrays(int count, int n) => [.. Enumerable.Range(0, count).Select(_ => new long[n])];
 
-    /// <summary>Creates the tables and appends the rows (data chunks written column by column): each snapshot's customers with a row
-    /// by then, the purchase-day table's customers with a purchase, in the order of their numbers (the order of the SQL's rows is its
-    /// hash tables', no order either: readers order what they read; this one at least is the same for the same table).</summary>
-    private static unsafe void Write(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, bool summaries)
+    /// <summary>Creates the aggregates table and appends its rows (data chunks written column by column): each snapshot's customers with
+    /// a row by then, in the order of their numbers (the order of the SQL's rows is its hash tables', no order either: readers order
+    /// what they read; this one at least is the same for the same table).</summary>
+    private static unsafe void WriteAggregates(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table)
     {
         var d = ws.Dialect;
-        var f = b.Folded;
+        var f = b;
         int ks = days.Count, slices = f.Slices;
         ws.Execute($"""
             DROP TABLE IF EXISTS {d.Id(table)}; CREATE TEMP TABLE {d.Id(table)} (snap BIGINT, customer_id VARCHAR, orders BIGINT, purchase_days BIGINT,
@@ -277,11 +280,15 @@ internal static partial class CustomerAggregatePass
                 }
             }
         });
-        if (!dayPass.KeepsDays) return;
+    }
 
-        // The purchase-day table: customers with a purchase, their purchase days per snapshot and window, and the summaries' aggregates.
-        string daysTable = table + "_days";
-        int windows = dayPass.Windows.Count;
+    /// <summary>Creates the purchase-day table and appends its rows: customers with a purchase, their purchase days per snapshot and
+    /// window, and (<paramref name="summaries"/>) the summaries' aggregates; in the order of the customers' numbers.</summary>
+    private static unsafe void WriteDays(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string daysTable, int windows, bool summaries)
+    {
+        var d = ws.Dialect;
+        var f = b;
+        int ks = days.Count;
         var columns = new List<string> { "customer_id VARCHAR" };
         columns.AddRange(Enumerable.Range(0, ks).Select(k => $"purchase_days{k.ToString(CultureInfo.InvariantCulture)} BIGINT"));
         columns.AddRange(Enumerable.Range(0, windows).Select(j => $"window{j.ToString(CultureInfo.InvariantCulture)} BIGINT"));

@@ -386,7 +386,7 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, ICustomerA
     }
 
     /// <inheritdoc/>
-    IReadOnlyList<double[]>? ICustomerAggregateSnapshotSource.TryPrepareSnapshots(IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
+    HeldAggregates? ICustomerAggregateSnapshotSource.TryPrepareSnapshots(IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass,
         string transactions) => CustomerAggregatePass.TryPrepareSnapshots(this, days, table, dayPass, transactions);
 
     /// <inheritdoc/>

@@ -34,6 +34,11 @@ public sealed class SnapshotAggregatePassTests
     private static Prepared Run(DataWorkspace ws, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass, bool inProcess, bool features)
     {
         using var prepared = CustomerAggregateSnapshots.Prepare(ws, snapshots, dayPass, inProcess);
+        // The feature tables first: from the held aggregates, before anything asks for their table.
+        var tables = features
+            ? prepared.Snapshots.Select(day => CustomerFeatureTable.Build(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
+            : [];
+        prepared.EnsureTable();
         var aggregates = ws.Query($"SELECT * FROM {CustomerAggregateSnapshots.TableName} ORDER BY snap, customer_id");
         var aggregateColumns = Columns(ws, CustomerAggregateSnapshots.TableName);
         DataFrame? days = null, daysColumns = null, summaries = null;
@@ -48,9 +53,6 @@ public sealed class SnapshotAggregatePassTests
             }
         }
         var windows = prepared.PurchaseDaysInWindows?.Select(w => w.Order().ToArray()).ToArray();
-        var tables = features
-            ? prepared.Snapshots.Select(day => CustomerFeatureTable.Build(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
-            : [];
         return new Prepared(prepared.InProcess, [.. prepared.Snapshots], aggregates, aggregateColumns, prepared.DaysTable, days, daysColumns, windows, summaries, tables);
     }
 

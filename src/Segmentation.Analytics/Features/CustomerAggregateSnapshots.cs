@@ -26,6 +26,10 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     private readonly DateTime[] days;
     private bool disposed;
     private bool keepsDays;
+    // The aggregates held in process (the in-process pass), and whether their engine table exists yet: it is written only when
+    // something reads it by SQL (Source), since feature tables are computed from the held aggregates.
+    private HeldAggregates? held;
+    private bool tableWritten = true;
 
     private CustomerAggregateSnapshots(ISqlEngine? engine, DateTime[] days)
     {
@@ -78,10 +82,12 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         var prepared = new CustomerAggregateSnapshots(engine, days) { keepsDays = dayPass.KeepsDays };
         try
         {
-            if (inProcess && engine is ICustomerAggregateSnapshotSource source && source.TryPrepareSnapshots(days, TableName, dayPass) is { } windows)
+            if (inProcess && engine is ICustomerAggregateSnapshotSource source && source.TryPrepareSnapshots(days, TableName, dayPass) is { } held)
             {
-                prepared.PurchaseDaysInWindows = dayPass.Windows.Count > 0 ? windows : null;
+                prepared.PurchaseDaysInWindows = dayPass.Windows.Count > 0 ? held.Windows : null;
                 prepared.InProcess = true;
+                prepared.held = held;
+                prepared.tableWritten = false;
             }
             else
             {
@@ -123,7 +129,28 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         ArgumentNullException.ThrowIfNull(d);
         int k = Array.IndexOf(days, snapshot.Date);
         if (disposed || engine is null || k < 0) return null;
+        EnsureTable();
         return $"SELECT {string.Join(", ", CustomerAggregateQuery.Columns)} FROM {d.Id(TableName)} WHERE snap = {k.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Creates the aggregates table from the held aggregates if it was not made yet (the SQL path makes it at once).</summary>
+    internal void EnsureTable()
+    {
+        if (tableWritten || disposed) return;
+        held!.WriteTable();
+        tableWritten = true;
+    }
+
+    /// <summary>
+    /// The feature table at <paramref name="snapshot"/> from the aggregates held in process, when the engine holds them and can compute
+    /// the table exactly as the SQL; null otherwise (the caller renders the SQL).
+    /// </summary>
+    internal Microsoft.Data.Analysis.DataFrame? TryFeatureTable(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        int k = Array.IndexOf(days, snapshot.Date);
+        if (disposed || held is null || k < 0 || options.CustomersIn is not null) return null;
+        return held.TryFeatureTable(k, days[k], options, sources);
     }
 
     /// <summary>Drops the engine tables.</summary>
@@ -132,6 +159,7 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         if (disposed) return;
         DropDaysTable();
         disposed = true;
+        held = null;
         engine?.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(TableName)}");
     }
 }

@@ -29,6 +29,8 @@ public static class CustomerFeatureTable
         options ??= FeatureTableOptions.Default;
         options.Validate();
         var sources = options.Sources ?? FeatureSources.Detect(engine);
+        // From the aggregates the engine holds in process, when it can compute the table from them exactly as the SQL does.
+        if (options.Aggregates?.TryFeatureTable(engine.Dialect, snapshot, options, sources) is { } held) return SortByCustomerOrdinal(held);
         string sql = Render(engine.Dialect, snapshot, options, sources);
         // Sorted in the engine when its order of text is (nearly) ordinal: a parallel sort there, and no copy of every column
         // here (SortByCustomerOrdinal checks the order and sorts what is not, e.g. rare supplementary characters).
@@ -44,16 +46,8 @@ public static class CustomerFeatureTable
         ArgumentNullException.ThrowIfNull(sources);
         options.Validate();
         string end = d.Timestamp(snapshot.Date.AddDays(1));
-        string dbl = d.DoubleType;
-        string Ratio(string numerator, string denominator) =>
-            $"CAST({numerator} AS {dbl}) / CAST(NULLIF({denominator}, 0) AS {dbl})";
-        string NullOf(string type) => d.NullOf(type);
-
-        var wanted = options.Columns is null ? null : new HashSet<string>(options.Columns, StringComparer.Ordinal);
-        bool Wants(string column) => wanted is null || column == "customer_id" || wanted.Contains(column);
-        bool useFeedback = sources.Feedback && FeedbackColumns.Any(Wants);
-        bool useCampaigns = sources.CampaignAssignments && Wants("campaign_response_rate");
-        bool useCustomers = sources.Customers && CustomerColumns.Any(Wants);
+        var (useFeedback, useCampaigns, useCustomers) = Uses(options, sources);
+        bool Wants(string column) => options.Columns is null || column == "customer_id" || options.Columns.Contains(column);
 
         // Every customer with a transaction up to the snapshot has a row in agg (grouped by customer): reading the ids there
         // instead of from tx saves a DISTINCT over every transaction. ClickHouse inlines every sub-query at each reference, so
@@ -71,17 +65,13 @@ public static class CustomerFeatureTable
         string idsSql = $"SELECT customer_id FROM {d.Cte(inlines ? "tx" : "agg")}";
         if (sources.Customers)
         {
-            ctes.Add(("cust", $"SELECT * FROM {d.Id("customers")} WHERE (signup_date IS NULL OR signup_date < {end}){only}"));
+            ctes.Add(("cust", CustomersCte(d, end) + only));
             idsSql = $"SELECT customer_id FROM {d.Cte("cust")} UNION ALL " + idsSql;
         }
         // One de-duplication (a UNION would make a second one).
         ctes.Add(("ids", $"SELECT DISTINCT customer_id FROM ({idsSql}) u"));
         if (useFeedback)
-            ctes.Add(("fb", $"""
-                SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
-                  {d.CountIf("complaint")} AS complaints, COALESCE(sum(referred_customers), 0) AS referrals
-                  FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end}{only} GROUP BY customer_id
-                """));
+            ctes.Add(("fb", FeedbackCte(d, end, only)));
         if (useCampaigns)
         {
             ctes.Add(("win", $"""
@@ -106,51 +96,8 @@ public static class CustomerFeatureTable
             ctes.Add(("resp", $"SELECT customer_id, count(*) AS treated, sum(bought) AS responded FROM {d.Cte("hit")} GROUP BY customer_id"));
         }
 
-        string orders = "COALESCE(a.orders, 0)";
-        string frequency = "COALESCE(a.purchase_days, 0)";
-        string net = "COALESCE(a.net_amount, 0)";
-        string monetary = options.Monetary == MonetaryMeasure.NetSpend
-            ? d.ToDouble(net)
-            : $"COALESCE({Ratio(net, "a.purchase_days")}, 0)";
-        string Customer(string column, string type) => useCustomers ? $"c.{d.Id(column)}" : NullOf(type);
-
-        var select = new List<string>
-        {
-            "i.customer_id AS customer_id",
-            "a.recency_days AS recency_days",
-            $"{d.ToBigInt(frequency)} AS frequency",
-            $"{monetary} AS monetary",
-            "a.tenure_days AS tenure_days",
-            $"{d.ToBigInt(orders)} AS orders",
-            $"{Ratio("a.gross_amount", "a.orders")} AS avg_order_value",
-            $"(CASE WHEN a.purchase_days > 1 THEN {Ratio(d.DaysBetween("a.first_purchase", "a.last_purchase"), "a.purchase_days - 1")} END) AS mean_interpurchase_days",
-            // Missing is not zero: a share over purchases whose channel / category is unknown is missing, not 0 %.
-            $"{Ratio("a.online_orders", "a.channel_orders")} AS online_share",
-            sources.Categories
-                ? $"{d.ToBigInt("(CASE WHEN a.category_orders > 0 OR COALESCE(a.orders, 0) = 0 THEN COALESCE(a.categories, 0) END)")} AS category_breadth"
-                : $"{NullOf("BIGINT")} AS category_breadth",
-            $"{Ratio("a.returns", "a.orders + a.returns")} AS return_rate",
-            $"{Ratio("a.top_category_orders", "a.category_orders")} AS category_loyalty",
-            sources.CampaignIds ? $"{Ratio("a.campaign_orders", "a.orders")} AS campaign_share" : $"{NullOf(dbl)} AS campaign_share",
-            useCampaigns ? $"{Ratio("r.responded", "r.treated")} AS campaign_response_rate" : $"{NullOf(dbl)} AS campaign_response_rate",
-            useFeedback ? $"{Ratio("f.csat_sum", "f.csat_n")} AS csat_mean" : $"{NullOf(dbl)} AS csat_mean",
-            useFeedback ? $"{Ratio("f.nps_sum", "f.nps_n")} AS nps_mean" : $"{NullOf(dbl)} AS nps_mean",
-            useFeedback ? $"{d.ToBigInt("COALESCE(f.complaints, 0)")} AS complaints" : $"{NullOf("BIGINT")} AS complaints",
-            useFeedback ? $"{d.ToBigInt("COALESCE(f.referrals, 0)")} AS referrals" : $"{NullOf("BIGINT")} AS referrals",
-            useCustomers ? $"{d.ToBigInt($"{snapshot.Year} - c.birth_year")} AS age" : $"{NullOf("BIGINT")} AS age",
-            $"{Customer("gender", "VARCHAR")} AS gender",
-            $"{Customer("income", dbl)} AS income",
-            $"{Customer("occupation", "VARCHAR")} AS occupation",
-            $"{Customer("education", "VARCHAR")} AS education",
-            $"{Customer("region", "VARCHAR")} AS region",
-            $"{Customer("city_tier", "BIGINT")} AS city_tier",
-            $"{Customer("company_size", "VARCHAR")} AS company_size",
-            $"{Customer("industry", "VARCHAR")} AS industry",
-            $"{Customer("lifestyle", "VARCHAR")} AS lifestyle",
-            $"{Customer("price_sensitivity", "BIGINT")} AS price_sensitivity",
-        };
-        // Only the asked-for columns (in catalog order), and only the joins they read.
-        select = select.Where(item => Wants(item[(item.LastIndexOf(" AS ", StringComparison.Ordinal) + 4)..])).ToList();
+        var items = Items(d, snapshot, options, sources);
+        var select = items.Select(item => $"{item.Expression} AS {item.Name}").ToList();
         var joins = new List<(string, string, IReadOnlyList<string>)> { (d.Cte("agg"), "a", CustomerAggregateQuery.Columns) };
         if (useCustomers) joins.Add((d.Cte("cust"), "c", DataModel.Customers.Columns.Select(c => c.Name).ToArray()));
         if (useFeedback) joins.Add((d.Cte("fb"), "f", ["csat_sum", "csat_n", "nps_sum", "nps_n", "complaints", "referrals"]));
@@ -160,6 +107,92 @@ public static class CustomerFeatureTable
             SELECT {string.Join(",\n  ", select)}
             {d.FromLeftJoins((d.Cte("ids"), "i", ["customer_id"]), joins, "customer_id")}
             """);
+    }
+
+    /// <summary>Which of the optional joins the table reads: feedback, campaign responses, customers.</summary>
+    internal static (bool Feedback, bool Campaigns, bool Customers) Uses(FeatureTableOptions options, FeatureSources sources)
+    {
+        bool Wants(string column) => options.Columns is null || options.Columns.Contains(column);
+        return (sources.Feedback && FeedbackColumns.Any(Wants), sources.CampaignAssignments && Wants("campaign_response_rate"),
+            sources.Customers && CustomerColumns.Any(Wants));
+    }
+
+    /// <summary>The customers counted at the snapshot (<paramref name="end"/> is the day after it, rendered).</summary>
+    internal static string CustomersCte(SqlDialect d, string end) =>
+        $"SELECT * FROM {d.Id("customers")} WHERE (signup_date IS NULL OR signup_date < {end})";
+
+    /// <summary>The feedback sums per customer up to the snapshot (<paramref name="only"/>: a further condition, or empty).</summary>
+    internal static string FeedbackCte(SqlDialect d, string end, string only = "") => $"""
+        SELECT customer_id, sum(csat) AS csat_sum, count(csat) AS csat_n, sum(nps) AS nps_sum, count(nps) AS nps_n,
+          {d.CountIf("complaint")} AS complaints, COALESCE(sum(referred_customers), 0) AS referrals
+          FROM {d.Id("feedback")} WHERE {d.Id("date")} < {end}{only} GROUP BY customer_id
+        """;
+
+    /// <summary>Where a column's value comes from: the id, the aggregates (alias <c>a</c>), the customers (<c>c</c>), the feedback sums
+    /// (<c>f</c>), the campaign responses (<c>r</c>), or a typed NULL.</summary>
+    internal enum ItemSource { Id, Aggregates, Customers, Feedback, Campaigns, Null }
+
+    /// <summary>One output column.</summary>
+    /// <param name="Name">The column's name.</param>
+    /// <param name="Expression">Its SQL expression over the joined aliases.</param>
+    /// <param name="Source">Where its value comes from.</param>
+    /// <param name="NullType">For a typed NULL, its SQL type (BIGINT, DOUBLE or VARCHAR).</param>
+    internal readonly record struct Item(string Name, string Expression, ItemSource Source, string? NullType = null);
+
+    /// <summary>The output columns the options ask for, in catalog order, with their expressions (<see cref="Render"/>'s select list).</summary>
+    internal static IReadOnlyList<Item> Items(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources)
+    {
+        var (useFeedback, useCampaigns, useCustomers) = Uses(options, sources);
+        string dbl = d.DoubleType;
+        string Ratio(string numerator, string denominator) =>
+            $"CAST({numerator} AS {dbl}) / CAST(NULLIF({denominator}, 0) AS {dbl})";
+        string orders = "COALESCE(a.orders, 0)";
+        string frequency = "COALESCE(a.purchase_days, 0)";
+        string net = "COALESCE(a.net_amount, 0)";
+        string monetary = options.Monetary == MonetaryMeasure.NetSpend
+            ? d.ToDouble(net)
+            : $"COALESCE({Ratio(net, "a.purchase_days")}, 0)";
+        Item Agg(string name, string expression) => new(name, expression, ItemSource.Aggregates);
+        Item Null(string name, string type) => new(name, d.NullOf(type), ItemSource.Null, type == dbl ? "DOUBLE" : type);
+        Item Customer(string column, string type) => useCustomers ? new(column, $"c.{d.Id(column)}", ItemSource.Customers) : Null(column, type);
+        Item Feedback(string name, string expression, string type) => useFeedback ? new(name, expression, ItemSource.Feedback) : Null(name, type);
+        var items = new List<Item>
+        {
+            new("customer_id", "i.customer_id", ItemSource.Id),
+            Agg("recency_days", "a.recency_days"),
+            Agg("frequency", d.ToBigInt(frequency)),
+            Agg("monetary", monetary),
+            Agg("tenure_days", "a.tenure_days"),
+            Agg("orders", d.ToBigInt(orders)),
+            Agg("avg_order_value", Ratio("a.gross_amount", "a.orders")),
+            Agg("mean_interpurchase_days", $"(CASE WHEN a.purchase_days > 1 THEN {Ratio(d.DaysBetween("a.first_purchase", "a.last_purchase"), "a.purchase_days - 1")} END)"),
+            // Missing is not zero: a share over purchases whose channel / category is unknown is missing, not 0 %.
+            Agg("online_share", Ratio("a.online_orders", "a.channel_orders")),
+            sources.Categories
+                ? Agg("category_breadth", d.ToBigInt("(CASE WHEN a.category_orders > 0 OR COALESCE(a.orders, 0) = 0 THEN COALESCE(a.categories, 0) END)"))
+                : Null("category_breadth", "BIGINT"),
+            Agg("return_rate", Ratio("a.returns", "a.orders + a.returns")),
+            Agg("category_loyalty", Ratio("a.top_category_orders", "a.category_orders")),
+            sources.CampaignIds ? Agg("campaign_share", Ratio("a.campaign_orders", "a.orders")) : Null("campaign_share", dbl),
+            useCampaigns ? new("campaign_response_rate", Ratio("r.responded", "r.treated"), ItemSource.Campaigns) : Null("campaign_response_rate", dbl),
+            Feedback("csat_mean", Ratio("f.csat_sum", "f.csat_n"), dbl),
+            Feedback("nps_mean", Ratio("f.nps_sum", "f.nps_n"), dbl),
+            Feedback("complaints", d.ToBigInt("COALESCE(f.complaints, 0)"), "BIGINT"),
+            Feedback("referrals", d.ToBigInt("COALESCE(f.referrals, 0)"), "BIGINT"),
+            useCustomers ? new("age", d.ToBigInt($"{snapshot.Year} - c.birth_year"), ItemSource.Customers) : Null("age", "BIGINT"),
+            Customer("gender", "VARCHAR"),
+            Customer("income", dbl),
+            Customer("occupation", "VARCHAR"),
+            Customer("education", "VARCHAR"),
+            Customer("region", "VARCHAR"),
+            Customer("city_tier", "BIGINT"),
+            Customer("company_size", "VARCHAR"),
+            Customer("industry", "VARCHAR"),
+            Customer("lifestyle", "VARCHAR"),
+            Customer("price_sensitivity", "BIGINT"),
+        };
+        // Only the asked-for columns (in catalog order).
+        return items.Where(item => options.Columns is null || item.Name == "customer_id" || options.Columns.Contains(item.Name)).ToArray();
     }
 
     /// <summary>Columns read from the feedback table.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace Segmentation.Analytics.Features;
 
 /// <summary>
@@ -7,11 +9,29 @@ namespace Segmentation.Analytics.Features;
 internal interface ICustomerAggregateSnapshotSource
 {
     /// <summary>
-    /// Creates <paramref name="table"/> (and, when <paramref name="dayPass"/> keeps it, the table with <c>_days</c>) with the rows,
-    /// columns and types the statements of <see cref="CustomerAggregateQuery.RenderSnapshots(Engines.SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>
-    /// leave, and returns the purchase days of each customer in each of the pass's windows (only counts above 0, in no particular
-    /// order; empty without windows); null, having created nothing, when the data or the pass is outside what it does exactly as
-    /// the SQL (the caller then runs the statements).
+    /// Aggregates the snapshots in process and holds them (<see cref="HeldAggregates"/>): <paramref name="table"/> is created, with the
+    /// rows, columns and types the statements of <see cref="CustomerAggregateQuery.RenderSnapshots(Engines.SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>
+    /// leave, only when <see cref="HeldAggregates.WriteTable"/> is called; the table with <c>_days</c> (when <paramref name="dayPass"/>
+    /// keeps it) is created at once. Null, having created nothing, when the data or the pass is outside what it does exactly as the
+    /// SQL (the caller then runs the statements).
     /// </summary>
-    IReadOnlyList<double[]>? TryPrepareSnapshots(IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, string transactions = "transactions");
+    HeldAggregates? TryPrepareSnapshots(IReadOnlyList<DateTime> days, string table, PurchaseDayPass dayPass, string transactions = "transactions");
+}
+
+/// <summary>The per-customer aggregates of several snapshots, held in process by the engine that made them.</summary>
+internal abstract class HeldAggregates
+{
+    /// <summary>The purchase days of each customer in each of the pass's windows (only counts above 0, in no particular order; empty
+    /// without windows).</summary>
+    public abstract IReadOnlyList<double[]> Windows { get; }
+
+    /// <summary>Creates the aggregates table, as the SQL would have left it (called once, when something reads it by SQL).</summary>
+    public abstract void WriteTable();
+
+    /// <summary>
+    /// The feature table (<see cref="CustomerFeatureTable.Build"/>, before its ordinal sort) at snapshot number <paramref name="snapshot"/>
+    /// (<paramref name="day"/>), computed from the held aggregates with the same rows, columns, types and values as the SQL; null
+    /// when the options or the data need the SQL.
+    /// </summary>
+    public abstract DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources);
 }

@@ -1,0 +1,368 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Features;
+using Segmentation.Data.Sql;
+using static Segmentation.Analytics.Features.CustomerFeatureTable;
+
+namespace Segmentation.Data;
+
+internal static partial class CustomerAggregatePass
+{
+    /// <summary>
+    /// The snapshots' aggregates held after the pass: the feature tables at those days are computed from them, and the aggregates table
+    /// the SQL would have made is written only if something reads it by SQL.
+    /// </summary>
+    /// <remarks>
+    /// A feature table joins the aggregates to the customers and the feedback sums (<see cref="CustomerFeatureTable.Render"/>). Here
+    /// the engine still reads those two, with the SQL's own expressions for their columns; the aggregates' columns are computed from
+    /// the held sums with the SQL's arithmetic (the table's doubles, then the same divisions), the rows are joined by id and put in the
+    /// SQL's (byte) order. Campaign responses, a customer listed twice or a NULL id, and column types other than the reader's usual
+    /// ones are left to the SQL.
+    /// </remarks>
+    private sealed class HeldSnapshots(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table) : HeldAggregates
+    {
+        private int[]? byteOrder;
+        private string?[]? idText;
+
+        public override IReadOnlyList<double[]> Windows { get; } = b.Windows;
+
+        public override void WriteTable()
+        {
+            ws.Options.Cancellation.ThrowIfCancellationRequested();
+            WriteAggregates(ws, b, days, table);
+        }
+
+        public override DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(sources);
+            var d = ws.Dialect;
+            var items = Items(d, day, options, sources);
+            if (items.Any(item => item.Source == ItemSource.Campaigns)) return null;
+            // A collation would make the SQL's DISTINCT and joins match ids that differ in bytes.
+            if (PassRows.HasDefaultCollation(ws)) return null;
+            var started = SqlLog.Start();
+            var buffer = new byte[256];
+            string end = d.Timestamp(day.Date.AddDays(1));
+            int n = b.Count, slices = b.Slices, k = snapshot;
+
+            // The customers with a row at this snapshot: a transaction by its end.
+            var hasRow = new bool[n];
+            for (int c = 0; c < n; c++)
+                for (int q = 0; q <= k; q++)
+                    if (b.Sums[c * slices + q].Rows > 0) { hasRow[c] = true; break; }
+
+            // The customers table's columns, read by the engine with the SQL's expressions, and the ids there the pass has not seen.
+            var customerItems = items.Where(item => item.Source == ItemSource.Customers).ToArray();
+            DataFrame? customers = null;
+            int[]? customerOfNumber = null;
+            var extraIds = new List<(byte[] Key, string Id, int Row)>();
+            // The SQL's rows include the customers table's customers whether or not a column of theirs is asked for.
+            if (sources.Customers)
+            {
+                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}) SELECT c.customer_id AS customer_id{string.Concat(customerItems.Select(item => $", {item.Expression} AS {item.Name}"))} FROM cust c");
+                if (customers.Columns[0] is not StringDataFrameColumn customerIds) return null;
+                customerOfNumber = new int[n];
+                customerOfNumber.AsSpan().Fill(-1);
+                var extraSeen = new HashSet<string>(StringComparer.Ordinal);
+                for (int row = 0; row < customerIds.Length; row++)
+                {
+                    if (customerIds[row] is not { } id) return null;
+                    int c = Find(id, buffer);
+                    if (c >= 0)
+                    {
+                        if (customerOfNumber[c] >= 0) return null;
+                        customerOfNumber[c] = row;
+                    }
+                    else
+                    {
+                        if (!extraSeen.Add(id)) return null;
+                        extraIds.Add((Encoding.UTF8.GetBytes(id), id, row));
+                    }
+                }
+            }
+
+            // The rows: the pass's customers with a row or in the customers table, and the customers table's others, in byte order.
+            byteOrder ??= b.Ids.OrdinalOrder();
+            extraIds.Sort((x, y) => x.Key.AsSpan().SequenceCompareTo(y.Key));
+            var numbers = new List<int>(n + extraIds.Count);   // ≥ 0: a pass number; < 0: ~index into extraIds
+            int e = 0;
+            foreach (int c in byteOrder)
+            {
+                if (!hasRow[c] && (customerOfNumber is null || customerOfNumber[c] < 0)) continue;
+                var key = b.Ids.Key(c);
+                while (e < extraIds.Count && extraIds[e].Key.AsSpan().SequenceCompareTo(key) < 0) numbers.Add(~e++);
+                numbers.Add(c);
+            }
+            while (e < extraIds.Count) numbers.Add(~e++);
+            int rows = numbers.Count;
+
+            // Each row's number in the customers' and the feedback's frames (−1: none).
+            int[]? customerRow = null;
+            if (customers is not null)
+            {
+                customerRow = new int[rows];
+                for (int r = 0; r < rows; r++)
+                    customerRow[r] = numbers[r] >= 0 ? customerOfNumber![numbers[r]] : extraIds[~numbers[r]].Row;
+            }
+            var feedbackItems = items.Where(item => item.Source == ItemSource.Feedback).ToArray();
+            DataFrame? feedback = null;
+            int[]? feedbackRow = null;
+            if (feedbackItems.Length > 0)
+            {
+                feedback = ws.Query($"WITH fb AS ({FeedbackCte(d, end)}) SELECT f.customer_id AS customer_id{string.Concat(feedbackItems.Select(item => $", {item.Expression} AS {item.Name}"))} FROM fb f");
+                if (feedback.Columns[0] is not StringDataFrameColumn feedbackIds) return null;
+                feedbackRow = new int[rows];
+                feedbackRow.AsSpan().Fill(-1);
+                // Output row of each pass number and extra id.
+                var rowOfNumber = new int[n];
+                rowOfNumber.AsSpan().Fill(-1);
+                var rowOfExtra = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (int r = 0; r < rows; r++)
+                    if (numbers[r] >= 0) rowOfNumber[numbers[r]] = r;
+                    else rowOfExtra[extraIds[~numbers[r]].Id] = r;
+                for (int row = 0; row < feedbackIds.Length; row++)
+                {
+                    if (feedbackIds[row] is not { } id) continue;   // a NULL id joins nothing
+                    int c = Find(id, buffer);
+                    int r = c >= 0 ? rowOfNumber[c] : rowOfExtra.GetValueOrDefault(id, -1);
+                    if (r >= 0) feedbackRow[r] = row;
+                }
+            }
+
+            var rowSums = items.Any(item => item.Source == ItemSource.Aggregates) ? RowSums(numbers, hasRow, snapshot) : [];
+            var columns = new List<DataFrameColumn>(items.Count);
+            foreach (var item in items)
+            {
+                var column = item.Source switch
+                {
+                    ItemSource.Id => IdColumn(numbers, extraIds),
+                    ItemSource.Aggregates => AggregateColumn(item.Name, options, rowSums, day),
+                    ItemSource.Customers => Gather(customers!.Columns[item.Name], customerRow!, missing: null),
+                    ItemSource.Feedback => Gather(feedback!.Columns[item.Name], feedbackRow!,
+                        missing: item.Name is "complaints" or "referrals" ? 0L : null),
+                    ItemSource.Null => NullColumn(item.Name, item.NullType, rows),
+                    _ => null,
+                };
+                if (column is null) return null;
+                columns.Add(column);
+            }
+            SqlLog.Write(started, $"-- feature table at {day:yyyy-MM-dd} from the held aggregates");
+            return new DataFrame(columns);
+        }
+
+        /// <summary>The pass's number of <paramref name="id"/>, −1 when it has none.</summary>
+        private int Find(string id, byte[] buffer)
+        {
+            if (Encoding.UTF8.GetMaxByteCount(id.Length) > buffer.Length)
+            {
+                var key = Encoding.UTF8.GetBytes(id);
+                return b.Ids.Find(key, ByteKeyIndex.Hash(key));
+            }
+            var span = buffer.AsSpan(0, Encoding.UTF8.GetBytes(id, buffer));
+            return b.Ids.Find(span, ByteKeyIndex.Hash(span));
+        }
+
+        private StringDataFrameColumn IdColumn(List<int> numbers, List<(byte[] Key, string Id, int Row)> extraIds)
+        {
+            idText ??= new string?[b.Count];
+            var ids = new string?[numbers.Count];
+            for (int r = 0; r < numbers.Count; r++)
+            {
+                int c = numbers[r];
+                ids[r] = c >= 0 ? idText[c] ??= Encoding.UTF8.GetString(b.Ids.Key(c)) : extraIds[~c].Id;
+            }
+            return new StringDataFrameColumn("customer_id", ids);
+        }
+
+        /// <summary>An output row's aggregates: the table's row of the customer at the snapshot (<see cref="Row"/> false: none).</summary>
+        private struct RowSum
+        {
+            public long Orders, Returns, Gross, Net, First, Last, Online, Channel, Campaign, PurchaseDays, Categories, Top, CategoryOrders;
+            public bool Row;
+        }
+
+        /// <summary>Each output row's aggregates at snapshot <paramref name="k"/>, summed over the slices up to it as
+        /// <see cref="WriteAggregates"/> sums them.</summary>
+        private RowSum[] RowSums(List<int> numbers, bool[] hasRow, int k)
+        {
+            int slices = b.Slices;
+            var sums = b.Sums;
+            long[] purchaseDays = b.PurchaseDays[k], categories = b.Categories[k], top = b.Top[k], categoryOrders = b.CategoryOrders[k];
+            var result = new RowSum[numbers.Count];
+            for (int r = 0; r < result.Length; r++)
+            {
+                int c = numbers[r];
+                if (c < 0 || !hasRow[c]) continue;
+                ref var t = ref result[r];
+                t.Row = true;
+                t.First = long.MaxValue;
+                t.Last = long.MinValue;
+                for (int q = 0; q <= k; q++)
+                {
+                    ref readonly var s = ref sums[c * slices + q];
+                    t.Orders += s.Orders; t.Returns += s.Returns; t.Gross += s.Gross; t.Net += s.Net;
+                    t.First = Math.Min(t.First, s.First); t.Last = Math.Max(t.Last, s.Last);
+                    t.Online += s.OnlineOrders; t.Channel += s.ChannelOrders; t.Campaign += s.CampaignOrders;
+                }
+                t.PurchaseDays = purchaseDays[c];
+                t.Categories = categories[c];
+                t.Top = top[c];
+                t.CategoryOrders = categoryOrders[c];
+            }
+            return result;
+        }
+
+        private static readonly string[] AggregateNames =
+        [
+            "recency_days", "tenure_days", "frequency", "orders", "category_breadth", "monetary", "avg_order_value",
+            "mean_interpurchase_days", "online_share", "return_rate", "category_loyalty", "campaign_share",
+        ];
+
+        /// <summary>A column computed from the rows' aggregates, as the SQL computes it from the table's row; a row without one gets
+        /// the SQL's value over NULLs: frequency, orders and category breadth 0, monetary 0.0 (COALESCE), the rest NULL.</summary>
+        private static DataFrameColumn? AggregateColumn(string name, FeatureTableOptions options, RowSum[] rowSums, DateTime day)
+        {
+            int code = Array.IndexOf(AggregateNames, name);
+            if (code < 0) return null;
+            int rows = rowSums.Length;
+            long snapDay = (day.Ticks - EpochTicks) / TimeSpan.TicksPerDay;
+            bool integer = code <= 4, netSpend = options.Monetary == MonetaryMeasure.NetSpend;
+            var bytes = new byte[rows * 8];
+            var bits = new byte[(rows + 7) / 8];
+            var longs = MemoryMarshal.Cast<byte, long>(bytes.AsSpan());
+            var doubles = MemoryMarshal.Cast<byte, double>(bytes.AsSpan());
+            int nulls = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                ref readonly var t = ref rowSums[r];
+                long o = t.Orders, pd = t.PurchaseDays, catOrders = t.CategoryOrders;
+                bool row = t.Row, purchased = row && o > 0;   // first and last purchase (and recency, tenure) are NULL without an order
+                bool valid = true;
+                switch (code)
+                {
+                    case 0:   // recency_days
+                        if (purchased) longs[r] = snapDay - PassRows.Day(t.Last); else valid = false;
+                        break;
+                    case 1:   // tenure_days
+                        if (purchased) longs[r] = snapDay - PassRows.Day(t.First); else valid = false;
+                        break;
+                    case 2: longs[r] = pd; break;   // frequency
+                    case 3: longs[r] = o; break;    // orders
+                    case 4:   // category_breadth
+                        if (!row || catOrders > 0 || o == 0) longs[r] = t.Categories; else valid = false;
+                        break;
+                    case 5:   // monetary
+                        doubles[r] = netSpend ? t.Net / 100.0 : row && pd != 0 ? t.Net / 100.0 / pd : 0;
+                        break;
+                    case 6:   // avg_order_value
+                        if (row && o != 0) doubles[r] = t.Gross / 100.0 / o; else valid = false;
+                        break;
+                    case 7:   // mean_interpurchase_days
+                        if (purchased && pd > 1) doubles[r] = (double)(PassRows.Day(t.Last) - PassRows.Day(t.First)) / (pd - 1); else valid = false;
+                        break;
+                    case 8:   // online_share
+                        if (row && t.Channel != 0) doubles[r] = (double)t.Online / t.Channel; else valid = false;
+                        break;
+                    case 9:   // return_rate
+                        if (row && o + t.Returns != 0) doubles[r] = (double)t.Returns / (o + t.Returns); else valid = false;
+                        break;
+                    case 10:  // category_loyalty
+                        if (row && catOrders != 0) doubles[r] = (double)t.Top / catOrders; else valid = false;
+                        break;
+                    default:  // campaign_share
+                        if (row && o != 0) doubles[r] = (double)t.Campaign / o; else valid = false;
+                        break;
+                }
+                if (valid) bits[r >> 3] |= (byte)(1 << (r & 7));
+                else nulls++;
+            }
+            return integer
+                ? Growable(new Int64DataFrameColumn(name, bytes, bits, rows, nulls))
+                : Growable(new DoubleDataFrameColumn(name, bytes, bits, rows, nulls));
+        }
+    }
+
+    /// <summary>The rows <paramref name="rows"/> of <paramref name="source"/> (−1: the missing value, NULL when null), as a column of the
+    /// same type; null for a type the readers do not make.</summary>
+    private static DataFrameColumn? Gather(DataFrameColumn source, int[] rows, long? missing)
+    {
+        int n = rows.Length;
+        switch (source)
+        {
+            case StringDataFrameColumn text when missing is null:
+            {
+                var values = new string?[n];
+                for (int r = 0; r < n; r++) values[r] = rows[r] >= 0 ? text[rows[r]] : null;
+                return new StringDataFrameColumn(source.Name, values);
+            }
+            case Int64DataFrameColumn int64:
+            {
+                var (bytes, bits, nulls) = Values(int64, rows, missing ?? 0, missing is not null);
+                return Growable(new Int64DataFrameColumn(source.Name, bytes, bits, n, nulls));
+            }
+            case DoubleDataFrameColumn number when missing is null:
+            {
+                var (bytes, bits, nulls) = Values(number, rows, 0, false);
+                return Growable(new DoubleDataFrameColumn(source.Name, bytes, bits, n, nulls));
+            }
+            case BooleanDataFrameColumn flag when missing is null:
+            {
+                var (bytes, bits, nulls) = Values(flag, rows, false, false);
+                return Growable(new BooleanDataFrameColumn(source.Name, bytes, bits, n, nulls));
+            }
+            case PrimitiveDataFrameColumn<DateTime> time when missing is null && source.GetType() == typeof(PrimitiveDataFrameColumn<DateTime>):
+            {
+                var (bytes, bits, nulls) = Values(time, rows, default, false);
+                return Growable(new PrimitiveDataFrameColumn<DateTime>(source.Name, bytes, bits, n, nulls));
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The values at <paramref name="rows"/> from the column's buffers, as the bytes and validity bits of a column (−1 and NULL:
+    /// NULL, unless <paramref name="missingValid"/> makes −1 the valid <paramref name="missing"/>).</summary>
+    private static (byte[] Bytes, byte[] Bits, int Nulls) Values<T>(PrimitiveDataFrameColumn<T> column, int[] rows, T missing, bool missingValid)
+        where T : unmanaged
+    {
+        var buffers = column.GetReadOnlyDataBuffers().ToArray();
+        var bitmaps = column.GetReadOnlyNullBitMapBuffers().ToArray();
+        var starts = new long[buffers.Length + 1];
+        for (int k = 0; k < buffers.Length; k++) starts[k + 1] = starts[k] + buffers[k].Length;
+        var bytes = new byte[rows.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
+        var values = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
+        var bits = new byte[(rows.Length + 7) / 8];
+        int nulls = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            long r = rows[i];
+            if (r < 0)
+            {
+                if (missingValid) { values[i] = missing; bits[i >> 3] |= (byte)(1 << (i & 7)); }
+                else nulls++;
+                continue;
+            }
+            int k = 0;
+            while (r >= starts[k + 1]) k++;
+            int at = (int)(r - starts[k]);
+            if (((bitmaps[k].Span[at >> 3] >> (at & 7)) & 1) != 0)
+            {
+                values[i] = buffers[k].Span[at];
+                bits[i >> 3] |= (byte)(1 << (i & 7));
+            }
+            else nulls++;
+        }
+        return (bytes, bits, nulls);
+    }
+
+    /// <summary>A column of <paramref name="rows"/> NULLs of the SQL type <paramref name="type"/>, as the reader types it.</summary>
+    private static DataFrameColumn? NullColumn(string name, string? type, int rows) => type switch
+    {
+        "BIGINT" => Int64(name, new long[rows], Bits(new bool[rows])),
+        "DOUBLE" => Double(name, new double[rows], Bits(new bool[rows])),
+        "VARCHAR" => new StringDataFrameColumn(name, new string?[rows]),
+        _ => null,
+    };
+}
