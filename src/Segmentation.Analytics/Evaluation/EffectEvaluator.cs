@@ -28,15 +28,6 @@ public static class EffectEvaluator
         if (options.SegmentsTable is null) EngineTables.Upload(engine, assignment);
         try
         {
-            // The periods' table and the before/after windows' table from one reading of the transactions, read first: their
-            // per-month tables are the largest of the evaluation and so live beside nothing else of it (the CLV is added below).
-            int[] samples = [last, last - 1, last - yearBack];
-            var requests = new List<KpiCalculator.Request> { new(kpiOptions, null, samples) };
-            if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
-            // With the segments in an engine table split like the data (InEngineSegments), every KPI statement is per customer and
-            // runs shard by shard on a sharded engine: the shards' sums add up, and no node gathers 100 M transactions' months.
-            var sums = KpiCalculator.Read(options.SegmentsTable is null ? engine : InEngineSegments.PerShard(engine), assignment, requests, segmentsTable);
-
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
             // only), at the previous month end, in one pass over the transactions.
             // A sampled assignment (segments kept in the engine): only the sample's summaries are read, the models fitted on them
@@ -48,17 +39,40 @@ public static class EffectEvaluator
                 : options.CustomerSummaries is { } table && table.LaterEnd == monthEnd && table.EarlierEnd == NextPeriodForecast.PreviousEndOf(monthEnd)
                     ? CustomerSummaryAtTwoEnds.ReadTable(engine, monthEnd, earlierEnd, table.Name)
                 : CustomerSummaryAtTwoEnds.Read(engine, monthEnd, earlierEnd);
-            ChurnRiskSummary? churn = null;
+            // The churn models are fitted in .NET from the summaries alone, while the engine reads the KPI sums: the two overlap. Each
+            // gives what it gives alone (the fits' sums are combined in a fixed order, whatever the threads).
+            var churnFit = Task.Run(() =>
+            {
+                try
+                {
+                    var fitted = ChurnRiskSummary.Compute(assignment, monthEnd, summaries.Later, warning: null, clv: null, seed: options.Seed);
+                    return population is null ? fitted
+                        : fitted.ScaledTo(population.Where(p => p.Key != MonthlyEvaluation.ProspectsKey).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+                }
+                catch (ArgumentException)
+                {
+                    // Too few (repeat) customers to fit BG/NBD or Gamma-Gamma: the report shows no churn warning rather than failing.
+                    return null;
+                }
+            });
+
+            // The periods' table and the before/after windows' table from one reading of the transactions.
+            int[] samples = [last, last - 1, last - yearBack];
+            var requests = new List<KpiCalculator.Request> { new(kpiOptions, null, samples) };
+            if (options.Windows is { } w) requests.Add(new(KpiOptions.ForWindows(w), null, [0, 1]));
+            KpiCalculator.Sums sums;
             try
             {
-                churn = ChurnRiskSummary.Compute(assignment, monthEnd, summaries.Later, warning: null, clv: null, seed: options.Seed);
-                if (population is not null)
-                    churn = churn.ScaledTo(population.Where(p => p.Key != MonthlyEvaluation.ProspectsKey).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+                // With the segments in an engine table split like the data (InEngineSegments), every KPI statement is per customer and
+                // runs shard by shard on a sharded engine: the shards' sums add up, and no node gathers 100 M transactions' months.
+                sums = KpiCalculator.Read(options.SegmentsTable is null ? engine : InEngineSegments.PerShard(engine), assignment, requests, segmentsTable);
             }
-            catch (ArgumentException)
+            finally
             {
-                // Too few (repeat) customers to fit BG/NBD or Gamma-Gamma: the report shows no churn warning rather than failing.
+                // Never left running past this method, even when the KPI read fails.
+                ((IAsyncResult)churnFit).AsyncWaitHandle.WaitOne();
             }
+            ChurnRiskSummary? churn = churnFit.GetAwaiter().GetResult();
 
             requests[0] = population is null ? requests[0] with { LifetimeValue = churn?.LifetimeValue }
                 : requests[0] with { LifetimeValueBySegment = churn is null ? null : churn.Segments.SkipLast(1).ToDictionary(r => r.Segment, r => (r.LifetimeValue, population.GetValueOrDefault(r.Segment)), StringComparer.Ordinal) };

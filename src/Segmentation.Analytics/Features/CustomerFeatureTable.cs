@@ -15,6 +15,9 @@ namespace Segmentation.Analytics.Features;
 /// customer_id in ordinal (byte) order, whatever the engine's collation.</para>
 /// <para>The SQL is written once with <see cref="SqlDialect"/> helpers and reuses <see cref="CustomerAggregateQuery"/>;
 /// ratios are divisions of doubles in SQL, so DuckDB and PostgreSQL return identical tables.</para>
+/// <para>At a day of <see cref="FeatureTableOptions.Aggregates"/> that DuckDB's workspace aggregated in process, the table is computed
+/// from the held aggregates instead (the engine still reads the customers and feedback columns with the same expressions): the same
+/// rows, columns, types and values, without writing the aggregates to a table and reading them back.</para>
 /// </remarks>
 public static class CustomerFeatureTable
 {

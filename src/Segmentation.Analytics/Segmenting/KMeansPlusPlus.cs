@@ -39,16 +39,20 @@ internal static class KMeansPlusPlus
                 candidates[t] = Math.Min(idx, n - 1);
             }
             Array.Clear(partial);
+            // Every candidate's potential in one sweep of the rows (each row read once, not once per candidate); each candidate's sum
+            // still adds its rows in row order, so the sums are those of one sweep per candidate.
             RowChunks.For(n, po, (chunk, start, end) =>
             {
-                for (int t = 0; t < trials; t++)
+                Span<double> sums = stackalloc double[trials];
+                sums.Clear();
+                for (int i = start; i < end; i++)
                 {
-                    int cand = candidates[t];
-                    double s = 0;
-                    for (int i = start; i < end; i++)
-                        s += w[i] * Math.Min(closest[i], SquaredEuclidean.Distance(ref x[i * d], ref x[cand * d], d));
-                    partial[chunk * trials + t] = s;
+                    ref double row = ref x[i * d];
+                    double wi = w[i], ci = closest[i];
+                    for (int t = 0; t < trials; t++)
+                        sums[t] += wi * Math.Min(ci, SquaredEuclidean.Distance(ref row, ref x[candidates[t] * d], d));
                 }
+                for (int t = 0; t < trials; t++) partial[chunk * trials + t] = sums[t];
             });
             int bestTrial = 0;
             double bestPotential = double.PositiveInfinity;
