@@ -137,7 +137,7 @@ internal static partial class CustomerAggregatePass
             {
                 var column = item.Source switch
                 {
-                    ItemSource.Id => IdColumn(numbers, extraIds),
+                    ItemSource.Id => IdColumn(numbers, extraIds, customers?.Columns[0] as StringDataFrameColumn, customerRow),
                     ItemSource.Aggregates => AggregateColumn(item.Name, options, rowSums, day),
                     ItemSource.Customers => Gather(customers!.Columns[item.Name], customerRow!, missing: null),
                     ItemSource.Feedback => Gather(feedback!.Columns[item.Name], feedbackRow!,
@@ -164,14 +164,18 @@ internal static partial class CustomerAggregatePass
             return b.Ids.Find(span, ByteKeyIndex.Hash(span));
         }
 
-        private StringDataFrameColumn IdColumn(List<int> numbers, List<(byte[] Key, string Id, int Row)> extraIds)
+        /// <summary>The rows' ids: the customers table's strings where the row is there (already read), else decoded once from the
+        /// pass's bytes.</summary>
+        private StringDataFrameColumn IdColumn(List<int> numbers, List<(byte[] Key, string Id, int Row)> extraIds,
+            StringDataFrameColumn? customerIds, int[]? customerRow)
         {
-            idText ??= new string?[b.Count];
             var ids = new string?[numbers.Count];
             for (int r = 0; r < numbers.Count; r++)
             {
                 int c = numbers[r];
-                ids[r] = c >= 0 ? idText[c] ??= Encoding.UTF8.GetString(b.Ids.Key(c)) : extraIds[~c].Id;
+                if (c < 0) ids[r] = extraIds[~c].Id;
+                else if (customerRow is not null && customerRow[r] >= 0) ids[r] = customerIds![customerRow[r]];
+                else ids[r] = (idText ??= new string?[b.Count])[c] ??= Encoding.UTF8.GetString(b.Ids.Key(c));
             }
             return new StringDataFrameColumn("customer_id", ids);
         }
