@@ -132,6 +132,9 @@ internal static partial class CustomerAggregatePass
             }
 
             var rowSums = items.Any(item => item.Source == ItemSource.Aggregates) ? RowSums(numbers, hasRow, snapshot) : [];
+            // A customers table read in the rows' order (often: exported by id, and every buyer in it) gives its columns as they are.
+            bool customersInOrder = customerRow is not null && customerRow.Length == customers!.Rows.Count;
+            for (int r = 0; customersInOrder && r < rows; r++) customersInOrder = customerRow![r] == r;
             var columns = new List<DataFrameColumn>(items.Count);
             foreach (var item in items)
             {
@@ -139,7 +142,7 @@ internal static partial class CustomerAggregatePass
                 {
                     ItemSource.Id => IdColumn(numbers, extraIds, customers?.Columns[0] as StringDataFrameColumn, customerRow),
                     ItemSource.Aggregates => AggregateColumn(item.Name, options, rowSums, day),
-                    ItemSource.Customers => Gather(customers!.Columns[item.Name], customerRow!, missing: null),
+                    ItemSource.Customers => customersInOrder ? customers!.Columns[item.Name] : Gather(customers!.Columns[item.Name], customerRow!, missing: null),
                     ItemSource.Feedback => Gather(feedback!.Columns[item.Name], feedbackRow!,
                         missing: item.Name is "complaints" or "referrals" ? 0L : null),
                     ItemSource.Null => NullColumn(item.Name, item.NullType, rows),
@@ -195,10 +198,17 @@ internal static partial class CustomerAggregatePass
             var sums = b.Sums;
             long[] purchaseDays = b.PurchaseDays[k], categories = b.Categories[k], top = b.Top[k], categoryOrders = b.CategoryOrders[k];
             var result = new RowSum[numbers.Count];
-            for (int r = 0; r < result.Length; r++)
+            // Rows are independent: both cores, in blocks.
+            Parallel.For(0, (result.Length + 65535) / 65536, block =>
+            {
+                for (int r = block * 65536, end = Math.Min(result.Length, r + 65536); r < end; r++) Sum(r);
+            });
+            return result;
+
+            void Sum(int r)
             {
                 int c = numbers[r];
-                if (c < 0 || !hasRow[c]) continue;
+                if (c < 0 || !hasRow[c]) return;
                 ref var t = ref result[r];
                 t.Row = true;
                 t.First = long.MaxValue;
@@ -215,7 +225,6 @@ internal static partial class CustomerAggregatePass
                 t.Top = top[c];
                 t.CategoryOrders = categoryOrders[c];
             }
-            return result;
         }
 
         private static readonly string[] AggregateNames =
