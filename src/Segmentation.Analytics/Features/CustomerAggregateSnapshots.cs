@@ -5,7 +5,8 @@ namespace Segmentation.Analytics.Features;
 
 /// <summary>
 /// The per-customer aggregates (<see cref="CustomerAggregateQuery"/>) at several snapshot days, computed in one pass over the
-/// transactions and kept in an engine table while the feature tables of those days are built
+/// transactions and kept in an engine table (or, where DuckDB's workspace aggregated them in process, held in memory, the table
+/// being written only if SQL reads it) while the feature tables of those days are built
 /// (<see cref="FeatureTableOptions.Aggregates"/>). The monthly job builds three feature tables (training snapshot, month end,
 /// previous period end); each used to re-read and re-aggregate every transaction, distinct purchase days included.
 /// Dispose drops the tables.
