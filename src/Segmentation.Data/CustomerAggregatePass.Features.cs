@@ -45,13 +45,11 @@ internal static partial class CustomerAggregatePass
             var started = SqlLog.Start();
             var buffer = new byte[256];
             string end = d.Timestamp(day.Date.AddDays(1));
-            int n = b.Count, slices = b.Slices, k = snapshot;
+            int n = b.Count, k = snapshot;
 
             // The customers with a row at this snapshot: a transaction by its end.
             var hasRow = new bool[n];
-            for (int c = 0; c < n; c++)
-                for (int q = 0; q <= k; q++)
-                    if (b.Sums[c * slices + q].Rows > 0) { hasRow[c] = true; break; }
+            for (int c = 0; c < n; c++) hasRow[c] = b.HasRow(c, k);
 
             // The customers table's columns, read by the engine with the SQL's expressions, and the ids there the pass has not seen.
             var customerItems = items.Where(item => item.Source == ItemSource.Customers).ToArray();
@@ -183,48 +181,17 @@ internal static partial class CustomerAggregatePass
             return new StringDataFrameColumn("customer_id", ids);
         }
 
-        /// <summary>An output row's aggregates: the table's row of the customer at the snapshot (<see cref="Row"/> false: none).</summary>
-        private struct RowSum
-        {
-            public long Orders, Returns, Gross, Net, First, Last, Online, Channel, Campaign, PurchaseDays, Categories, Top, CategoryOrders;
-            public bool Row;
-        }
-
-        /// <summary>Each output row's aggregates at snapshot <paramref name="k"/>, summed over the slices up to it as
-        /// <see cref="WriteAggregates"/> sums them.</summary>
+        /// <summary>Each output row's aggregates at snapshot <paramref name="k"/> (<see cref="Snapshots.Through"/>; none for a row without
+        /// one), summed on both cores in blocks of rows.</summary>
         private RowSum[] RowSums(List<int> numbers, bool[] hasRow, int k)
         {
-            int slices = b.Slices;
-            var sums = b.Sums;
-            long[] purchaseDays = b.PurchaseDays[k], categories = b.Categories[k], top = b.Top[k], categoryOrders = b.CategoryOrders[k];
             var result = new RowSum[numbers.Count];
-            // Rows are independent: both cores, in blocks.
             Parallel.For(0, (result.Length + 65535) / 65536, block =>
             {
-                for (int r = block * 65536, end = Math.Min(result.Length, r + 65536); r < end; r++) Sum(r);
+                for (int r = block * 65536, end = Math.Min(result.Length, r + 65536); r < end; r++)
+                    if (numbers[r] is int c and >= 0 && hasRow[c]) result[r] = b.Through(c, k);
             });
             return result;
-
-            void Sum(int r)
-            {
-                int c = numbers[r];
-                if (c < 0 || !hasRow[c]) return;
-                ref var t = ref result[r];
-                t.Row = true;
-                t.First = long.MaxValue;
-                t.Last = long.MinValue;
-                for (int q = 0; q <= k; q++)
-                {
-                    ref readonly var s = ref sums[c * slices + q];
-                    t.Orders += s.Orders; t.Returns += s.Returns; t.Gross += s.Gross; t.Net += s.Net;
-                    t.First = Math.Min(t.First, s.First); t.Last = Math.Max(t.Last, s.Last);
-                    t.Online += s.OnlineOrders; t.Channel += s.ChannelOrders; t.Campaign += s.CampaignOrders;
-                }
-                t.PurchaseDays = purchaseDays[c];
-                t.Categories = categories[c];
-                t.Top = top[c];
-                t.CategoryOrders = categoryOrders[c];
-            }
         }
 
         private static readonly string[] AggregateNames =
@@ -297,78 +264,10 @@ internal static partial class CustomerAggregatePass
         }
     }
 
-    /// <summary>The rows <paramref name="rows"/> of <paramref name="source"/> (−1: the missing value, NULL when null), as a column of the
-    /// same type; null for a type the readers do not make.</summary>
-    private static DataFrameColumn? Gather(DataFrameColumn source, int[] rows, long? missing)
-    {
-        int n = rows.Length;
-        switch (source)
-        {
-            case StringDataFrameColumn text when missing is null:
-            {
-                var values = new string?[n];
-                for (int r = 0; r < n; r++) values[r] = rows[r] >= 0 ? text[rows[r]] : null;
-                return new StringDataFrameColumn(source.Name, values);
-            }
-            case Int64DataFrameColumn int64:
-            {
-                var (bytes, bits, nulls) = Values(int64, rows, missing ?? 0, missing is not null);
-                return Growable(new Int64DataFrameColumn(source.Name, bytes, bits, n, nulls));
-            }
-            case DoubleDataFrameColumn number when missing is null:
-            {
-                var (bytes, bits, nulls) = Values(number, rows, 0, false);
-                return Growable(new DoubleDataFrameColumn(source.Name, bytes, bits, n, nulls));
-            }
-            case BooleanDataFrameColumn flag when missing is null:
-            {
-                var (bytes, bits, nulls) = Values(flag, rows, false, false);
-                return Growable(new BooleanDataFrameColumn(source.Name, bytes, bits, n, nulls));
-            }
-            case PrimitiveDataFrameColumn<DateTime> time when missing is null && source.GetType() == typeof(PrimitiveDataFrameColumn<DateTime>):
-            {
-                var (bytes, bits, nulls) = Values(time, rows, default, false);
-                return Growable(new PrimitiveDataFrameColumn<DateTime>(source.Name, bytes, bits, n, nulls));
-            }
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The values at <paramref name="rows"/> from the column's buffers, as the bytes and validity bits of a column (−1 and NULL:
-    /// NULL, unless <paramref name="missingValid"/> makes −1 the valid <paramref name="missing"/>).</summary>
-    private static (byte[] Bytes, byte[] Bits, int Nulls) Values<T>(PrimitiveDataFrameColumn<T> column, int[] rows, T missing, bool missingValid)
-        where T : unmanaged
-    {
-        var buffers = column.GetReadOnlyDataBuffers().ToArray();
-        var bitmaps = column.GetReadOnlyNullBitMapBuffers().ToArray();
-        var starts = new long[buffers.Length + 1];
-        for (int k = 0; k < buffers.Length; k++) starts[k + 1] = starts[k] + buffers[k].Length;
-        var bytes = new byte[rows.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
-        var values = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
-        var bits = new byte[(rows.Length + 7) / 8];
-        int nulls = 0;
-        for (int i = 0; i < rows.Length; i++)
-        {
-            long r = rows[i];
-            if (r < 0)
-            {
-                if (missingValid) { values[i] = missing; bits[i >> 3] |= (byte)(1 << (i & 7)); }
-                else nulls++;
-                continue;
-            }
-            int k = 0;
-            while (r >= starts[k + 1]) k++;
-            int at = (int)(r - starts[k]);
-            if (((bitmaps[k].Span[at >> 3] >> (at & 7)) & 1) != 0)
-            {
-                values[i] = buffers[k].Span[at];
-                bits[i >> 3] |= (byte)(1 << (i & 7));
-            }
-            else nulls++;
-        }
-        return (bytes, bits, nulls);
-    }
+    /// <summary>The rows <paramref name="rows"/> of <paramref name="source"/> (−1: the missing value, NULL when null) as a growable column
+    /// of the same class (<see cref="FrameColumns.TakeOrMissing"/>); null for a class it does not gather.</summary>
+    private static DataFrameColumn? Gather(DataFrameColumn source, int[] rows, long? missing) =>
+        FrameColumns.TakeOrMissing(source, rows, missing) is { } taken ? Growable(taken) : null;
 
     /// <summary>A column of <paramref name="rows"/> NULLs of the SQL type <paramref name="type"/>, as the reader types it.</summary>
     private static DataFrameColumn? NullColumn(string name, string? type, int rows) => type switch

@@ -72,6 +72,40 @@ internal static partial class CustomerAggregatePass
         public int[] FirstDay = [], LastDay = [], LastDayEarlier = [];
         public long[] DayCount = [], DayCountEarlier = [], Total = [], FirstAmount = [], TotalEarlier = [];
         public double[][] Windows = [];
+
+        /// <summary>True when customer <paramref name="c"/> has a row at snapshot <paramref name="k"/>: a transaction in slices 0 … k.</summary>
+        public bool HasRow(int c, int k)
+        {
+            for (int q = 0; q <= k; q++)
+                if (Sums[c * Slices + q].Rows > 0) return true;
+            return false;
+        }
+
+        /// <summary>Customer <paramref name="c"/>'s row of the aggregates table at snapshot <paramref name="k"/>: the sums of its slices
+        /// 0 … k, and its purchase-day and category counts by then.</summary>
+        public RowSum Through(int c, int k)
+        {
+            var t = new RowSum { Row = true, First = long.MaxValue, Last = long.MinValue };
+            for (int q = 0; q <= k; q++)
+            {
+                ref readonly var s = ref Sums[c * Slices + q];
+                t.Orders += s.Orders; t.Returns += s.Returns; t.Gross += s.Gross; t.Net += s.Net; t.ReturnAmount += s.ReturnAmount; t.Cost += s.Cost;
+                t.First = Math.Min(t.First, s.First); t.Last = Math.Max(t.Last, s.Last);
+                t.Online += s.OnlineOrders; t.Channel += s.ChannelOrders; t.Campaign += s.CampaignOrders;
+            }
+            t.PurchaseDays = PurchaseDays[k][c];
+            t.Categories = Categories[k][c];
+            t.Top = Top[k][c];
+            t.CategoryOrders = CategoryOrders[k][c];
+            return t;
+        }
+    }
+
+    /// <summary>A customer's row of the aggregates table at a snapshot, in cents and µs (<see cref="Row"/> false: none).</summary>
+    private struct RowSum
+    {
+        public long Orders, Returns, Gross, Net, ReturnAmount, Cost, First, Last, Online, Channel, Campaign, PurchaseDays, Categories, Top, CategoryOrders;
+        public bool Row;
     }
 
     private static Snapshots? BuildSnapshots(Folded f, IReadOnlyList<DateTime> days, IReadOnlyList<(DateTime Start, DateTime End)> windows, DateOnly? earlier)
@@ -209,8 +243,7 @@ internal static partial class CustomerAggregatePass
     private static unsafe void WriteAggregates(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table)
     {
         var d = ws.Dialect;
-        var f = b;
-        int ks = days.Count, slices = f.Slices;
+        int ks = days.Count;
         ws.Execute($"""
             DROP TABLE IF EXISTS {d.Id(table)}; CREATE TEMP TABLE {d.Id(table)} (snap BIGINT, customer_id VARCHAR, orders BIGINT, purchase_days BIGINT,
               returns BIGINT, gross_amount DOUBLE, net_amount DOUBLE, return_amount DOUBLE, cost DOUBLE, first_purchase TIMESTAMP,
@@ -225,8 +258,7 @@ internal static partial class CustomerAggregatePass
                 // The customers with a row by snapshot k, in ordinal order.
                 var rows = new List<int>(b.Count);
                 for (int c = 0; c < b.Count; c++)
-                    for (int q = 0; q <= k; q++)
-                        if (f.Sums[c * slices + q].Rows > 0) { rows.Add(c); break; }
+                    if (b.HasRow(c, k)) rows.Add(c);
                 for (int at = 0; at < rows.Count; at += a.Capacity)
                 {
                     int m = Math.Min(a.Capacity, rows.Count - at);
@@ -239,42 +271,33 @@ internal static partial class CustomerAggregatePass
                     for (int i = 0; i < m; i++)
                     {
                         int c = rows[at + i];
-                        // The customer's sums up to snapshot k (slices 0 … k).
-                        long g = 0, nt = 0, r = 0, co = 0, fp = long.MaxValue, lp = long.MinValue;
-                        long o = 0, rt = 0, on = 0, ch = 0, ca = 0;
-                        for (int q = 0; q <= k; q++)
-                        {
-                            ref readonly var s = ref f.Sums[c * slices + q];
-                            o += s.Orders; rt += s.Returns; g += s.Gross; nt += s.Net; r += s.ReturnAmount; co += s.Cost;
-                            fp = Math.Min(fp, s.First); lp = Math.Max(lp, s.Last);
-                            on += s.OnlineOrders; ch += s.ChannelOrders; ca += s.CampaignOrders;
-                        }
+                        var t = b.Through(c, k);
                         snap[i] = k;
-                        a.String(1, i, f.Ids.Key(c));
-                        orders[i] = o;
-                        purchaseDays[i] = b.PurchaseDays[k][c];
-                        returns[i] = rt;
-                        gross[i] = g / 100.0;
-                        net[i] = nt / 100.0;
-                        ret[i] = r / 100.0;
-                        cost[i] = co / 100.0;
-                        if (o > 0)
+                        a.String(1, i, b.Ids.Key(c));
+                        orders[i] = t.Orders;
+                        purchaseDays[i] = t.PurchaseDays;
+                        returns[i] = t.Returns;
+                        gross[i] = t.Gross / 100.0;
+                        net[i] = t.Net / 100.0;
+                        ret[i] = t.ReturnAmount / 100.0;
+                        cost[i] = t.Cost / 100.0;
+                        if (t.Orders > 0)
                         {
-                            first[i] = fp;
-                            last[i] = lp;
-                            recency[i] = snapDay - PassRows.Day(lp);
-                            tenure[i] = snapDay - PassRows.Day(fp);
+                            first[i] = t.First;
+                            last[i] = t.Last;
+                            recency[i] = snapDay - PassRows.Day(t.Last);
+                            tenure[i] = snapDay - PassRows.Day(t.First);
                         }
                         else
                         {
                             a.Null(9, i); a.Null(10, i); a.Null(11, i); a.Null(12, i);
                         }
-                        online[i] = on;
-                        channel[i] = ch;
-                        campaign[i] = ca;
-                        categories[i] = b.Categories[k][c];
-                        top[i] = b.Top[k][c];
-                        categoryOrders[i] = b.CategoryOrders[k][c];
+                        online[i] = t.Online;
+                        channel[i] = t.Channel;
+                        campaign[i] = t.Campaign;
+                        categories[i] = t.Categories;
+                        top[i] = t.Top;
+                        categoryOrders[i] = t.CategoryOrders;
                     }
                     a.Append(m);
                 }
@@ -287,7 +310,6 @@ internal static partial class CustomerAggregatePass
     private static unsafe void WriteDays(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string daysTable, int windows, bool summaries)
     {
         var d = ws.Dialect;
-        var f = b;
         int ks = days.Count;
         var columns = new List<string> { "customer_id VARCHAR" };
         columns.AddRange(Enumerable.Range(0, ks).Select(k => $"purchase_days{k.ToString(CultureInfo.InvariantCulture)} BIGINT"));
@@ -304,7 +326,7 @@ internal static partial class CustomerAggregatePass
             {
                 int m = Math.Min(a.Capacity, buyers.Length - at);
                 a.Begin();
-                for (int i = 0; i < m; i++) a.String(0, i, f.Ids.Key(buyers[at + i]));
+                for (int i = 0; i < m; i++) a.String(0, i, b.Ids.Key(buyers[at + i]));
                 for (int k = 0; k < ks; k++)
                 {
                     long* column = a.Column<long>(1 + k);

@@ -70,7 +70,7 @@ public static class EffectEvaluator
             finally
             {
                 // Never left running past this method, even when the KPI read fails.
-                ((IAsyncResult)churnFit).AsyncWaitHandle.WaitOne();
+                ((Task)churnFit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             }
             ChurnRiskSummary? churn = churnFit.GetAwaiter().GetResult();
 

@@ -153,14 +153,36 @@ internal static class FrameColumns
         ArgumentNullException.ThrowIfNull(rows);
         return column switch
         {
-            DoubleDataFrameColumn c => new DoubleDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
-            Int64DataFrameColumn c => new Int64DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
-            Int32DataFrameColumn c => new Int32DataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
-            BooleanDataFrameColumn c => new BooleanDataFrameColumn(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
+            DoubleDataFrameColumn c => new DoubleDataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int64DataFrameColumn c => new Int64DataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int32DataFrameColumn c => new Int32DataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            BooleanDataFrameColumn c => new BooleanDataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
             PrimitiveDataFrameColumn<DateTime> c when c.GetType() == typeof(PrimitiveDataFrameColumn<DateTime>) =>
-                new PrimitiveDataFrameColumn<DateTime>(c.Name, Gather(c, rows, out var bits, out int nulls), bits, rows.Length, nulls),
+                new PrimitiveDataFrameColumn<DateTime>(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
             StringDataFrameColumn c => new StringDataFrameColumn(c.Name, rows.Select(r => c[r])),
             _ => column.Clone(Map(rows)),
+        };
+    }
+
+    /// <summary>
+    /// As <see cref="Take"/>, where a row below 0 is missing: NULL, or <paramref name="missing"/> in an Int64 column. Null (nothing
+    /// gathered) for a column class other than Double, Int64, Int32, Boolean, DateTime and String, or a missing value for another class.
+    /// </summary>
+    public static DataFrameColumn? TakeOrMissing(DataFrameColumn column, int[] rows, long? missing = null)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (missing is not null && column is not Int64DataFrameColumn) return null;
+        return column switch
+        {
+            DoubleDataFrameColumn c => new DoubleDataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int64DataFrameColumn c => new Int64DataFrameColumn(c.Name, Gather(c, rows, missing ?? 0, missing is not null, out var bits, out int nulls), bits, rows.Length, nulls),
+            Int32DataFrameColumn c => new Int32DataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            BooleanDataFrameColumn c => new BooleanDataFrameColumn(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            PrimitiveDataFrameColumn<DateTime> c when c.GetType() == typeof(PrimitiveDataFrameColumn<DateTime>) =>
+                new PrimitiveDataFrameColumn<DateTime>(c.Name, Gather(c, rows, default, false, out var bits, out int nulls), bits, rows.Length, nulls),
+            StringDataFrameColumn c => new StringDataFrameColumn(c.Name, rows.Select(r => r >= 0 ? c[r] : null)),
+            _ => null,
         };
     }
 
@@ -171,9 +193,11 @@ internal static class FrameColumns
         return map;
     }
 
-    // The values at the rows (as bytes, for the column constructor over memory) and their validity bitmap. Rows are gathered buffer
-    // by buffer (a column holds one unless it is very long), each buffer's rows from its own span.
-    private static byte[] Gather<T>(PrimitiveDataFrameColumn<T> column, int[] rows, out byte[] bits, out int nulls) where T : unmanaged
+    // The values at the rows (as bytes, for the column constructor over memory) and their validity bitmap; a row below 0 is missing:
+    // NULL, or the valid value `missing` when `missingValid`. Rows are gathered buffer by buffer (a column holds one unless it is very
+    // long), each buffer's rows from its own span.
+    private static byte[] Gather<T>(PrimitiveDataFrameColumn<T> column, int[] rows, T missing, bool missingValid, out byte[] bits, out int nulls)
+        where T : unmanaged
     {
         var bytes = new byte[rows.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
         var taken = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
@@ -186,6 +210,12 @@ internal static class FrameColumns
         for (int i = 0; i < rows.Length; i++)
         {
             long r = rows[i];
+            if (r < 0)
+            {
+                if (missingValid) { taken[i] = missing; bits[i >> 3] |= (byte)(1 << (i & 7)); }
+                else nulls++;
+                continue;
+            }
             int b = 0;
             while (r >= starts[b + 1]) b++;
             int at = (int)(r - starts[b]);

@@ -60,4 +60,27 @@ public sealed class FrameColumnsTakeTests
         var actual = FrameColumns.Take(column, rows);
         for (long r = 0; r < rows.Length; r++) Assert.Equal(expected[r], actual[r]);
     }
+
+    [Fact]
+    public void TakeOrMissing_gives_null_or_the_missing_value_at_rows_below_zero_and_the_taken_values_elsewhere()
+    {
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("d", [1.5, null, -2.0]),
+            new Int64DataFrameColumn("l", [10L, null, 30L]),
+            new StringDataFrameColumn("s", ["a", null, "c"]),
+            new SingleDataFrameColumn("f", [1f, 2f, 3f]));
+        int[] rows = [2, -1, 0, 1];
+        var d = (DoubleDataFrameColumn)FrameColumns.TakeOrMissing(frame["d"], rows)!;
+        Assert.Equal(new double?[] { -2.0, null, 1.5, null }, d.ToArray());
+        var l = (Int64DataFrameColumn)FrameColumns.TakeOrMissing(frame["l"], rows)!;
+        Assert.Equal(new long?[] { 30, null, 10, null }, l.ToArray());
+        var zero = (Int64DataFrameColumn)FrameColumns.TakeOrMissing(frame["l"], rows, missing: 0)!;
+        Assert.Equal(new long?[] { 30, 0, 10, null }, zero.ToArray());
+        Assert.Equal(1, zero.NullCount);
+        var s = (StringDataFrameColumn)FrameColumns.TakeOrMissing(frame["s"], rows)!;
+        Assert.Equal(new string?[] { "c", null, "a", null }, s.ToArray());
+        // A class it does not gather, or a missing value outside Int64: nothing.
+        Assert.Null(FrameColumns.TakeOrMissing(frame["f"], rows));
+        Assert.Null(FrameColumns.TakeOrMissing(frame["d"], rows, missing: 0));
+    }
 }
