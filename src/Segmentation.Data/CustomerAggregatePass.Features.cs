@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Analysis;
+using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Statistics;
 using Segmentation.Data.Sql;
 using static Segmentation.Analytics.Features.CustomerFeatureTable;
 
@@ -9,6 +11,109 @@ namespace Segmentation.Data;
 
 internal static partial class CustomerAggregatePass
 {
+    /// <summary>The pass's number of <paramref name="id"/> (by its UTF-8 bytes), −1 when it has none.</summary>
+    private static int FindId(ByteKeyIndex ids, string id, byte[] buffer)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(id.Length) > buffer.Length)
+        {
+            var key = Encoding.UTF8.GetBytes(id);
+            return ids.Find(key, ByteKeyIndex.Hash(key));
+        }
+        var span = buffer.AsSpan(0, Encoding.UTF8.GetBytes(id, buffer));
+        return ids.Find(span, ByteKeyIndex.Hash(span));
+    }
+
+    /// <summary>
+    /// The customer summaries at two ends from the pass's purchase-day figures per customer, with <see cref="CustomerSummaryQuery"/>'s
+    /// arithmetic (<c>RenderAtTwoEndsFromDays</c> over the days table the pass would write): x = days − 1, t_x = last − first day,
+    /// T = end − first day, and the mean repeat-day amount as the engine's double of the DECIMAL difference (cents / 100) over days − 1.
+    /// </summary>
+    private sealed class HeldSummaries(Snapshots b, DateOnly laterEnd, DateOnly earlierEnd) : HeldCustomerSummaries
+    {
+        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+        // Only the per-customer figures the summaries need (not the snapshots' sums).
+        private readonly ByteKeyIndex ids = b.Ids;
+        private readonly int[] firstDay = b.FirstDay, lastDay = b.LastDay, lastDayEarlier = b.LastDayEarlier;
+        private readonly long[] dayCount = b.DayCount, dayCountEarlier = b.DayCountEarlier, total = b.Total, firstAmount = b.FirstAmount,
+            totalEarlier = b.TotalEarlier;
+
+        public override DateOnly LaterEnd => laterEnd;
+
+        public override DateOnly EarlierEnd => earlierEnd;
+
+        public override CustomerSummaryAtTwoEnds? Read(bool withEarlier)
+        {
+            var started = SqlLog.Start();
+            const long Exact = 1L << 53;
+            int laterDay = laterEnd.DayNumber - EpochDay, earlierDay = earlierEnd.DayNumber - EpochDay;
+            var later = new List<CustomerSummaryRow>(ids.Count);
+            var earlier = withEarlier ? new List<CustomerSummaryRow>(ids.Count) : null;
+            foreach (int c in ids.OrdinalOrder())
+            {
+                long days = dayCount[c];
+                if (days <= 0) continue;
+                long repeat = checked(total[c] - firstAmount[c]);
+                if (repeat >= Exact || repeat <= -Exact) return null;
+                string id = Encoding.UTF8.GetString(ids.Key(c));
+                later.Add(new CustomerSummaryRow(id, checked((int)(days - 1)), lastDay[c] - firstDay[c], laterDay - firstDay[c],
+                    days > 1 ? repeat / 100.0 / (days - 1) : 0));
+                long daysE = dayCountEarlier[c];
+                if (earlier is null || daysE <= 0) continue;
+                long repeatE = checked(totalEarlier[c] - firstAmount[c]);
+                if (repeatE >= Exact || repeatE <= -Exact) return null;
+                earlier.Add(new CustomerSummaryRow(id, checked((int)(daysE - 1)), lastDayEarlier[c] - firstDay[c], earlierDay - firstDay[c],
+                    daysE > 1 ? repeatE / 100.0 / (daysE - 1) : 0));
+            }
+            // Byte order and UTF-16 order differ for supplementary characters against U+E000–U+FFFF.
+            CustomerSummaryRow.SortOrdinal(later);
+            if (earlier is not null) CustomerSummaryRow.SortOrdinal(earlier);
+            SqlLog.Write(started, "-- customer summaries at two ends, from the snapshots' pass");
+            return CustomerSummaryAtTwoEnds.FromRows(laterEnd, later, withEarlier ? earlierEnd : null, earlier);
+        }
+    }
+
+    /// <summary>
+    /// The customer × month grain of every customer the pass saw (<see cref="CustomerMonthPass"/>'s entries, by the pass's numbers):
+    /// an assignment's grain is its customers looked up by id, in its order, as the KPI tables' pass would have numbered them reading
+    /// the segments table uploaded from it.
+    /// </summary>
+    private sealed class HeldMonths(ByteKeyIndex ids, CustomerMonthPass.Entries entries, string transactions, DateOnly end) : HeldCustomerMonths
+    {
+        public override string Transactions => transactions;
+
+        public override DateOnly End => end;
+
+        public override CustomerMonthGrain? TryGrain(SegmentAssignment assignment, IReadOnlyList<string> keys)
+        {
+            ArgumentNullException.ThrowIfNull(assignment);
+            ArgumentNullException.ThrowIfNull(keys);
+            var started = SqlLog.Start();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int k = 0; k < keys.Count; k++)
+                if (!index.TryAdd(keys[k], k)) return null;
+            // An assignment has no empty or repeated id (SegmentAssignment checks), so no customer's months are counted twice.
+            int n = assignment.Count;
+            var segment = new int[n];
+            var entriesOf = new int[n];
+            bool unknown = false;
+            Parallel.For(0, 2, half =>
+            {
+                var buffer = new byte[256];
+                for (int c = half == 0 ? 0 : n / 2, to = half == 0 ? n / 2 : n; c < to; c++)
+                {
+                    if (!index.TryGetValue(assignment.SegmentKeys[c], out segment[c])) unknown = true;
+                    entriesOf[c] = FindId(ids, assignment.CustomerIds[c], buffer);
+                }
+            });
+            if (unknown) return null;
+            SqlLog.Write(started, "-- customer months of the assignment, from the snapshots' pass");
+            var customerIds = assignment.CustomerIds;
+            return new CustomerMonthGrain(n, segment, c => customerIds[c], entries.Start, entries.Month, entries.Orders, entries.Gross,
+                entries.Net, entries.Cost, entries.FirstDay, entries.LastDay, entriesOf);
+        }
+    }
+
     /// <summary>
     /// The snapshots' aggregates held after the pass: the feature tables at those days are computed from them, and the aggregates table
     /// the SQL would have made is written only if something reads it by SQL.
@@ -20,12 +125,26 @@ internal static partial class CustomerAggregatePass
     /// SQL's (byte) order. Campaign responses, a customer listed twice or a NULL id, and column types other than the reader's usual
     /// ones are left to the SQL.
     /// </remarks>
-    private sealed class HeldSnapshots(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table) : HeldAggregates
+    private sealed class HeldSnapshots(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, string transactions, int windows,
+        DateOnly? earlier) : HeldAggregates
     {
         private int[]? byteOrder;
         private string?[]? idText;
 
         public override IReadOnlyList<double[]> Windows { get; } = b.Windows;
+
+        // The grain holds only the ids and its entries, not the snapshots' sums.
+        public override HeldCustomerMonths? CustomerMonths { get; } =
+            b.Months is { } months ? new HeldMonths(b.Ids, months, transactions, DateOnly.FromDateTime(days[^1].AddDays(1))) : null;
+
+        public override HeldCustomerSummaries? Summaries { get; } =
+            earlier is { } e ? new HeldSummaries(b, DateOnly.FromDateTime(days[^1]), e) : null;
+
+        public override void WriteDaysTable()
+        {
+            ws.Options.Cancellation.ThrowIfCancellationRequested();
+            WriteDays(ws, b, days, table + "_days", windows, earlier is not null);
+        }
 
         public override void WriteTable()
         {
@@ -154,16 +273,7 @@ internal static partial class CustomerAggregatePass
         }
 
         /// <summary>The pass's number of <paramref name="id"/>, −1 when it has none.</summary>
-        private int Find(string id, byte[] buffer)
-        {
-            if (Encoding.UTF8.GetMaxByteCount(id.Length) > buffer.Length)
-            {
-                var key = Encoding.UTF8.GetBytes(id);
-                return b.Ids.Find(key, ByteKeyIndex.Hash(key));
-            }
-            var span = buffer.AsSpan(0, Encoding.UTF8.GetBytes(id, buffer));
-            return b.Ids.Find(span, ByteKeyIndex.Hash(span));
-        }
+        private int Find(string id, byte[] buffer) => FindId(b.Ids, id, buffer);
 
         /// <summary>The rows' ids: the customers table's strings where the row is there (already read), else decoded once from the
         /// pass's bytes.</summary>

@@ -38,7 +38,7 @@ internal static partial class CustomerAggregatePass
         }
         if (PassRows.HasDefaultCollation(ws)) return null;
         var ends = days.Select(s => MicrosOf(s.AddDays(1))).ToArray();
-        var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, amounts: earlier is not null));
+        var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, amounts: earlier is not null, months: dayPass.CustomerMonths));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();
@@ -46,8 +46,9 @@ internal static partial class CustomerAggregatePass
         if (built is null) return null;
         SqlLog.Write(started, "-- snapshot aggregates counted in process");
         ws.Options.Cancellation.ThrowIfCancellationRequested();
-        if (dayPass.KeepsDays) WriteDays(ws, built, days, table + "_days", dayPass.Windows.Count, earlier is not null);
-        var held = new HeldSnapshots(ws, built, days, table);
+        // The purchase-day table is written when something reads it (HeldAggregates.WriteDaysTable): the monthly job takes the
+        // summaries from the held figures instead.
+        var held = new HeldSnapshots(ws, built, days, table, transactions, dayPass.Windows.Count, earlier);
         // The pass's buffers (about 1 GB at 12 M transactions, on the large-object heap) are garbage now, but for the held sums: collected
         // at once, and their memory handed back (an aggressive collection decommits it), they are not held beside what the job allocates
         // next (the monthly job at 1 M customers: working set after this step 2.1 → 1.05 GB, peak 2.9 → 2.7 GB).
@@ -72,6 +73,8 @@ internal static partial class CustomerAggregatePass
         public int[] FirstDay = [], LastDay = [], LastDayEarlier = [];
         public long[] DayCount = [], DayCountEarlier = [], Total = [], FirstAmount = [], TotalEarlier = [];
         public double[][] Windows = [];
+        // The customer × month grain by the customers' dense numbers, when asked for and exact.
+        public CustomerMonthPass.Entries? Months;
 
         /// <summary>True when customer <paramref name="c"/> has a row at snapshot <paramref name="k"/>: a transaction in slices 0 … k.</summary>
         public bool HasRow(int c, int k)
@@ -132,7 +135,10 @@ internal static partial class CustomerAggregatePass
             for (int k = 0; k < slices; k++) orders += sums[c * slices + k].Orders;
             start[c + 1] = start[c] + orders;
         }
-        var (pDays, pCats, pCents) = PlaceByCustomer(f, start);
+        var (pDays, pCats, pCents, pCost) = PlaceByCustomer(f, start);
+        bool summaries = earlier is not null;
+        // The customer × month grain first, while each purchase's cost is still beside its day (the counting below sorts the days).
+        var monthEntries = f.Months is { } monthRows ? FoldMonths(n, start, pDays, pCents!, pCost!, PlaceOthers(monthRows, n)) : null;
 
         int ks = days.Count;
         var endDay = days.Select(s => (int)((s.AddDays(1).Ticks - EpochTicks) / TimeSpan.TicksPerDay)).ToArray();
@@ -144,7 +150,7 @@ internal static partial class CustomerAggregatePass
             PurchaseDays = NewArrays(ks, n), Categories = NewArrays(ks, n), Top = NewArrays(ks, n), CategoryOrders = NewArrays(ks, n),
             Window = NewArrays(windows.Count, n),
         };
-        if (pCents is not null)
+        if (summaries)
         {
             b.FirstDay = new int[n]; b.LastDay = new int[n]; b.LastDayEarlier = new int[n];
             b.DayCount = new long[n]; b.DayCountEarlier = new long[n]; b.Total = new long[n]; b.FirstAmount = new long[n]; b.TotalEarlier = new long[n];
@@ -159,6 +165,7 @@ internal static partial class CustomerAggregatePass
             return null;
         }
         b.Windows = [.. b.Window.Select(counts => counts.Where(x => x > 0).Select(x => (double)x).ToArray())];
+        b.Months = monthEntries;
         return b;
 
         void CountPart(int part)
@@ -204,7 +211,7 @@ internal static partial class CustomerAggregatePass
                     long amount = 0;
                     int j = i;
                     for (; j < length && dayRun[j] == day; j++)
-                        if (pCents is not null) amount = checked(amount + pCents[from + j]);
+                        if (summaries) amount = checked(amount + pCents![from + j]);
                     for (int k = 0; k < ks; k++)
                         if (day < endDay[k]) b.PurchaseDays[k][c]++;
                     for (int w = 0; w < windowDays.Length; w++)
@@ -220,7 +227,7 @@ internal static partial class CustomerAggregatePass
                     }
                     i = j;
                 }
-                if (pCents is not null)
+                if (summaries)
                 {
                     b.FirstDay[c] = firstDay;
                     b.LastDay[c] = dayRun[length - 1];
@@ -233,6 +240,133 @@ internal static partial class CustomerAggregatePass
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The customer × month grain (<see cref="CustomerMonthPass"/>'s entries, by the customers' dense numbers): each customer's purchases
+    /// (<paramref name="start"/>) and other rows summed per month by <see cref="CustomerMonthPass.FoldCustomer"/>, as the KPI tables' own
+    /// pass sums them. The months are counted first, so the entries are written in place; null when a customer's sums are inexact.
+    /// </summary>
+    private static CustomerMonthPass.Entries? FoldMonths(int n, int[] start, int[] pDays, long[] pCents, long[] pCost, Others others)
+    {
+        const int Part = 65536;
+        int parts = (n + Part - 1) / Part;
+        var entryStart = new int[n + 1];
+        Parallel.For(0, parts, part =>
+        {
+            int first = part * Part, end = Math.Min(n, first + Part);
+            int lo = int.MaxValue, hi = int.MinValue;
+            for (int i = start[first]; i < start[end]; i++) { lo = Math.Min(lo, pDays[i]); hi = Math.Max(hi, pDays[i]); }
+            for (int i = others.Start[first]; i < others.Start[end]; i++) { lo = Math.Min(lo, others.Day[i]); hi = Math.Max(hi, others.Day[i]); }
+            if (lo > hi) return;
+            var months = new MonthOfDay(lo, hi);
+            // Distinct months per customer: a month is marked with the last customer that had it.
+            var seen = new int[months.Span];
+            seen.AsSpan().Fill(-1);
+            for (int c = first; c < end; c++)
+            {
+                int count = 0;
+                for (int i = start[c]; i < start[c + 1]; i++)
+                {
+                    int m = months.Of(pDays[i]);
+                    if (seen[m] != c) { seen[m] = c; count++; }
+                }
+                for (int i = others.Start[c]; i < others.Start[c + 1]; i++)
+                {
+                    int m = months.Of(others.Day[i]);
+                    if (seen[m] != c) { seen[m] = c; count++; }
+                }
+                entryStart[c + 1] = count;
+            }
+        });
+        for (int c = 0; c < n; c++) entryStart[c + 1] += entryStart[c];
+        var entries = CustomerMonthPass.Entries.Allocate(entryStart);
+        bool inexact = false;
+        Parallel.For(0, parts, part =>
+        {
+            int first = part * Part, end = Math.Min(n, first + Part);
+            var into = new CustomerMonthPass.Months(entries, entryStart[first]);
+            var run = Array.Empty<CustomerMonthPass.Row>();
+            for (int c = first; c < end && !inexact; c++)
+            {
+                int from = start[c], length = start[c + 1] - from;
+                int oFrom = others.Start[c], oLength = others.Start[c + 1] - oFrom, rows = length + oLength;
+                if (run.Length < rows) run = new CustomerMonthPass.Row[Math.Max(rows, 2 * run.Length)];
+                for (int i = 0; i < length; i++)
+                    run[i] = new CustomerMonthPass.Row { Cents = pCents[from + i], Cost = pCost[from + i], Day = pDays[from + i], Kind = CustomerMonthPass.Purchase };
+                for (int i = 0; i < oLength; i++)
+                    run[length + i] = new CustomerMonthPass.Row { Cents = others.Cents[oFrom + i], Cost = others.Cost[oFrom + i], Day = others.Day[oFrom + i], Kind = others.Kind[oFrom + i] };
+                try
+                {
+                    if (!CustomerMonthPass.FoldCustomer(run.AsSpan(0, rows), into)) inexact = true;
+                }
+                catch (OverflowException)
+                {
+                    inexact = true;
+                }
+                if (!inexact && into.Count != entryStart[c + 1])
+                    throw new InvalidOperationException($"Customer {c}: {into.Count - entryStart[c]} months folded, {entryStart[c + 1] - entryStart[c]} counted.");
+            }
+        });
+        return inexact ? null : entries;
+    }
+
+    /// <summary>Calendar months of days relative to the first one's month: by a table of the days when they span less than 2²⁰ days.</summary>
+    private sealed class MonthOfDay
+    {
+        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        private readonly int lo, first;
+        private readonly int[]? table;
+
+        public MonthOfDay(int lo, int hi)
+        {
+            this.lo = lo;
+            first = Index(lo);
+            Span = Index(hi) - first + 1;
+            if (hi - lo >= 1 << 20) return;
+            table = new int[hi - lo + 1];
+            for (int d = 0; d < table.Length; d++) table[d] = Index(lo + d) - first;
+        }
+
+        /// <summary>Months from the first day's to the last one's.</summary>
+        public int Span { get; }
+
+        public int Of(int day) => table is not null ? table[day - lo] : Index(day) - first;
+
+        private static int Index(int day)
+        {
+            var date = DateOnly.FromDayNumber(EpochDay + day);
+            return date.Year * 12 + date.Month - 1;
+        }
+    }
+
+    /// <summary>The rows that are not purchases placed side by side per customer (a counting sort, in the stream's order).</summary>
+    private sealed class Others(int[] start, int[] day, long[] cents, long[] cost, byte[] kind)
+    {
+        public int[] Start { get; } = start;
+        public int[] Day { get; } = day;
+        public long[] Cents { get; } = cents;
+        public long[] Cost { get; } = cost;
+        public byte[] Kind { get; } = kind;
+    }
+
+    private static Others PlaceOthers(MonthRows rows, int n)
+    {
+        int count = rows.Count;
+        var start = new int[n + 1];
+        for (int i = 0; i < count; i++) start[rows.Customer[i] + 1]++;
+        for (int c = 0; c < n; c++) start[c + 1] += start[c];
+        var next = start.AsSpan(0, n).ToArray();
+        var placed = new Others(start, new int[count], new long[count], new long[count], new byte[count]);
+        for (int i = 0; i < count; i++)
+        {
+            int slot = next[rows.Customer[i]]++;
+            placed.Day[slot] = rows.Day[i];
+            placed.Cents[slot] = rows.Cents[i];
+            placed.Cost[slot] = rows.Cost[i];
+            placed.Kind[slot] = rows.Kind[i];
+        }
+        return placed;
     }
 
     private static long[][] NewArrays(int count, int n) => [.. Enumerable.Range(0, count).Select(_ => new long[n])];

@@ -86,8 +86,10 @@ internal static partial class CustomerAggregatePass
     /// <summary>What the pass over the rows leaves: the ids, each customer's sums per slice (customer c's slice k at c × slices + k), and
     /// every purchase's (customer, day, category) and, when asked, its cents.</summary>
     private sealed class Folded(ByteKeyIndex ids, int slices, Sums[] sums, int[] purchaseCustomer, int[] purchaseDay, int[] purchaseCategory,
-                                long[]? purchaseCents, int purchases)
+                                long[]? purchaseCents, int purchases, MonthRows? months)
     {
+        /// <summary>What the customer × month grain needs besides the purchases (null when not asked for).</summary>
+        public MonthRows? Months { get; } = months;
         public ByteKeyIndex Ids { get; } = ids;
         public int Slices { get; } = slices;
         public Sums[] Sums { get; } = sums;
@@ -100,9 +102,40 @@ internal static partial class CustomerAggregatePass
 
     private static long MicrosOf(DateTime t) => (t.Ticks - EpochTicks) / 10;
 
+    /// <summary>What the customer × month grain (<see cref="CustomerMonthPass"/>) needs besides the purchases' customer, day and
+    /// cents: each purchase's cost, and the rows that are not purchases (returns, rows without a return flag), which count in their
+    /// month's net amount and cost.</summary>
+    private sealed class MonthRows
+    {
+        public long[] PurchaseCost = new long[1 << 16];
+        public int[] Customer = new int[1 << 12], Day = new int[1 << 12];
+        public long[] Cents = new long[1 << 12], Cost = new long[1 << 12];
+        public byte[] Kind = new byte[1 << 12];
+        public int Count;
+
+        public void Add(int customer, int day, long cents, long cost, byte kind)
+        {
+            if (Count == Customer.Length)
+            {
+                int size = checked(Count * 2);
+                Array.Resize(ref Customer, size);
+                Array.Resize(ref Day, size);
+                Array.Resize(ref Cents, size);
+                Array.Resize(ref Cost, size);
+                Array.Resize(ref Kind, size);
+            }
+            Customer[Count] = customer;
+            Day[Count] = day;
+            Cents[Count] = cents;
+            Cost[Count] = cost;
+            Kind[Count] = kind;
+            Count++;
+        }
+    }
+
     /// <summary>Folds the stream's rows (all before the last of <paramref name="ends"/>, ascending µs) into per-customer sums of the slices
     /// the ends cut time into; null when the data needs the SQL.</summary>
-    private static Folded? Fold(IArrowArrayStream stream, long[] ends, bool amounts)
+    private static Folded? Fold(IArrowArrayStream stream, long[] ends, bool amounts, bool months = false)
     {
         // A table that is not canonical (another type of amount, a TIMESTAMP_NS or one with a time zone, say) is left to the SQL.
         ArrowTypeId[] expected = [ArrowTypeId.String, ArrowTypeId.Timestamp, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
@@ -120,7 +153,8 @@ internal static partial class CustomerAggregatePass
         var pCustomer = new int[1 << 16];
         var pDay = new int[1 << 16];
         var pCategory = new int[1 << 16];
-        long[]? pCents = amounts ? new long[1 << 16] : null;
+        long[]? pCents = amounts || months ? new long[1 << 16] : null;
+        var monthRows = months ? new MonthRows() : null;
         int purchases = 0;
         bool overflow = false;
         using var stop = new CancellationTokenSource();
@@ -130,7 +164,7 @@ internal static partial class CustomerAggregatePass
             {
                 foreach (var chunk in full.GetConsumingEnumerable(stop.Token))
                 {
-                    FoldChunk(chunk, ends, ref sums, ref pCustomer, ref pDay, ref pCategory, ref pCents, ref purchases);
+                    FoldChunk(chunk, ends, ref sums, ref pCustomer, ref pDay, ref pCategory, ref pCents, ref purchases, monthRows);
                     free.Add(chunk);
                 }
             }
@@ -170,7 +204,7 @@ internal static partial class CustomerAggregatePass
         }
         if (!ok || overflow) return null;
         if (sums.Length < ids.Count * slices) Grow(ref sums, ids.Count * slices);
-        return new Folded(ids, slices, sums, pCustomer, pDay, pCategory, pCents, purchases);
+        return new Folded(ids, slices, sums, pCustomer, pDay, pCategory, pCents, purchases, monthRows);
     }
 
     /// <summary>Reads every batch, numbers it and queues it for the folder; false when the data needs the SQL.</summary>
@@ -207,7 +241,7 @@ internal static partial class CustomerAggregatePass
 
     /// <summary>Folds one chunk's rows into the customers' sums and appends its purchases.</summary>
     private static void FoldChunk(Chunk chunk, long[] ends, ref Sums[] sums, ref int[] pCustomer, ref int[] pDay, ref int[] pCategory,
-        ref long[]? pCents, ref int purchases)
+        ref long[]? pCents, ref int purchases, MonthRows? months)
     {
         int n = chunk.Length, slices = ends.Length;
         for (int i = 0; i < n; i++)
@@ -228,9 +262,14 @@ internal static partial class CustomerAggregatePass
             {
                 s.Returns++;
                 s.ReturnAmount = checked(s.ReturnAmount - cents);
+                months?.Add(c, (int)PassRows.Day(chunk.Micros[i]), cents, chunk.CostCents[i], CustomerMonthPass.Return);
                 continue;
             }
-            if (kind != Purchase) continue;
+            if (kind != Purchase)
+            {
+                months?.Add(c, (int)PassRows.Day(chunk.Micros[i]), cents, chunk.CostCents[i], CustomerMonthPass.Unflagged);
+                continue;
+            }
             long t = chunk.Micros[i];
             s.Orders++;
             s.Gross = checked(s.Gross + cents);
@@ -247,7 +286,9 @@ internal static partial class CustomerAggregatePass
                 Array.Resize(ref pDay, size);
                 Array.Resize(ref pCategory, size);
                 if (pCents is not null) Array.Resize(ref pCents, size);
+                if (months is not null) Array.Resize(ref months.PurchaseCost, size);
             }
+            if (months is not null) months.PurchaseCost[purchases] = chunk.CostCents[i];
             pCustomer[purchases] = c;
             if (pCents is not null) pCents[purchases] = cents;
             // CAST(timestamp AS DATE): the day, rounded down (before 1970 too).
@@ -318,7 +359,7 @@ internal static partial class CustomerAggregatePass
         for (int c = 0; c < n; c++) start[c + 1] = start[c] + sums[c].Orders;
         // The ordinal order of the ids meanwhile (it needs only the ids).
         var ordering = Task.Run(f.Ids.OrdinalOrder);
-        var (days, cats, _) = PlaceByCustomer(f, start);
+        var (days, cats, _, _) = PlaceByCustomer(f, start);
         var purchaseDays = new long[n];
         var categoryCount = new long[n];
         var topCategory = new long[n];
@@ -402,15 +443,16 @@ internal static partial class CustomerAggregatePass
     }
 
     /// <summary>
-    /// Every purchase's day, category and (when the fold kept them) cents placed side by side per customer, a counting sort by customer:
+    /// Every purchase's day, category and (when the fold kept them) cents and cost placed side by side per customer, a counting sort by customer:
     /// customer c's at <paramref name="start"/>[c] … <paramref name="start"/>[c + 1] − 1, in the stream's order.
     /// </summary>
-    private static (int[] Days, int[] Categories, long[]? Cents) PlaceByCustomer(Folded f, int[] start)
+    private static (int[] Days, int[] Categories, long[]? Cents, long[]? Cost) PlaceByCustomer(Folded f, int[] start)
     {
         int n = start.Length - 1;
         var days = new int[f.Purchases];
         var cats = new int[f.Purchases];
         var cents = f.PurchaseCents is null ? null : new long[f.Purchases];
+        var cost = f.Months is null ? null : new long[f.Purchases];
         var next = start.AsSpan(0, n).ToArray();
         // Two halves of the customers, one per thread: each reads every purchase and places its own.
         Parallel.For(0, 2, half =>
@@ -425,9 +467,10 @@ internal static partial class CustomerAggregatePass
                 days[slot] = f.PurchaseDay[p];
                 cats[slot] = f.PurchaseCategory[p];
                 if (cents is not null) cents[slot] = f.PurchaseCents![p];
+                if (cost is not null) cost[slot] = f.Months!.PurchaseCost[p];
             }
         });
-        return (days, cats, cents);
+        return (days, cats, cents, cost);
     }
 
 

@@ -35,11 +35,11 @@ internal static class CustomerMonthPass
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     // The return flag as DuckDB folds it: NULL, a purchase, a return.
-    private const byte Unflagged = 0, Purchase = 1, Return = 2;
+    internal const byte Unflagged = 0, Purchase = 1, Return = 2;
 
     /// <summary>One transaction: cents, cost cents, day, the customer's number within its bucket, the return flag.</summary>
     [StructLayout(LayoutKind.Sequential, Pack = 1)]
-    private struct Row
+    internal struct Row
     {
         public long Cents, Cost;
         public int Day;
@@ -179,12 +179,28 @@ internal static class CustomerMonthPass
     }
 
     /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries.</summary>
-    private sealed class Months(int customers, int capacity)
+    internal sealed class Months
     {
-        public readonly int[] PerCustomer = new int[customers];
-        public readonly int[] Month = new int[capacity], Orders = new int[capacity], First = new int[capacity], Last = new int[capacity];
-        public readonly long[] Gross = new long[capacity], Net = new long[capacity], Cost = new long[capacity];
+        public readonly int[] PerCustomer;
+        public readonly int[] Month, Orders, First, Last;
+        public readonly long[] Gross, Net, Cost;
         public int Count;
+
+        public Months(int customers, int capacity)
+        {
+            PerCustomer = new int[customers];
+            Month = new int[capacity]; Orders = new int[capacity]; First = new int[capacity]; Last = new int[capacity];
+            Gross = new long[capacity]; Net = new long[capacity]; Cost = new long[capacity];
+        }
+
+        /// <summary>Entries appended straight into <paramref name="into"/>'s arrays, from entry <paramref name="at"/> on (no per-customer counts).</summary>
+        public Months(Entries into, int at)
+        {
+            PerCustomer = [];
+            Month = into.Month; Orders = into.Orders; First = into.FirstDay; Last = into.LastDay;
+            Gross = into.Gross; Net = into.Net; Cost = into.Cost;
+            Count = at;
+        }
     }
 
     private static CustomerMonthGrain? Build(Customers customers, Bucket[] buckets)
@@ -202,37 +218,49 @@ internal static class CustomerMonthPass
             months[b] = m;
         });
         if (inexact) return null;
-        var start = new int[n + 1];
-        for (int b = 0; b < months.Length; b++)
-        {
-            if (months[b] is not { } m) continue;
-            int first = b << BucketBits;
-            for (int local = 0; local < m.PerCustomer.Length; local++) start[first + local + 1] = start[first + local] + m.PerCustomer[local];
-        }
-        int entries = start[n];
-        var month = new int[entries];
-        var orders = new int[entries];
-        var firstDay = new int[entries];
-        var lastDay = new int[entries];
-        var gross = new long[entries];
-        var net = new long[entries];
-        var cost = new long[entries];
-        Parallel.For(0, months.Length, b =>
-        {
-            if (months[b] is not { } m) return;
-            int at = start[b << BucketBits], len = m.Count;
-            m.Month.AsSpan(0, len).CopyTo(month.AsSpan(at));
-            m.Orders.AsSpan(0, len).CopyTo(orders.AsSpan(at));
-            m.First.AsSpan(0, len).CopyTo(firstDay.AsSpan(at));
-            m.Last.AsSpan(0, len).CopyTo(lastDay.AsSpan(at));
-            m.Gross.AsSpan(0, len).CopyTo(gross.AsSpan(at));
-            m.Net.AsSpan(0, len).CopyTo(net.AsSpan(at));
-            m.Cost.AsSpan(0, len).CopyTo(cost.AsSpan(at));
-            months[b] = null;
-        });
+        var e = Entries.Concatenate(months, n, BucketBits);
         var ids = customers.Ids;
-        return new CustomerMonthGrain(n, customers.Segment, c => Encoding.UTF8.GetString(ids.Key(c)), start, month, orders, gross, net, cost,
-            firstDay, lastDay);
+        return new CustomerMonthGrain(n, customers.Segment, c => Encoding.UTF8.GetString(ids.Key(c)), e.Start, e.Month, e.Orders, e.Gross, e.Net,
+            e.Cost, e.FirstDay, e.LastDay);
+    }
+
+    /// <summary>The entries of every customer side by side: customer c's are [Start[c], Start[c + 1]).</summary>
+    internal sealed record Entries(int[] Start, int[] Month, int[] Orders, long[] Gross, long[] Net, long[] Cost, int[] FirstDay, int[] LastDay)
+    {
+        /// <summary>Room for <paramref name="start"/>[^1] entries, customer c's at [start[c], start[c + 1]).</summary>
+        public static Entries Allocate(int[] start)
+        {
+            int entries = start[^1];
+            return new Entries(start, new int[entries], new int[entries], new long[entries], new long[entries], new long[entries], new int[entries],
+                new int[entries]);
+        }
+
+        /// <summary>The parts' entries in customer order (part p holds customers p·2^bits …); each part is let go once copied.</summary>
+        public static Entries Concatenate(Months?[] months, int n, int bits)
+        {
+            var start = new int[n + 1];
+            for (int b = 0; b < months.Length; b++)
+            {
+                if (months[b] is not { } m) continue;
+                int first = b << bits;
+                for (int local = 0; local < m.PerCustomer.Length; local++) start[first + local + 1] = start[first + local] + m.PerCustomer[local];
+            }
+            var e = Allocate(start);
+            Parallel.For(0, months.Length, b =>
+            {
+                if (months[b] is not { } m) return;
+                int at = start[b << bits], len = m.Count;
+                m.Month.AsSpan(0, len).CopyTo(e.Month.AsSpan(at));
+                m.Orders.AsSpan(0, len).CopyTo(e.Orders.AsSpan(at));
+                m.First.AsSpan(0, len).CopyTo(e.FirstDay.AsSpan(at));
+                m.Last.AsSpan(0, len).CopyTo(e.LastDay.AsSpan(at));
+                m.Gross.AsSpan(0, len).CopyTo(e.Gross.AsSpan(at));
+                m.Net.AsSpan(0, len).CopyTo(e.Net.AsSpan(at));
+                m.Cost.AsSpan(0, len).CopyTo(e.Cost.AsSpan(at));
+                months[b] = null;
+            });
+            return e;
+        }
     }
 
     /// <summary>A bucket's rows placed by customer, each customer's sorted by day and summed per month; null when a customer's sums
@@ -252,41 +280,8 @@ internal static class CustomerMonthPass
         {
             for (int c = 0; c < customers; c++)
             {
-                var run = rows.AsSpan(offset[c], offset[c + 1] - offset[c]);
-                SortByDay(run);
                 int before = m.Count;
-                long absolute = 0;
-                int k = 0;
-                while (k < run.Length)
-                {
-                    var date = DateOnly.FromDayNumber(EpochDay + run[k].Day);
-                    int monthIndex = KpiQuery.MonthIndex(date);
-                    int nextMonth = new DateOnly(date.Year, date.Month, 1).AddMonths(1).DayNumber - EpochDay;
-                    int orders = 0, first = CustomerMonthGrain.NoPurchase, last = CustomerMonthGrain.NoPurchase;
-                    long gross = 0, net = 0, cost = 0;
-                    for (; k < run.Length && run[k].Day < nextMonth; k++)
-                    {
-                        ref readonly var r = ref run[k];
-                        net = checked(net + r.Cents);
-                        cost = checked(cost + r.Cost);
-                        if (r.Kind != Purchase) continue;
-                        orders++;
-                        gross = checked(gross + r.Cents);
-                        if (first == CustomerMonthGrain.NoPurchase) first = r.Day;
-                        last = r.Day;
-                    }
-                    int e = m.Count++;
-                    m.Month[e] = monthIndex;
-                    m.Orders[e] = orders;
-                    m.Gross[e] = gross;
-                    m.Net[e] = net;
-                    m.Cost[e] = cost;
-                    m.First[e] = first;
-                    m.Last[e] = last;
-                    // Every period's sum of this customer's months stays below 2⁵³ cents, exact as a double.
-                    absolute = checked(absolute + Math.Max(Math.Abs(gross), Math.Max(Math.Abs(net), Math.Abs(cost))));
-                    if (absolute >= Exact) return null;
-                }
+                if (!FoldCustomer(rows.AsSpan(offset[c], offset[c + 1] - offset[c]), m)) return null;
                 m.PerCustomer[c] = m.Count - before;
             }
         }
@@ -295,6 +290,49 @@ internal static class CustomerMonthPass
             return null;
         }
         return m;
+    }
+
+    /// <summary>
+    /// One customer's rows sorted by day and summed per calendar month, appended to <paramref name="m"/> (its entry count is the
+    /// caller's to record); false when the customer's sums reach 2⁵³ cents (every period's sum must be exact as a double).
+    /// </summary>
+    /// <exception cref="OverflowException">A sum beyond 64-bit cents.</exception>
+    internal static bool FoldCustomer(Span<Row> run, Months m)
+    {
+        SortByDay(run);
+        long absolute = 0;
+        int k = 0;
+        while (k < run.Length)
+        {
+            var date = DateOnly.FromDayNumber(EpochDay + run[k].Day);
+            int monthIndex = KpiQuery.MonthIndex(date);
+            int nextMonth = new DateOnly(date.Year, date.Month, 1).AddMonths(1).DayNumber - EpochDay;
+            int orders = 0, first = CustomerMonthGrain.NoPurchase, last = CustomerMonthGrain.NoPurchase;
+            long gross = 0, net = 0, cost = 0;
+            for (; k < run.Length && run[k].Day < nextMonth; k++)
+            {
+                ref readonly var r = ref run[k];
+                net = checked(net + r.Cents);
+                cost = checked(cost + r.Cost);
+                if (r.Kind != Purchase) continue;
+                orders++;
+                gross = checked(gross + r.Cents);
+                if (first == CustomerMonthGrain.NoPurchase) first = r.Day;
+                last = r.Day;
+            }
+            int e = m.Count++;
+            m.Month[e] = monthIndex;
+            m.Orders[e] = orders;
+            m.Gross[e] = gross;
+            m.Net[e] = net;
+            m.Cost[e] = cost;
+            m.First[e] = first;
+            m.Last[e] = last;
+            // Every period's sum of this customer's months stays below 2⁵³ cents, exact as a double.
+            absolute = checked(absolute + Math.Max(Math.Abs(gross), Math.Max(Math.Abs(net), Math.Abs(cost))));
+            if (absolute >= Exact) return false;
+        }
+        return true;
     }
 
     private static IEnumerable<(Row[] Block, int Length)> Blocks(Bucket bucket)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsCheck;
 using DuckDB.NET.Data;
 using Segmentation.Analytics.Evaluation;
+using Segmentation.Analytics.Features;
 
 namespace Segmentation.Data.Tests;
 
@@ -31,7 +32,69 @@ public sealed class CustomerMonthPassTests
         IReadOnlyList<KpiCalculator.Request> requests, bool? expectPass = true)
     {
         EngineTables.Upload(ws, assignment);
-        return AssertPassEqualsSql(ws, assignment, requests, EngineTables.Segments, expectPass);
+        var result = AssertPassEqualsSql(ws, assignment, requests, EngineTables.Segments, expectPass);
+        AssertHeldEqualsSql(ws, assignment, requests, result.Sums, expectPass);
+        return result;
+    }
+
+    /// <summary>
+    /// The grain folded by the snapshots' pass (<see cref="PurchaseDayPass.CustomerMonths"/>, one snapshot on the day before the
+    /// requests' end) gives the SQL's sums (<paramref name="sql"/>) for the uploaded assignment; where the KPI tables' own pass must
+    /// leave the data to the SQL (<paramref name="expectPass"/> false), the snapshots' pass holds no grain either.
+    /// </summary>
+    private static void AssertHeldEqualsSql(DataWorkspace ws, SegmentAssignment assignment, IReadOnlyList<KpiCalculator.Request> requests,
+        KpiCalculator.Sums sql, bool? expectPass)
+    {
+        var end = requests.Max(r => r.Options.ResolvedPeriods[^1].EndExclusive);
+        var held = HeldMonths(ws, end);
+        if (expectPass == false)
+        {
+            Assert.True(held is null, "the snapshots' pass held a customer × month grain where the KPI tables' pass leaves the data to the SQL");
+            return;
+        }
+        // The snapshots' pass leaves a table with a NULL customer id to the SQL (the KPI tables' pass skips such rows, as the SQL's
+        // join does): without those rows, which join no segment, the held grain must give the same sums.
+        bool nullIds = ws.Scalar<long>($"SELECT count(*) FROM transactions WHERE customer_id IS NULL AND \"timestamp\" < DATE '{end:yyyy-MM-dd}'") > 0;
+        if (nullIds)
+        {
+            Assert.True(held is null, "the snapshots' pass held a grain of a table with a NULL customer id");
+            ws.Execute("BEGIN TRANSACTION; DELETE FROM transactions WHERE customer_id IS NULL");
+        }
+        try
+        {
+            if (nullIds) held = HeldMonths(ws, end);
+            if (held is null)
+            {
+                Assert.True(expectPass is null, "the snapshots' pass held no customer × month grain");
+                return;
+            }
+            AssertHeldGrain(ws, assignment, requests, sql, held, end);
+        }
+        finally
+        {
+            if (nullIds) ws.Execute("ROLLBACK");
+        }
+    }
+
+    /// <summary>The grain the snapshots' pass holds for the transactions before <paramref name="end"/> (one snapshot, the day before).</summary>
+    private static HeldCustomerMonths? HeldMonths(DataWorkspace ws, DateOnly end)
+    {
+        using var snapshots = CustomerAggregateSnapshots.Prepare(ws, [end.AddDays(-1).ToDateTime(TimeOnly.MinValue)],
+            PurchaseDayPass.None with { CustomerMonths = true });
+        return snapshots.CustomerMonths;
+    }
+
+    private static void AssertHeldGrain(DataWorkspace ws, SegmentAssignment assignment, IReadOnlyList<KpiCalculator.Request> requests,
+        KpiCalculator.Sums sql, HeldCustomerMonths held, DateOnly end)
+    {
+        Assert.Equal(end, held.End);
+        var fromHeld = KpiCalculator.Read(ws, assignment, requests, EngineTables.Segments, inProcess: true, held: held);
+        Assert.True(fromHeld.FromHeld, "the sums did not come from the held grain");
+        AssertSameSums(ws, sql, fromHeld, requests);
+        // A grain of other transactions is not used.
+        var later = KpiCalculator.Read(ws, assignment, [new(new KpiOptions(end.AddMonths(1).AddDays(-1), ReportingCycle.Monthly, 2), null, [1])],
+            EngineTables.Segments, inProcess: true, held: held);
+        Assert.False(later.FromHeld);
     }
 
     /// <summary>As above over a segments table already in the workspace.</summary>

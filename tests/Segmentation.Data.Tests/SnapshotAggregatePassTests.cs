@@ -26,7 +26,8 @@ public sealed class SnapshotAggregatePassTests
     /// <summary>Everything one <see cref="CustomerAggregateSnapshots.Prepare(Segmentation.Analytics.Engines.ISqlEngine, IEnumerable{DateTime}, PurchaseDayPass, bool)"/>
     /// leaves, read before it is disposed.</summary>
     private sealed record Prepared(bool InProcess, IReadOnlyList<DateTime> Snapshots, DataFrame Aggregates, DataFrame AggregateColumns,
-        string? DaysTable, DataFrame? Days, DataFrame? DaysColumns, double[][]? Windows, DataFrame? Summaries, DataFrame[] Features);
+        string? DaysTable, DataFrame? Days, DataFrame? DaysColumns, double[][]? Windows, DataFrame? Summaries, DataFrame[] Features,
+        CustomerSummaryAtTwoEnds? HeldSummaries);
 
     private static DataFrame Columns(DataWorkspace ws, string table) =>
         ws.Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position");
@@ -34,6 +35,8 @@ public sealed class SnapshotAggregatePassTests
     private static Prepared Run(DataWorkspace ws, IEnumerable<DateTime> snapshots, PurchaseDayPass dayPass, bool inProcess, bool features)
     {
         using var prepared = CustomerAggregateSnapshots.Prepare(ws, snapshots, dayPass, inProcess);
+        // The summaries held in process first, before anything asks for the days table.
+        var heldSummaries = prepared.Summaries?.Read(withEarlier: true);
         // The feature tables first: from the held aggregates, before anything asks for their table.
         var tables = features
             ? prepared.Snapshots.Select(day => CustomerFeatureTable.Build(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
@@ -53,7 +56,8 @@ public sealed class SnapshotAggregatePassTests
             }
         }
         var windows = prepared.PurchaseDaysInWindows?.Select(w => w.Order().ToArray()).ToArray();
-        return new Prepared(prepared.InProcess, [.. prepared.Snapshots], aggregates, aggregateColumns, prepared.DaysTable, days, daysColumns, windows, summaries, tables);
+        return new Prepared(prepared.InProcess, [.. prepared.Snapshots], aggregates, aggregateColumns, prepared.DaysTable, days, daysColumns, windows, summaries, tables,
+            heldSummaries);
     }
 
     /// <summary>
@@ -86,11 +90,35 @@ public sealed class SnapshotAggregatePassTests
         }
         Assert.Equal(sql.Summaries is null, pass.Summaries is null);
         if (sql.Summaries is not null) Frames.AssertSame(sql.Summaries, pass.Summaries!);
+        Assert.Null(sql.HeldSummaries);
+        if (pass.InProcess && dayPass.SummariesEarlierEnd is { } earlierEnd && sql.Summaries is not null)
+        {
+            // The summaries held in process are the rows the churn section reads by SQL from the transactions.
+            Assert.NotNull(pass.HeldSummaries);
+            var laterEnd = DateOnly.FromDateTime(sql.Snapshots[^1]);
+            AssertSameSummaries(CustomerSummaryAtTwoEnds.Read(ws, laterEnd, earlierEnd), pass.HeldSummaries);
+        }
         Assert.Equal(sql.Features.Length, pass.Features.Length);
         for (int k = 0; k < sql.Features.Length; k++) Frames.AssertSame(sql.Features[k], pass.Features[k]);
         // Dispose dropped the tables of both.
         Assert.Equal(0L, ws.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '{CustomerAggregateSnapshots.TableName}%'"));
         return sql;
+    }
+
+    /// <summary>Both ends' rows alike: ids in the same order, every figure equal (the amounts bit for bit).</summary>
+    private static void AssertSameSummaries(CustomerSummaryAtTwoEnds expected, CustomerSummaryAtTwoEnds actual)
+    {
+        Assert.Equal(expected.LaterEnd, actual.LaterEnd);
+        Assert.Equal(expected.EarlierEnd, actual.EarlierEnd);
+        static void Same(string end, IReadOnlyList<CustomerSummaryRow> e, IReadOnlyList<CustomerSummaryRow> a)
+        {
+            Assert.True(e.Count == a.Count, $"{end}: {e.Count} customers by SQL, {a.Count} held");
+            for (int i = 0; i < e.Count; i++)
+                Assert.True(e[i] == a[i] && BitConverter.DoubleToInt64Bits(e[i].Monetary) == BitConverter.DoubleToInt64Bits(a[i].Monetary),
+                    $"{end}, row {i}: SQL {e[i]}, held {a[i]}");
+        }
+        Same("later end", expected.Later, actual.Later);
+        Same("earlier end", expected.Earlier!, actual.Earlier!);
     }
 
     /// <summary>The pass of the monthly job (MonthlyEvaluation.Run before its feature tables): its snapshots, windows and summaries.</summary>

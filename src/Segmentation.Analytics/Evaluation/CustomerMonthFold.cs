@@ -147,7 +147,7 @@ internal static class CustomerMonthFold
     private static void FoldCustomer(CustomerMonthGrain g, int c, Part? acc, PeriodOf period, int n, int w, int[] wantedSlot, Collect? collect)
     {
         int s = g.Segment[c];
-        int from = g.Start[c], to = g.Start[c + 1];
+        var (from, to) = g.Range(c);
         int rangeStart = period.RangeStart, mEnd = period.End;
         // Customer-period rows: months in [rangeStart, mEnd), consecutive months of one period summed.
         int i = from;

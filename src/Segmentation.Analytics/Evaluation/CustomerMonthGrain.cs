@@ -17,11 +17,24 @@ internal sealed class CustomerMonthGrain
     public const int NoPurchase = int.MinValue;
 
     public CustomerMonthGrain(int customers, int[] segment, Func<int, string> customerId, int[] start, int[] month, int[] orders,
-                              long[] gross, long[] net, long[] cost, int[] firstDay, int[] lastDay)
+                              long[] gross, long[] net, long[] cost, int[] firstDay, int[] lastDay, int[]? entriesOf = null)
     {
         Customers = customers; Segment = segment; CustomerId = customerId; Start = start; Month = month; Orders = orders;
-        Gross = gross; Net = net; Cost = cost; FirstDay = firstDay; LastDay = lastDay;
+        Gross = gross; Net = net; Cost = cost; FirstDay = firstDay; LastDay = lastDay; EntriesOf = entriesOf;
     }
+
+    /// <summary>Customer c's entries: [Start[c], Start[c + 1]), or through <see cref="EntriesOf"/> when the entries are another
+    /// numbering's.</summary>
+    public (int From, int To) Range(int c)
+    {
+        if (EntriesOf is null) return (Start[c], Start[c + 1]);
+        int e = EntriesOf[c];
+        return e < 0 ? (0, 0) : (Start[e], Start[e + 1]);
+    }
+
+    /// <summary>When set, customer c's entries are those of number EntriesOf[c] in <see cref="Start"/> (−1: none), e.g. a pass that
+    /// numbered every customer of the transactions (<see cref="HeldCustomerMonths"/>); null: <see cref="Start"/> is by customer.</summary>
+    public int[]? EntriesOf { get; }
 
     /// <summary>Number of customers.</summary>
     public int Customers { get; }
@@ -32,7 +45,8 @@ internal sealed class CustomerMonthGrain
     /// <summary>A customer's id (read for the bootstrap samples only).</summary>
     public Func<int, string> CustomerId { get; }
 
-    /// <summary>Customer c's entries are [Start[c], Start[c + 1]) (length <see cref="Customers"/> + 1).</summary>
+    /// <summary>The entries of number e are [Start[e], Start[e + 1]) (by customer, or as <see cref="EntriesOf"/> says): read them
+    /// with <see cref="Range"/>.</summary>
     public int[] Start { get; }
 
     /// <summary>The entry's month index y·12 + m − 1 (<see cref="KpiQuery.MonthIndex(DateOnly)"/>).</summary>
@@ -68,4 +82,24 @@ internal interface ICustomerMonthSource
     /// is outside what the in-process computation promises to do exactly as the SQL (the caller then runs the SQL).
     /// </summary>
     CustomerMonthGrain? TryCustomerMonths(string segmentsTable, IReadOnlyList<string> keys, DateOnly end, string transactions = "transactions");
+}
+
+/// <summary>
+/// The customer × month grain of every customer of a transactions table, folded in process by the pass that aggregated the monthly
+/// job's snapshots (<see cref="Features.PurchaseDayPass.CustomerMonths"/>) and held until the evaluation reads its KPI sums: the
+/// grain of an assignment is then a lookup, not a second pass over the transactions.
+/// </summary>
+internal abstract class HeldCustomerMonths
+{
+    /// <summary>The transactions table folded.</summary>
+    public abstract string Transactions { get; }
+
+    /// <summary>The rows folded are those before this day (a month start for the KPI tables).</summary>
+    public abstract DateOnly End { get; }
+
+    /// <summary>
+    /// What <see cref="ICustomerMonthSource.TryCustomerMonths"/> returns for a segments table uploaded from <paramref name="assignment"/>
+    /// (its customers in its order) and the transactions before <see cref="End"/>; null when the source would need the SQL.
+    /// </summary>
+    public abstract CustomerMonthGrain? TryGrain(SegmentAssignment assignment, IReadOnlyList<string> keys);
 }

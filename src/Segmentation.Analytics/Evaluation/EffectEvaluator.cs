@@ -36,6 +36,8 @@ public static class EffectEvaluator
             var population = options.SegmentCounts;
             DateOnly? earlierEnd = previousSegments is null ? null : NextPeriodForecast.PreviousEndOf(monthEnd);
             var summaries = population is not null ? CustomerSummaryAtTwoEnds.ReadOf(engine, monthEnd, options.SampleTable!)
+                : (options.HeldSummaries is { } held && held.LaterEnd == monthEnd && held.EarlierEnd == NextPeriodForecast.PreviousEndOf(monthEnd)
+                    ? held.Read(withEarlier: earlierEnd is not null) : null) is { } fromHeld ? fromHeld
                 : options.CustomerSummaries is { } table && table.LaterEnd == monthEnd && table.EarlierEnd == NextPeriodForecast.PreviousEndOf(monthEnd)
                     ? CustomerSummaryAtTwoEnds.ReadTable(engine, monthEnd, earlierEnd, table.Name)
                 : CustomerSummaryAtTwoEnds.Read(engine, monthEnd, earlierEnd);
@@ -65,7 +67,8 @@ public static class EffectEvaluator
             {
                 // With the segments in an engine table split like the data (InEngineSegments), every KPI statement is per customer and
                 // runs shard by shard on a sharded engine: the shards' sums add up, and no node gathers 100 M transactions' months.
-                sums = KpiCalculator.Read(options.SegmentsTable is null ? engine : InEngineSegments.PerShard(engine), assignment, requests, segmentsTable);
+                sums = options.SegmentsTable is null ? KpiCalculator.Read(engine, assignment, requests, segmentsTable, held: options.CustomerMonths)
+                    : KpiCalculator.Read(InEngineSegments.PerShard(engine), assignment, requests, segmentsTable);
             }
             finally
             {

@@ -49,6 +49,21 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
     /// </summary>
     public CustomerSummaryTable? CustomerSummaries { get; init; }
 
+    /// <summary>
+    /// The KPI tables' customer × month grain of every customer, folded by the pass that aggregated the run's snapshots
+    /// (<see cref="Features.CustomerAggregateSnapshots.CustomerMonths"/>): used, when it covers the KPI periods' transactions, for the
+    /// assignment uploaded here (not with <see cref="SegmentsTable"/>) instead of passing over the transactions again. Null = from the
+    /// transactions.
+    /// </summary>
+    internal HeldCustomerMonths? CustomerMonths { get; init; }
+
+    /// <summary>
+    /// The customer summaries of the churn section held in process by the pass that aggregated the run's snapshots
+    /// (<see cref="Features.CustomerAggregateSnapshots.Summaries"/>): read when their ends are the evaluated month's end and the month
+    /// before's, before <see cref="CustomerSummaries"/>. Null = not held.
+    /// </summary>
+    internal Statistics.HeldCustomerSummaries? HeldSummaries { get; init; }
+
     /// <summary>The migration matrix when it was counted elsewhere (<see cref="InEngineSegments.Migration"/>); null = from
     /// <see cref="PreviousAssignment"/>.</summary>
     public SegmentMigration? Migration { get; init; }

@@ -71,8 +71,11 @@ public static class KpiCalculator
     /// </summary>
     /// <remarks>Where the engine can compute the customer × month grain in process (<see cref="ICustomerMonthSource"/>: DuckDB's
     /// workspace) the sums come from it (<see cref="CustomerMonthFold"/>) instead of the per-month and per-period tables of the SQL;
-    /// <c>inProcess: false</c> always runs the SQL (the tests compare the two).</remarks>
-    internal static Sums Read(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable, bool inProcess = true)
+    /// <c>inProcess: false</c> always runs the SQL (the tests compare the two). A grain folded earlier by the snapshots' pass
+    /// (<c>held</c>, <see cref="EvaluationOptions.CustomerMonths"/>; only for a segments table uploaded from the assignment) is used
+    /// first when it covers the periods' transactions.</remarks>
+    internal static Sums Read(ISqlEngine engine, SegmentAssignment assignment, IReadOnlyList<Request> requests, string segmentsTable, bool inProcess = true,
+        HeldCustomerMonths? held = null)
     {
         var d = engine.Dialect;
         var keys = assignment.Segments.Select(s => s.Key).ToArray();
@@ -81,8 +84,14 @@ public static class KpiCalculator
         var acc = new double[requests.Count][][][];
         var samples = new Dictionary<(string, int), CustomerSample>[requests.Count];
         var end = requests.Max(r => r.Options.ResolvedPeriods[^1].EndExclusive);
-        bool fromPass = false;
-        if (inProcess && engine is ICustomerMonthSource source && source.TryCustomerMonths(segmentsTable, keys, end) is { } grain)
+        bool fromPass = false, fromHeld = false;
+        if (inProcess && (held is not null && held.End == end && held.Transactions == "transactions" ? held.TryGrain(assignment, keys) : null) is { } heldGrain)
+        {
+            fromPass = fromHeld = true;
+            for (int t = 0; t < requests.Count; t++)
+                (acc[t], samples[t]) = CustomerMonthFold.Sums(engine, heldGrain, requests[t], keys);
+        }
+        else if (inProcess && engine is ICustomerMonthSource source && source.TryCustomerMonths(segmentsTable, keys, end) is { } grain)
         {
             fromPass = true;
             for (int t = 0; t < requests.Count; t++)
@@ -103,7 +112,7 @@ public static class KpiCalculator
         }
         if (engine.HasTable("feedback"))
             ReadFeedback(engine, requests.Select(r => r.Options.ResolvedPeriods).ToArray(), segmentsTable, index, acc);
-        return new Sums(assignment, requests.Select(r => r.Options).ToArray(), keys, index, acc, samples) { FromPass = fromPass };
+        return new Sums(assignment, requests.Select(r => r.Options).ToArray(), keys, index, acc, samples) { FromPass = fromPass, FromHeld = fromHeld };
     }
 
     /// <summary>The raw sums and samples of <see cref="Read"/>, per request in order.</summary>
@@ -124,6 +133,9 @@ public static class KpiCalculator
 
         /// <summary>True when the transactions' sums came from the in-process grain (<see cref="ICustomerMonthSource"/>), not the SQL.</summary>
         internal bool FromPass { get; init; }
+
+        /// <summary>True when that grain was the one folded earlier by the snapshots' pass (<see cref="EvaluationOptions.CustomerMonths"/>).</summary>
+        internal bool FromHeld { get; init; }
 
         /// <summary>The segment keys, in the order of <see cref="Raw"/>'s second index.</summary>
         internal IReadOnlyList<string> Keys => _keys;

@@ -73,8 +73,13 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
             new PurchaseDayPass(windows, summariesInPass ? CustomerSummaryQuery.DayAggregatesAtTwoEnds(engine.Dialect, summaryEarlier) : [])
             {
                 SummariesEarlierEnd = summariesInPass ? summaryEarlier : null,
+                // The KPI tables' customer × month grain up to the month end, when the pass reads exactly those transactions.
+                CustomerMonths = summariesInPass,
             });
         var windowCounts = aggregates.PurchaseDaysInWindows;
+        var customerMonths = aggregates.CustomerMonths;
+        // The churn section's summaries held in process by the pass; else made into an engine table from the pass's days table.
+        var heldSummaries = aggregates.Summaries;
         CustomerSummaryTable? summaries = null;
         SegmentationModel model;
         bool fitted = false;
@@ -87,7 +92,7 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         {
             try
             {
-                if (aggregates.DaysTable is { } days)
+                if (heldSummaries is null && aggregates.DaysTable is { } days)
                 {
                     engine.Execute(engine.Dialect.CreateTempTableAs(SummariesTable,
                         CustomerSummaryQuery.RenderAtTwoEndsFromDays(engine.Dialect, summaryEarlier, options.MonthEnd, days)));
@@ -134,7 +139,7 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
             }
             evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
                 (a, b) => windowCounts is [var first, var second] ? (first, second) : WindowFeatures.Orders12MonthsAt(engine, a, b),
-                evaluation => evaluation with { PreviousAssignment = previous, CustomerSummaries = summaries }, progress);
+                evaluation => evaluation with { PreviousAssignment = previous, CustomerSummaries = summaries, CustomerMonths = customerMonths, HeldSummaries = heldSummaries }, progress);
         }
         finally
         {
@@ -185,7 +190,7 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         progress?.Report("evaluating");
         // The feature tables and frames of the steps before are garbage by now (about 1 GB at 1 M customers): collected before the
         // evaluation allocates its own, so that it reuses their memory instead of growing beside it (the monthly job at 1 M customers:
-        // peak working set 3.35–3.53 → see docs/bench-issue18.md, seventh round). Not compacted, nor handed back to the system.
+        // peak working set 3.35–3.53 → 2.73 GB: docs/bench-issue18.md, seventh round). Compacted and handed back to the system.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var evaluation = segments(new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
             ManagementStart: options.ManagementStart, Seed: options.Seed)

@@ -31,6 +31,7 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     // something reads it by SQL (Source), since feature tables are computed from the held aggregates.
     private HeldAggregates? held;
     private bool tableWritten = true;
+    private bool daysWritten = true;
 
     private CustomerAggregateSnapshots(ISqlEngine? engine, DateTime[] days)
     {
@@ -52,10 +53,37 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     public IReadOnlyList<double[]>? PurchaseDaysInWindows { get; private set; }
 
     /// <summary>
+    /// The KPI tables' customer × month grain folded in the same pass (<see cref="PurchaseDayPass.CustomerMonths"/>), for the
+    /// evaluation (<see cref="Evaluation.EvaluationOptions.CustomerMonths"/>); it outlives <see cref="Dispose"/>. Null when not asked
+    /// for, when the SQL aggregated the snapshots, or when the data left it to the KPI tables' own pass.
+    /// </summary>
+    internal Evaluation.HeldCustomerMonths? CustomerMonths { get; private set; }
+
+    /// <summary>
     /// The engine table of the purchase-day pass (<see cref="CustomerAggregateQuery.RenderSnapshots(SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>,
     /// with the further aggregates asked for), kept until <see cref="Dispose"/>; null when none was kept.
     /// </summary>
-    public string? DaysTable => disposed || !keepsDays ? null : DaysTableName;
+    /// <remarks>Where the engine aggregated in process, the table is written when this is first read.</remarks>
+    public string? DaysTable
+    {
+        get
+        {
+            if (disposed || !keepsDays) return null;
+            if (!daysWritten)
+            {
+                daysWritten = true;
+                held!.WriteDaysTable();
+            }
+            return DaysTableName;
+        }
+    }
+
+    /// <summary>
+    /// The customer summaries taken in the same pass (<see cref="PurchaseDayPass.SummariesEarlierEnd"/>), for the evaluation
+    /// (<see cref="Evaluation.EvaluationOptions.HeldSummaries"/>), without <see cref="DaysTable"/>; it outlives <see cref="Dispose"/>. Null
+    /// when not asked for or when the SQL aggregated the snapshots.
+    /// </summary>
+    internal Statistics.HeldCustomerSummaries? Summaries { get; private set; }
 
     /// <summary>
     /// Aggregates the validated <c>transactions</c> table of <paramref name="engine"/> at every day of <paramref name="snapshots"/>
@@ -89,6 +117,9 @@ public sealed class CustomerAggregateSnapshots : IDisposable
                 prepared.InProcess = true;
                 prepared.held = held;
                 prepared.tableWritten = false;
+                prepared.CustomerMonths = held.CustomerMonths;
+                prepared.Summaries = held.Summaries;
+                prepared.daysWritten = false;
             }
             else
             {

@@ -22,6 +22,13 @@ public sealed record PurchaseDayPass(IReadOnlyList<(DateTime Start, DateTime End
     /// </summary>
     internal DateOnly? SummariesEarlierEnd { get; init; }
 
+    /// <summary>
+    /// Set when the KPI tables' customer × month grain of the transactions before the last snapshot's next day is wanted later
+    /// (the monthly job's evaluation): an engine that aggregates the snapshots in process folds it in the same pass and holds it
+    /// (<see cref="HeldAggregates.CustomerMonths"/>); the SQL ignores it.
+    /// </summary>
+    internal bool CustomerMonths { get; init; }
+
     /// <summary>Whether the per-customer table of the pass (<c>_days</c>) is kept for the caller.</summary>
     public bool KeepsDays => Windows.Count > 0 || Aggregates.Count > 0;
 }

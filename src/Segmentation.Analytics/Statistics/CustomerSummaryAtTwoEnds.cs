@@ -17,6 +17,10 @@ internal sealed class CustomerSummaryAtTwoEnds
         Earlier = earlier;
     }
 
+    /// <summary>Rows computed elsewhere (<see cref="HeldCustomerSummaries"/>), each list in ordinal order of the id.</summary>
+    internal static CustomerSummaryAtTwoEnds FromRows(DateOnly laterEnd, List<CustomerSummaryRow> later, DateOnly? earlierEnd, List<CustomerSummaryRow>? earlier) =>
+        new(laterEnd, later, earlierEnd, earlier);
+
     /// <summary>The later calibration end (inclusive).</summary>
     public DateOnly LaterEnd { get; }
 
@@ -79,4 +83,22 @@ internal sealed class CustomerSummaryAtTwoEnds
         end == LaterEnd ? CustomerSummary.FromRows(Later, end, timeUnitDays)
         : end == EarlierEnd && Earlier is { } earlier ? CustomerSummary.FromRows(earlier, end, timeUnitDays)
         : null;
+}
+
+/// <summary>
+/// The customer summaries at two calibration ends taken by the pass that aggregated the monthly job's snapshots (its purchase-day
+/// figures per customer), held in process until the evaluation reads them: <see cref="CustomerSummaryAtTwoEnds.Read"/>'s rows without
+/// writing the pass's table, making the summaries' table from it and reading that back.
+/// </summary>
+internal abstract class HeldCustomerSummaries
+{
+    /// <summary>The later calibration end (the pass's last snapshot).</summary>
+    public abstract DateOnly LaterEnd { get; }
+
+    /// <summary>The earlier calibration end.</summary>
+    public abstract DateOnly EarlierEnd { get; }
+
+    /// <summary>The rows at <see cref="LaterEnd"/> and, with <paramref name="withEarlier"/>, at <see cref="EarlierEnd"/>, equal to
+    /// <see cref="CustomerSummaryAtTwoEnds.Read"/>'s; null when a figure would not convert as the engine converts it (the caller then reads them by SQL).</summary>
+    public abstract CustomerSummaryAtTwoEnds? Read(bool withEarlier);
 }

@@ -152,7 +152,8 @@ internal readonly record struct CustomerSummaryRow(string Id, int X, int Recency
         return list;
     }
 
-    private static void SortOrdinal(List<CustomerSummaryRow> rows)
+    /// <summary>Sorts the rows in ordinal order of the id unless they already are.</summary>
+    internal static void SortOrdinal(List<CustomerSummaryRow> rows)
     {
         for (int i = 1; i < rows.Count; i++)
             if (string.CompareOrdinal(rows[i - 1].Id, rows[i].Id) > 0) { rows.Sort(Ordinal); return; }
