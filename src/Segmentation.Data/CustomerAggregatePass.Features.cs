@@ -78,7 +78,7 @@ internal static partial class CustomerAggregatePass
     /// an assignment's grain is its customers looked up by id, in its order, as the KPI tables' pass would have numbered them reading
     /// the segments table uploaded from it.
     /// </summary>
-    private sealed class HeldMonths(ByteKeyIndex ids, CustomerMonthPass.Entries entries, string transactions, DateOnly end) : HeldCustomerMonths
+    private sealed class HeldMonths(ByteKeyIndex ids, CompactEntries entries, string transactions, DateOnly end) : HeldCustomerMonths
     {
         public override string Transactions => transactions;
 
@@ -109,8 +109,7 @@ internal static partial class CustomerAggregatePass
             if (unknown) return null;
             SqlLog.Write(started, "-- customer months of the assignment, from the snapshots' pass");
             var customerIds = assignment.CustomerIds;
-            return new CustomerMonthGrain(n, segment, c => customerIds[c], entries.Start, entries.Month, entries.Orders, entries.Gross,
-                entries.Net, entries.Cost, entries.FirstDay, entries.LastDay, entriesOf);
+            return new CustomerMonthGrain(n, segment, c => customerIds[c], entries, entriesOf);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segmentation.Analytics.Engines;
+using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Statistics;
 using Segmentation.Data.Sql;
@@ -74,7 +75,7 @@ internal static partial class CustomerAggregatePass
         public long[] DayCount = [], DayCountEarlier = [], Total = [], FirstAmount = [], TotalEarlier = [];
         public double[][] Windows = [];
         // The customer × month grain by the customers' dense numbers, when asked for and exact.
-        public CustomerMonthPass.Entries? Months;
+        public CompactEntries? Months;
 
         /// <summary>True when customer <paramref name="c"/> has a row at snapshot <paramref name="k"/>: a transaction in slices 0 … k.</summary>
         public bool HasRow(int c, int k)
@@ -243,21 +244,25 @@ internal static partial class CustomerAggregatePass
     }
 
     /// <summary>
-    /// The customer × month grain (<see cref="CustomerMonthPass"/>'s entries, by the customers' dense numbers): each customer's purchases
-    /// (<paramref name="start"/>) and other rows summed per month by <see cref="CustomerMonthPass.FoldCustomer"/>, as the KPI tables' own
-    /// pass sums them. The months are counted first, so the entries are written in place; null when a customer's sums are inexact.
+    /// The customer × month grain (<see cref="CustomerMonthPass"/>'s months, by the customers' dense numbers, in compact entries):
+    /// each customer's purchases (<paramref name="start"/>) and other rows summed per month by <see cref="CustomerMonthPass.FoldCustomer"/>,
+    /// as the KPI tables' own pass sums them. The months are counted first, so the entries are written in place; null when a customer's
+    /// sums are inexact or a month's sum is beyond 32-bit cents (the KPI tables' pass then reads the transactions itself).
     /// </summary>
-    private static CustomerMonthPass.Entries? FoldMonths(int n, int[] start, int[] pDays, long[] pCents, long[] pCost, Others others)
+    private static CompactEntries? FoldMonths(int n, int[] start, int[] pDays, long[] pCents, long[] pCost, Others others)
     {
         const int Part = 65536;
         int parts = (n + Part - 1) / Part;
         var entryStart = new int[n + 1];
+        var lows = new int[parts];
+        var highs = new int[parts];
         Parallel.For(0, parts, part =>
         {
             int first = part * Part, end = Math.Min(n, first + Part);
             int lo = int.MaxValue, hi = int.MinValue;
             for (int i = start[first]; i < start[end]; i++) { lo = Math.Min(lo, pDays[i]); hi = Math.Max(hi, pDays[i]); }
             for (int i = others.Start[first]; i < others.Start[end]; i++) { lo = Math.Min(lo, others.Day[i]); hi = Math.Max(hi, others.Day[i]); }
+            (lows[part], highs[part]) = (lo, hi);
             if (lo > hi) return;
             var months = new MonthOfDay(lo, hi);
             // Distinct months per customer: a month is marked with the last customer that had it.
@@ -280,14 +285,19 @@ internal static partial class CustomerAggregatePass
             }
         });
         for (int c = 0; c < n; c++) entryStart[c + 1] += entryStart[c];
-        var entries = CustomerMonthPass.Entries.Allocate(entryStart);
-        bool inexact = false;
+        int low = parts == 0 ? 0 : lows.Min(), high = parts == 0 ? -1 : highs.Max();
+        var span = low > high ? new MonthOfDay(0, 0) : new MonthOfDay(low, high);
+        if (span.Span > ushort.MaxValue + 1) return null;
+        int entries = entryStart[n];
+        var into = new CompactEntries(entryStart, span.First, [.. Enumerable.Range(0, span.Span).Select(span.StartOf)], new ushort[entries],
+            new int[entries], new byte[entries], new byte[entries], new int[entries], new int[entries], new int[entries]);
+        bool refused = false;
         Parallel.For(0, parts, part =>
         {
             int first = part * Part, end = Math.Min(n, first + Part);
-            var into = new CustomerMonthPass.Months(entries, entryStart[first]);
+            var sink = new CustomerMonthPass.CompactSink(into, entryStart[first]);
             var run = Array.Empty<CustomerMonthPass.Row>();
-            for (int c = first; c < end && !inexact; c++)
+            for (int c = first; c < end && !refused; c++)
             {
                 int from = start[c], length = start[c + 1] - from;
                 int oFrom = others.Start[c], oLength = others.Start[c + 1] - oFrom, rows = length + oLength;
@@ -298,17 +308,17 @@ internal static partial class CustomerAggregatePass
                     run[length + i] = new CustomerMonthPass.Row { Cents = others.Cents[oFrom + i], Cost = others.Cost[oFrom + i], Day = others.Day[oFrom + i], Kind = others.Kind[oFrom + i] };
                 try
                 {
-                    if (!CustomerMonthPass.FoldCustomer(run.AsSpan(0, rows), into)) inexact = true;
+                    if (!CustomerMonthPass.FoldCustomer(run.AsSpan(0, rows), sink)) refused = true;
                 }
                 catch (OverflowException)
                 {
-                    inexact = true;
+                    refused = true;
                 }
-                if (!inexact && into.Count != entryStart[c + 1])
-                    throw new InvalidOperationException($"Customer {c}: {into.Count - entryStart[c]} months folded, {entryStart[c + 1] - entryStart[c]} counted.");
+                if (!refused && sink.Count != entryStart[c + 1])
+                    throw new InvalidOperationException($"Customer {c}: {sink.Count - entryStart[c]} months folded, {entryStart[c + 1] - entryStart[c]} counted.");
             }
         });
-        return inexact ? null : entries;
+        return refused ? null : into;
     }
 
     /// <summary>Calendar months of days relative to the first one's month: by a table of the days when they span less than 2²⁰ days.</summary>
@@ -332,6 +342,16 @@ internal static partial class CustomerAggregatePass
         public int Span { get; }
 
         public int Of(int day) => table is not null ? table[day - lo] : Index(day) - first;
+
+        /// <summary>The first day's month index.</summary>
+        public int First => first;
+
+        /// <summary>The first day (since 1970) of the month <paramref name="offset"/> months after the first day's.</summary>
+        public int StartOf(int offset)
+        {
+            int index = first + offset;
+            return new DateOnly(index / 12, index % 12 + 1, 1).DayNumber - EpochDay;
+        }
 
         private static int Index(int day)
         {

@@ -179,7 +179,37 @@ internal static class CustomerMonthPass
     }
 
     /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries.</summary>
-    internal sealed class Months
+    /// <summary>Where <see cref="FoldCustomer"/> appends a customer's months.</summary>
+    internal interface IMonthSink
+    {
+        /// <summary>Appends a month (its index, its first day, and its sums); false when the entry cannot be held (the fold gives up).</summary>
+        bool Add(int month, int monthStartDay, int orders, long gross, long net, long cost, int first, int last);
+    }
+
+    /// <summary>Appends into <see cref="CompactEntries"/> from entry <paramref name="at"/> on; refuses a month outside the entries'
+    /// months or a sum beyond ±(2³¹ − 1) cents.</summary>
+    internal sealed class CompactSink(CompactEntries into, int at) : IMonthSink
+    {
+        public int Count = at;
+
+        public bool Add(int month, int monthStartDay, int orders, long gross, long net, long cost, int first, int last)
+        {
+            int offset = month - into.MonthBase;
+            static bool Fits(long cents) => cents >= -int.MaxValue && cents <= int.MaxValue;
+            if ((uint)offset >= (uint)into.MonthStart.Length || !Fits(gross) || !Fits(net) || !Fits(cost)) return false;
+            int e = Count++;
+            into.MonthOffset[e] = (ushort)offset;
+            into.Orders[e] = orders;
+            into.FirstOfMonth[e] = first == CustomerMonthGrain.NoPurchase ? (byte)0 : (byte)(first - monthStartDay + 1);
+            into.LastOfMonth[e] = last == CustomerMonthGrain.NoPurchase ? (byte)0 : (byte)(last - monthStartDay + 1);
+            into.Gross[e] = (int)gross;
+            into.Net[e] = (int)net;
+            into.Cost[e] = (int)cost;
+            return true;
+        }
+    }
+
+    internal sealed class Months : IMonthSink
     {
         public readonly int[] PerCustomer;
         public readonly int[] Month, Orders, First, Last;
@@ -200,6 +230,19 @@ internal static class CustomerMonthPass
             Month = into.Month; Orders = into.Orders; First = into.FirstDay; Last = into.LastDay;
             Gross = into.Gross; Net = into.Net; Cost = into.Cost;
             Count = at;
+        }
+
+        public bool Add(int month, int monthStartDay, int orders, long gross, long net, long cost, int first, int last)
+        {
+            int e = Count++;
+            Month[e] = month;
+            Orders[e] = orders;
+            Gross[e] = gross;
+            Net[e] = net;
+            Cost[e] = cost;
+            First[e] = first;
+            Last[e] = last;
+            return true;
         }
     }
 
@@ -294,10 +337,11 @@ internal static class CustomerMonthPass
 
     /// <summary>
     /// One customer's rows sorted by day and summed per calendar month, appended to <paramref name="m"/> (its entry count is the
-    /// caller's to record); false when the customer's sums reach 2⁵³ cents (every period's sum must be exact as a double).
+    /// caller's to record); false when the customer's sums reach 2⁵³ cents (every period's sum must be exact as a double), or when
+    /// the sink cannot hold a month.
     /// </summary>
     /// <exception cref="OverflowException">A sum beyond 64-bit cents.</exception>
-    internal static bool FoldCustomer(Span<Row> run, Months m)
+    internal static bool FoldCustomer<TSink>(Span<Row> run, TSink m) where TSink : IMonthSink
     {
         SortByDay(run);
         long absolute = 0;
@@ -306,7 +350,8 @@ internal static class CustomerMonthPass
         {
             var date = DateOnly.FromDayNumber(EpochDay + run[k].Day);
             int monthIndex = KpiQuery.MonthIndex(date);
-            int nextMonth = new DateOnly(date.Year, date.Month, 1).AddMonths(1).DayNumber - EpochDay;
+            var monthFirst = new DateOnly(date.Year, date.Month, 1);
+            int monthStartDay = monthFirst.DayNumber - EpochDay, nextMonth = monthFirst.AddMonths(1).DayNumber - EpochDay;
             int orders = 0, first = CustomerMonthGrain.NoPurchase, last = CustomerMonthGrain.NoPurchase;
             long gross = 0, net = 0, cost = 0;
             for (; k < run.Length && run[k].Day < nextMonth; k++)
@@ -320,14 +365,7 @@ internal static class CustomerMonthPass
                 if (first == CustomerMonthGrain.NoPurchase) first = r.Day;
                 last = r.Day;
             }
-            int e = m.Count++;
-            m.Month[e] = monthIndex;
-            m.Orders[e] = orders;
-            m.Gross[e] = gross;
-            m.Net[e] = net;
-            m.Cost[e] = cost;
-            m.First[e] = first;
-            m.Last[e] = last;
+            if (!m.Add(monthIndex, monthStartDay, orders, gross, net, cost, first, last)) return false;
             // Every period's sum of this customer's months stays below 2⁵³ cents, exact as a double.
             absolute = checked(absolute + Math.Max(Math.Abs(gross), Math.Max(Math.Abs(net), Math.Abs(cost))));
             if (absolute >= Exact) return false;

@@ -151,24 +151,24 @@ internal static class CustomerMonthFold
         int rangeStart = period.RangeStart, mEnd = period.End;
         // Customer-period rows: months in [rangeStart, mEnd), consecutive months of one period summed.
         int i = from;
-        while (i < to && g.Month[i] < rangeStart) i++;
-        while (i < to && g.Month[i] < mEnd)
+        while (i < to && g.Month(i) < rangeStart) i++;
+        while (i < to && g.Month(i) < mEnd)
         {
-            int p = period.OfMonth(g.Month[i]);
+            int p = period.OfMonth(g.Month(i));
             long orders = 0, gross = 0, net = 0, cost = 0;
             int first = int.MaxValue, last = int.MinValue;
             bool purchased = false;
-            for (; i < to && g.Month[i] < mEnd && period.OfMonth(g.Month[i]) == p; i++)
+            for (; i < to && g.Month(i) < mEnd && period.OfMonth(g.Month(i)) == p; i++)
             {
-                orders += g.Orders[i];
-                gross = checked(gross + g.Gross[i]);
-                net = checked(net + g.Net[i]);
-                cost = checked(cost + g.Cost[i]);
-                if (g.FirstDay[i] != CustomerMonthGrain.NoPurchase)
+                orders += g.Orders(i);
+                gross = checked(gross + g.Gross(i));
+                net = checked(net + g.Net(i));
+                cost = checked(cost + g.Cost(i));
+                if (g.FirstDay(i) != CustomerMonthGrain.NoPurchase)
                 {
                     purchased = true;
-                    first = Math.Min(first, g.FirstDay[i]);
-                    last = Math.Max(last, g.LastDay[i]);
+                    first = Math.Min(first, g.FirstDay(i));
+                    last = Math.Max(last, g.LastDay(i));
                 }
             }
             int slot = p + 1;
@@ -198,16 +198,16 @@ internal static class CustomerMonthFold
         int prev = -1;
         for (int j = from; j < to; j++)
         {
-            if (g.Orders[j] <= 0) continue;
-            int month = g.Month[j];
+            if (g.Orders(j) <= 0) continue;
+            int month = g.Month(j);
             if (month >= mEnd) break;
             int next = j + 1;
-            while (next < to && g.Orders[next] <= 0) next++;
-            bool hasNext = next < to && g.Month[next] < mEnd;
+            while (next < to && g.Orders(next) <= 0) next++;
+            bool hasNext = next < to && g.Month(next) < mEnd;
             int p = period.OfMonth(month);
-            int? prevPeriod = prev >= 0 ? period.OfMonth(g.Month[prev]) : null;
-            int? nextPeriod = hasNext ? period.OfMonth(g.Month[next]) : null;
-            int lapseDay = g.LastDay[j] + w;
+            int? prevPeriod = prev >= 0 ? period.OfMonth(g.Month(prev)) : null;
+            int? nextPeriod = hasNext ? period.OfMonth(g.Month(next)) : null;
+            int lapseDay = g.LastDay(j) + w;
             int lapsePeriod = period.OfMonth(MonthOfDay(lapseDay));
             bool firstIn = period.Monthly || prevPeriod is null || prevPeriod < p;
             bool lastIn = period.Monthly || nextPeriod is null || nextPeriod > p;
@@ -223,7 +223,7 @@ internal static class CustomerMonthFold
             if (lastIn)
             {
                 acc!.LiveOut[s, Event(Math.Min(nextPeriod ?? lapsePeriod, lapsePeriod) + 1, n)]++;
-                bool lapsed = !hasNext || g.FirstDay[next] > lapseDay;
+                bool lapsed = !hasNext || g.FirstDay(next) > lapseDay;
                 if (lapsed && lapsePeriod >= 0 && lapsePeriod < n) acc.Churned[s, lapsePeriod + 1]++;
             }
         }

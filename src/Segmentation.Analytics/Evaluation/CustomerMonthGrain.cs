@@ -6,7 +6,7 @@ namespace Segmentation.Analytics.Evaluation;
 /// ascending order, money in whole cents.
 /// </summary>
 /// <remarks>Customers are numbered 0 … <see cref="Customers"/> − 1; customer <c>c</c>'s months are the entries
-/// <see cref="Start"/>[c] … <see cref="Start"/>[c + 1] − 1 of the entry arrays. An entry is a month with at least one transaction
+/// <see cref="Range"/>(c) of the entry arrays. An entry is a month with at least one transaction
 /// (purchase, return, or a row whose return flag is NULL); <see cref="FirstDay"/> and <see cref="LastDay"/> are its first and last
 /// purchase days (days since 1970-01-01), <see cref="NoPurchase"/> when it has none. A source gives a grain only when each customer's
 /// month sums (gross, net and cost, in absolute value) stay below 2⁵³ cents together: every sum of a customer's months is then exact
@@ -16,11 +16,30 @@ internal sealed class CustomerMonthGrain
     /// <summary>First/last purchase day of a month without purchases.</summary>
     public const int NoPurchase = int.MinValue;
 
+    // Wide entries (the KPI tables' own pass): month index, first/last purchase day, cents as 64 bits.
+    private readonly int[]? month, firstDay, lastDay;
+    private readonly long[]? gross, net, cost;
+    // Compact entries (held from the snapshots' pass until the evaluation): the month as an offset from monthBase, the first/last
+    // purchase day as a day of the month (0: none) with each offset's first day in monthStart, cents as 32 bits.
+    private readonly int monthBase;
+    private readonly ushort[]? monthOffset;
+    private readonly byte[]? firstOfMonth, lastOfMonth;
+    private readonly int[]? monthStart, gross32, net32, cost32;
+    private readonly int[] orders;
+
     public CustomerMonthGrain(int customers, int[] segment, Func<int, string> customerId, int[] start, int[] month, int[] orders,
                               long[] gross, long[] net, long[] cost, int[] firstDay, int[] lastDay, int[]? entriesOf = null)
     {
-        Customers = customers; Segment = segment; CustomerId = customerId; Start = start; Month = month; Orders = orders;
-        Gross = gross; Net = net; Cost = cost; FirstDay = firstDay; LastDay = lastDay; EntriesOf = entriesOf;
+        Customers = customers; Segment = segment; CustomerId = customerId; Start = start; EntriesOf = entriesOf;
+        this.month = month; this.orders = orders; this.gross = gross; this.net = net; this.cost = cost; this.firstDay = firstDay; this.lastDay = lastDay;
+    }
+
+    /// <summary>A grain over compact entries (<see cref="CompactEntries"/>).</summary>
+    public CustomerMonthGrain(int customers, int[] segment, Func<int, string> customerId, CompactEntries entries, int[]? entriesOf = null)
+    {
+        Customers = customers; Segment = segment; CustomerId = customerId; Start = entries.Start; EntriesOf = entriesOf;
+        monthBase = entries.MonthBase; monthOffset = entries.MonthOffset; monthStart = entries.MonthStart; orders = entries.Orders;
+        firstOfMonth = entries.FirstOfMonth; lastOfMonth = entries.LastOfMonth; gross32 = entries.Gross; net32 = entries.Net; cost32 = entries.Cost;
     }
 
     /// <summary>Customer c's entries: [Start[c], Start[c + 1]), or through <see cref="EntriesOf"/> when the entries are another
@@ -49,27 +68,35 @@ internal sealed class CustomerMonthGrain
     /// with <see cref="Range"/>.</summary>
     public int[] Start { get; }
 
-    /// <summary>The entry's month index y·12 + m − 1 (<see cref="KpiQuery.MonthIndex(DateOnly)"/>).</summary>
-    public int[] Month { get; }
+    /// <summary>Entry i's month index y·12 + m − 1 (<see cref="KpiQuery.MonthIndex(DateOnly)"/>).</summary>
+    public int Month(int i) => month is not null ? month[i] : monthBase + monthOffset![i];
 
-    /// <summary>Purchases (rows whose return flag is false).</summary>
-    public int[] Orders { get; }
+    /// <summary>Entry i's purchases (rows whose return flag is false).</summary>
+    public int Orders(int i) => orders[i];
 
-    /// <summary>Σ purchase amounts, Σ amounts, Σ costs (NULL as 0), each amount as DECIMAL(18, 2): cents.</summary>
-    public long[] Gross { get; }
+    /// <summary>Entry i's Σ purchase amounts, each amount as DECIMAL(18, 2): cents.</summary>
+    public long Gross(int i) => gross is not null ? gross[i] : gross32![i];
 
-    /// <inheritdoc cref="Gross"/>
-    public long[] Net { get; }
+    /// <summary>Entry i's Σ amounts: cents.</summary>
+    public long Net(int i) => net is not null ? net[i] : net32![i];
 
-    /// <inheritdoc cref="Gross"/>
-    public long[] Cost { get; }
+    /// <summary>Entry i's Σ costs (NULL as 0): cents.</summary>
+    public long Cost(int i) => cost is not null ? cost[i] : cost32![i];
 
-    /// <summary>First purchase day (days since 1970-01-01), <see cref="NoPurchase"/> without purchases.</summary>
-    public int[] FirstDay { get; }
+    /// <summary>Entry i's first purchase day (days since 1970-01-01), <see cref="NoPurchase"/> without purchases.</summary>
+    public int FirstDay(int i) => firstDay is not null ? firstDay[i] : firstOfMonth![i] == 0 ? NoPurchase : monthStart![monthOffset![i]] + firstOfMonth[i] - 1;
 
-    /// <summary>Last purchase day, <see cref="NoPurchase"/> without purchases.</summary>
-    public int[] LastDay { get; }
+    /// <summary>Entry i's last purchase day, <see cref="NoPurchase"/> without purchases.</summary>
+    public int LastDay(int i) => lastDay is not null ? lastDay[i] : lastOfMonth![i] == 0 ? NoPurchase : monthStart![monthOffset![i]] + lastOfMonth[i] - 1;
 }
+
+/// <summary>
+/// Customer × month entries in 20 bytes each (against 40): the month as an offset from <paramref name="MonthBase"/>, whose first
+/// day (days since 1970-01-01) is <paramref name="MonthStart"/>[offset]; the first and last purchase day as a day of the month
+/// (0: no purchase); cents as 32-bit integers. Entry e of number c is in [Start[c], Start[c + 1]).
+/// </summary>
+internal sealed record CompactEntries(int[] Start, int MonthBase, int[] MonthStart, ushort[] MonthOffset, int[] Orders, byte[] FirstOfMonth,
+    byte[] LastOfMonth, int[] Gross, int[] Net, int[] Cost);
 
 /// <summary>
 /// An engine that can compute the customer × month grain of the KPI tables in process, faster than its SQL (DuckDB's workspace).
