@@ -125,7 +125,7 @@ internal static partial class CustomerAggregatePass
     /// ones are left to the SQL.
     /// </remarks>
     private sealed class HeldSnapshots(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, string transactions, int windows,
-        DateOnly? earlier) : HeldAggregates
+        DateOnly? earlier) : HeldAggregates, IHeldForEvaluation
     {
         private int[]? byteOrder;
         private string?[]? idText;
@@ -133,10 +133,10 @@ internal static partial class CustomerAggregatePass
         public override IReadOnlyList<double[]> Windows { get; } = b.Windows;
 
         // The grain holds only the ids and its entries, not the snapshots' sums.
-        public override HeldCustomerMonths? CustomerMonths { get; } =
+        public HeldCustomerMonths? CustomerMonths { get; } =
             b.Months is { } months ? new HeldMonths(b.Ids, months, transactions, DateOnly.FromDateTime(days[^1].AddDays(1))) : null;
 
-        public override HeldCustomerSummaries? Summaries { get; } =
+        public HeldCustomerSummaries? Summaries { get; } =
             earlier is { } e ? new HeldSummaries(b, DateOnly.FromDateTime(days[^1]), e) : null;
 
         public override void WriteDaysTable()

@@ -178,7 +178,6 @@ internal static class CustomerMonthPass
         return buckets;
     }
 
-    /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries.</summary>
     /// <summary>Where <see cref="FoldCustomer"/> appends a customer's months.</summary>
     internal interface IMonthSink
     {
@@ -209,6 +208,8 @@ internal static class CustomerMonthPass
         }
     }
 
+    /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries (or, from the second constructor,
+    /// entries appended straight into <see cref="Entries"/>).</summary>
     internal sealed class Months : IMonthSink
     {
         public readonly int[] PerCustomer;

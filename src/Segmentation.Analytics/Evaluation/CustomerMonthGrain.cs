@@ -130,3 +130,19 @@ internal abstract class HeldCustomerMonths
     /// </summary>
     public abstract CustomerMonthGrain? TryGrain(SegmentAssignment assignment, IReadOnlyList<string> keys);
 }
+
+/// <summary>
+/// What an engine's in-process pass over the monthly job's snapshots (<see cref="Features.CustomerAggregateSnapshots"/>, its
+/// <see cref="Features.HeldAggregates"/>) holds for the evaluation: the KPI tables' customer × month grain when
+/// <see cref="Features.PurchaseDayPass.CustomerMonths"/> asked for it, and the churn section's customer summaries when
+/// <see cref="Features.PurchaseDayPass.SummariesEarlierEnd"/> did (<see cref="EvaluationOptions.CustomerMonths"/>,
+/// <see cref="EvaluationOptions.HeldSummaries"/>). Each outlives the aggregates' holder.
+/// </summary>
+internal interface IHeldForEvaluation
+{
+    /// <summary>The grain; null when not asked for or when the data left it to the KPI tables' own pass.</summary>
+    HeldCustomerMonths? CustomerMonths { get; }
+
+    /// <summary>The summaries at the last snapshot and the earlier end; null when not asked for.</summary>
+    Statistics.HeldCustomerSummaries? Summaries { get; }
+}

@@ -126,7 +126,8 @@ public static class EffectEvaluator
                     // Too few (repeat) customers to fit BG/NBD: the report says there is no forecast.
                 }
             }
-            return new EvaluationResult(options, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget)
+            // The result does not keep what the pass held for this evaluation alive (the report renders from it).
+            return new EvaluationResult(options with { CustomerMonths = null, HeldSummaries = null }, assignment.Segments, kpis, pop, yoy, windows, beforeAfter, campaigns, migration, drift, churn, recommendations, budget)
             {
                 Forecast = forecast,
             };

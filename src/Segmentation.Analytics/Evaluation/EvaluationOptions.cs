@@ -51,7 +51,7 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
 
     /// <summary>
     /// The KPI tables' customer × month grain of every customer, folded by the pass that aggregated the run's snapshots
-    /// (<see cref="Features.CustomerAggregateSnapshots.CustomerMonths"/>): used, when it covers the KPI periods' transactions, for the
+    /// (<see cref="IHeldForEvaluation.CustomerMonths"/>): used, when it covers the KPI periods' transactions, for the
     /// assignment uploaded here (not with <see cref="SegmentsTable"/>) instead of passing over the transactions again. Null = from the
     /// transactions.
     /// </summary>
@@ -59,7 +59,7 @@ public sealed record EvaluationOptions(DateOnly Month, ReportingCycle Cycle = Re
 
     /// <summary>
     /// The customer summaries of the churn section held in process by the pass that aggregated the run's snapshots
-    /// (<see cref="Features.CustomerAggregateSnapshots.Summaries"/>): read when their ends are the evaluated month's end and the month
+    /// (<see cref="IHeldForEvaluation.Summaries"/>): read when their ends are the evaluated month's end and the month
     /// before's, before <see cref="CustomerSummaries"/>. Null = not held.
     /// </summary>
     internal Statistics.HeldCustomerSummaries? HeldSummaries { get; init; }

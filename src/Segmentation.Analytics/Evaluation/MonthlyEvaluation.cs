@@ -63,7 +63,9 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         // to its assignment (and the month end's to its buyers' model features) right away.
         // The aggregates' pass over the (customer, purchase day) pairs also counts the drift check's 12-month windows (WindowFeatures)
         // and, when its grain ends on the month end, takes the churn section's customer summaries at the month end and the month
-        // before's end, kept in an engine table until the evaluation has read them: two passes over the transactions fewer.
+        // before's end and the KPI tables' customer × month grain, for the evaluation: three passes over the transactions fewer. In
+        // DuckDB's workspace both are held in process; elsewhere the summaries are kept in an engine table until the evaluation has
+        // read them, and the KPI tables make their own grain.
         DateTime[] snapshots = [trainingDay, asOf, previousEnd];
         var summaryEarlier = NextPeriodForecast.PreviousEndOf(options.MonthEnd);
         bool summariesInPass = snapshots.Max() == asOf;
@@ -77,9 +79,10 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                 CustomerMonths = summariesInPass,
             });
         var windowCounts = aggregates.PurchaseDaysInWindows;
-        var customerMonths = aggregates.CustomerMonths;
+        var heldForEvaluation = aggregates.Held as IHeldForEvaluation;
+        var customerMonths = heldForEvaluation?.CustomerMonths;
         // The churn section's summaries held in process by the pass; else made into an engine table from the pass's days table.
-        var heldSummaries = aggregates.Summaries;
+        var heldSummaries = heldForEvaluation?.Summaries;
         CustomerSummaryTable? summaries = null;
         SegmentationModel model;
         bool fitted = false;

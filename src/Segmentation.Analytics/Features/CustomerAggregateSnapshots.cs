@@ -53,11 +53,11 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     public IReadOnlyList<double[]>? PurchaseDaysInWindows { get; private set; }
 
     /// <summary>
-    /// The KPI tables' customer × month grain folded in the same pass (<see cref="PurchaseDayPass.CustomerMonths"/>), for the
-    /// evaluation (<see cref="Evaluation.EvaluationOptions.CustomerMonths"/>); it outlives <see cref="Dispose"/>. Null when not asked
-    /// for, when the SQL aggregated the snapshots, or when the data left it to the KPI tables' own pass.
+    /// The aggregates held in process (null when the SQL made the tables, and after <see cref="Dispose"/>): what the pass holds for
+    /// the evaluation (<see cref="Evaluation.IHeldForEvaluation"/>, when the engine's holder implements it) is read from here before
+    /// disposing; it outlives the holder.
     /// </summary>
-    internal Evaluation.HeldCustomerMonths? CustomerMonths { get; private set; }
+    internal HeldAggregates? Held => disposed ? null : held;
 
     /// <summary>
     /// The engine table of the purchase-day pass (<see cref="CustomerAggregateQuery.RenderSnapshots(SqlDialect, IReadOnlyList{DateTime}, string, PurchaseDayPass, string)"/>,
@@ -71,19 +71,14 @@ public sealed class CustomerAggregateSnapshots : IDisposable
             if (disposed || !keepsDays) return null;
             if (!daysWritten)
             {
-                daysWritten = true;
                 held!.WriteDaysTable();
+                daysWritten = true;
             }
             return DaysTableName;
         }
     }
 
-    /// <summary>
-    /// The customer summaries taken in the same pass (<see cref="PurchaseDayPass.SummariesEarlierEnd"/>), for the evaluation
-    /// (<see cref="Evaluation.EvaluationOptions.HeldSummaries"/>), without <see cref="DaysTable"/>; it outlives <see cref="Dispose"/>. Null
-    /// when not asked for or when the SQL aggregated the snapshots.
-    /// </summary>
-    internal Statistics.HeldCustomerSummaries? Summaries { get; private set; }
+
 
     /// <summary>
     /// Aggregates the validated <c>transactions</c> table of <paramref name="engine"/> at every day of <paramref name="snapshots"/>
@@ -117,8 +112,6 @@ public sealed class CustomerAggregateSnapshots : IDisposable
                 prepared.InProcess = true;
                 prepared.held = held;
                 prepared.tableWritten = false;
-                prepared.CustomerMonths = held.CustomerMonths;
-                prepared.Summaries = held.Summaries;
                 prepared.daysWritten = false;
             }
             else

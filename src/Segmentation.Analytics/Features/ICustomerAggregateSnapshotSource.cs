@@ -19,6 +19,8 @@ internal interface ICustomerAggregateSnapshotSource
 }
 
 /// <summary>The per-customer aggregates of several snapshots, held in process by the engine that made them.</summary>
+/// <remarks>What the pass holds for the evaluation besides (the customer × month grain, the customer summaries) an engine gives
+/// through <see cref="Evaluation.IHeldForEvaluation"/>, which the same object implements.</remarks>
 internal abstract class HeldAggregates
 {
     /// <summary>The purchase days of each customer in each of the pass's windows (only counts above 0, in no particular order; empty
@@ -34,14 +36,6 @@ internal abstract class HeldAggregates
     /// when the options or the data need the SQL.
     /// </summary>
     public abstract DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources);
-
-    /// <summary>The customer × month grain folded in the same pass when <see cref="PurchaseDayPass.CustomerMonths"/> asked for it and
-    /// the data allowed it; null otherwise.</summary>
-    public abstract Evaluation.HeldCustomerMonths? CustomerMonths { get; }
-
-    /// <summary>The customer summaries at the last snapshot and <see cref="PurchaseDayPass.SummariesEarlierEnd"/> when the pass took
-    /// them; null otherwise.</summary>
-    public abstract Statistics.HeldCustomerSummaries? Summaries { get; }
 
     /// <summary>Creates the purchase-day table (<c>_days</c>) as the SQL would have left it (called once, when something reads it).</summary>
     public abstract void WriteDaysTable();

@@ -25,7 +25,7 @@ public sealed record PurchaseDayPass(IReadOnlyList<(DateTime Start, DateTime End
     /// <summary>
     /// Set when the KPI tables' customer × month grain of the transactions before the last snapshot's next day is wanted later
     /// (the monthly job's evaluation): an engine that aggregates the snapshots in process folds it in the same pass and holds it
-    /// (<see cref="HeldAggregates.CustomerMonths"/>); the SQL ignores it.
+    /// (<see cref="Evaluation.IHeldForEvaluation.CustomerMonths"/>); the SQL ignores it.
     /// </summary>
     internal bool CustomerMonths { get; init; }
 
