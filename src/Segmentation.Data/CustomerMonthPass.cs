@@ -208,8 +208,7 @@ internal static class CustomerMonthPass
         }
     }
 
-    /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries (or, from the second constructor,
-    /// entries appended straight into <see cref="Entries"/>).</summary>
+    /// <summary>One bucket's months: per customer of the bucket its entry count, and the entries.</summary>
     internal sealed class Months : IMonthSink
     {
         public readonly int[] PerCustomer;
@@ -222,15 +221,6 @@ internal static class CustomerMonthPass
             PerCustomer = new int[customers];
             Month = new int[capacity]; Orders = new int[capacity]; First = new int[capacity]; Last = new int[capacity];
             Gross = new long[capacity]; Net = new long[capacity]; Cost = new long[capacity];
-        }
-
-        /// <summary>Entries appended straight into <paramref name="into"/>'s arrays, from entry <paramref name="at"/> on (no per-customer counts).</summary>
-        public Months(Entries into, int at)
-        {
-            PerCustomer = [];
-            Month = into.Month; Orders = into.Orders; First = into.FirstDay; Last = into.LastDay;
-            Gross = into.Gross; Net = into.Net; Cost = into.Cost;
-            Count = at;
         }
 
         public bool Add(int month, int monthStartDay, int orders, long gross, long net, long cost, int first, int last)

@@ -78,8 +78,6 @@ public sealed class CustomerAggregateSnapshots : IDisposable
         }
     }
 
-
-
     /// <summary>
     /// Aggregates the validated <c>transactions</c> table of <paramref name="engine"/> at every day of <paramref name="snapshots"/>
     /// (times of day ignored; duplicates and order do not matter) into <see cref="TableName"/>.
