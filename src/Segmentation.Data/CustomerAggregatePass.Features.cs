@@ -28,10 +28,8 @@ internal static partial class CustomerAggregatePass
     /// arithmetic (<c>RenderAtTwoEndsFromDays</c> over the days table the pass would write): x = days − 1, t_x = last − first day,
     /// T = end − first day, and the mean repeat-day amount as the engine's double of the DECIMAL difference (cents / 100) over days − 1.
     /// </summary>
-    private sealed class HeldSummaries(Snapshots b, DateOnly laterEnd, DateOnly earlierEnd) : HeldCustomerSummaries
+    private sealed class HeldSummaries(Snapshots b, Lazy<int[]> byteOrder, DateOnly laterEnd, DateOnly earlierEnd) : HeldCustomerSummaries
     {
-        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-
         // Only the per-customer figures the summaries need (not the snapshots' sums).
         private readonly ByteKeyIndex ids = b.Ids;
         private readonly int[] firstDay = b.FirstDay, lastDay = b.LastDay, lastDayEarlier = b.LastDayEarlier;
@@ -46,10 +44,10 @@ internal static partial class CustomerAggregatePass
         {
             var started = SqlLog.Start();
             const long Exact = 1L << 53;
-            int laterDay = laterEnd.DayNumber - EpochDay, earlierDay = earlierEnd.DayNumber - EpochDay;
+            int laterDay = laterEnd.DayNumber - PassRows.EpochDay, earlierDay = earlierEnd.DayNumber - PassRows.EpochDay;
             var later = new List<CustomerSummaryRow>(ids.Count);
             var earlier = withEarlier ? new List<CustomerSummaryRow>(ids.Count) : null;
-            foreach (int c in ids.OrdinalOrder())
+            foreach (int c in byteOrder.Value)
             {
                 long days = dayCount[c];
                 if (days <= 0) continue;
@@ -127,7 +125,8 @@ internal static partial class CustomerAggregatePass
     private sealed class HeldSnapshots(DataWorkspace ws, Snapshots b, IReadOnlyList<DateTime> days, string table, string transactions, int windows,
         DateOnly? earlier) : HeldAggregates, IHeldForEvaluation
     {
-        private int[]? byteOrder;
+        // The ids' byte order, made once for the feature tables and the summaries.
+        private readonly Lazy<int[]> byteOrder = new(b.Ids.OrdinalOrder);
         private string?[]? idText;
 
         public override IReadOnlyList<double[]> Windows { get; } = b.Windows;
@@ -136,8 +135,10 @@ internal static partial class CustomerAggregatePass
         public HeldCustomerMonths? CustomerMonths { get; } =
             b.Months is { } months ? new HeldMonths(b.Ids, months, transactions, DateOnly.FromDateTime(days[^1].AddDays(1))) : null;
 
-        public HeldCustomerSummaries? Summaries { get; } =
-            earlier is { } e ? new HeldSummaries(b, DateOnly.FromDateTime(days[^1]), e) : null;
+        private HeldSummaries? summaries;
+
+        public HeldCustomerSummaries? Summaries =>
+            earlier is { } e ? summaries ??= new HeldSummaries(b, byteOrder, DateOnly.FromDateTime(days[^1]), e) : null;
 
         public override void WriteDaysTable()
         {
@@ -200,11 +201,10 @@ internal static partial class CustomerAggregatePass
             }
 
             // The rows: the pass's customers with a row or in the customers table, and the customers table's others, in byte order.
-            byteOrder ??= b.Ids.OrdinalOrder();
             extraIds.Sort((x, y) => x.Key.AsSpan().SequenceCompareTo(y.Key));
             var numbers = new List<int>(n + extraIds.Count);   // ≥ 0: a pass number; < 0: ~index into extraIds
             int e = 0;
-            foreach (int c in byteOrder)
+            foreach (int c in byteOrder.Value)
             {
                 if (!hasRow[c] && (customerOfNumber is null || customerOfNumber[c] < 0)) continue;
                 var key = b.Ids.Key(c);

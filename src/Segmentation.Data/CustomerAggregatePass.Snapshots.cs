@@ -289,10 +289,12 @@ internal static partial class CustomerAggregatePass
         });
         for (int c = 0; c < n; c++) entryStart[c + 1] += entryStart[c];
         int low = parts == 0 ? 0 : lows.Min(), high = parts == 0 ? -1 : highs.Max();
-        var span = low > high ? new MonthOfDay(0, 0) : new MonthOfDay(low, high);
-        if (span.Span > ushort.MaxValue + 1) return null;
+        // No rows at all: one month, any (1970-01).
+        if (low > high) low = high = 0;
+        int firstMonth = MonthOfDay.Index(low), months = MonthOfDay.Index(high) - firstMonth + 1;
+        if (months > ushort.MaxValue + 1) return null;
         int entries = entryStart[n];
-        var into = new CompactEntries(entryStart, span.First, [.. Enumerable.Range(0, span.Span).Select(span.StartOf)], new ushort[entries],
+        var into = new CompactEntries(entryStart, firstMonth, [.. Enumerable.Range(firstMonth, months).Select(MonthOfDay.StartDay)], new ushort[entries],
             new int[entries], new byte[entries], new byte[entries], new int[entries], new int[entries], new int[entries]);
         bool refused = false;
         Parallel.For(0, parts, part =>
@@ -327,7 +329,6 @@ internal static partial class CustomerAggregatePass
     /// <summary>Calendar months of days relative to the first one's month: by a table of the days when they span less than 2²⁰ days.</summary>
     private sealed class MonthOfDay
     {
-        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
         private readonly int lo, first;
         private readonly int[]? table;
 
@@ -346,21 +347,11 @@ internal static partial class CustomerAggregatePass
 
         public int Of(int day) => table is not null ? table[day - lo] : Index(day) - first;
 
-        /// <summary>The first day's month index.</summary>
-        public int First => first;
+        /// <summary>The month index (<see cref="KpiQuery.MonthIndex(DateOnly)"/>) of a day since 1970.</summary>
+        public static int Index(int day) => KpiQuery.MonthIndex(DateOnly.FromDayNumber(PassRows.EpochDay + day));
 
-        /// <summary>The first day (since 1970) of the month <paramref name="offset"/> months after the first day's.</summary>
-        public int StartOf(int offset)
-        {
-            int index = first + offset;
-            return new DateOnly(index / 12, index % 12 + 1, 1).DayNumber - EpochDay;
-        }
-
-        private static int Index(int day)
-        {
-            var date = DateOnly.FromDayNumber(EpochDay + day);
-            return date.Year * 12 + date.Month - 1;
-        }
+        /// <summary>The first day (since 1970) of month index <paramref name="month"/>.</summary>
+        public static int StartDay(int month) => new DateOnly(month / 12, month % 12 + 1, 1).DayNumber - PassRows.EpochDay;
     }
 
     /// <summary>The rows that are not purchases placed side by side per customer (a counting sort, in the stream's order).</summary>

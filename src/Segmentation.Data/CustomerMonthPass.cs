@@ -32,7 +32,6 @@ internal static class CustomerMonthPass
 {
     private const long Exact = 1L << 53;
     private const int BucketBits = 12, BlockRows = 8192;
-    private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     // The return flag as DuckDB folds it: NULL, a purchase, a return.
     internal const byte Unflagged = 0, Purchase = 1, Return = 2;
@@ -339,10 +338,10 @@ internal static class CustomerMonthPass
         int k = 0;
         while (k < run.Length)
         {
-            var date = DateOnly.FromDayNumber(EpochDay + run[k].Day);
+            var date = DateOnly.FromDayNumber(PassRows.EpochDay + run[k].Day);
             int monthIndex = KpiQuery.MonthIndex(date);
             var monthFirst = new DateOnly(date.Year, date.Month, 1);
-            int monthStartDay = monthFirst.DayNumber - EpochDay, nextMonth = monthFirst.AddMonths(1).DayNumber - EpochDay;
+            int monthStartDay = monthFirst.DayNumber - PassRows.EpochDay, nextMonth = monthFirst.AddMonths(1).DayNumber - PassRows.EpochDay;
             int orders = 0, first = CustomerMonthGrain.NoPurchase, last = CustomerMonthGrain.NoPurchase;
             long gross = 0, net = 0, cost = 0;
             for (; k < run.Length && run[k].Day < nextMonth; k++)

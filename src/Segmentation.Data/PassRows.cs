@@ -26,6 +26,9 @@ internal static class PassRows
     /// <summary>True for a timestamp (µs since 1970) inside .NET's range.</summary>
     public static bool IsTime(long micros) => micros >= MinMicros && micros <= MaxMicros;
 
+    /// <summary>1970-01-01 as a <see cref="DateOnly.DayNumber"/>: a pass's day d (since 1970) is <c>DateOnly.FromDayNumber(EpochDay + d)</c>.</summary>
+    public static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
     /// <summary>CAST(timestamp AS DATE): the day since 1970, rounded down (before 1970 too).</summary>
     public static long Day(long micros) => micros / MicrosPerDay - (micros % MicrosPerDay < 0 ? 1 : 0);
 

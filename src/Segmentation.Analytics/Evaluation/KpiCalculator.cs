@@ -84,16 +84,12 @@ public static class KpiCalculator
         var acc = new double[requests.Count][][][];
         var samples = new Dictionary<(string, int), CustomerSample>[requests.Count];
         var end = requests.Max(r => r.Options.ResolvedPeriods[^1].EndExclusive);
-        bool fromPass = false, fromHeld = false;
-        if (inProcess && (held is not null && held.End == end && held.Transactions == "transactions" ? held.TryGrain(assignment, keys) : null) is { } heldGrain)
+        // The grain held from the snapshots' pass when it covers these transactions, else the engine's own, else the SQL.
+        var heldGrain = inProcess && held is not null && held.End == end && held.Transactions == "transactions" ? held.TryGrain(assignment, keys) : null;
+        var grain = heldGrain ?? (inProcess && engine is ICustomerMonthSource source ? source.TryCustomerMonths(segmentsTable, keys, end) : null);
+        bool fromPass = grain is not null, fromHeld = heldGrain is not null;
+        if (grain is not null)
         {
-            fromPass = fromHeld = true;
-            for (int t = 0; t < requests.Count; t++)
-                (acc[t], samples[t]) = CustomerMonthFold.Sums(engine, heldGrain, requests[t], keys);
-        }
-        else if (inProcess && engine is ICustomerMonthSource source && source.TryCustomerMonths(segmentsTable, keys, end) is { } grain)
-        {
-            fromPass = true;
             for (int t = 0; t < requests.Count; t++)
                 (acc[t], samples[t]) = CustomerMonthFold.Sums(engine, grain, requests[t], keys);
         }
