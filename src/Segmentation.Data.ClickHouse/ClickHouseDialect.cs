@@ -125,6 +125,9 @@ public sealed class ClickHouseDialect : SqlDialect
     /// <inheritdoc/>
     public override bool InlinesSubqueries => true;
 
+    /// <inheritdoc/>
+    public override bool SumsPerCustomerBeforeJoins => true;
+
     public override string CreateTempTableAs(string name, string query) =>
         $"DROP TABLE IF EXISTS {Id(name)}; CREATE TABLE {Id(name)} ENGINE = Memory AS {query}";
 

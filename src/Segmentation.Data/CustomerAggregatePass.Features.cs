@@ -152,8 +152,17 @@ internal static partial class CustomerAggregatePass
             WriteAggregates(ws, b, days, table);
         }
 
-        public override DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources)
+        public override DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources) =>
+            Table(snapshot, day, options, sources, buyersOnly: false, out _);
+
+        public override DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, out long customers) =>
+            Table(snapshot, day, options, sources, buyersOnly: true, out customers);
+
+        /// <summary>The feature table, or only its rows with a purchase by the snapshot (a recency: an order in the aggregates);
+        /// <paramref name="allRows"/> is the whole table's row count.</summary>
+        private DataFrame? Table(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, bool buyersOnly, out long allRows)
         {
+            allRows = 0;
             ArgumentNullException.ThrowIfNull(options);
             ArgumentNullException.ThrowIfNull(sources);
             var d = ws.Dialect;
@@ -212,6 +221,28 @@ internal static partial class CustomerAggregatePass
                 numbers.Add(c);
             }
             while (e < extraIds.Count) numbers.Add(~e++);
+            allRows = numbers.Count;
+
+            RowSum[] rowSums = [];
+            if (buyersOnly)
+            {
+                // recency_days is not NULL exactly when the row has an order (AggregateColumn); the customers table's others have none.
+                if (!items.Any(item => item.Name == "recency_days" && item.Source == ItemSource.Aggregates)) return null;
+                // Kept in place, in order: the first `kept` rows are the buyers'.
+                rowSums = RowSums(numbers, hasRow, snapshot);
+                int kept = 0;
+                for (int r = 0; r < rowSums.Length; r++)
+                    if (rowSums[r].Row && rowSums[r].Orders > 0)
+                    {
+                        numbers[kept] = numbers[r];
+                        rowSums[kept++] = rowSums[r];
+                    }
+                numbers.RemoveRange(kept, numbers.Count - kept);
+            }
+            else if (items.Any(item => item.Source == ItemSource.Aggregates))
+            {
+                rowSums = RowSums(numbers, hasRow, snapshot);
+            }
             int rows = numbers.Count;
 
             // Each row's number in the customers' and the feedback's frames (−1: none).
@@ -247,7 +278,6 @@ internal static partial class CustomerAggregatePass
                 }
             }
 
-            var rowSums = items.Any(item => item.Source == ItemSource.Aggregates) ? RowSums(numbers, hasRow, snapshot) : [];
             // A customers table read in the rows' order (often: exported by id, and every buyer in it) gives its columns as they are.
             bool customersInOrder = customerRow is not null && customerRow.Length == customers!.Rows.Count;
             for (int r = 0; customersInOrder && r < rows; r++) customersInOrder = customerRow![r] == r;
@@ -257,7 +287,7 @@ internal static partial class CustomerAggregatePass
                 var column = item.Source switch
                 {
                     ItemSource.Id => IdColumn(numbers, extraIds, customers?.Columns[0] as StringDataFrameColumn, customerRow),
-                    ItemSource.Aggregates => AggregateColumn(item.Name, options, rowSums, day),
+                    ItemSource.Aggregates => AggregateColumn(item.Name, options, rowSums, rows, day),
                     ItemSource.Customers => customersInOrder ? customers!.Columns[item.Name] : Gather(customers!.Columns[item.Name], customerRow!, missing: null),
                     ItemSource.Feedback => Gather(feedback!.Columns[item.Name], feedbackRow!,
                         missing: item.Name is "complaints" or "referrals" ? 0L : null),
@@ -309,13 +339,13 @@ internal static partial class CustomerAggregatePass
             "mean_interpurchase_days", "online_share", "return_rate", "category_loyalty", "campaign_share",
         ];
 
-        /// <summary>A column computed from the rows' aggregates, as the SQL computes it from the table's row; a row without one gets
-        /// the SQL's value over NULLs: frequency, orders and category breadth 0, monetary 0.0 (COALESCE), the rest NULL.</summary>
-        private static DataFrameColumn? AggregateColumn(string name, FeatureTableOptions options, RowSum[] rowSums, DateTime day)
+        /// <summary>A column computed from the first <paramref name="rows"/> rows' aggregates, as the SQL computes it from the table's
+        /// row; a row without one gets the SQL's value over NULLs: frequency, orders and category breadth 0, monetary 0.0 (COALESCE),
+        /// the rest NULL.</summary>
+        private static DataFrameColumn? AggregateColumn(string name, FeatureTableOptions options, RowSum[] rowSums, int rows, DateTime day)
         {
             int code = Array.IndexOf(AggregateNames, name);
             if (code < 0) return null;
-            int rows = rowSums.Length;
             long snapDay = (day.Ticks - EpochTicks) / TimeSpan.TicksPerDay;
             bool integer = code <= 4, netSpend = options.Monetary == MonetaryMeasure.NetSpend;
             var bytes = new byte[rows * 8];

@@ -330,6 +330,58 @@ public sealed class CustomerMonthPassTests
             foreach (var month in new[] { "2025-06", "2024-11", "2024-03", "2027-02" })
                 AssertPassEqualsSql(ws, sample.Assignment, Requests("evaluation", Month(month), Month(month).AddMonths(-3), new DateOnly(2024, 11, 1)));
         }
+
+        [Fact]
+        public void Feedback_sums_joined_row_by_row_equal_the_sums_per_customer_and_month_first()
+        {
+            // DuckDB joins the feedback rows to the segments as they are; a cluster sums them per customer × month first. Both are
+            // sums of integers, so every value must be the same, bit for bit.
+            var ws = sample.Workspace;
+            var d = ws.Dialect;
+            const string Table = "feedback_sums_segments", Edged = "feedback_sums_rows";
+            EngineTables.Upload(ws, sample.Assignment, Table);
+            // The sample's feedback, plus a second response in the same month from every 7th row, with each score or flag missing
+            // in turn (the sample itself has no missing score).
+            ws.Execute($"""
+                CREATE TEMP TABLE {Edged} AS SELECT customer_id, "date", csat, nps, complaint, referred_customers FROM feedback
+                UNION ALL
+                SELECT customer_id, "date",
+                  CASE WHEN n % 4 = 0 THEN NULL ELSE csat END, CASE WHEN n % 4 = 1 THEN NULL ELSE nps END,
+                  CASE WHEN n % 4 = 2 THEN NULL ELSE complaint END, CASE WHEN n % 4 = 3 THEN NULL ELSE referred_customers + 1 END
+                FROM (SELECT *, row_number() OVER (ORDER BY customer_id, "date") AS n FROM feedback) x WHERE n % 7 = 0
+                """);
+            try
+            {
+                foreach (var feedback in new[] { "feedback", Edged })
+                    foreach (var (start, end) in new[] { (new DateOnly(2024, 11, 1), new DateOnly(2026, 11, 1)), (new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 1)) })
+                    {
+                        Assert.Equal(KpiQuery.FeedbackSums(d, start, end, Table, feedback), KpiQuery.FeedbackSums(d, start, end, Table, feedback, perCustomerFirst: false));
+                        var rowByRow = ws.Query(KpiQuery.FeedbackSums(d, start, end, Table, feedback, perCustomerFirst: false));
+                        var perCustomer = ws.Query(KpiQuery.FeedbackSums(d, start, end, Table, feedback, perCustomerFirst: true));
+                        Assert.Equal(perCustomer.Columns.Select(c => c.Name), rowByRow.Columns.Select(c => c.Name));
+                        Assert.Equal(perCustomer.Rows.Count, rowByRow.Rows.Count);
+                        Assert.True(rowByRow.Rows.Count >= 4, $"{rowByRow.Rows.Count} rows");
+                        for (int c = 0; c < rowByRow.Columns.Count; c++)
+                            for (long r = 0; r < rowByRow.Rows.Count; r++)
+                                Assert.Equal(perCustomer.Columns[c][r], rowByRow.Columns[c][r]);
+                    }
+                // The rows hold what the two forms could treat differently: missing scores and flags, customers with two responses in
+                // a month, and feedback of customers the assignment leaves out.
+                Assert.True(ws.Read($"""
+                    SELECT count(*) FILTER (WHERE csat IS NULL) > 0 AND count(*) FILTER (WHERE nps IS NULL) > 0
+                      AND count(*) FILTER (WHERE complaint IS NULL) > 0 AND count(*) FILTER (WHERE referred_customers IS NULL) > 0 FROM {Edged}
+                    """, r => r.Read() && r.GetBoolean(0)));
+                Assert.True(ws.Read($"""
+                    SELECT count(*) > 0 FROM (SELECT customer_id FROM {Edged} GROUP BY customer_id, {KpiQuery.MonthIndex("\"date\"")} HAVING count(*) > 1) m
+                    """, r => r.Read() && r.GetBoolean(0)));
+                Assert.True(ws.Read($"SELECT count(*) > 0 FROM feedback f ANTI JOIN {Table} s ON f.customer_id = s.customer_id", r => r.Read() && r.GetBoolean(0)));
+            }
+            finally
+            {
+                ws.Execute($"DROP TABLE IF EXISTS {Edged}");
+                ws.Execute($"DROP TABLE IF EXISTS {Table}");
+            }
+        }
     }
 
     // ---- 2. Real exports ----

@@ -27,7 +27,7 @@ public sealed class SnapshotAggregatePassTests
     /// leaves, read before it is disposed.</summary>
     private sealed record Prepared(bool InProcess, IReadOnlyList<DateTime> Snapshots, DataFrame Aggregates, DataFrame AggregateColumns,
         string? DaysTable, DataFrame? Days, DataFrame? DaysColumns, double[][]? Windows, DataFrame? Summaries, DataFrame[] Features,
-        CustomerSummaryAtTwoEnds? HeldSummaries);
+        CustomerSummaryAtTwoEnds? HeldSummaries, (DataFrame Buyers, long Customers)[] BuyerTables);
 
     private static DataFrame Columns(DataWorkspace ws, string table) =>
         ws.Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position");
@@ -41,6 +41,17 @@ public sealed class SnapshotAggregatePassTests
         var tables = features
             ? prepared.Snapshots.Select(day => CustomerFeatureTable.Build(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
             : [];
+        // The buyers' rows alone: from the held aggregates exactly when the whole table is.
+        var buyerTables = features
+            ? prepared.Snapshots.Select(day => CustomerFeatureTable.BuildBuyers(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
+            : [];
+        foreach (var day in features ? prepared.Snapshots : [])
+        {
+            var options = FeatureTableOptions.Default with { Aggregates = prepared };
+            var sources = FeatureSources.Detect(ws);
+            Assert.Equal(prepared.TryFeatureTable(ws.Dialect, day, options, sources) is not null,
+                prepared.TryBuyersTable(ws.Dialect, day, options, sources, out _) is not null);
+        }
         prepared.EnsureTable();
         var aggregates = ws.Query($"SELECT * FROM {CustomerAggregateSnapshots.TableName} ORDER BY snap, customer_id");
         var aggregateColumns = Columns(ws, CustomerAggregateSnapshots.TableName);
@@ -57,7 +68,7 @@ public sealed class SnapshotAggregatePassTests
         }
         var windows = prepared.PurchaseDaysInWindows?.Select(w => w.Order().ToArray()).ToArray();
         return new Prepared(prepared.InProcess, [.. prepared.Snapshots], aggregates, aggregateColumns, prepared.DaysTable, days, daysColumns, windows, summaries, tables,
-            heldSummaries);
+            heldSummaries, buyerTables);
     }
 
     /// <summary>
@@ -99,6 +110,16 @@ public sealed class SnapshotAggregatePassTests
         }
         Assert.Equal(sql.Features.Length, pass.Features.Length);
         for (int k = 0; k < sql.Features.Length; k++) Frames.AssertSame(sql.Features[k], pass.Features[k]);
+        // The buyers' tables: the whole table's rows with a recency, and its row count, both ways.
+        Assert.Equal(sql.Features.Length, pass.BuyerTables.Length);
+        for (int k = 0; k < sql.Features.Length; k++)
+        {
+            Assert.Equal(sql.Features[k].Rows.Count, sql.BuyerTables[k].Customers);
+            Assert.Equal(sql.Features[k].Rows.Count, pass.BuyerTables[k].Customers);
+            var buyers = CustomerFeatureTable.Buyers(sql.Features[k]);
+            Frames.AssertSame(buyers, sql.BuyerTables[k].Buyers);
+            Frames.AssertSame(buyers, pass.BuyerTables[k].Buyers);
+        }
         // Dispose dropped the tables of both.
         Assert.Equal(0L, ws.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '{CustomerAggregateSnapshots.TableName}%'"));
         return sql;

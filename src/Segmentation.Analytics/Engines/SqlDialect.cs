@@ -109,6 +109,14 @@ public abstract class SqlDialect
     public virtual bool InlinesSubqueries => false;
 
     /// <summary>
+    /// True when rows are best summed per customer (and month) before they are joined to a customers' table (ClickHouse on a
+    /// cluster: each shard sums the rows it holds, and only the sums cross the network). False when the engine joins the rows
+    /// themselves faster: for DuckDB the per-customer GROUP BY on text ids costs several times the join (docs/bench-issue18.md,
+    /// ninth round). Only for integer sums, which do not depend on how they are grouped.
+    /// </summary>
+    public virtual bool SumsPerCustomerBeforeJoins => false;
+
+    /// <summary>
     /// True when <c>ORDER BY</c> a text column sorts by the bytes of its UTF-8 (code point order; DuckDB), which is .NET's
     /// ordinal order but for supplementary characters. False for engines that sort by a locale's collation.
     /// </summary>

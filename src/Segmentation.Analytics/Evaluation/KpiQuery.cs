@@ -234,40 +234,53 @@ internal static class KpiQuery
     }
 
     /// <summary>Feedback sums per segment × month index in [<paramref name="start"/>, <paramref name="end"/>) (month starts).</summary>
-    public static string FeedbackSums(SqlDialect d, DateOnly start, DateOnly end, string segments, string feedback = "feedback")
+    /// <remarks>Every sum is of integers (counts, and the data model's integer scores), so it is the same whether the rows are
+    /// first summed per customer × month (<see cref="SqlDialect.SumsPerCustomerBeforeJoins"/>: on a cluster, on each shard) or
+    /// joined to the segments as they are.</remarks>
+    /// <param name="d">The engine's dialect.</param>
+    /// <param name="start">The first month's start.</param>
+    /// <param name="end">The month start after the last month.</param>
+    /// <param name="segments">The table of customer_id, segment.</param>
+    /// <param name="feedback">The feedback table.</param>
+    /// <param name="perCustomerFirst">Sum per customer × month first; null: as <see cref="SqlDialect.SumsPerCustomerBeforeJoins"/>.</param>
+    public static string FeedbackSums(SqlDialect d, DateOnly start, DateOnly end, string segments, string feedback = "feedback", bool? perCustomerFirst = null)
     {
         string from = d.Timestamp(start.ToDateTime(TimeOnly.MinValue));
         string to = d.Timestamp(end.ToDateTime(TimeOnly.MinValue));
         string month = MonthIndex("\"date\"");
+        // (name, per-row sum over the feedback rows, sum of those sums over groups)
+        (string Name, string OfRows, string OfSums)[] sums =
+        [
+            ("responses", "count(*)", "sum(g.responses)"),
+            ("csat_n", "count(csat)", "sum(g.csat_n)"),
+            ("csat_sum", "COALESCE(sum(csat), 0)", "sum(g.csat_sum)"),
+            ("csat_sq", "COALESCE(sum(csat * csat), 0)", "sum(g.csat_sq)"),
+            ("satisfied", d.CountIf("csat >= 4"), "sum(g.satisfied)"),
+            ("nps_n", "count(nps)", "sum(g.nps_n)"),
+            ("promoters", d.CountIf("nps >= 9"), "sum(g.promoters)"),
+            ("detractors", d.CountIf("nps <= 6"), "sum(g.detractors)"),
+            ("complaints", d.CountIf("complaint"), "sum(g.complaints)"),
+            ("referrals", "COALESCE(sum(referred_customers), 0)", "sum(g.referrals)"),
+            ("referrers", d.CountIf("referred_customers > 0"), "sum(g.referrers)"),
+        ];
+        string inRange = $"\"date\" >= {from} AND \"date\" < {to}";
+        if (!(perCustomerFirst ?? d.SumsPerCustomerBeforeJoins))
+            return $"""
+                SELECT s.segment, {month} AS month_index,
+                  {string.Join(",\n  ", sums.Select(x => $"{d.ToDouble(x.OfRows)} AS total_{x.Name}"))}
+                FROM {d.Id(feedback)} f JOIN {d.Id(segments)} s ON f.customer_id = s.customer_id
+                WHERE {inRange}
+                GROUP BY s.segment, {month} ORDER BY s.segment, month_index
+                """;
         // Summed per customer × month where the feedback lives (on a cluster: on each shard), then per segment.
         return $"""
             SELECT s.segment, g.month_index,
-              {d.ToDouble("sum(g.responses)")} AS total_responses,
-              {d.ToDouble("sum(g.csat_n)")} AS total_csat_n,
-              {d.ToDouble("sum(g.csat_sum)")} AS total_csat_sum,
-              {d.ToDouble("sum(g.csat_sq)")} AS total_csat_sq,
-              {d.ToDouble("sum(g.satisfied)")} AS total_satisfied,
-              {d.ToDouble("sum(g.nps_n)")} AS total_nps_n,
-              {d.ToDouble("sum(g.promoters)")} AS total_promoters,
-              {d.ToDouble("sum(g.detractors)")} AS total_detractors,
-              {d.ToDouble("sum(g.complaints)")} AS total_complaints,
-              {d.ToDouble("sum(g.referrals)")} AS total_referrals,
-              {d.ToDouble("sum(g.referrers)")} AS total_referrers
+              {string.Join(",\n  ", sums.Select(x => $"{d.ToDouble(x.OfSums)} AS total_{x.Name}"))}
             FROM (
               SELECT customer_id, {month} AS month_index,
-                {d.ToBigInt("count(*)")} AS responses,
-                {d.ToBigInt("count(csat)")} AS csat_n,
-                {d.ToBigInt("COALESCE(sum(csat), 0)")} AS csat_sum,
-                {d.ToBigInt("COALESCE(sum(csat * csat), 0)")} AS csat_sq,
-                {d.ToBigInt(d.CountIf("csat >= 4"))} AS satisfied,
-                {d.ToBigInt("count(nps)")} AS nps_n,
-                {d.ToBigInt(d.CountIf("nps >= 9"))} AS promoters,
-                {d.ToBigInt(d.CountIf("nps <= 6"))} AS detractors,
-                {d.ToBigInt(d.CountIf("complaint"))} AS complaints,
-                {d.ToBigInt("COALESCE(sum(referred_customers), 0)")} AS referrals,
-                {d.ToBigInt(d.CountIf("referred_customers > 0"))} AS referrers
+                {string.Join(",\n    ", sums.Select(x => $"{d.ToBigInt(x.OfRows)} AS {x.Name}"))}
               FROM {d.Id(feedback)}
-              WHERE "date" >= {from} AND "date" < {to}
+              WHERE {inRange}
               GROUP BY customer_id, {month}) g
             JOIN {d.Id(segments)} s ON g.customer_id = s.customer_id
             GROUP BY s.segment, g.month_index ORDER BY s.segment, g.month_index

@@ -103,12 +103,20 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                     aggregates.DropDaysTable();
                 }
                 progress?.Report($"feature table at {trainingSnapshot:yyyy-MM-dd}");
-                var trainingAll = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
-                var trainingFeatures = Buyers(trainingAll);
-                trainingCustomers = trainingAll.Rows.Count;
+                DataFrame? current = null, trainingFeatures;
+                if (trainingDay == asOf)
+                {
+                    // The month end's table is the training table: built once, whole.
+                    current = CustomerFeatureTable.Build(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
+                    trainingFeatures = Buyers(current);
+                    trainingCustomers = current.Rows.Count;
+                }
+                else
+                {
+                    // Only the buyers' rows are made (the model is fitted on them), and the others counted.
+                    (trainingFeatures, trainingCustomers) = CustomerFeatureTable.BuildBuyers(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
+                }
                 trainingBuyers = trainingFeatures.Rows.Count;
-                var current = trainingDay == asOf ? trainingAll : null;
-                trainingAll = null;
 
                 if (saved is not null)
                 {
@@ -276,29 +284,12 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
     /// <summary>Segment key of customers who have not bought yet.</summary>
     public const string ProspectsKey = "prospects";
 
-    /// <summary>Customers with at least one purchase (the model describes buying behaviour; prospects have no recency).</summary>
-    public static DataFrame Buyers(DataFrame features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        return Rows(features, features.Columns.Select(c => c.Name), BuyerRows(features));
-    }
+    /// <summary>Customers with at least one purchase (the model describes buying behaviour; prospects have no recency):
+    /// <see cref="CustomerFeatureTable.Buyers"/>.</summary>
+    public static DataFrame Buyers(DataFrame features) => CustomerFeatureTable.Buyers(features);
 
     /// <summary>Rows (ascending) with a recency, i.e. customers with at least one purchase.</summary>
-    private static int[] BuyerRows(DataFrame features)
-    {
-        var recency = features["recency_days"];
-        int n = checked((int)features.Rows.Count);
-        var rows = new List<int>(n);
-        if (recency is PrimitiveDataFrameColumn<long> typed)
-        {
-            for (int i = 0; i < n; i++) if (typed.IsValid(i)) rows.Add(i);
-        }
-        else
-        {
-            for (int i = 0; i < n; i++) if (recency[i] is not null) rows.Add(i);
-        }
-        return rows.ToArray();
-    }
+    private static int[] BuyerRows(DataFrame features) => CustomerFeatureTable.BuyerRows(features);
 
     /// <summary>The named columns of <paramref name="frame"/> at <paramref name="rows"/> (a copy; the frame itself when that is every row and column).</summary>
     private static DataFrame Rows(DataFrame frame, IEnumerable<string> columns, int[] rows)

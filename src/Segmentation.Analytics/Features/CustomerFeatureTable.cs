@@ -41,6 +41,54 @@ public static class CustomerFeatureTable
         return SortByCustomerOrdinal(engine.Query(sql));
     }
 
+    /// <summary>
+    /// The rows of <see cref="Build"/>'s table whose customers bought by the <paramref name="snapshot"/> (<see cref="Buyers"/>), and the
+    /// full table's row count. From the aggregates the engine holds, the other rows are never made; else the table is built and its
+    /// buyers' rows copied.
+    /// </summary>
+    /// <param name="engine">As <see cref="Build"/>.</param>
+    /// <param name="snapshot">As <see cref="Build"/>.</param>
+    /// <param name="options">As <see cref="Build"/>; the table must have <c>recency_days</c>.</param>
+    public static (DataFrame Buyers, long Customers) BuildBuyers(ISqlEngine engine, DateTime snapshot, FeatureTableOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options ??= FeatureTableOptions.Default;
+        options.Validate();
+        var sources = options.Sources ?? FeatureSources.Detect(engine);
+        if (options.Aggregates?.TryBuyersTable(engine.Dialect, snapshot, options, sources, out long customers) is { } held)
+            return (SortByCustomerOrdinal(held), customers);
+        var all = Build(engine, snapshot, options with { Sources = sources });
+        return (Buyers(all), all.Rows.Count);
+    }
+
+    /// <summary>The rows (in order) of customers with at least one purchase, i.e. with a <c>recency_days</c>; the frame itself when
+    /// every customer has one.</summary>
+    public static DataFrame Buyers(DataFrame features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var rows = BuyerRows(features);
+        if (rows.Length == features.Rows.Count) return features;
+        return new DataFrame(features.Columns.Select(c => FrameColumns.Take(c, rows)));
+    }
+
+    /// <summary>Rows (ascending) with a recency, i.e. customers with at least one purchase.</summary>
+    internal static int[] BuyerRows(DataFrame features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var recency = features["recency_days"];
+        int n = checked((int)features.Rows.Count);
+        var rows = new List<int>(n);
+        if (recency is PrimitiveDataFrameColumn<long> typed)
+        {
+            for (int i = 0; i < n; i++) if (typed.IsValid(i)) rows.Add(i);
+        }
+        else
+        {
+            for (int i = 0; i < n; i++) if (recency[i] is not null) rows.Add(i);
+        }
+        return rows.ToArray();
+    }
+
     /// <summary>The SQL of the table for one dialect (rows in engine order; <see cref="Build"/> sorts them ordinally).</summary>
     public static string Render(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources)
     {

@@ -37,6 +37,17 @@ internal abstract class HeldAggregates
     /// </summary>
     public abstract DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources);
 
+    /// <summary>
+    /// <see cref="TryFeatureTable"/>'s rows of the customers with a purchase by the snapshot (<see cref="CustomerFeatureTable.Buyers"/>),
+    /// without making the others' rows; <paramref name="customers"/> is the full table's row count. Null when the options or the
+    /// data need the SQL.
+    /// </summary>
+    public virtual DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, out long customers)
+    {
+        customers = 0;
+        return null;
+    }
+
     /// <summary>Creates the purchase-day table (<c>_days</c>) as the SQL would have left it (called once, when something reads it).</summary>
     public abstract void WriteDaysTable();
 }
