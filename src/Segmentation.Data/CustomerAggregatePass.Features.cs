@@ -153,14 +153,19 @@ internal static partial class CustomerAggregatePass
         }
 
         public override DataFrame? TryFeatureTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources) =>
-            Table(snapshot, day, options, sources, buyersOnly: false, out _);
+            Table(snapshot, day, options, sources, buyersOnly: false, drawn: null, out _);
 
-        public override DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, out long customers) =>
-            Table(snapshot, day, options, sources, buyersOnly: true, out customers);
+        public override DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, IReadOnlyList<int>? rows,
+            out long customers) =>
+            Table(snapshot, day, options, sources, buyersOnly: true, rows, out customers);
 
-        /// <summary>The feature table, or only its rows with a purchase by the snapshot (a recency: an order in the aggregates);
-        /// <paramref name="allRows"/> is the whole table's row count.</summary>
-        private DataFrame? Table(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, bool buyersOnly, out long allRows)
+        /// <summary>The customers drawn for a table of some buyers' rows, uploaded so that the engine reads only their columns.</summary>
+        private const string DrawnTable = "__drawn_customers";
+
+        /// <summary>The feature table, or only its rows with a purchase by the snapshot (a recency: an order in the aggregates), or only
+        /// the buyers' rows <paramref name="drawn"/>; <paramref name="allRows"/> is the whole table's row count.</summary>
+        private DataFrame? Table(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, bool buyersOnly, IReadOnlyList<int>? drawn,
+            out long allRows)
         {
             allRows = 0;
             ArgumentNullException.ThrowIfNull(options);
@@ -184,10 +189,12 @@ internal static partial class CustomerAggregatePass
             DataFrame? customers = null;
             int[]? customerOfNumber = null;
             var extraIds = new List<(byte[] Key, string Id, int Row)>();
-            // The SQL's rows include the customers table's customers whether or not a column of theirs is asked for.
+            string CustomerColumns() => string.Concat(customerItems.Select(item => $", {item.Expression} AS {item.Name}"));
+            // The SQL's rows include the customers table's customers whether or not a column of theirs is asked for. For some drawn
+            // rows, only the ids are read here, to number the rows; the columns are read for the drawn customers alone, below.
             if (sources.Customers)
             {
-                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}) SELECT c.customer_id AS customer_id{string.Concat(customerItems.Select(item => $", {item.Expression} AS {item.Name}"))} FROM cust c");
+                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}) SELECT c.customer_id AS customer_id{(drawn is null ? CustomerColumns() : "")} FROM cust c");
                 if (customers.Columns[0] is not StringDataFrameColumn customerIds) return null;
                 customerOfNumber = new int[n];
                 customerOfNumber.AsSpan().Fill(-1);
@@ -243,7 +250,69 @@ internal static partial class CustomerAggregatePass
             {
                 rowSums = RowSums(numbers, hasRow, snapshot);
             }
+            if (drawn is not null)
+            {
+                CustomerFeatureTable.CheckRows(drawn, numbers.Count);
+                // The rows are positions in the buyers' ordinal (UTF-16) order. That is their byte order unless an id holds a
+                // supplementary character (four UTF-8 bytes; its surrogates sort before U+E000–U+FFFF): then the SQL's table is sorted.
+                foreach (int c in numbers)
+                    if (b.Ids.Key(c).IndexOfAnyInRange((byte)0xF0, (byte)0xFF) >= 0) return null;
+                for (int i = 0; i < drawn.Count; i++)
+                {
+                    numbers[i] = numbers[drawn[i]];
+                    rowSums[i] = rowSums[drawn[i]];
+                }
+                numbers.RemoveRange(drawn.Count, numbers.Count - drawn.Count);
+            }
             int rows = numbers.Count;
+
+            var feedbackItems = items.Where(item => item.Source == ItemSource.Feedback).ToArray();
+            // The drawn customers, uploaded: the customers' and the feedback's columns are read for them alone.
+            string only = "";
+            if (drawn is not null && (customerItems.Length > 0 || feedbackItems.Length > 0))
+            {
+                var drawnIds = new string[rows];
+                for (int r = 0; r < rows; r++)
+                    drawnIds[r] = customerOfNumber is not null && customerOfNumber[numbers[r]] >= 0
+                        ? ((StringDataFrameColumn)customers!.Columns[0])[customerOfNumber[numbers[r]]]!
+                        : IdText(numbers[r]);
+                ws.CreateTextTable(DrawnTable, ["customer_id"], rows, (r, _) => drawnIds[r]);
+                only = $" AND customer_id IN (SELECT customer_id FROM {d.Id(DrawnTable)})";
+            }
+            try
+            {
+                return Columns(started, day, options, items, customerItems.Length > 0 && drawn is not null && customers is not null ? CustomerColumns() : null,
+                    feedbackItems, only, buffer,
+                    customers, customerOfNumber, extraIds, numbers, rowSums);
+            }
+            finally
+            {
+                if (only.Length > 0) ws.Execute($"DROP TABLE IF EXISTS {d.Id(DrawnTable)}");
+            }
+        }
+
+        /// <summary>The table's columns for the rows <paramref name="numbers"/> (pass numbers, or ~ an index into
+        /// <paramref name="extraIds"/>). With <paramref name="drawnCustomerColumns"/>, the customers' columns are read here for the
+        /// customers of <paramref name="only"/> (a condition), which <paramref name="customers"/> (their ids) numbered.</summary>
+        private DataFrame? Columns(long started, DateTime day, FeatureTableOptions options, IReadOnlyList<Item> items, string? drawnCustomerColumns,
+            Item[] feedbackItems, string only, byte[] buffer, DataFrame? customers, int[]? customerOfNumber, List<(byte[] Key, string Id, int Row)> extraIds,
+            List<int> numbers, RowSum[] rowSums)
+        {
+            var d = ws.Dialect;
+            string end = d.Timestamp(day.Date.AddDays(1));
+            int n = b.Count, rows = numbers.Count;
+            if (drawnCustomerColumns is not null)
+            {
+                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}{only}) SELECT c.customer_id AS customer_id{drawnCustomerColumns} FROM cust c");
+                if (customers.Columns[0] is not StringDataFrameColumn drawnIds) return null;
+                foreach (int c in numbers) customerOfNumber![c] = -1;
+                for (int row = 0; row < drawnIds.Length; row++)
+                {
+                    // Every drawn customer is a buyer the pass numbered, listed once in the table (checked on all its ids above).
+                    if (drawnIds[row] is not { } id || Find(id, buffer) is not (>= 0 and var c) || customerOfNumber![c] >= 0) return null;
+                    customerOfNumber[c] = row;
+                }
+            }
 
             // Each row's number in the customers' and the feedback's frames (−1: none).
             int[]? customerRow = null;
@@ -253,12 +322,11 @@ internal static partial class CustomerAggregatePass
                 for (int r = 0; r < rows; r++)
                     customerRow[r] = numbers[r] >= 0 ? customerOfNumber![numbers[r]] : extraIds[~numbers[r]].Row;
             }
-            var feedbackItems = items.Where(item => item.Source == ItemSource.Feedback).ToArray();
             DataFrame? feedback = null;
             int[]? feedbackRow = null;
             if (feedbackItems.Length > 0)
             {
-                feedback = ws.Query($"WITH fb AS ({FeedbackCte(d, end)}) SELECT f.customer_id AS customer_id{string.Concat(feedbackItems.Select(item => $", {item.Expression} AS {item.Name}"))} FROM fb f");
+                feedback = ws.Query($"WITH fb AS ({FeedbackCte(d, end, only)}) SELECT f.customer_id AS customer_id{string.Concat(feedbackItems.Select(item => $", {item.Expression} AS {item.Name}"))} FROM fb f");
                 if (feedback.Columns[0] is not StringDataFrameColumn feedbackIds) return null;
                 feedbackRow = new int[rows];
                 feedbackRow.AsSpan().Fill(-1);
@@ -304,6 +372,9 @@ internal static partial class CustomerAggregatePass
         /// <summary>The pass's number of <paramref name="id"/>, −1 when it has none.</summary>
         private int Find(string id, byte[] buffer) => FindId(b.Ids, id, buffer);
 
+        /// <summary>The id of pass number <paramref name="c"/>, decoded once from its bytes.</summary>
+        private string IdText(int c) => (idText ??= new string?[b.Count])[c] ??= Encoding.UTF8.GetString(b.Ids.Key(c));
+
         /// <summary>The rows' ids: the customers table's strings where the row is there (already read), else decoded once from the
         /// pass's bytes.</summary>
         private StringDataFrameColumn IdColumn(List<int> numbers, List<(byte[] Key, string Id, int Row)> extraIds,
@@ -315,7 +386,7 @@ internal static partial class CustomerAggregatePass
                 int c = numbers[r];
                 if (c < 0) ids[r] = extraIds[~c].Id;
                 else if (customerRow is not null && customerRow[r] >= 0) ids[r] = customerIds![customerRow[r]];
-                else ids[r] = (idText ??= new string?[b.Count])[c] ??= Encoding.UTF8.GetString(b.Ids.Key(c));
+                else ids[r] = IdText(c);
             }
             return new StringDataFrameColumn("customer_id", ids);
         }

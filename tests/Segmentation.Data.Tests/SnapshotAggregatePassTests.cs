@@ -3,6 +3,7 @@ using CsCheck;
 using Microsoft.Data.Analysis;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
+using Segmentation.Analytics.Models;
 using Segmentation.Analytics.Statistics;
 
 namespace Segmentation.Data.Tests;
@@ -27,7 +28,7 @@ public sealed class SnapshotAggregatePassTests
     /// leaves, read before it is disposed.</summary>
     private sealed record Prepared(bool InProcess, IReadOnlyList<DateTime> Snapshots, DataFrame Aggregates, DataFrame AggregateColumns,
         string? DaysTable, DataFrame? Days, DataFrame? DaysColumns, double[][]? Windows, DataFrame? Summaries, DataFrame[] Features,
-        CustomerSummaryAtTwoEnds? HeldSummaries, (DataFrame Buyers, long Customers)[] BuyerTables);
+        CustomerSummaryAtTwoEnds? HeldSummaries, (DataFrame Buyers, long Customers)[] BuyerTables, (int[] Rows, DataFrame Buyers)[] DrawnTables);
 
     private static DataFrame Columns(DataWorkspace ws, string table) =>
         ws.Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position");
@@ -45,12 +46,25 @@ public sealed class SnapshotAggregatePassTests
         var buyerTables = features
             ? prepared.Snapshots.Select(day => CustomerFeatureTable.BuildBuyers(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
             : [];
-        foreach (var day in features ? prepared.Snapshots : [])
+        // Some of those rows, drawn as a training sample is (every third buyer's worth, seeded by the day).
+        var drawnTables = buyerTables.Select((t, k) =>
         {
+            int buyers = (int)t.Buyers.Rows.Count, size = Math.Max(1, buyers / 3);
+            var rows = buyers == 0 ? [] : SegmentationModelBuilder.SampleRows(buyers, size, prepared.Snapshots[k].DayOfYear);
+            return (rows, CustomerFeatureTable.BuildBuyers(ws, prepared.Snapshots[k], FeatureTableOptions.Default with { Aggregates = prepared }, rows).Buyers);
+        }).ToArray();
+        for (int k = 0; k < buyerTables.Length; k++)
+        {
+            var day = prepared.Snapshots[k];
             var options = FeatureTableOptions.Default with { Aggregates = prepared };
             var sources = FeatureSources.Detect(ws);
-            Assert.Equal(prepared.TryFeatureTable(ws.Dialect, day, options, sources) is not null,
-                prepared.TryBuyersTable(ws.Dialect, day, options, sources, out _) is not null);
+            bool held = prepared.TryFeatureTable(ws.Dialect, day, options, sources) is not null;
+            Assert.Equal(held, prepared.TryBuyersTable(ws.Dialect, day, options, sources, null, out _) is not null);
+            // Drawn rows are positions in the ordinal order of the ids, which the held rows keep only without supplementary characters.
+            var ids = (StringDataFrameColumn)buyerTables[k].Buyers["customer_id"];
+            bool supplementary = Enumerable.Range(0, (int)ids.Length).Any(i => ids[i]!.Any(char.IsSurrogate));
+            if (buyerTables[k].Buyers.Rows.Count > 0)
+                Assert.Equal(held && !supplementary, prepared.TryBuyersTable(ws.Dialect, day, options, sources, [0], out _) is not null);
         }
         prepared.EnsureTable();
         var aggregates = ws.Query($"SELECT * FROM {CustomerAggregateSnapshots.TableName} ORDER BY snap, customer_id");
@@ -68,7 +82,7 @@ public sealed class SnapshotAggregatePassTests
         }
         var windows = prepared.PurchaseDaysInWindows?.Select(w => w.Order().ToArray()).ToArray();
         return new Prepared(prepared.InProcess, [.. prepared.Snapshots], aggregates, aggregateColumns, prepared.DaysTable, days, daysColumns, windows, summaries, tables,
-            heldSummaries, buyerTables);
+            heldSummaries, buyerTables, drawnTables);
     }
 
     /// <summary>
@@ -119,7 +133,14 @@ public sealed class SnapshotAggregatePassTests
             var buyers = CustomerFeatureTable.Buyers(sql.Features[k]);
             Frames.AssertSame(buyers, sql.BuyerTables[k].Buyers);
             Frames.AssertSame(buyers, pass.BuyerTables[k].Buyers);
+            // The drawn rows: the whole buyers' table's rows, cloned as the training sample is, both ways.
+            Assert.Equal(sql.DrawnTables[k].Rows, pass.DrawnTables[k].Rows);
+            var drawn = FrameColumns.CloneRows(buyers, sql.DrawnTables[k].Rows);
+            Frames.AssertSame(drawn, sql.DrawnTables[k].Buyers);
+            Frames.AssertSame(drawn, pass.DrawnTables[k].Buyers);
         }
+        // No uploaded table of drawn customers is left.
+        Assert.Equal(0L, ws.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%drawn%'"));
         // Dispose dropped the tables of both.
         Assert.Equal(0L, ws.Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '{CustomerAggregateSnapshots.TableName}%'"));
         return sql;

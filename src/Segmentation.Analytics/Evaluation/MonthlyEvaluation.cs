@@ -113,8 +113,10 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                 }
                 else
                 {
-                    // Only the buyers' rows are made (the model is fitted on them), and the others counted.
-                    (trainingFeatures, trainingCustomers) = CustomerFeatureTable.BuildBuyers(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates });
+                    // Only the buyers' rows are made, and the others counted: first the model's inputs for every buyer (the training
+                    // mix of the drift reference), then every column for the rows the fit reads (all, or its training sample).
+                    var inputs = saved is not null ? AssignmentColumns(saved) : InputColumns(options.DefaultModel);
+                    (trainingFeatures, trainingCustomers) = CustomerFeatureTable.BuildBuyers(engine, trainingDay, inputs with { Aggregates = aggregates });
                 }
                 trainingBuyers = trainingFeatures.Rows.Count;
 
@@ -124,8 +126,15 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                 }
                 else
                 {
+                    var fitOptions = FitOptions(options, trainingBuyers);
+                    var builder = new SegmentationModelBuilder(fitOptions);
+                    var wide = FeatureTableOptions.Default with { Aggregates = aggregates };
+                    DataFrame? fitTable = current is not null ? trainingFeatures : null;
+                    int[]? drawn = fitTable is null ? SegmentationModelBuilder.TrainingRows(checked((int)trainingBuyers), fitOptions) : null;
+                    fitTable ??= CustomerFeatureTable.BuildBuyers(engine, trainingDay, wide, drawn).Buyers;
                     progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
-                    model = new SegmentationModelBuilder(FitOptions(options, trainingBuyers)).Fit(trainingFeatures) with { TrainingSnapshot = trainingSnapshot };
+                    model = (drawn is null ? builder.Fit(fitTable) : builder.FitDrawn(fitTable, checked((int)trainingBuyers))) with { TrainingSnapshot = trainingSnapshot };
+                    fitTable = null;
                     fitted = true;
                     if (options.ModelPath is { } p)
                     {
@@ -250,9 +259,17 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
 
     /// <summary>A feature table with only what assigning <paramref name="model"/> reads (its features and recency, which tells
     /// buyers from prospects), when those are all feature-table columns; else the whole table.</summary>
-    private static FeatureTableOptions AssignmentColumns(SegmentationModel model)
+    private static FeatureTableOptions AssignmentColumns(SegmentationModel model) =>
+        Columns([.. model.NumericFeatures, .. model.CategoricalFeatures]);
+
+    /// <summary>The feature table's columns a model fitted with <paramref name="options"/> reads (its features are among them), with
+    /// <c>recency_days</c>; every column when one is not a catalog feature.</summary>
+    private static FeatureTableOptions InputColumns(Models.SegmentationOptions options) =>
+        Columns([.. options.Features, .. options.CategoricalFeatures ?? []]);
+
+    private static FeatureTableOptions Columns(string[] features)
     {
-        string[] columns = [.. model.NumericFeatures, .. model.CategoricalFeatures, "recency_days"];
+        string[] columns = [.. features.Where(f => f != "recency_days"), "recency_days"];
         return columns.All(FeatureCatalog.Names.Contains) ? new FeatureTableOptions { Columns = columns } : FeatureTableOptions.Default;
     }
 

@@ -177,13 +177,14 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     }
 
     /// <summary>The buyers' rows of <see cref="TryFeatureTable"/> and the full table's row count (<see cref="HeldAggregates.TryBuyersTable"/>).</summary>
-    internal Microsoft.Data.Analysis.DataFrame? TryBuyersTable(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources, out long customers)
+    internal Microsoft.Data.Analysis.DataFrame? TryBuyersTable(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources,
+        IReadOnlyList<int>? rows, out long customers)
     {
         ArgumentNullException.ThrowIfNull(d);
         customers = 0;
         int k = Array.IndexOf(days, snapshot.Date);
         if (disposed || held is null || k < 0 || options.CustomersIn is not null) return null;
-        return held.TryBuyersTable(k, days[k], options, sources, out customers);
+        return held.TryBuyersTable(k, days[k], options, sources, rows, out customers);
     }
 
     /// <summary>Drops the engine tables.</summary>

@@ -49,16 +49,34 @@ public static class CustomerFeatureTable
     /// <param name="engine">As <see cref="Build"/>.</param>
     /// <param name="snapshot">As <see cref="Build"/>.</param>
     /// <param name="options">As <see cref="Build"/>; the table must have <c>recency_days</c>.</param>
-    public static (DataFrame Buyers, long Customers) BuildBuyers(ISqlEngine engine, DateTime snapshot, FeatureTableOptions? options = null)
+    /// <param name="rows">Only these rows of the buyers' table (ascending; e.g. a training sample,
+    /// <see cref="Models.SegmentationModelBuilder.TrainingRows"/>), in that order; null: every buyer.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A row is not in the buyers' table, or the rows are not ascending.</exception>
+    public static (DataFrame Buyers, long Customers) BuildBuyers(ISqlEngine engine, DateTime snapshot, FeatureTableOptions? options = null,
+        IReadOnlyList<int>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         options ??= FeatureTableOptions.Default;
         options.Validate();
         var sources = options.Sources ?? FeatureSources.Detect(engine);
-        if (options.Aggregates?.TryBuyersTable(engine.Dialect, snapshot, options, sources, out long customers) is { } held)
+        if (options.Aggregates?.TryBuyersTable(engine.Dialect, snapshot, options, sources, rows, out long customers) is { } held)
             return (SortByCustomerOrdinal(held), customers);
         var all = Build(engine, snapshot, options with { Sources = sources });
-        return (Buyers(all), all.Rows.Count);
+        var buyers = Buyers(all);
+        if (rows is not null)
+        {
+            CheckRows(rows, buyers.Rows.Count);
+            buyers = FrameColumns.CloneRows(buyers, rows);
+        }
+        return (buyers, all.Rows.Count);
+    }
+
+    /// <summary>Checks that <paramref name="rows"/> ascend strictly within a table of <paramref name="count"/> rows.</summary>
+    internal static void CheckRows(IReadOnlyList<int> rows, long count)
+    {
+        for (int i = 0; i < rows.Count; i++)
+            if (rows[i] < 0 || rows[i] >= count || (i > 0 && rows[i] <= rows[i - 1]))
+                throw new ArgumentOutOfRangeException(nameof(rows), rows[i], $"Row {i} is {rows[i]}: the rows must ascend within the {count} buyers.");
     }
 
     /// <summary>The rows (in order) of customers with at least one purchase, i.e. with a <c>recency_days</c>; the frame itself when

@@ -6,6 +6,17 @@ namespace Segmentation.Analytics.Features;
 /// <summary>Reading and replacing DataFrame columns for the fitted transforms (nulls become NaN / null).</summary>
 internal static class FrameColumns
 {
+    /// <summary>The rows <paramref name="rows"/> of every column, in that order (each column's <c>Clone</c> by a map of row numbers:
+    /// the same column classes).</summary>
+    public static DataFrame CloneRows(DataFrame frame, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(rows);
+        var map = new Int64DataFrameColumn("__rows", rows.Count);
+        for (int i = 0; i < rows.Count; i++) map[i] = rows[i];
+        return new DataFrame(frame.Columns.Select(c => c.Clone(map)));
+    }
+
     public static DataFrameColumn Find(DataFrame frame, string column, string parameter)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -39,10 +39,12 @@ internal abstract class HeldAggregates
 
     /// <summary>
     /// <see cref="TryFeatureTable"/>'s rows of the customers with a purchase by the snapshot (<see cref="CustomerFeatureTable.Buyers"/>),
-    /// without making the others' rows; <paramref name="customers"/> is the full table's row count. Null when the options or the
-    /// data need the SQL.
+    /// or only the buyers' rows <paramref name="rows"/> (ascending, checked by <see cref="CustomerFeatureTable.CheckRows"/>), without
+    /// making the others' rows; <paramref name="customers"/> is the full table's row count. Null when the options or the data need
+    /// the SQL.
     /// </summary>
-    public virtual DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, out long customers)
+    public virtual DataFrame? TryBuyersTable(int snapshot, DateTime day, FeatureTableOptions options, FeatureSources sources, IReadOnlyList<int>? rows,
+        out long customers)
     {
         customers = 0;
         return null;

@@ -51,12 +51,34 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        int n = checked((int)features.Rows.Count);
-        if (options.TrainingSampleSize is not int m || n <= m) return features;
-        var rows = SampleRows(n, m, SampleSeed(options.Seed));
-        var map = new Int64DataFrameColumn("__rows", rows.Length);
-        for (int i = 0; i < rows.Length; i++) map[i] = rows[i];
-        return new DataFrame(features.Columns.Select(c => c.Clone(map)));
+        return TrainingRows(checked((int)features.Rows.Count), options) is { } rows ? FrameColumns.CloneRows(features, rows) : features;
+    }
+
+    /// <summary>The rows (ascending) <see cref="TrainingData"/> draws from a table of <paramref name="population"/> rows; null when it
+    /// keeps them all.</summary>
+    public static int[]? TrainingRows(int population, SegmentationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(population);
+        return options.TrainingSampleSize is int m && population > m ? SampleRows(population, m, SampleSeed(options.Seed)) : null;
+    }
+
+    /// <summary>
+    /// The model <see cref="Fit"/> makes of a table of <paramref name="population"/> rows, from the rows it would draw alone:
+    /// <paramref name="drawn"/> is <see cref="TrainingData"/> of that table (its <see cref="TrainingRows"/>, in order), so the table's
+    /// other rows never need to be made.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options draw no sample from <paramref name="population"/> rows, or
+    /// <paramref name="drawn"/> does not have the sample's size; else as <see cref="Fit"/>.</exception>
+    public SegmentationModel FitDrawn(DataFrame drawn, int population)
+    {
+        ArgumentNullException.ThrowIfNull(drawn);
+        Options.Validate();
+        if (Options.TrainingSampleSize is not int m || population <= m)
+            throw new ArgumentException($"The options draw no sample from {population} rows (TrainingSampleSize = {Options.TrainingSampleSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).", nameof(population));
+        if (drawn.Rows.Count != m)
+            throw new ArgumentException($"The drawn table has {drawn.Rows.Count} rows; the sample has {m}.", nameof(drawn));
+        return FitTraining(drawn, new TrainingSample(m, population, SampleSeed(Options.Seed)), Options).Model;
     }
 
     /// <summary>Seed of the training sample's draw: the model seed mixed with a constant, so that the draw is not the same random
@@ -78,6 +100,12 @@ public sealed class SegmentationModelBuilder(SegmentationOptions options) : IEst
         options.Validate();
         var features = TrainingData(all, options);
         var sample = ReferenceEquals(features, all) ? null : new TrainingSample(checked((int)features.Rows.Count), checked((int)all.Rows.Count), SampleSeed(options.Seed));
+        return FitTraining(features, sample, options);
+    }
+
+    /// <summary>The fit of the training rows <paramref name="features"/> (the drawn <paramref name="sample"/>, or every row when null).</summary>
+    private static (SegmentationModel Model, int[] Labels) FitTraining(DataFrame features, TrainingSample? sample, SegmentationOptions options)
+    {
         var (pipeline, x) = Prepare(features, options, out var numeric, out var categorical, out var dropped);
         int n = x.Rows;
         var (imputation, log, standard, robust, encoder) = (pipeline.Imputation, pipeline.Log, pipeline.StandardScaler, pipeline.RobustScaler, pipeline.Encoder);

@@ -32,6 +32,26 @@ public sealed class TrainingSampleTests
     }
 
     [Fact]
+    public void The_fit_of_the_drawn_rows_alone_is_the_fit_of_the_whole_table()
+    {
+        // The monthly job makes only the drawn rows of a large table: FitDrawn on them must give Fit's model file, byte for byte.
+        var (model, _) = fit.Value;
+        int population = (int)SampleSegmentation.Features.Rows.Count;
+        var rows = SegmentationModelBuilder.TrainingRows(population, Sampled);
+        Assert.NotNull(rows);
+        Assert.Equal(SegmentationModelBuilder.SampleRows(population, 2_000, SegmentationModelBuilder.SampleSeed(Sampled.Seed)), rows);
+        var drawn = SegmentationModelBuilder.TrainingData(SampleSegmentation.Features, Sampled);
+        Assert.Equal(model.ToJson(), new SegmentationModelBuilder(Sampled).FitDrawn(drawn, population).ToJson());
+        // No sample from a table no larger than the size; a drawn table of another size, or options without a sample, are refused.
+        Assert.Null(SegmentationModelBuilder.TrainingRows(2_000, Sampled));
+        Assert.Null(SegmentationModelBuilder.TrainingRows(population, SampleSegmentation.Options));
+        Assert.Throws<ArgumentException>(() => new SegmentationModelBuilder(Sampled).FitDrawn(drawn, 2_000));
+        Assert.Throws<ArgumentException>(() => new SegmentationModelBuilder(SampleSegmentation.Options).FitDrawn(drawn, population));
+        var fewer = SegmentationModelBuilder.TrainingData(drawn, Sampled with { TrainingSampleSize = 1_000 });
+        Assert.Throws<ArgumentException>(() => new SegmentationModelBuilder(Sampled).FitDrawn(fewer, population));
+    }
+
+    [Fact]
     public void A_sampled_fit_labels_every_row_and_still_recovers_the_planted_segments()
     {
         var (model, labels) = fit.Value;
