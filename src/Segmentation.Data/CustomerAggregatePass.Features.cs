@@ -129,6 +129,16 @@ internal static partial class CustomerAggregatePass
         private readonly Lazy<int[]> byteOrder = new(b.Ids.OrdinalOrder);
         private string?[]? idText;
 
+        /// <summary>The rows of a buyers' table and what numbered them: the customers' frame (its first column the ids), each pass
+        /// number's row there, the ids without transactions, the buyers' pass numbers in order with their aggregates, and the whole
+        /// table's row count.</summary>
+        private sealed record BuyersNumbering(int Snapshot, bool WithCustomers, DataFrame? Customers, int[]? CustomerOfNumber,
+            List<(byte[] Key, string Id, int Row)> ExtraIds, List<int> Numbers, RowSum[] RowSums, long AllRows);
+
+        /// <summary>The numbering of the last buyers' table, kept for one table of drawn buyers at the same snapshot (the monthly job
+        /// builds the model's inputs for every buyer, then every column for the drawn ones): it is the same, so it is not made twice.</summary>
+        private BuyersNumbering? lastBuyers;
+
         public override IReadOnlyList<double[]> Windows { get; } = b.Windows;
 
         // The grain holds only the ids and its entries, not the snapshots' sums.
@@ -178,78 +188,31 @@ internal static partial class CustomerAggregatePass
             var started = SqlLog.Start();
             var buffer = new byte[256];
             string end = d.Timestamp(day.Date.AddDays(1));
-            int n = b.Count, k = snapshot;
-
-            // The customers with a row at this snapshot: a transaction by its end.
-            var hasRow = new bool[n];
-            for (int c = 0; c < n; c++) hasRow[c] = b.HasRow(c, k);
-
-            // The customers table's columns, read by the engine with the SQL's expressions, and the ids there the pass has not seen.
+            int k = snapshot;
             var customerItems = items.Where(item => item.Source == ItemSource.Customers).ToArray();
-            DataFrame? customers = null;
-            int[]? customerOfNumber = null;
-            var extraIds = new List<(byte[] Key, string Id, int Row)>();
             string CustomerColumns() => string.Concat(customerItems.Select(item => $", {item.Expression} AS {item.Name}"));
-            // The SQL's rows include the customers table's customers whether or not a column of theirs is asked for. For some drawn
-            // rows, only the ids are read here, to number the rows; the columns are read for the drawn customers alone, below.
-            if (sources.Customers)
+            if (buyersOnly && !items.Any(item => item.Name == "recency_days" && item.Source == ItemSource.Aggregates)) return null;
+            var reuse = drawn is not null && lastBuyers is { } last && last.Snapshot == k && last.WithCustomers == sources.Customers ? last : null;
+            lastBuyers = null;   // used once: the drawn rows are taken in place
+            DataFrame? customers;
+            int[]? customerOfNumber;
+            List<(byte[] Key, string Id, int Row)> extraIds;
+            List<int> numbers;
+            RowSum[] rowSums;
+            if (reuse is not null)
             {
-                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}) SELECT c.customer_id AS customer_id{(drawn is null ? CustomerColumns() : "")} FROM cust c");
-                if (customers.Columns[0] is not StringDataFrameColumn customerIds) return null;
-                customerOfNumber = new int[n];
-                customerOfNumber.AsSpan().Fill(-1);
-                var extraSeen = new HashSet<string>(StringComparer.Ordinal);
-                for (int row = 0; row < customerIds.Length; row++)
-                {
-                    if (customerIds[row] is not { } id) return null;
-                    int c = Find(id, buffer);
-                    if (c >= 0)
-                    {
-                        if (customerOfNumber[c] >= 0) return null;
-                        customerOfNumber[c] = row;
-                    }
-                    else
-                    {
-                        if (!extraSeen.Add(id)) return null;
-                        extraIds.Add((Encoding.UTF8.GetBytes(id), id, row));
-                    }
-                }
+                (customers, customerOfNumber, extraIds, numbers, rowSums, allRows) =
+                    (reuse.Customers, reuse.CustomerOfNumber, reuse.ExtraIds, reuse.Numbers, reuse.RowSums, reuse.AllRows);
+            }
+            else
+            {
+                if (Number(k, sources, end, buyersOnly, drawn is null ? CustomerColumns() : "", items, buffer,
+                        out customers, out customerOfNumber, out extraIds, out numbers, out rowSums, out allRows) is false)
+                    return null;
+                if (buyersOnly && drawn is null)
+                    lastBuyers = new BuyersNumbering(k, sources.Customers, customers, customerOfNumber, extraIds, numbers, rowSums, allRows);
             }
 
-            // The rows: the pass's customers with a row or in the customers table, and the customers table's others, in byte order.
-            extraIds.Sort((x, y) => x.Key.AsSpan().SequenceCompareTo(y.Key));
-            var numbers = new List<int>(n + extraIds.Count);   // ≥ 0: a pass number; < 0: ~index into extraIds
-            int e = 0;
-            foreach (int c in byteOrder.Value)
-            {
-                if (!hasRow[c] && (customerOfNumber is null || customerOfNumber[c] < 0)) continue;
-                var key = b.Ids.Key(c);
-                while (e < extraIds.Count && extraIds[e].Key.AsSpan().SequenceCompareTo(key) < 0) numbers.Add(~e++);
-                numbers.Add(c);
-            }
-            while (e < extraIds.Count) numbers.Add(~e++);
-            allRows = numbers.Count;
-
-            RowSum[] rowSums = [];
-            if (buyersOnly)
-            {
-                // recency_days is not NULL exactly when the row has an order (AggregateColumn); the customers table's others have none.
-                if (!items.Any(item => item.Name == "recency_days" && item.Source == ItemSource.Aggregates)) return null;
-                // Kept in place, in order: the first `kept` rows are the buyers'.
-                rowSums = RowSums(numbers, hasRow, snapshot);
-                int kept = 0;
-                for (int r = 0; r < rowSums.Length; r++)
-                    if (rowSums[r].Row && rowSums[r].Orders > 0)
-                    {
-                        numbers[kept] = numbers[r];
-                        rowSums[kept++] = rowSums[r];
-                    }
-                numbers.RemoveRange(kept, numbers.Count - kept);
-            }
-            else if (items.Any(item => item.Source == ItemSource.Aggregates))
-            {
-                rowSums = RowSums(numbers, hasRow, snapshot);
-            }
             if (drawn is not null)
             {
                 CustomerFeatureTable.CheckRows(drawn, numbers.Count);
@@ -289,6 +252,91 @@ internal static partial class CustomerAggregatePass
             {
                 if (only.Length > 0) ws.Execute($"DROP TABLE IF EXISTS {d.Id(DrawnTable)}");
             }
+        }
+
+        /// <summary>
+        /// The table's rows at snapshot <paramref name="k"/>: the pass's customers with a transaction by its end or in the customers
+        /// table, and the customers table's others, in byte order (<paramref name="numbers"/>: a pass number, or ~ an index into
+        /// <paramref name="extraIds"/>), with their aggregates when asked; with <paramref name="buyersOnly"/>, only the rows with an
+        /// order. The customers' ids are read with <paramref name="customerColumns"/>. False when the data need the SQL.
+        /// </summary>
+        private bool Number(int k, FeatureSources sources, string end, bool buyersOnly, string customerColumns, IReadOnlyList<Item> items, byte[] buffer,
+            out DataFrame? customers, out int[]? customerOfNumber, out List<(byte[] Key, string Id, int Row)> extraIds, out List<int> numbers,
+            out RowSum[] rowSums, out long allRows)
+        {
+            var d = ws.Dialect;
+            int n = b.Count;
+            customers = null;
+            customerOfNumber = null;
+            extraIds = [];
+            numbers = [];
+            rowSums = [];
+            allRows = 0;
+
+            // The customers with a row at this snapshot: a transaction by its end.
+            var hasRow = new bool[n];
+            for (int c = 0; c < n; c++) hasRow[c] = b.HasRow(c, k);
+
+            // The customers table's columns, read by the engine with the SQL's expressions, and the ids there the pass has not seen.
+            // The SQL's rows include the customers table's customers whether or not a column of theirs is asked for. For some drawn
+            // rows, only the ids are read here, to number the rows; the columns are read for the drawn customers alone.
+            if (sources.Customers)
+            {
+                customers = ws.Query($"WITH cust AS ({CustomersCte(d, end)}) SELECT c.customer_id AS customer_id{customerColumns} FROM cust c");
+                if (customers.Columns[0] is not StringDataFrameColumn customerIds) return false;
+                customerOfNumber = new int[n];
+                customerOfNumber.AsSpan().Fill(-1);
+                var extraSeen = new HashSet<string>(StringComparer.Ordinal);
+                for (int row = 0; row < customerIds.Length; row++)
+                {
+                    if (customerIds[row] is not { } id) return false;
+                    int c = Find(id, buffer);
+                    if (c >= 0)
+                    {
+                        if (customerOfNumber[c] >= 0) return false;
+                        customerOfNumber[c] = row;
+                    }
+                    else
+                    {
+                        if (!extraSeen.Add(id)) return false;
+                        extraIds.Add((Encoding.UTF8.GetBytes(id), id, row));
+                    }
+                }
+            }
+
+            // The rows: the pass's customers with a row or in the customers table, and the customers table's others, in byte order.
+            extraIds.Sort((x, y) => x.Key.AsSpan().SequenceCompareTo(y.Key));
+            numbers = new List<int>(n + extraIds.Count);
+            int e = 0;
+            foreach (int c in byteOrder.Value)
+            {
+                if (!hasRow[c] && (customerOfNumber is null || customerOfNumber[c] < 0)) continue;
+                var key = b.Ids.Key(c);
+                while (e < extraIds.Count && extraIds[e].Key.AsSpan().SequenceCompareTo(key) < 0) numbers.Add(~e++);
+                numbers.Add(c);
+            }
+            while (e < extraIds.Count) numbers.Add(~e++);
+            allRows = numbers.Count;
+
+            if (buyersOnly)
+            {
+                // recency_days is not NULL exactly when the row has an order (AggregateColumn); the customers table's others have none.
+                // Kept in place, in order: the first `kept` rows are the buyers'.
+                rowSums = RowSums(numbers, hasRow, k);
+                int kept = 0;
+                for (int r = 0; r < rowSums.Length; r++)
+                    if (rowSums[r].Row && rowSums[r].Orders > 0)
+                    {
+                        numbers[kept] = numbers[r];
+                        rowSums[kept++] = rowSums[r];
+                    }
+                numbers.RemoveRange(kept, numbers.Count - kept);
+            }
+            else if (items.Any(item => item.Source == ItemSource.Aggregates))
+            {
+                rowSums = RowSums(numbers, hasRow, k);
+            }
+            return true;
         }
 
         /// <summary>The table's columns for the rows <paramref name="numbers"/> (pass numbers, or ~ an index into

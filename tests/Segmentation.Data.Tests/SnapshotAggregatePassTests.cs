@@ -42,17 +42,26 @@ public sealed class SnapshotAggregatePassTests
         var tables = features
             ? prepared.Snapshots.Select(day => CustomerFeatureTable.Build(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
             : [];
-        // The buyers' rows alone: from the held aggregates exactly when the whole table is.
-        var buyerTables = features
-            ? prepared.Snapshots.Select(day => CustomerFeatureTable.BuildBuyers(ws, day, FeatureTableOptions.Default with { Aggregates = prepared })).ToArray()
-            : [];
-        // Some of those rows, drawn as a training sample is (every third buyer's worth, seeded by the day).
-        var drawnTables = buyerTables.Select((t, k) =>
+        // The buyers' rows alone: from the held aggregates exactly when the whole table is. Then some of those rows, drawn as a
+        // training sample is (a third of the buyers, seeded by the day): right after the buyers' table of the same day (as the
+        // monthly job does, reusing its numbering), and again after another table (numbering them afresh): the same table.
+        var buyerTables = new (DataFrame Buyers, long Customers)[features ? prepared.Snapshots.Count : 0];
+        var drawnTables = new (int[] Rows, DataFrame Buyers)[buyerTables.Length];
+        for (int k = 0; k < buyerTables.Length; k++)
         {
-            int buyers = (int)t.Buyers.Rows.Count, size = Math.Max(1, buyers / 3);
-            var rows = buyers == 0 ? [] : SegmentationModelBuilder.SampleRows(buyers, size, prepared.Snapshots[k].DayOfYear);
-            return (rows, CustomerFeatureTable.BuildBuyers(ws, prepared.Snapshots[k], FeatureTableOptions.Default with { Aggregates = prepared }, rows).Buyers);
-        }).ToArray();
+            var day = prepared.Snapshots[k];
+            var options = FeatureTableOptions.Default with { Aggregates = prepared };
+            buyerTables[k] = CustomerFeatureTable.BuildBuyers(ws, day, options);
+            int buyers = (int)buyerTables[k].Buyers.Rows.Count;
+            var rows = buyers == 0 ? [] : SegmentationModelBuilder.SampleRows(buyers, Math.Max(1, buyers / 3), day.DayOfYear);
+            var (drawn, customers) = CustomerFeatureTable.BuildBuyers(ws, day, options, rows);
+            drawnTables[k] = (rows, drawn);
+            CustomerFeatureTable.Build(ws, day, options with { Columns = ["recency_days"] });
+            var afresh = CustomerFeatureTable.BuildBuyers(ws, day, options, rows);
+            Frames.AssertSame(drawn, afresh.Buyers);
+            Assert.Equal(buyerTables[k].Customers, customers);
+            Assert.Equal(buyerTables[k].Customers, afresh.Customers);
+        }
         for (int k = 0; k < buyerTables.Length; k++)
         {
             var day = prepared.Snapshots[k];
