@@ -128,13 +128,12 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                 {
                     var fitOptions = FitOptions(options, trainingBuyers);
                     var builder = new SegmentationModelBuilder(fitOptions);
-                    var wide = FeatureTableOptions.Default with { Aggregates = aggregates };
-                    DataFrame? fitTable = current is not null ? trainingFeatures : null;
-                    int[]? drawn = fitTable is null ? SegmentationModelBuilder.TrainingRows(checked((int)trainingBuyers), fitOptions) : null;
-                    fitTable ??= CustomerFeatureTable.BuildBuyers(engine, trainingDay, wide, drawn).Buyers;
+                    // The whole month-end table is at hand; else every column of the rows the fit reads (its sample, or every buyer).
+                    int[]? drawn = current is null ? SegmentationModelBuilder.TrainingRows(checked((int)trainingBuyers), fitOptions) : null;
+                    var fitTable = current is not null ? trainingFeatures
+                        : CustomerFeatureTable.BuildBuyers(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates }, drawn).Buyers;
                     progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
                     model = (drawn is null ? builder.Fit(fitTable) : builder.FitDrawn(fitTable, checked((int)trainingBuyers))) with { TrainingSnapshot = trainingSnapshot };
-                    fitTable = null;
                     fitted = true;
                     if (options.ModelPath is { } p)
                     {

@@ -171,9 +171,7 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     internal Microsoft.Data.Analysis.DataFrame? TryFeatureTable(SqlDialect d, DateTime snapshot, FeatureTableOptions options, FeatureSources sources)
     {
         ArgumentNullException.ThrowIfNull(d);
-        int k = Array.IndexOf(days, snapshot.Date);
-        if (disposed || held is null || k < 0 || options.CustomersIn is not null) return null;
-        return held.TryFeatureTable(k, days[k], options, sources);
+        return HeldAt(snapshot, options) is { } h ? h.Held.TryFeatureTable(h.Snapshot, days[h.Snapshot], options, sources) : null;
     }
 
     /// <summary>The buyers' rows of <see cref="TryFeatureTable"/> and the full table's row count (<see cref="HeldAggregates.TryBuyersTable"/>).</summary>
@@ -182,9 +180,14 @@ public sealed class CustomerAggregateSnapshots : IDisposable
     {
         ArgumentNullException.ThrowIfNull(d);
         customers = 0;
+        return HeldAt(snapshot, options) is { } h ? h.Held.TryBuyersTable(h.Snapshot, days[h.Snapshot], options, sources, rows, out customers) : null;
+    }
+
+    /// <summary>The held aggregates and the number of <paramref name="snapshot"/> among them, when a table there can come from them.</summary>
+    private (HeldAggregates Held, int Snapshot)? HeldAt(DateTime snapshot, FeatureTableOptions options)
+    {
         int k = Array.IndexOf(days, snapshot.Date);
-        if (disposed || held is null || k < 0 || options.CustomersIn is not null) return null;
-        return held.TryBuyersTable(k, days[k], options, sources, rows, out customers);
+        return disposed || held is null || k < 0 || options.CustomersIn is not null ? null : (held, k);
     }
 
     /// <summary>Drops the engine tables.</summary>
