@@ -141,7 +141,11 @@ internal static class TableValidator
         engine.DefineInPlaceTable(table, stage, fromSource, fixedRows, skip);
 
         var invalidTally = money && invalid > 0 ? AmountTally.Of(engine, d.Id(fixedRows), "__rule IS NOT NULL") : AmountTally.Empty;
-        if (invalid > 0) engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
+        if (invalid > 0)
+        {
+            engine.Execute($"DELETE FROM {d.Id(fixedRows)} WHERE __rule IS NOT NULL");
+            engine.RedefineInPlace(table);
+        }
         // The table before exclusions: the passing rows and the suspects that passed the full check.
         var beforeDuplicates = !money ? AmountTally.Empty : passed == parsed ? passingTally : passingTally + AmountTally.Of(engine, d.Id(fixedRows));
         int duplicates = RejectDuplicates(engine, spec, display, rejects);

@@ -26,6 +26,7 @@ public static class EffectEvaluator
         // Segments source: the assignment uploaded here, or an engine table the caller made (InEngineSegments, kept afterwards).
         string segmentsTable = options.SegmentsTable ?? EngineTables.Segments;
         if (options.SegmentsTable is null) EngineTables.Upload(engine, assignment);
+        Task<NextPeriodForecast.Fits?>? pastFits = null;
         try
         {
             // The customer summaries at the month end (churn, next month's forecast) and, for last month's forecast (a monthly cycle
@@ -57,6 +58,10 @@ public static class EffectEvaluator
                     return null;
                 }
             });
+
+            // Last month's forecast fits its own models at the previous month end (a monthly cycle only): fitted meanwhile too.
+            bool forecasting = population is null || population.Values.Sum() == assignment.Count;
+            pastFits = forecasting && previousSegments is not null ? NextPeriodForecast.StartPastFits(summaries, monthEnd, options.Seed) : null;
 
             // The periods' table and the before/after windows' table from one reading of the transactions.
             int[] samples = [last, last - 1, last - yearBack];
@@ -114,12 +119,12 @@ public static class EffectEvaluator
             }
             NextPeriodForecast? forecast = null;
             // A sample's forecast would be the sample's: left out unless the sample holds every customer.
-            if (population is null || population.Values.Sum() == assignment.Count)
+            if (forecasting)
             {
                 try
                 {
                     // Last month's forecast is checked against the segments of the previous month end (a monthly cycle only).
-                    forecast = NextPeriodForecast.Compute(engine, assignment, previousSegments, monthEnd, options.Seed, NextPeriodForecast.DefaultLevel, churn, summaries);
+                    forecast = NextPeriodForecast.Compute(engine, assignment, previousSegments, monthEnd, options.Seed, NextPeriodForecast.DefaultLevel, churn, summaries, pastFits);
                 }
                 catch (ArgumentException)
                 {
@@ -134,6 +139,8 @@ public static class EffectEvaluator
         }
         finally
         {
+            // Last month's fits are not left running past this method either (their result, or failure, is the forecast's).
+            ((Task?)pastFits)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             if (options.SegmentsTable is null) engine.Execute($"DROP TABLE IF EXISTS {engine.Dialect.Id(EngineTables.Segments)}");
         }
     }

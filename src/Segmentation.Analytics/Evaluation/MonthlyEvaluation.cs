@@ -91,6 +91,8 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         long trainingCustomers, trainingBuyers;
         // The summaries table, once made, is dropped whatever happens after (it is only read by the evaluation).
         (EvaluationResult Result, DataCoverage Coverage) evaluated;
+        // The month end's and the previous period end's feature tables, built while the model is fitted.
+        Task<(DataFrame Current, DataFrame Previous)>? assignmentTables = null;
         try
         {
             try
@@ -133,6 +135,11 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
                     var fitTable = current is not null ? trainingFeatures
                         : CustomerFeatureTable.BuildBuyers(engine, trainingDay, FeatureTableOptions.Default with { Aggregates = aggregates }, drawn).Buyers;
                     progress?.Report($"fitting the segmentation model at {trainingSnapshot:yyyy-MM-dd}");
+                    // The fit reads no table: the assignment's two tables are built meanwhile, on another thread, with the columns any
+                    // model fitted with these options reads (the fit uses the engine and the held aggregates no more; both cores are
+                    // then busy where the fit alone leaves one idle about a third of the time).
+                    var whole = current;
+                    assignmentTables = Task.Run(() => AssignmentTables(engine, whole, asOf, previousEnd, InputColumns(fitOptions) with { Aggregates = aggregates }));
                     model = (drawn is null ? builder.Fit(fitTable) : builder.FitDrawn(fitTable, checked((int)trainingBuyers))) with { TrainingSnapshot = trainingSnapshot };
                     fitted = true;
                     if (options.ModelPath is { } p)
@@ -148,14 +155,33 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
 
                 progress?.Report("assigning customers");
                 var assignmentTable = AssignmentColumns(model) with { Aggregates = aggregates };
+                DataFrame? previousTable = null;
+                if (assignmentTables is not null)
+                {
+                    (current, previousTable) = assignmentTables.GetAwaiter().GetResult();
+                    assignmentTables = null;
+                    // A model reads its options' features or fewer; should one read another column, its tables are built again.
+                    if (!Holds(current, model) || !Holds(previousTable, model)) (current, previousTable) = (null, null);
+                }
                 current ??= CustomerFeatureTable.Build(engine, asOf, assignmentTable);
                 (assignment, currentMatrix) = Assign(model, current);
                 current = null;
                 CollectGarbage();
-                (previous, _) = Assign(model, CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
+                (previous, _) = Assign(model, previousTable ?? CustomerFeatureTable.Build(engine, previousEnd, assignmentTable));
+                previousTable = null;
             }
             finally
             {
+                // A fit that failed leaves the tables' thread running: it ends before the aggregates it reads are let go (its own
+                // failure, if any, is not the one to report).
+                if (assignmentTables is not null)
+                    try
+                    {
+                        assignmentTables.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                    }
                 aggregates.Dispose();
             }
             evaluated = Evaluate(engine, options, model, assignment, trainingCustomers, trainingBuyers, trainingMatrix, currentMatrix, trainingDay, asOf,
@@ -271,6 +297,15 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         string[] columns = [.. features.Where(f => f != "recency_days"), "recency_days"];
         return columns.All(FeatureCatalog.Names.Contains) ? new FeatureTableOptions { Columns = columns } : FeatureTableOptions.Default;
     }
+
+    /// <summary>The month end's table (<paramref name="current"/> when already built) and the previous period end's, with <paramref name="columns"/>.</summary>
+    private static (DataFrame Current, DataFrame Previous) AssignmentTables(ISqlEngine engine, DataFrame? current, DateTime asOf, DateTime previousEnd,
+        FeatureTableOptions columns) =>
+        (current ?? CustomerFeatureTable.Build(engine, asOf, columns), CustomerFeatureTable.Build(engine, previousEnd, columns));
+
+    /// <summary>True when <paramref name="table"/> has every column assigning <paramref name="model"/> reads.</summary>
+    private static bool Holds(DataFrame table, SegmentationModel model) =>
+        model.NumericFeatures.Concat(model.CategoricalFeatures).Append("recency_days").Append("customer_id").All(c => table.Columns.IndexOf(c) >= 0);
 
     /// <summary>The evaluation assignment of <paramref name="features"/> and the clustering-space matrix of its buyers (frame order).</summary>
     private static (SegmentAssignment Assignment, FeatureMatrix Buyers) Assign(SegmentationModel model, DataFrame features)

@@ -65,13 +65,14 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     /// <summary>As the public overload, taking the summaries at <paramref name="periodEnd"/> and at the previous month end from
     /// <paramref name="summaries"/> when it holds them (one pass over the transactions for both) instead of querying each.</summary>
     internal static NextPeriodForecast Compute(ISqlEngine engine, SegmentAssignment assignment, SegmentAssignment? previous, DateOnly periodEnd,
-                                               int seed, double level, ChurnRiskSummary? churn, CustomerSummaryAtTwoEnds? summaries)
+                                               int seed, double level, ChurnRiskSummary? churn, CustomerSummaryAtTwoEnds? summaries,
+                                               Task<Fits?>? pastFits = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assignment);
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "must be in (0, 1).");
         var horizonEnd = periodEnd.AddDays(1).AddMonths(1).AddDays(-1);
-        var fitted = churn is { Summary: { } cs } && churn.PeriodEnd == periodEnd ? (cs, churn.Purchases, churn.Spend) : ((CustomerSummary, BgNbdModel, GammaGammaModel)?)null;
+        var fitted = churn is { Summary: { } cs } && churn.PeriodEnd == periodEnd ? new Fits(cs, churn.Purchases, churn.Spend) : null;
         var (segments, reason, diagnostics) = Forecast(engine, assignment, periodEnd, horizonEnd, seed, level, withActuals: false, fitted, summaries);
         IReadOnlyList<SegmentForecast>? past = null;
         string? pastReason = null;
@@ -80,7 +81,7 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
             var previousEnd = PreviousEndOf(periodEnd);
             try
             {
-                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true, null, summaries);
+                (past, pastReason, _) = Forecast(engine, previous, previousEnd, periodEnd, seed, level, withActuals: true, pastFits?.GetAwaiter().GetResult(), summaries);
             }
             catch (ArgumentException e)
             {
@@ -90,10 +91,42 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
         return new NextPeriodForecast(periodEnd, horizonEnd, level, segments is not null, reason, segments ?? [], past) { PreviousReason = pastReason, Diagnostics = diagnostics };
     }
 
+    /// <summary>A forecast's summary and fits, made before the forecast needs them: the churn section's at the month end, or
+    /// last month's (<see cref="StartPastFits"/>). <see cref="Spend"/> is null when the spend model could not be fitted.</summary>
+    internal sealed record Fits(CustomerSummary Summary, BgNbdModel Purchases, GammaGammaModel? Spend);
+
+    /// <summary>
+    /// The summary and fits of last month's forecast (at the month end before <paramref name="periodEnd"/>), started on another
+    /// thread from the held summaries alone, so that they run while the evaluation reads the KPIs. Null when the summaries do not
+    /// hold that month end. The task gives what <see cref="Forecast"/> fits itself, the same models bit for bit (their sums are
+    /// combined in a fixed order, whatever the threads): null when nobody bought by then, no spend model when it cannot be fitted,
+    /// and the purchase model's own <see cref="ArgumentException"/> (too few repeat customers) when that cannot be.
+    /// </summary>
+    internal static Task<Fits?>? StartPastFits(CustomerSummaryAtTwoEnds? summaries, DateOnly periodEnd, int seed)
+    {
+        var end = PreviousEndOf(periodEnd);
+        if (summaries is null) return null;
+        return Task.Run(() =>
+        {
+            if (summaries.SummaryAt(end, 7) is not { Count: > 0 } summary) return null;
+            var bg = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
+            if (!bg.ProbabilityAliveIsInformative) return new Fits(summary, bg, null);
+            GammaGammaModel? spend = null;
+            try
+            {
+                spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
+            }
+            catch (ArgumentException)
+            {
+                // As in Forecast: no spend model.
+            }
+            return new Fits(summary, bg, spend);
+        });
+    }
+
     private static (IReadOnlyList<SegmentForecast>? Rows, string? Reason, FitDiagnostics? Diagnostics) Forecast(ISqlEngine engine, SegmentAssignment assignment, DateOnly end,
                                                                                   DateOnly horizonEnd, int seed, double level, bool withActuals,
-                                                                                  (CustomerSummary Summary, BgNbdModel Purchases, GammaGammaModel Spend)? fitted,
-                                                                                  CustomerSummaryAtTwoEnds? summaries)
+                                                                                  Fits? fitted, CustomerSummaryAtTwoEnds? summaries)
     {
         // The churn section's summary holds assignment positions as ids; one built here holds the data's customer keys.
         var summary = fitted?.Summary ?? summaries?.SummaryAt(end, 7) ?? CustomerSummary.FromTransactions(engine, end, 7);
@@ -103,8 +136,8 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
         GammaGammaModel? gg = null;
         try
         {
-            var spendFit = fitted?.Spend ?? new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
-            if (spendFit.Q > 1) gg = spendFit;
+            var spendFit = fitted is not null ? fitted.Spend : new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
+            if (spendFit is { Q: > 1 }) gg = spendFit;
         }
         catch (ArgumentException)
         {
