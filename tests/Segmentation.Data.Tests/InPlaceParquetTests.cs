@@ -230,4 +230,52 @@ public sealed class InPlaceParquetTests
         Assert.False(inPlace.IsInPlace("transactions"));
         Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
     }
+
+    /// <summary>
+    /// An in-place table is its file's clean rows plus the suspects that passed the full check. Without such rows it is a plain
+    /// view over the file, without a UNION ALL (which makes every later scan of text columns about twice as slow); with them, they
+    /// are in it. Either way it has the columns, types and rows of the copied table.
+    /// </summary>
+    [Theory]
+    [InlineData("clean", false)]
+    [InlineData("suspects that all fail", false)]
+    [InlineData("suspects that pass", true)]
+    public void An_in_place_table_unions_its_repaired_suspects_only_when_there_are_some(string file, bool union)
+    {
+        using var dir = new TempDirectory();
+        var csv = dir.File("transactions.csv");
+        var sb = new StringBuilder("transaction_id,customer_id,timestamp,amount,cost,quantity,channel,category,region,campaign_id,is_return\n");
+        for (int i = 0; i < 200; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"T{i},C{i % 40:D3},{new DateTime(2025, 3, 1).AddHours(i * 7):yyyy-MM-dd HH:mm:ss},{10 + i % 17}.25,4.5,1,web,home,east,,false\n");
+        // A future date fails the full check; a customer id with spaces around it is repaired (trimmed) and kept.
+        if (file == "suspects that all fail") sb.Append("T900,C001,2027-01-05 10:00:00,12.00,4.5,1,web,home,east,,false\n");
+        if (file == "suspects that pass") sb.Append("T901,\" C002 \",2026-01-05 10:00:00,13.00,4.5,1,web,home,east,,false\n");
+        File.WriteAllText(csv, sb.ToString(), new UTF8Encoding(false));
+        using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
+        var a = fromCsv.Ingest("transactions", csv);
+        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
+        using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
+        var b = inPlace.Ingest("transactions", parquet);
+        using var copied = DataWorkspace.Create(new IngestOptions(AsOf, CopyParquet: true));
+        copied.Ingest("transactions", parquet);
+
+        Assert.True(inPlace.IsInPlace("transactions"));
+        var view = inPlace.Scalar<string>("SELECT sql FROM duckdb_views() WHERE view_name = 'transactions'");
+        Assert.Equal(union, view.Contains("UNION ALL", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(file == "suspects that all fail" ? 1 : 0, b.Rejects.Count);
+        Assert.Equal(a.RowsAccepted, b.RowsAccepted);
+        Assert.Equal(file == "clean" ? 200 : 201, b.RowsRead);
+        if (union) Assert.Equal(1L, inPlace.Scalar<long>("SELECT count(*) FROM transactions WHERE customer_id = 'C002' AND transaction_id = 'T901'"));
+        Assert.Equal(Describe(copied), Describe(inPlace));
+        Frames.AssertIdentical(copied.Table("transactions"), inPlace.Table("transactions"));
+        Frames.AssertIdentical(fromCsv.Table("transactions"), inPlace.Table("transactions"));
+
+        static List<string> Describe(DataWorkspace ws) =>
+            ws.Read("DESCRIBE SELECT * FROM transactions", r =>
+            {
+                var columns = new List<string>();
+                while (r.Read()) columns.Add(r.GetString(0) + " " + r.GetString(1));
+                return columns;
+            });
+    }
 }
