@@ -239,6 +239,23 @@ internal static partial class CustomerAggregatePass
         sums = grown;
     }
 
+    private const int PrefetchAhead = 8;
+
+    /// <summary>Asks the processor for the sums row <paramref name="i"/> of the chunk folds into (a hint: nothing when out of range).</summary>
+    private static unsafe void PrefetchSums(Sums[] sums, Chunk chunk, int i, long[] ends)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+        int slice = 0;
+        if (ends.Length > 1)
+            while (slice < ends.Length - 1 && chunk.Micros[i] >= ends[slice]) slice++;
+        long at = (long)chunk.Customer[i] * ends.Length + slice;
+        if (at >= sums.Length) return;
+        // A row's sums span two cache lines at most.
+        byte* p = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref sums[at]);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(p);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + System.Runtime.CompilerServices.Unsafe.SizeOf<Sums>() - 1);
+    }
+
     /// <summary>Folds one chunk's rows into the customers' sums and appends its purchases.</summary>
     private static void FoldChunk(Chunk chunk, long[] ends, ref Sums[] sums, ref int[] pCustomer, ref int[] pDay, ref int[] pCategory,
         ref long[]? pCents, ref int purchases, MonthRows? months)
@@ -246,6 +263,8 @@ internal static partial class CustomerAggregatePass
         int n = chunk.Length, slices = ends.Length;
         for (int i = 0; i < n; i++)
         {
+            // The customers' sums are read at random (about 200 MB at 1 M customers): the row some rows ahead is fetched meanwhile.
+            if (i + PrefetchAhead < n) PrefetchSums(sums, chunk, i + PrefetchAhead, ends);
             int c = chunk.Customer[i];
             int slice = 0;
             if (slices > 1)
