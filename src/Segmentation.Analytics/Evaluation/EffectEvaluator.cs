@@ -61,7 +61,10 @@ public static class EffectEvaluator
 
             // Last month's forecast fits its own models at the previous month end (a monthly cycle only): fitted meanwhile too.
             bool forecasting = population is null || population.Values.Sum() == assignment.Count;
-            pastFits = forecasting && previousSegments is not null ? NextPeriodForecast.StartPastFits(summaries, monthEnd, options.Seed) : null;
+            // (When the job read the held summaries ahead, it fitted them meanwhile: those fits are taken when they are of these summaries.)
+            pastFits = !forecasting || previousSegments is null ? null
+                : (options.HeldSummaries as ReadAheadSummaries)?.PastFits(summaries, monthEnd, options.Seed)
+                  ?? NextPeriodForecast.StartPastFits(summaries, monthEnd, options.Seed);
 
             // The periods' table and the before/after windows' table from one reading of the transactions.
             int[] samples = [last, last - 1, last - yearBack];

@@ -102,26 +102,25 @@ public sealed record NextPeriodForecast(DateOnly PeriodEnd, DateOnly HorizonEnd,
     /// combined in a fixed order, whatever the threads): null when nobody bought by then, no spend model when it cannot be fitted,
     /// and the purchase model's own <see cref="ArgumentException"/> (too few repeat customers) when that cannot be.
     /// </summary>
-    internal static Task<Fits?>? StartPastFits(CustomerSummaryAtTwoEnds? summaries, DateOnly periodEnd, int seed)
+    internal static Task<Fits?>? StartPastFits(CustomerSummaryAtTwoEnds? summaries, DateOnly periodEnd, int seed) =>
+        summaries is null ? null : Task.Run(() => FitPast(summaries, periodEnd, seed));
+
+    /// <summary>What <see cref="StartPastFits"/>'s task gives, on the calling thread.</summary>
+    internal static Fits? FitPast(CustomerSummaryAtTwoEnds summaries, DateOnly periodEnd, int seed)
     {
-        var end = PreviousEndOf(periodEnd);
-        if (summaries is null) return null;
-        return Task.Run(() =>
+        if (summaries.SummaryAt(PreviousEndOf(periodEnd), 7) is not { Count: > 0 } summary) return null;
+        var bg = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
+        if (!bg.ProbabilityAliveIsInformative) return new Fits(summary, bg, null);
+        GammaGammaModel? spend = null;
+        try
         {
-            if (summaries.SummaryAt(end, 7) is not { Count: > 0 } summary) return null;
-            var bg = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
-            if (!bg.ProbabilityAliveIsInformative) return new Fits(summary, bg, null);
-            GammaGammaModel? spend = null;
-            try
-            {
-                spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
-            }
-            catch (ArgumentException)
-            {
-                // As in Forecast: no spend model.
-            }
-            return new Fits(summary, bg, spend);
-        });
+            spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(RepeatWithPositiveSpend(summary));
+        }
+        catch (ArgumentException)
+        {
+            // As in Forecast: no spend model.
+        }
+        return new Fits(summary, bg, spend);
     }
 
     private static (IReadOnlyList<SegmentForecast>? Rows, string? Reason, FitDiagnostics? Diagnostics) Forecast(ISqlEngine engine, SegmentAssignment assignment, DateOnly end,

@@ -82,6 +82,52 @@ public sealed class PastForecastFitsTests
         Assert.Null(await NextPeriodForecast.StartPastFits(summaries, MonthEnd, 0)!);
     }
 
+    [Fact]
+    public async Task Summaries_read_ahead_are_read_once_and_their_fits_are_given_only_for_them()
+    {
+        using var ws = DataWorkspace.Load(RepoPaths.Data("sample"), new IngestOptions(MonthEnd.ToDateTime(TimeOnly.MinValue)));
+        var held = new CountingSummaries(CustomerSummaryAtTwoEnds.Read(ws, MonthEnd, PreviousEnd));
+        var ahead = new ReadAheadSummaries(held, seed: 5);
+        Assert.Equal(MonthEnd, ahead.LaterEnd);
+        Assert.Equal(PreviousEnd, ahead.EarlierEnd);
+        var summaries = ahead.Read(withEarlier: true)!;
+        Assert.Same(summaries, ahead.Read(withEarlier: true));
+        Assert.Equal(1, held.Reads);
+
+        var fits = ahead.PastFits(summaries, MonthEnd, 5);
+        Assert.NotNull(fits);
+        var expected = NextPeriodForecast.FitPast(summaries, MonthEnd, 5)!;
+        var actual = (await fits)!;
+        Assert.Equal(summaries.Earlier!.Count, actual.Summary.Count);
+        Assert.Equal((expected.Purchases.R, expected.Purchases.Alpha, expected.Purchases.A, expected.Purchases.B),
+            (actual.Purchases.R, actual.Purchases.Alpha, actual.Purchases.A, actual.Purchases.B));
+        Assert.Equal((expected.Spend!.P, expected.Spend.Q, expected.Spend.Gamma), (actual.Spend!.P, actual.Spend.Q, actual.Spend.Gamma));
+        // Not for other summaries (even equal ones), another seed or another month.
+        Assert.Null(ahead.PastFits(CustomerSummaryAtTwoEnds.Read(ws, MonthEnd, PreviousEnd), MonthEnd, 5));
+        Assert.Null(ahead.PastFits(summaries, MonthEnd, 6));
+        Assert.Null(ahead.PastFits(summaries, PreviousEnd, 5));
+        // Only the later end asked for: read from the held rows then.
+        Assert.Null(ahead.Read(withEarlier: false)!.Earlier);
+        Assert.Equal(2, held.Reads);
+        ahead.Settle();
+    }
+
+    /// <summary>Held summaries that count their reads.</summary>
+    private sealed class CountingSummaries(CustomerSummaryAtTwoEnds rows) : HeldCustomerSummaries
+    {
+        public int Reads;
+
+        public override DateOnly LaterEnd => rows.LaterEnd;
+
+        public override DateOnly EarlierEnd => rows.EarlierEnd!.Value;
+
+        public override CustomerSummaryAtTwoEnds? Read(bool withEarlier)
+        {
+            Interlocked.Increment(ref Reads);
+            return CustomerSummaryAtTwoEnds.FromRows(rows.LaterEnd, [.. rows.Later], withEarlier ? rows.EarlierEnd : null, withEarlier ? [.. rows.Earlier!] : null);
+        }
+    }
+
     /// <summary>The customers in three segments by turn.</summary>
     private static SegmentAssignment Assignment(IEnumerable<string> ids)
     {
