@@ -63,6 +63,15 @@ public sealed class InPlaceParquetTests
         return parquet;
     }
 
+    /// <summary>The CSV file read with the full check in <paramref name="fromCsv"/>, and as typed Parquet validated in place in
+    /// <paramref name="inPlace"/>.</summary>
+    private static (TableIngest Csv, TableIngest Parquet, string ParquetPath) IngestBothWays(DataWorkspace fromCsv, DataWorkspace inPlace, string csv, TempDirectory dir)
+    {
+        var a = fromCsv.Ingest("transactions", csv);
+        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
+        return (a, inPlace.Ingest("transactions", parquet), parquet);
+    }
+
     /// <summary>The rules before import specs: closed code lists, zero amounts and bad optional fields reject the row.</summary>
     private static readonly SchemaMapping Strict = SchemaMapping.Parse(
         """{ "tables": { "transactions": { "closed": true, "zero_amounts": "reject", "invalid_optional": "reject" } } }""", "strict.json");
@@ -152,10 +161,8 @@ public sealed class InPlaceParquetTests
         }
         File.WriteAllText(csv, sb.ToString(), new UTF8Encoding(false));
         using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
-        var a = fromCsv.Ingest("transactions", csv);
-        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
         using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
-        var b = inPlace.Ingest("transactions", parquet);
+        var (a, b, _) = IngestBothWays(fromCsv, inPlace, csv, dir);
 
         Assert.True(inPlace.IsInPlace("transactions"));
         Assert.All(a.Rejects, r => Assert.Equal(RejectRules.Duplicate, r.Rule));
@@ -252,10 +259,8 @@ public sealed class InPlaceParquetTests
         if (file == "suspects that pass") sb.Append("T901,\" C002 \",2026-01-05 10:00:00,13.00,4.5,1,web,home,east,,false\n");
         File.WriteAllText(csv, sb.ToString(), new UTF8Encoding(false));
         using var fromCsv = DataWorkspace.Create(new IngestOptions(AsOf));
-        var a = fromCsv.Ingest("transactions", csv);
-        var parquet = ToTypedParquet(fromCsv, csv, dir.File("transactions.parquet"));
         using var inPlace = DataWorkspace.Create(new IngestOptions(AsOf));
-        var b = inPlace.Ingest("transactions", parquet);
+        var (a, b, parquet) = IngestBothWays(fromCsv, inPlace, csv, dir);
         using var copied = DataWorkspace.Create(new IngestOptions(AsOf, CopyParquet: true));
         copied.Ingest("transactions", parquet);
 
