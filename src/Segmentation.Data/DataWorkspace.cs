@@ -236,12 +236,12 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, ICustomerA
         return stage;
     }
 
-    private Dictionary<string, string> ColumnTypes(string stage) => Read($"DESCRIBE SELECT * FROM {stage}", r =>
+    private Dictionary<string, string> ColumnTypes(string stage)
     {
         var types = new Dictionary<string, string>();
-        while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+        foreach (var (name, type) in QueryColumns($"SELECT * FROM {stage}")) types[name] = type;
         return types;
-    });
+    }
 
     /// <summary>
     /// Moves rows that reference an unknown customer (or campaign) from the clean tables to the rejects: the
