@@ -135,8 +135,20 @@ public sealed record ChurnRiskSummary(DateOnly PeriodEnd, BgNbdModel Purchases, 
         var summary = new CustomerSummary(rows.Select(x => (long)x.Position).ToArray(), frequency, recency, age, monetary,
             rows.Select(x => periodEnd.DayNumber - x.AgeDays).ToArray(), rows.Select(x => periodEnd.DayNumber - x.AgeDays + x.RecencyDays).ToArray(),
             periodEnd.DayNumber, week);
-        var purchases = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
-        var spend = new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(summary);
+        // The two models are independent: the spend model is fitted beside the purchases' (when both fail, the purchases' error is
+        // the one reported, as when they were fitted in turn).
+        var spendFit = Task.Run(() => new GammaGammaFitter(new GammaGammaOptions(Seed: seed)).Fit(summary));
+        BgNbdModel purchases;
+        try
+        {
+            purchases = new BgNbdFitter(new BgNbdOptions(Seed: seed)).Fit(summary);
+        }
+        catch
+        {
+            ((Task)spendFit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            throw;
+        }
+        var spend = spendFit.GetAwaiter().GetResult();
         var values = CustomerLifetimeValue.Compute(purchases, spend, summary, clv ?? new ClvOptions());
         var assessment = ChurnWarning.Assess(purchases, summary, warning);  // recency rule alone when P(alive) is not informative
 

@@ -41,15 +41,21 @@ public sealed record DriftReport(PopulationStability Segments, IReadOnlyList<Pop
         var expected = keys.Select(k => reference.TrainingSegmentShares.GetValueOrDefault(k)).ToArray();
         var actual = keys.Select(k => (double)counts.GetValueOrDefault(k)).ToArray();
         var segments = PopulationStability.FromDistributions("segment", expected, actual);
-        var features = new List<PopulationStability>();
+        // Every feature's and window's index (each sorts its two samples) on the cores at once, kept in order.
+        var samples = new List<(string Name, Func<double[]> Training, Func<double[]> Current)>();
         if (reference.TrainingFeatures is FeatureMatrix train && reference.CurrentFeatures is FeatureMatrix now)
             for (int j = 0; j < train.Columns; j++)
             {
-                int k = IndexOf(now.ColumnNames, train.ColumnNames[j]);
-                if (k >= 0) features.Add(PopulationStability.FromSamples(train.ColumnNames[j], train.Column(j), now.Column(k)));
+                int column = j, k = IndexOf(now.ColumnNames, train.ColumnNames[j]);
+                if (k >= 0) samples.Add((train.ColumnNames[j], () => train.Column(column), () => now.Column(k)));
             }
+        int featureCount = samples.Count;
         var measured = reference.Windows.Where(w => w.Training.Length > 0 && w.Current.Length > 0).ToArray();
-        var windows = measured.Select(w => PopulationStability.FromSamples(w.Name, w.Training, w.Current)).ToArray();
+        foreach (var w in measured) samples.Add((w.Name, () => w.Training, () => w.Current));
+        var indices = new PopulationStability[samples.Count];
+        Parallel.For(0, samples.Count, i => indices[i] = PopulationStability.FromSamples(samples[i].Name, samples[i].Training(), samples[i].Current()));
+        var features = indices[..featureCount];
+        var windows = indices[featureCount..];
         var incomplete = measured.Where(w => !w.Complete).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
         return new DriftReport(segments, features) { Windows = windows, IncompleteWindows = incomplete, Stability = reference.Stability };
     }

@@ -1,5 +1,3 @@
-using Segmentation.Analytics.Randomness;
-
 namespace Segmentation.Analytics.Statistics;
 
 /// <summary>
@@ -54,29 +52,23 @@ public sealed class BgNbdFitter : IEstimator<CustomerSummary, BgNbdModel>
         var likelihood = BgNbdLikelihood.Create(frequency, recency, age, weights, scale);
         double n = likelihood.TotalWeight;
 
-        QuasiNewtonMinimizer.Objective objective = (logParams, grad) =>
+        // Each start evaluates with buffers of its own (the first with the likelihood's).
+        QuasiNewtonMinimizer.Objective Objective(int start)
         {
-            double r = Math.Exp(logParams[0]), alpha = Math.Exp(logParams[1]), a = Math.Exp(logParams[2]), b = Math.Exp(logParams[3]);
-            Span<double> g = stackalloc double[4];
-            double ll = likelihood.Evaluate(r, alpha, a, b, g);
-            if (!double.IsFinite(ll)) return double.PositiveInfinity;
-            grad[0] = -g[0] * r / n; grad[1] = -g[1] * alpha / n; grad[2] = -g[2] * a / n; grad[3] = -g[3] * b / n;
-            return -ll / n;
-        };
-
-        var random = new StreamRandom(Options.Seed);
-        MinimizationResult? best = null;
-        int iterations = 0;
-        for (int s = 0; s < Options.Starts; s++)
-        {
-            var start = new double[4];
-            if (s > 0) for (int j = 0; j < 4; j++) start[j] = random.NextDouble() * 4 - 2;
-            var result = QuasiNewtonMinimizer.Minimize(objective, start, Options.MaxIterations, Options.Tolerance);
-            iterations += result.Iterations;
-            if (best is null || result.Value < best.Value - 1e-12) best = result;
+            var own = start == 0 ? likelihood : likelihood.WithOwnBuffers();
+            return (logParams, grad) =>
+            {
+                double r = Math.Exp(logParams[0]), alpha = Math.Exp(logParams[1]), a = Math.Exp(logParams[2]), b = Math.Exp(logParams[3]);
+                Span<double> g = stackalloc double[4];
+                double ll = own.Evaluate(r, alpha, a, b, g);
+                if (!double.IsFinite(ll)) return double.PositiveInfinity;
+                grad[0] = -g[0] * r / n; grad[1] = -g[1] * alpha / n; grad[2] = -g[2] * a / n; grad[3] = -g[3] * b / n;
+                return -ll / n;
+            };
         }
+        var (best, iterations) = QuasiNewtonMinimizer.MinimizeFromStarts(Objective, 4, Options.Starts, Options.Seed, Options.MaxIterations, Options.Tolerance);
 
-        var theta = best!.Point.Select(Math.Exp).ToArray();
+        var theta = best.Point.Select(Math.Exp).ToArray();
         double logLikelihood = likelihood.Evaluate(theta[0], theta[1], theta[2], theta[3], default);
         double sumX = 0;
         for (int i = 0; i < frequency.Length; i++) sumX += frequency[i] * (weights.IsEmpty ? 1.0 : weights[i]);

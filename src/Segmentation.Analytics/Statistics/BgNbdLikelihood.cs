@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics;
 
 namespace Segmentation.Analytics.Statistics;
@@ -37,6 +38,18 @@ internal sealed class BgNbdLikelihood
 
     private readonly double[] _lnT, _invT, _lnTx, _invTx;
 
+    /// <summary>The same likelihood with evaluation buffers of its own, for another thread (the data are shared, not copied).</summary>
+    public BgNbdLikelihood WithOwnBuffers() => new(_xIndex, _tIndex, _txIndex, _weight, _xValues, _tValues, _txValues, TotalWeight);
+
+    private BgNbdLikelihood(int[] xIndex, int[] tIndex, int[] txIndex, double[] weight, int[] xValues, double[] tValues, double[] txValues, double totalWeight)
+    {
+        _xIndex = xIndex; _tIndex = tIndex; _txIndex = txIndex; _weight = weight;
+        _xValues = xValues; _tValues = tValues; _txValues = txValues;
+        TotalWeight = totalWeight;
+        _lnT = new double[tValues.Length]; _invT = new double[tValues.Length];
+        _lnTx = new double[txValues.Length]; _invTx = new double[txValues.Length];
+    }
+
     /// <summary>Number of distinct patterns.</summary>
     public int Patterns => _weight.Length;
 
@@ -49,33 +62,89 @@ internal sealed class BgNbdLikelihood
     /// </summary>
     public static BgNbdLikelihood Create(ReadOnlySpan<int> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights, double timeScale)
     {
-        var patterns = new Dictionary<(int, double, double), int>();
-        var px = new List<int>(); var ptx = new List<double>(); var pt = new List<double>(); var pw = new List<double>();
-        for (int i = 0; i < x.Length; i++)
+        // An open-addressing table of pattern numbers keyed by (x, t_x, T) with double.Equals' equality (−0 = 0; NaN = NaN): about
+        // four times faster than a dictionary of tuples, which took a third of a million-customer fit. The patterns, their order and
+        // their weights (added in row order) are the same.
+        int n = x.Length;
+        int capacity = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2L * n)));
+        int mask = capacity - 1;
+        var table = new int[capacity];   // pattern number + 1; 0: empty
+        var px = new int[Math.Max(n, 1)];
+        var ptxBits = new long[px.Length];
+        var ptBits = new long[px.Length];
+        var ptx = new double[px.Length];
+        var pt = new double[px.Length];
+        var pw = new double[px.Length];
+        int patterns = 0;
+        for (int i = 0; i < n; i++)
         {
-            var key = (x[i], tx[i], t[i]);
+            int xi = x[i];
+            long txi = KeyBits(tx[i]), ti = KeyBits(t[i]);
             double w = weights.IsEmpty ? 1.0 : weights[i];
-            if (patterns.TryGetValue(key, out int k)) pw[k] += w;
-            else
+            int slot = (int)(Mix(xi, txi, ti) & (ulong)mask);
+            while (true)
             {
-                patterns.Add(key, px.Count);
-                px.Add(x[i]); ptx.Add(tx[i]); pt.Add(t[i]); pw.Add(w);
+                int k = table[slot] - 1;
+                if (k < 0)
+                {
+                    table[slot] = patterns + 1;
+                    px[patterns] = xi; ptxBits[patterns] = txi; ptBits[patterns] = ti;
+                    ptx[patterns] = tx[i]; pt[patterns] = t[i]; pw[patterns] = w;
+                    patterns++;
+                    break;
+                }
+                if (px[k] == xi && ptxBits[k] == txi && ptBits[k] == ti)
+                {
+                    pw[k] += w;
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
-        var xIndex = Index(px, out var xValues);
-        var tIndex = Index(pt.Select(v => v * timeScale).ToList(), out var tValues);
-        var txIndex = Index(ptx.Select(v => v * timeScale).ToList(), out var txValues);
-        return new BgNbdLikelihood(xIndex, tIndex, txIndex, pw.ToArray(), xValues, tValues, txValues);
+        var xIndex = Index(px.AsSpan(0, patterns).ToArray().Select(v => (double)v).ToArray(), out var xDistinct);
+        var tIndex = Index(pt.AsSpan(0, patterns).ToArray().Select(v => v * timeScale).ToArray(), out var tValues);
+        var txIndex = Index(ptx.AsSpan(0, patterns).ToArray().Select(v => v * timeScale).ToArray(), out var txValues);
+        return new BgNbdLikelihood(xIndex, tIndex, txIndex, pw.AsSpan(0, patterns).ToArray(), [.. xDistinct.Select(v => (int)v)], tValues, txValues);
     }
 
-    private static int[] Index<T>(List<T> values, out T[] distinct) where T : notnull
+    /// <summary>A double's bits for keys, equal exactly when <see cref="double.Equals(double)"/> says the values are.</summary>
+    private static long KeyBits(double v) => v == 0 ? 0 : double.IsNaN(v) ? 0x7FF8_0000_0000_0000 : BitConverter.DoubleToInt64Bits(v);
+
+    private static ulong Mix(int x, long a, long b)
     {
-        var map = new Dictionary<T, int>();
-        var list = new List<T>();
-        var index = new int[values.Count];
-        for (int i = 0; i < values.Count; i++)
+        ulong h = (ulong)(uint)x * 0x9E37_79B9_7F4A_7C15UL ^ (ulong)a * 0xC2B2_AE3D_27D4_EB4FUL ^ BitOperations.RotateLeft((ulong)b * 0x1656_67B1_9E37_79F9UL, 31);
+        h ^= h >> 29;
+        h *= 0xBF58_476D_1CE4_E5B9UL;
+        return h ^ (h >> 32);
+    }
+
+    /// <summary>Each value's number among the distinct values in order of first occurrence (double.Equals' equality).</summary>
+    private static int[] Index(double[] values, out double[] distinct)
+    {
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * values.Length));
+        int mask = capacity - 1;
+        var table = new int[capacity];
+        var bits = new long[values.Length];
+        var list = new List<double>();
+        var index = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            if (!map.TryGetValue(values[i], out int k)) { k = list.Count; map.Add(values[i], k); list.Add(values[i]); }
+            long key = KeyBits(values[i]);
+            int slot = (int)(Mix(0, key, 0) & (ulong)mask), k;
+            while (true)
+            {
+                k = table[slot] - 1;
+                if (k < 0)
+                {
+                    k = list.Count;
+                    table[slot] = k + 1;
+                    bits[k] = key;
+                    list.Add(values[i]);
+                    break;
+                }
+                if (bits[k] == key) break;
+                slot = (slot + 1) & mask;
+            }
             index[i] = k;
         }
         distinct = list.ToArray();
@@ -113,7 +182,7 @@ internal sealed class BgNbdLikelihood
                 dB[k] = psiAB + SpecialFunctions.DiGamma(b + x) - psiB - psiABx;
             }
         }
-        // Reused buffers (no large-object-heap allocation per evaluation); Evaluate is not re-entrant.
+        // Reused buffers (no large-object-heap allocation per evaluation); Evaluate is not re-entrant (another thread: WithOwnBuffers).
         var lnT = _lnT; var lnTx = _lnTx; var invT = _invT; var invTx = _invTx;
         Parallel.For(0, (lnTx.Length + ChunkSize - 1) / ChunkSize, c =>
         {

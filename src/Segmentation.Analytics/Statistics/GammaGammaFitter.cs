@@ -1,5 +1,4 @@
 using MathNet.Numerics;
-using Segmentation.Analytics.Randomness;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -69,18 +68,9 @@ public sealed class GammaGammaFitter : IEstimator<CustomerSummary, GammaGammaMod
             grad[0] = -d[0] * p / n; grad[1] = -d[1] * q / n; grad[2] = -d[2] * g / n;
             return -ll / n;
         };
-        var random = new StreamRandom(Options.Seed);
-        MinimizationResult? best = null;
-        int iterations = 0;
-        for (int s = 0; s < Options.Starts; s++)
-        {
-            var start = new double[3];
-            if (s > 0) for (int j = 0; j < 3; j++) start[j] = random.NextDouble() * 4 - 2;
-            var result = QuasiNewtonMinimizer.Minimize(objective, start, Options.MaxIterations, Options.Tolerance);
-            iterations += result.Iterations;
-            if (best is null || result.Value < best.Value - 1e-12) best = result;
-        }
-        var theta = best!.Point.Select(Math.Exp).ToArray();
+        // The likelihood keeps no state between evaluations: the starts share it.
+        var (best, iterations) = QuasiNewtonMinimizer.MinimizeFromStarts(_ => objective, 3, Options.Starts, Options.Seed, Options.MaxIterations, Options.Tolerance);
+        var theta = best.Point.Select(Math.Exp).ToArray();
         double logLikelihood = likelihood.Evaluate(theta[0], theta[1], theta[2], default);
         var (se, positiveDefinite, condition) = LikelihoodHessian.Assess((t, g) => likelihood.Evaluate(t[0], t[1], t[2], g), theta);
         // γ is in money units: judged for bounds relative to the mean spend, so a currency with large numbers is not "∞".

@@ -17,6 +17,36 @@ internal static class QuasiNewtonMinimizer
     /// <summary>The objective: writes the gradient into <c>gradient</c> and returns the value (may be +∞ outside the domain).</summary>
     public delegate double Objective(ReadOnlySpan<double> point, Span<double> gradient);
 
+    /// <summary>
+    /// The best of <paramref name="starts"/> minimisations, as the likelihood fits choose it: the first start at the origin, the
+    /// others drawn from <paramref name="seed"/>'s stream (uniform in [−2, 2) per coordinate, start after start); a later start wins
+    /// only when its value is lower by more than 1e-12. The starts are independent and run side by side, each with its own objective
+    /// (<paramref name="objective"/>(s): one whose buffers no other start uses), so the result and the summed iterations are those of
+    /// the starts run one after another; the cores are not left waiting on one start's sequential steps.
+    /// </summary>
+    public static (MinimizationResult Best, int Iterations) MinimizeFromStarts(Func<int, Objective> objective, int dimensions, int starts, int seed,
+        int maxIterations, double tolerance)
+    {
+        var random = new Randomness.StreamRandom(seed);
+        var points = new double[starts][];
+        for (int s = 0; s < starts; s++)
+        {
+            points[s] = new double[dimensions];
+            if (s > 0) for (int j = 0; j < dimensions; j++) points[s][j] = random.NextDouble() * 4 - 2;
+        }
+        var results = new MinimizationResult[starts];
+        if (starts == 1) results[0] = Minimize(objective(0), points[0], maxIterations, tolerance);
+        else Parallel.For(0, starts, s => results[s] = Minimize(objective(s), points[s], maxIterations, tolerance));
+        MinimizationResult? best = null;
+        int iterations = 0;
+        foreach (var result in results)
+        {
+            iterations += result.Iterations;
+            if (best is null || result.Value < best.Value - 1e-12) best = result;
+        }
+        return (best!, iterations);
+    }
+
     public static MinimizationResult Minimize(Objective f, double[] start, int maxIterations, double tolerance)
     {
         int d = start.Length;
