@@ -453,7 +453,9 @@ internal static partial class CustomerAggregatePass
         /// one), summed on both cores in blocks of rows.</summary>
         private RowSum[] RowSums(List<int> numbers, bool[] hasRow, int k)
         {
-            var result = new RowSum[numbers.Count];
+            // About 130 MB at a million rows: on huge pages where offered (first touches of small pages cost a third of a second here).
+            var result = HugePages.NewArray<RowSum>(numbers.Count);
+            result.AsSpan().Clear();
             Parallel.For(0, (result.Length + 65535) / 65536, block =>
             {
                 for (int r = block * 65536, end = Math.Min(result.Length, r + 65536); r < end; r++)
@@ -477,7 +479,8 @@ internal static partial class CustomerAggregatePass
             if (code < 0) return null;
             long snapDay = (day.Ticks - EpochTicks) / TimeSpan.TicksPerDay;
             bool integer = code <= 4, netSpend = options.Monetary == MonetaryMeasure.NetSpend;
-            var bytes = new byte[rows * 8];
+            var bytes = HugePages.NewArray<byte>(rows * 8);
+            bytes.AsSpan().Clear();
             var bits = new byte[(rows + 7) / 8];
             var longs = MemoryMarshal.Cast<byte, long>(bytes.AsSpan());
             var doubles = MemoryMarshal.Cast<byte, double>(bytes.AsSpan());

@@ -227,7 +227,9 @@ internal static partial class CustomerAggregatePass
 
     private static Sums[] NewSums(int length)
     {
-        var sums = new Sums[length];
+        // Read at random once per row (about 200 MB at a million customers): on huge pages where the system offers them (the pass of
+        // the monthly job's snapshots at 1 M customers: 4.6 / 4.9 s against 5.4 / 5.9 s).
+        var sums = HugePages.NewArray<Sums>(length);
         sums.AsSpan().Fill(new Sums { First = long.MaxValue, Last = long.MinValue });
         return sums;
     }
@@ -301,11 +303,11 @@ internal static partial class CustomerAggregatePass
             if (purchases == pCustomer.Length)
             {
                 int size = checked(purchases * 2);
-                Array.Resize(ref pCustomer, size);
-                Array.Resize(ref pDay, size);
-                Array.Resize(ref pCategory, size);
-                if (pCents is not null) Array.Resize(ref pCents, size);
-                if (months is not null) Array.Resize(ref months.PurchaseCost, size);
+                HugePages.Resize(ref pCustomer, size);
+                HugePages.Resize(ref pDay, size);
+                HugePages.Resize(ref pCategory, size);
+                if (pCents is not null) HugePages.Resize(ref pCents, size);
+                if (months is not null) HugePages.Resize(ref months.PurchaseCost, size);
             }
             if (months is not null) months.PurchaseCost[purchases] = chunk.CostCents[i];
             pCustomer[purchases] = c;
@@ -468,10 +470,11 @@ internal static partial class CustomerAggregatePass
     private static (int[] Days, int[] Categories, long[]? Cents, long[]? Cost) PlaceByCustomer(Folded f, int[] start)
     {
         int n = start.Length - 1;
-        var days = new int[f.Purchases];
-        var cats = new int[f.Purchases];
-        var cents = f.PurchaseCents is null ? null : new long[f.Purchases];
-        var cost = f.Months is null ? null : new long[f.Purchases];
+        // Written at random, every element once: uninitialised, on huge pages where offered.
+        var days = HugePages.NewArray<int>(f.Purchases);
+        var cats = HugePages.NewArray<int>(f.Purchases);
+        var cents = f.PurchaseCents is null ? null : HugePages.NewArray<long>(f.Purchases);
+        var cost = f.Months is null ? null : HugePages.NewArray<long>(f.Purchases);
         var next = start.AsSpan(0, n).ToArray();
         // Two halves of the customers, one per thread: each reads every purchase and places its own.
         Parallel.For(0, 2, half =>
