@@ -41,7 +41,8 @@ internal static partial class CustomerAggregatePass
         }
         if (PassRows.HasDefaultCollation(ws)) return null;
         var ends = days.Select(s => MicrosOf(s.AddDays(1))).ToArray();
-        var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, amounts: earlier is not null, months: dayPass.CustomerMonths));
+        var expected = Expected(ws, transactions);
+        var folded = ws.ReadArrow(Rows(d, transactions, last), stream => Fold(stream, ends, expected, amounts: earlier is not null, months: dayPass.CustomerMonths));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         var started = SqlLog.Start();

@@ -46,7 +46,8 @@ internal static partial class CustomerAggregatePass
     {
         ArgumentNullException.ThrowIfNull(ws);
         if (PassRows.HasDefaultCollation(ws)) return null;
-        var folded = ws.ReadArrow(Rows(ws.Dialect, transactions, snapshot.Date.AddDays(1)), stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], amounts: false));
+        var expected = Expected(ws, transactions);
+        var folded = ws.ReadArrow(Rows(ws.Dialect, transactions, snapshot.Date.AddDays(1)), stream => Fold(stream, [MicrosOf(snapshot.Date.AddDays(1))], expected, amounts: false));
         if (folded is null) return null;
         ws.Options.Cancellation.ThrowIfCancellationRequested();
         return Build(folded, snapshot);
@@ -105,9 +106,9 @@ internal static partial class CustomerAggregatePass
     /// <summary>What the customer × month grain (<see cref="CustomerMonthPass"/>) needs besides the purchases' customer, day and
     /// cents: each purchase's cost, and the rows that are not purchases (returns, rows without a return flag), which count in their
     /// month's net amount and cost.</summary>
-    private sealed class MonthRows
+    private sealed class MonthRows(int purchases)
     {
-        public long[] PurchaseCost = new long[1 << 16];
+        public long[] PurchaseCost = HugePages.NewArray<long>(purchases);
         public int[] Customer = new int[1 << 12], Day = new int[1 << 12];
         public long[] Cents = new long[1 << 12], Cost = new long[1 << 12];
         public byte[] Kind = new byte[1 << 12];
@@ -135,26 +136,29 @@ internal static partial class CustomerAggregatePass
 
     /// <summary>Folds the stream's rows (all before the last of <paramref name="ends"/>, ascending µs) into per-customer sums of the slices
     /// the ends cut time into; null when the data needs the SQL.</summary>
-    private static Folded? Fold(IArrowArrayStream stream, long[] ends, bool amounts, bool months = false)
+    private static Folded? Fold(IArrowArrayStream stream, long[] ends, Sizes expected, bool amounts, bool months = false)
     {
         // A table that is not canonical (another type of amount, a TIMESTAMP_NS or one with a time zone, say) is left to the SQL.
-        ArrowTypeId[] expected = [ArrowTypeId.String, ArrowTypeId.Timestamp, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
+        ArrowTypeId[] types = [ArrowTypeId.String, ArrowTypeId.Timestamp, ArrowTypeId.Double, ArrowTypeId.Double, ArrowTypeId.String, ArrowTypeId.UInt8];
         var fields = stream.Schema.FieldsList;
-        if (fields.Count != expected.Length || fields.Where((field, i) => field.DataType.TypeId != expected[i]).Any()
+        if (fields.Count != types.Length || fields.Where((field, i) => field.DataType.TypeId != types[i]).Any()
             || fields[1].DataType is not TimestampType { Unit: TimeUnit.Microsecond, Timezone: null or "" })
             return null;
-        // Tables start small and double as they fill; four chunks queued ahead keep the folder busy without holding many rows.
+        // Tables start at the sizes the ingest counted (rows and customers accepted) or small, and double as they fill: sized once,
+        // they are neither copied nor touched twice (at 12 M rows, about 0.8 GB less memory first touched by the folder, whose
+        // page faults are on the pass's critical path). Four chunks queued ahead keep the folder busy without holding many rows.
         var ids = new ByteKeyIndex(1 << 16);
         var categories = new ByteKeyIndex(64);
         using var full = new BlockingCollection<Chunk>(4);
         using var free = new BlockingCollection<Chunk>();
         int slices = ends.Length;
-        var sums = NewSums(slices << 16);
-        var pCustomer = new int[1 << 16];
-        var pDay = new int[1 << 16];
-        var pCategory = new int[1 << 16];
-        long[]? pCents = amounts || months ? new long[1 << 16] : null;
-        var monthRows = months ? new MonthRows() : null;
+        var sums = NewSums(slices * expected.Customers);
+        int capacity = expected.Rows;
+        var pCustomer = HugePages.NewArray<int>(capacity);
+        var pDay = HugePages.NewArray<int>(capacity);
+        var pCategory = HugePages.NewArray<int>(capacity);
+        long[]? pCents = amounts || months ? HugePages.NewArray<long>(capacity) : null;
+        var monthRows = months ? new MonthRows(capacity) : null;
         int purchases = 0;
         bool overflow = false;
         using var stop = new CancellationTokenSource();
@@ -223,6 +227,19 @@ internal static partial class CustomerAggregatePass
                 full.Add(chunk, stop);
             }
         return true;
+    }
+
+    /// <summary>The sizes the fold's tables start at: the transactions' and the customers' rows the ingest accepted (bounds, seldom
+    /// exceeded: a table outgrows them by doubling), or small sizes when the ingest did not count them.</summary>
+    private readonly record struct Sizes(int Rows, int Customers);
+
+    private static Sizes Expected(DataWorkspace ws, string transactions)
+    {
+        const int Small = 1 << 16, Largest = 1 << 28;
+        var tables = ws.Report.Tables;
+        long rows = tables.FirstOrDefault(t => t.Table == transactions) is { } tx ? tx.Records ?? tx.RowsAccepted : 0;
+        long customers = tables.FirstOrDefault(t => t.Table == "customers") is { } cu ? Math.Min(cu.RowsAccepted, rows) : 0;
+        return new((int)Math.Clamp(rows, Small, Largest), (int)Math.Clamp(customers, Small, Largest));
     }
 
     private static Sums[] NewSums(int length)
