@@ -47,7 +47,9 @@ public sealed class EndToEndBench : IBench
         double total = sw.Elapsed.TotalSeconds;
         stages.Add(("(end of evaluation)", evaluated - last, Cpu() - lastCpu, Memory()));
         foreach (var (stage, seconds, cpu, memory) in stages) output.WriteLine($"   {seconds,7:F1} s (cpu {cpu,6:F1} s)  until: {stage,-52} [{memory}]");
-        output.WriteLine($"   load average at the end: {LoadAverage()}; process cpu {Cpu():F1} s");
+        output.WriteLine($"   load average at the end: {LoadAverage()}; process cpu {Cpu():F1} s; garbage collections " +
+                         $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s; " +
+                         $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)");
         output.WriteLine($"   PDF {total - evaluated:F1} s ({new FileInfo(pdf).Length / 1024:N0} KiB); end to end {total:F1} s; rows read {run.DataQuality.RowsRead:N0}; " +
                          $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
     }

@@ -6,6 +6,7 @@ using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Statistics;
 using Segmentation.Data.Sql;
 using static Segmentation.Analytics.Features.CustomerFeatureTable;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Data;
 
@@ -95,7 +96,7 @@ internal static partial class CustomerAggregatePass
             var segment = new int[n];
             var entriesOf = new int[n];
             bool unknown = false;
-            Parallel.For(0, 2, half =>
+            Parallel.For(0, 2, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (half) =>
             {
                 var buffer = new byte[256];
                 for (int c = half == 0 ? 0 : n / 2, to = half == 0 ? n / 2 : n; c < to; c++)
@@ -261,6 +262,7 @@ internal static partial class CustomerAggregatePass
         /// <paramref name="extraIds"/>), with their aggregates when asked; with <paramref name="buyersOnly"/>, only the rows with an
         /// order. The customers' ids are read with <paramref name="customerColumns"/>. False when the data need the SQL.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Number(int k, FeatureSources sources, string end, bool buyersOnly, string customerColumns, IReadOnlyList<Item> items, byte[] buffer,
             out DataFrame? customers, out int[]? customerOfNumber, out List<(byte[] Key, string Id, int Row)> extraIds, out List<int> numbers,
             out RowSum[] rowSums, out long allRows)
@@ -291,7 +293,7 @@ internal static partial class CustomerAggregatePass
                 var number = new int[customerIds.Length];
                 var numbering = customerOfNumber;
                 bool refused = false;
-                Parallel.For(0, 2, half =>
+                Parallel.For(0, 2, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (half) =>
                 {
                     var own = new byte[256];
                     long from = half * (customerIds.Length / 2), to = half == 0 ? customerIds.Length / 2 : customerIds.Length;
@@ -352,6 +354,7 @@ internal static partial class CustomerAggregatePass
         /// <summary>The table's columns for the rows <paramref name="numbers"/> (pass numbers, or ~ an index into
         /// <paramref name="extraIds"/>). With <paramref name="drawnCustomerColumns"/>, the customers' columns are read here for the
         /// customers of <paramref name="only"/> (a condition), which <paramref name="customers"/> (their ids) numbered.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private DataFrame? Columns(long started, DateTime day, FeatureTableOptions options, IReadOnlyList<Item> items, string? drawnCustomerColumns,
             Item[] feedbackItems, string only, byte[] buffer, DataFrame? customers, int[]? customerOfNumber, List<(byte[] Key, string Id, int Row)> extraIds,
             List<int> numbers, RowSum[] rowSums)
@@ -456,7 +459,7 @@ internal static partial class CustomerAggregatePass
             // About 130 MB at a million rows: on huge pages where offered (first touches of small pages cost a third of a second here).
             var result = HugePages.NewArray<RowSum>(numbers.Count);
             result.AsSpan().Clear();
-            Parallel.For(0, (result.Length + 65535) / 65536, block =>
+            Parallel.For(0, (result.Length + 65535) / 65536, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
             {
                 for (int r = block * 65536, end = Math.Min(result.Length, r + 65536); r < end; r++)
                     if (numbers[r] is int c and >= 0 && hasRow[c]) result[r] = b.Through(c, k);

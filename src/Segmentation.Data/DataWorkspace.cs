@@ -6,6 +6,7 @@ using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
 using Segmentation.Analytics.Evaluation;
 using Segmentation.Analytics.Features;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Data;
 
@@ -439,7 +440,7 @@ public sealed class DataWorkspace : ISqlEngine, ICustomerMonthSource, ICustomerA
     /// The values of a query whose one column is UBIGINT without NULLs (read as Arrow batches), in result order;
     /// <paramref name="expected"/> rows are allocated at once.
     /// </summary>
-    internal ulong[] ReadUInt64s(string sql, long expected) => Run(sql, cmd =>
+    internal ulong[] ReadUInt64s(string sql, long expected) => Run(sql, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (cmd) =>
     {
         using var stream = cmd.ExecuteArrowStream();
         var values = new ulong[Math.Max(expected, 1)];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Segmentation.Data.Sql;
 using Segmentation.Analytics.Engines;
 using Segmentation.Data.Text;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Data;
 
@@ -327,6 +328,7 @@ internal static class TableValidator
     private const long MaxHashesSortedInProcess = 30_000_000;
 
     /// <summary>The values occurring more than once in <paramref name="values"/> (sorted in place by an LSD radix sort), each once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static List<ulong> RepeatedValues(ulong[] values)
     {
         const int Bits = 11, Buckets = 1 << Bits, Passes = (64 + Bits - 1) / Bits;

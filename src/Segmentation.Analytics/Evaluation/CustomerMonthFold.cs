@@ -1,6 +1,7 @@
 using System.Globalization;
 using Segmentation.Analytics.Engines;
 using static Segmentation.Analytics.Evaluation.KpiCalculator;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Evaluation;
 
@@ -50,7 +51,7 @@ internal static class CustomerMonthFold
         int chunk = Math.Max(1, (customers + Parts - 1) / Parts);
         int partCount = customers == 0 ? 0 : (customers + chunk - 1) / chunk;
         var parts = new Part[partCount];
-        Parallel.For(0, partCount, part =>
+        Parallel.For(0, partCount, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part) =>
         {
             var acc = parts[part] = new Part(keys.Length, n, wanted.Length);
             for (int c = part * chunk, end = Math.Min(customers, c + chunk); c < end; c++)
@@ -144,6 +145,7 @@ internal static class CustomerMonthFold
 
     /// <summary>Walks one customer's months: the customer-period rows and the active rows into <paramref name="acc"/>, or (the second
     /// walk) the wanted periods' active rows into <paramref name="collect"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FoldCustomer(CustomerMonthGrain g, int c, Part? acc, PeriodOf period, int n, int w, int[] wantedSlot, Collect? collect)
     {
         int s = g.Segment[c];
@@ -280,6 +282,7 @@ internal static class CustomerMonthFold
         /// <inheritdoc cref="End"/>
         public int RangeStart { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int OfMonth(int month)
         {
             if (Monthly) return month - m0;

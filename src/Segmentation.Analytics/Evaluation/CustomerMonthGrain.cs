@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmentation.Analytics.Evaluation;
 
 /// <summary>
@@ -44,6 +46,7 @@ internal sealed class CustomerMonthGrain
 
     /// <summary>Customer c's entries: [Start[c], Start[c + 1]), or through <see cref="EntriesOf"/> when the entries are another
     /// numbering's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (int From, int To) Range(int c)
     {
         if (EntriesOf is null) return (Start[c], Start[c + 1]);
@@ -69,24 +72,31 @@ internal sealed class CustomerMonthGrain
     public int[] Start { get; }
 
     /// <summary>Entry i's month index y·12 + m − 1 (<see cref="KpiQuery.MonthIndex(DateOnly)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Month(int i) => month is not null ? month[i] : monthBase + monthOffset![i];
 
     /// <summary>Entry i's purchases (rows whose return flag is false).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Orders(int i) => orders[i];
 
     /// <summary>Entry i's Σ purchase amounts, each amount as DECIMAL(18, 2): cents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Gross(int i) => gross is not null ? gross[i] : gross32![i];
 
     /// <summary>Entry i's Σ amounts: cents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Net(int i) => net is not null ? net[i] : net32![i];
 
     /// <summary>Entry i's Σ costs (NULL as 0): cents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Cost(int i) => cost is not null ? cost[i] : cost32![i];
 
     /// <summary>Entry i's first purchase day (days since 1970-01-01), <see cref="NoPurchase"/> without purchases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstDay(int i) => firstDay is not null ? firstDay[i] : firstOfMonth![i] == 0 ? NoPurchase : monthStart![monthOffset![i]] + firstOfMonth[i] - 1;
 
     /// <summary>Entry i's last purchase day, <see cref="NoPurchase"/> without purchases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int LastDay(int i) => lastDay is not null ? lastDay[i] : lastOfMonth![i] == 0 ? NoPurchase : monthStart![monthOffset![i]] + lastOfMonth[i] - 1;
 }
 

@@ -254,8 +254,9 @@ public sealed partial record MonthlyEvaluation(IngestReport DataQuality, Segment
         progress?.Report("evaluating");
         // The feature tables and frames of the steps before are garbage by now (about 1 GB at 1 M customers): collected before the
         // evaluation allocates its own, so that it reuses their memory instead of growing beside it (the monthly job at 1 M customers:
-        // peak working set 3.35–3.53 → 2.73 GB: docs/bench-issue18.md, seventh round). Compacted and handed back to the system.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // peak working set 3.35–3.53 → 2.73 GB: docs/bench-issue18.md, seventh round). Compacted, and kept: memory handed back to the
+        // system is faulted in again by the next allocations (eleventh round).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var evaluation = segments(new EvaluationOptions(new DateOnly(options.Month.Year, options.Month.Month, 1), options.Cycle,
             ManagementStart: options.ManagementStart, Seed: options.Seed)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Features;
 
@@ -46,6 +47,7 @@ public sealed class FeatureMatrix
     public ReadOnlySpan<double> Row(int row) => Values.AsSpan(row * Columns, Columns);
 
     /// <summary>A copy of one column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Column(int column)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(column);

@@ -1,5 +1,6 @@
 using Segmentation.Analytics.Features;
 using Segmentation.Analytics.Randomness;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -37,6 +38,7 @@ public sealed class KMeans(KMeansOptions options) : IEstimator<KMeansModel>
         // starts on 100 000 rows: about a third faster than the starts one after another).
         var runs = new KMeansRun[Options.Restarts];
         int next = -1;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Starts()
         {
             var engine = new KMeansEngine(data.Values, sampleWeights is null ? null : w, data.Rows, data.Columns, Options.Clusters, po);

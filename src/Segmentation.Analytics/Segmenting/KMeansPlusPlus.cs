@@ -1,4 +1,5 @@
 using Segmentation.Analytics.Randomness;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Segmenting;
 
@@ -10,6 +11,7 @@ namespace Segmentation.Analytics.Segmenting;
 /// </summary>
 internal static class KMeansPlusPlus
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Seed(double[] x, double[] w, int n, int d, int k, ref StreamRandom random, ParallelOptions po)
     {
         var centres = new double[k * d];
@@ -17,7 +19,7 @@ internal static class KMeansPlusPlus
         int first = random.NextInt(n);
         Array.Copy(x, first * d, centres, 0, d);
         var closest = new double[n];
-        RowChunks.For(n, po, (_, start, end) =>
+        RowChunks.For(n, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
         {
             for (int i = start; i < end; i++) closest[i] = SquaredEuclidean.Distance(ref x[i * d], ref centres[0], d);
         });
@@ -41,7 +43,7 @@ internal static class KMeansPlusPlus
             Array.Clear(partial);
             // Every candidate's potential in one sweep of the rows (each row read once, not once per candidate); each candidate's sum
             // still adds its rows in row order, so the sums are those of one sweep per candidate.
-            RowChunks.For(n, po, (chunk, start, end) =>
+            RowChunks.For(n, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, start, end) =>
             {
                 Span<double> sums = stackalloc double[trials];
                 sums.Clear();
@@ -64,7 +66,7 @@ internal static class KMeansPlusPlus
             }
             int chosen = candidates[bestTrial];
             Array.Copy(x, chosen * d, centres, c * d, d);
-            RowChunks.For(n, po, (_, start, end) =>
+            RowChunks.For(n, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
             {
                 for (int i = start; i < end; i++)
                     closest[i] = Math.Min(closest[i], SquaredEuclidean.Distance(ref x[i * d], ref x[chosen * d], d));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -60,6 +61,7 @@ internal sealed class BgNbdLikelihood
     /// Builds the grouped form from per-customer arrays, multiplying every time by <paramref name="timeScale"/>.
     /// Patterns appear in order of first occurrence (deterministic).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BgNbdLikelihood Create(ReadOnlySpan<int> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights, double timeScale)
     {
         // An open-addressing table of pattern numbers keyed by (x, t_x, T) with double.Equals' equality (−0 = 0; NaN = NaN): about
@@ -184,7 +186,7 @@ internal sealed class BgNbdLikelihood
         }
         // Reused buffers (no large-object-heap allocation per evaluation); Evaluate is not re-entrant (another thread: WithOwnBuffers).
         var lnT = _lnT; var lnTx = _lnTx; var invT = _invT; var invTx = _invTx;
-        Parallel.For(0, (lnTx.Length + ChunkSize - 1) / ChunkSize, c =>
+        Parallel.For(0, (lnTx.Length + ChunkSize - 1) / ChunkSize, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int end = Math.Min(lnTx.Length, (c + 1) * ChunkSize);
             for (int k = c * ChunkSize; k < end; k++)
@@ -203,7 +205,7 @@ internal sealed class BgNbdLikelihood
 
         int chunks = (Patterns + ChunkSize - 1) / ChunkSize;
         var partial = new double[chunks * 5];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int start = c * ChunkSize, end = Math.Min(Patterns, start + ChunkSize);
             double ll = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Analytics.Statistics;
 
@@ -145,6 +146,7 @@ public sealed class GammaGammaFitter : IEstimator<CustomerSummary, GammaGammaMod
             }
             int n = _x.Length, chunks = (n + ChunkSize - 1) / ChunkSize;
             var partial = new double[chunks * 4];
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Chunk(int c)
             {
                 int start = c * ChunkSize, end = Math.Min(n, start + ChunkSize);
