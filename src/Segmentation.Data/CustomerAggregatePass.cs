@@ -243,11 +243,13 @@ internal static partial class CustomerAggregatePass
 
     private static Sizes Expected(DataWorkspace ws, string transactions)
     {
-        const int Small = 1 << 16, Largest = 1 << 28;
+        // Bounded so that the address space reserved at once stays within a few GB (16 M customers × 3 snapshots × 72 bytes); larger
+        // tables grow by doubling from there.
+        const int Small = 1 << 16, LargestRows = 1 << 28, LargestCustomers = 1 << 24;
         var tables = ws.Report.Tables;
         long rows = tables.FirstOrDefault(t => t.Table == transactions) is { } tx ? tx.Records ?? tx.RowsAccepted : 0;
         long customers = tables.FirstOrDefault(t => t.Table == "customers") is { } cu ? Math.Min(cu.RowsAccepted, rows) : 0;
-        return new((int)Math.Clamp(rows, Small, Largest), (int)Math.Clamp(customers, Small, Largest));
+        return new((int)Math.Clamp(rows, Small, LargestRows), (int)Math.Clamp(customers, Small, LargestCustomers));
     }
 
     /// <summary>Uninitialised sums: rows are made ready by <see cref="Prepare"/> before they are read.</summary>
