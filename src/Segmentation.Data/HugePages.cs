@@ -43,6 +43,14 @@ internal static class HugePages
         return array;
     }
 
+    /// <summary>A <see cref="NewArray{T}"/> array with every element zero.</summary>
+    public static T[] NewZeroedArray<T>(int length) where T : unmanaged
+    {
+        var array = NewArray<T>(length);
+        array.AsSpan().Clear();
+        return array;
+    }
+
     /// <summary><see cref="Array.Resize{T}(ref T[], int)"/> into a <see cref="NewArray{T}"/> array: the elements past the old ones
     /// are not initialised (the caller writes them before reading).</summary>
     public static void Resize<T>(ref T[] array, int length) where T : unmanaged

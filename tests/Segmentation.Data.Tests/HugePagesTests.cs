@@ -21,6 +21,17 @@ public sealed class HugePagesTests
     }
 
     [Fact]
+    public void A_zeroed_array_is_zero_even_where_memory_was_used_before()
+    {
+        var used = HugePages.NewArray<long>(2_000_000);
+        used.AsSpan().Fill(-1);
+        used = null;
+        GC.Collect();
+        var zeroed = HugePages.NewZeroedArray<long>(2_000_000);
+        Assert.True(zeroed.AsSpan().IndexOfAnyExcept(0L) < 0);
+    }
+
+    [Fact]
     public void Resize_keeps_the_old_elements_in_place()
     {
         var array = HugePages.NewArray<int>(1_500_000);
